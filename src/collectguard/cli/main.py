@@ -1,0 +1,46 @@
+"""The ``collectguard`` command: a thin Typer edge; each sub-command lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from collectguard.__about__ import __version__
+from collectguard.cli import contact, rules
+from collectguard.cli.common import err_console
+from collectguard.errors import CollectguardError
+
+app = typer.Typer(
+    name="collectguard",
+    help="催收合规卫士 collectguard — 让催收合法、有温度。Keeps debt collection lawful and humane.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(rules.app, name="rules")
+app.add_typer(contact.app, name="contact")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"collectguard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="版本 Show the version."
+    ),
+) -> None:
+    """催收合规卫士 collectguard."""
+
+
+def main() -> None:
+    """Entry point: deliberate errors become one line and exit code 2, never a traceback."""
+    try:
+        app(standalone_mode=True)
+    except CollectguardError as exc:
+        err_console.print(f"[bold red]错误 error:[/] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(2)

@@ -1,0 +1,20 @@
+"""Plain frozen dataclasses and enums shared by all layers."""
+
+from collectguard.model.contact import Account, Attempt, LocalWindow, Party, require_aware
+from collectguard.model.decision import Decision, Denial
+from collectguard.model.enums import FAILED_OUTCOMES, AccountState, Channel, Outcome, PartyRole
+
+__all__ = [
+    "FAILED_OUTCOMES",
+    "Account",
+    "AccountState",
+    "Attempt",
+    "Channel",
+    "Decision",
+    "Denial",
+    "LocalWindow",
+    "Outcome",
+    "Party",
+    "PartyRole",
+    "require_aware",
+]

@@ -1,0 +1,87 @@
+"""Accounts, parties and contact attempts: the facts the policy engine decides on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from collectguard.errors import NaiveTimestampError
+from collectguard.model.enums import AccountState, Channel, Outcome, PartyRole
+
+
+def require_aware(value: datetime, *, field_name: str = "at") -> datetime:
+    """Refuse naive timestamps: a contact time without an offset is ambiguous by hours."""
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveTimestampError(
+            f"timestamp {value.isoformat()} has no UTC offset; give one such as +08:00", field=field_name
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class LocalWindow:
+    """A daily local-time window [start, end); used for borrower consent to other hours."""
+
+    start: time
+    end: time
+
+    def contains(self, t: time) -> bool:
+        return self.start <= t < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """What the engine needs to know of an account; PII never travels here.
+
+    ``timezones`` holds one IANA zone, or several candidates when the borrower's zone is
+    unknown: a contact must then be allowed in every candidate zone.
+    """
+
+    timezones: tuple[str, ...]
+    states: frozenset[AccountState] = frozenset()
+    suppressed_parties: frozenset[str] = frozenset()
+    #: (party_id, channel) pairs a person asked us not to use
+    opted_out: frozenset[tuple[str, Channel]] = frozenset()
+    #: local windows the borrower consented to outside the usual hours
+    consent_windows: tuple[LocalWindow, ...] = ()
+    id: str = ""
+
+    @property
+    def timezone(self) -> str:
+        return self.timezones[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    id: str
+    role: PartyRole
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """A contact attempt: proposed (outcome None) or recorded (outcome set)."""
+
+    at: datetime
+    party_role: PartyRole
+    channel: Channel
+    party_id: str = ""
+    outcome: Outcome | None = None
+    collector_id: str | None = None
+    agency_id: str | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.at)
+        if not self.party_id:
+            # the contract: party_id defaults to the role, so two roles never count together
+            object.__setattr__(self, "party_id", str(self.party_role))
+
+    def with_outcome(self, outcome: Outcome | None) -> Attempt:
+        return Attempt(
+            at=self.at,
+            party_role=self.party_role,
+            channel=self.channel,
+            party_id=self.party_id,
+            outcome=outcome,
+            collector_id=self.collector_id,
+            agency_id=self.agency_id,
+        )

@@ -1,0 +1,48 @@
+"""Closed vocabularies shared by every layer; their string values are public contracts."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PartyRole(StrEnum):
+    BORROWER = "borrower"
+    GUARANTOR = "guarantor"
+    EMERGENCY_CONTACT = "emergency_contact"
+    THIRD_PARTY = "third_party"
+
+
+class Channel(StrEnum):
+    CALL = "call"
+    SMS = "sms"
+    WECHAT = "wechat"
+    EMAIL = "email"
+    VISIT = "visit"
+
+
+class Outcome(StrEnum):
+    CONNECTED = "connected"
+    NO_ANSWER = "no_answer"
+    VOICEMAIL = "voicemail"
+    BUSY = "busy"
+    INVALID_NUMBER = "invalid_number"
+    DELIVERED = "delivered"
+    UNDELIVERED = "undelivered"
+    #: reserved but not yet completed; the service counts a stale one as a placed call
+    PENDING = "pending"
+
+
+#: outcomes where the person was not reached (the lost-contact gate counts these)
+FAILED_OUTCOMES = frozenset(
+    {Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.INVALID_NUMBER, Outcome.UNDELIVERED}
+)
+
+
+class AccountState(StrEnum):
+    CEASE_REQUESTED = "cease_requested"
+    DISPUTED = "disputed"
+    ATTORNEY_REPRESENTED = "attorney_represented"
+    CRISIS = "crisis"
+    COMPLAINT_OPEN = "complaint_open"
+    BANKRUPTCY = "bankruptcy"
+    PAID = "paid"

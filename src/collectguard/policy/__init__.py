@@ -1,0 +1,7 @@
+"""Contact policy: rule packs as data and the pure engine that decides on them."""
+
+from collectguard.policy.engine import decide
+from collectguard.policy.history import History
+from collectguard.policy.pack import RulePack, load_pack, load_packs, shipped_pack_names
+
+__all__ = ["History", "RulePack", "decide", "load_pack", "load_packs", "shipped_pack_names"]

@@ -1,0 +1,169 @@
+"""Rule packs: load a data file once, validate it with positions, compile it for the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from collectguard.errors import DataFileError, UnknownRulePackError
+from collectguard.policy.kinds import EVALUATORS, Evaluator
+from collectguard.policy.schema import ContentRule, OverlayFile, PackFile, RuleSpec
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    spec: RuleSpec
+    pack: str
+    pack_version: str
+    evaluate: Evaluator
+    parties: frozenset[str]
+    channels: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """A validated, compiled pack (or a pack with a company overlay applied)."""
+
+    name: str
+    version: str
+    title_zh: str
+    title_en: str
+    rules: tuple[CompiledRule, ...]
+    content_rules: tuple[ContentRule, ...]
+    sources: tuple[str, ...] = ()
+    base: str | None = None
+
+    @classmethod
+    def load(cls, source: str | Path) -> RulePack:
+        """Load a shipped pack by name (``cn``) or a pack or overlay file by path."""
+        return load_pack(source)
+
+    def rule(self, rule_id: str) -> CompiledRule:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise UnknownRulePackError(f"pack {self.name} has no rule {rule_id}", field="rule")
+
+    def content_rule(self, category: str) -> ContentRule | None:
+        return next((r for r in self.content_rules if r.category == category), None)
+
+
+def _packs_dir() -> Path:
+    return Path(str(resources.files("collectguard") / "data" / "packs"))
+
+
+def shipped_pack_names() -> list[str]:
+    return sorted(p.stem for p in _packs_dir().glob("*.yaml"))
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path.name}: not valid YAML: {exc}") from exc
+
+
+def _describe(path: Path, data: Any, exc: pydantic.ValidationError) -> DataFileError:
+    """Turn pydantic's error into 'file, rule id (rules[3]), field params.end: why'."""
+    first = exc.errors()[0]
+    loc = list(first["loc"])
+    where = ""
+    if len(loc) >= 2 and loc[0] in ("rules", "add", "changes") and isinstance(loc[1], int):
+        entries = data.get(loc[0]) if isinstance(data, dict) else None
+        entry_id = (
+            entries[loc[1]].get("id", "?")
+            if isinstance(entries, list) and isinstance(entries[loc[1]], dict)
+            else "?"
+        )
+        where = f" rule {entry_id} ({loc[0]}[{loc[1]}])"
+        loc = [p for p in loc[2:] if not (isinstance(p, str) and p.endswith("Rule"))]
+        if loc and loc[0] in EVALUATORS:  # pydantic puts the discriminator value in the path
+            loc = loc[1:]
+    field = ".".join(str(p) for p in loc) or "(file)"
+    return DataFileError(f"{path.name}:{where} field {field}: {first['msg']}", field=field)
+
+
+def _compile(spec: RuleSpec, pack: str, version: str) -> CompiledRule:
+    return CompiledRule(
+        spec=spec,
+        pack=pack,
+        pack_version=version,
+        evaluate=EVALUATORS[spec.kind],
+        parties=frozenset(str(p) for p in spec.applies.parties),
+        channels=frozenset(str(c) for c in spec.applies.channels),
+    )
+
+
+def _from_file(path: Path) -> RulePack:
+    data = _read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path.name}: expected a mapping at the top level")
+    if "overlay" in data:
+        from collectguard.policy.overlay import apply_overlay
+
+        try:
+            overlay = OverlayFile.model_validate(data)
+        except pydantic.ValidationError as exc:
+            raise _describe(path, data, exc) from exc
+        return apply_overlay(load_pack(overlay.base), overlay, path.name)
+    try:
+        spec = PackFile.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise _describe(path, data, exc) from exc
+    return pack_from_spec(spec)
+
+
+def pack_from_spec(spec: PackFile) -> RulePack:
+    return RulePack(
+        name=spec.pack,
+        version=spec.version,
+        title_zh=spec.title_zh,
+        title_en=spec.title_en,
+        rules=tuple(_compile(r, spec.pack, spec.version) for r in spec.rules if r.enabled),
+        content_rules=spec.content_rules,
+        sources=spec.sources,
+    )
+
+
+def load_pack(source: str | Path) -> RulePack:
+    """A shipped pack by name, or a file by path; unknown names raise UnknownRulePackError."""
+    text = str(source)
+    if text.endswith((".yaml", ".yml")) or "/" in text:
+        path = Path(text)
+        if not path.exists():
+            raise UnknownRulePackError(f"rule pack file {text} does not exist", field="rulepack")
+        return _from_file(path)
+    return _shipped(text)
+
+
+@lru_cache(maxsize=32)
+def _shipped(name: str) -> RulePack:
+    path = _packs_dir() / f"{name}.yaml"
+    if not path.exists():
+        known = ", ".join(shipped_pack_names())
+        raise UnknownRulePackError(f"unknown rule pack {name!r}; shipped packs: {known}", field="rulepack")
+    return _from_file(path)
+
+
+def load_packs(sources: list[str] | tuple[str, ...] | str) -> tuple[RulePack, ...]:
+    if isinstance(sources, str):
+        sources = [sources]
+    if not sources:
+        raise UnknownRulePackError("at least one rule pack is needed", field="rulepack")
+    return tuple(load_pack(s) for s in sources)

@@ -1,0 +1,153 @@
+"""Parse the ``contact simulate`` scenario (design.md) into the model, with field paths."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from collectguard.errors import NaiveTimestampError, ValidationError
+from collectguard.model import (
+    Account,
+    AccountState,
+    Attempt,
+    Channel,
+    Decision,
+    LocalWindow,
+    Outcome,
+    PartyRole,
+)
+from collectguard.policy.engine import decide
+from collectguard.policy.history import History
+from collectguard.policy.localtime import zone
+from collectguard.policy.pack import RulePack, load_packs
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    packs: tuple[RulePack, ...]
+    account: Account
+    attempts: tuple[Attempt, ...]
+
+
+def _enum(kind: Any, value: Any, field: str) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in kind)
+        raise ValidationError(f"{value!r} is not one of: {allowed}", field=field) from None
+
+
+def parse_timestamp(value: Any, field: str) -> datetime:
+    """ISO-8601 with an offset; a naive or malformed value names its field."""
+    if not isinstance(value, str):
+        raise ValidationError("expected an ISO-8601 timestamp string", field=field)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(f"{value!r} is not an ISO-8601 timestamp", field=field) from None
+    if parsed.tzinfo is None:
+        raise NaiveTimestampError(f"{value!r} has no UTC offset; add one such as +08:00", field=field)
+    return parsed
+
+
+def _clock(value: Any, field: str) -> time:
+    try:
+        return time.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(f"{value!r} is not a clock time HH:MM", field=field) from None
+
+
+def _strings(value: Any, field: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError("expected a list of strings", field=field)
+    return value
+
+
+def parse_account(raw: Any, field: str = "account") -> Account:
+    if not isinstance(raw, dict):
+        raise ValidationError("expected an object", field=field)
+    tz = raw.get("timezone", raw.get("timezones"))
+    zones = [tz] if isinstance(tz, str) else tz
+    if not zones or not isinstance(zones, list) or not all(isinstance(z, str) for z in zones):
+        raise ValidationError("expected an IANA zone or a list of candidate zones", field=f"{field}.timezone")
+    for z in zones:
+        try:
+            zone(z)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, field=f"{field}.timezone") from None
+    states = frozenset(
+        _enum(AccountState, s, f"{field}.states[{i}]")
+        for i, s in enumerate(_strings(raw.get("states", []), f"{field}.states"))
+    )
+    opted: set[tuple[str, Channel]] = set()
+    for i, item in enumerate(raw.get("opted_out", []) or []):
+        if not isinstance(item, dict) or "party_id" not in item or "channel" not in item:
+            raise ValidationError("expected {party_id, channel}", field=f"{field}.opted_out[{i}]")
+        opted.add((str(item["party_id"]), _enum(Channel, item["channel"], f"{field}.opted_out[{i}].channel")))
+    windows = tuple(
+        LocalWindow(
+            _clock(w.get("start"), f"{field}.consent_windows[{i}].start"),
+            _clock(w.get("end"), f"{field}.consent_windows[{i}].end"),
+        )
+        for i, w in enumerate(raw.get("consent_windows", []) or [])
+    )
+    return Account(
+        id=str(raw.get("id", "")),
+        timezones=tuple(zones),
+        states=states,
+        suppressed_parties=frozenset(
+            _strings(raw.get("suppressed_parties", []), f"{field}.suppressed_parties")
+        ),
+        opted_out=frozenset(opted),
+        consent_windows=windows,
+    )
+
+
+def parse_attempt(raw: Any, field: str) -> Attempt:
+    if not isinstance(raw, dict):
+        raise ValidationError("expected an object", field=field)
+    for key in ("at", "party", "channel"):
+        if key not in raw:
+            raise ValidationError("missing", field=f"{field}.{key}")
+    outcome = raw.get("outcome")
+    return Attempt(
+        at=parse_timestamp(raw["at"], f"{field}.at"),
+        party_role=_enum(PartyRole, raw["party"], f"{field}.party"),
+        channel=_enum(Channel, raw["channel"], f"{field}.channel"),
+        party_id=str(raw.get("party_id") or raw["party"]),
+        outcome=_enum(Outcome, outcome, f"{field}.outcome") if outcome is not None else None,
+        collector_id=raw.get("collector_id"),
+        agency_id=raw.get("agency_id"),
+    )
+
+
+def parse_scenario(raw: Any) -> Scenario:
+    if not isinstance(raw, dict):
+        raise ValidationError("a scenario is a JSON object", field="(root)")
+    if "rulepack" not in raw:
+        raise ValidationError("missing", field="rulepack")
+    packs_raw = raw["rulepack"]
+    if isinstance(packs_raw, str):
+        packs_raw = [packs_raw]
+    packs = load_packs(_strings(packs_raw, "rulepack"))
+    attempts_raw = raw.get("attempts")
+    if not isinstance(attempts_raw, list):
+        raise ValidationError("expected a list of attempts", field="attempts")
+    return Scenario(
+        packs=packs,
+        account=parse_account(raw.get("account")),
+        attempts=tuple(parse_attempt(a, f"attempts[{i}]") for i, a in enumerate(attempts_raw)),
+    )
+
+
+def simulate(packs: tuple[RulePack, ...], account: Account, attempts: tuple[Attempt, ...]) -> list[Decision]:
+    """Decide each attempt against the attempts allowed before it (design.md contract)."""
+    history = History()
+    decisions = []
+    for attempt in attempts:
+        decision = decide(packs, account, history, attempt.with_outcome(None))
+        decisions.append(decision)
+        if decision.allowed:
+            history.add(attempt)
+    return decisions
