@@ -60,7 +60,7 @@ def simulate_cmd(
         parsed = parse_scenario(raw)
     except CollectguardError as exc:
         fail(f"{scenario}: {exc}")
-    decisions = simulate(parsed.packs, parsed.account, parsed.attempts)
+    decisions = simulate(parsed.packs, parsed.account, parsed.attempts, history=parsed.history)
     if table:
         _render(parsed.attempts, decisions)
     else:

@@ -28,6 +28,8 @@ class Scenario:
     packs: tuple[RulePack, ...]
     account: Account
     attempts: tuple[Attempt, ...]
+    #: attempts that already happened, taken as history as they are (not re-decided)
+    history: tuple[Attempt, ...] = ()
 
 
 def _enum(kind: Any, value: Any, field: str) -> Any:
@@ -134,20 +136,33 @@ def parse_scenario(raw: Any) -> Scenario:
     attempts_raw = raw.get("attempts")
     if not isinstance(attempts_raw, list):
         raise ValidationError("expected a list of attempts", field="attempts")
+    history_raw = raw.get("history", [])
+    if not isinstance(history_raw, list):
+        raise ValidationError("expected a list of past attempts", field="history")
     return Scenario(
         packs=packs,
         account=parse_account(raw.get("account")),
         attempts=tuple(parse_attempt(a, f"attempts[{i}]") for i, a in enumerate(attempts_raw)),
+        history=tuple(parse_attempt(a, f"history[{i}]") for i, a in enumerate(history_raw)),
     )
 
 
-def simulate(packs: tuple[RulePack, ...], account: Account, attempts: tuple[Attempt, ...]) -> list[Decision]:
-    """Decide each attempt against the attempts allowed before it (design.md contract)."""
-    history = History()
+def simulate(
+    packs: tuple[RulePack, ...],
+    account: Account,
+    attempts: tuple[Attempt, ...],
+    *,
+    history: tuple[Attempt, ...] = (),
+) -> list[Decision]:
+    """Decide each attempt against the attempts allowed before it (design.md contract).
+
+    ``history`` holds attempts that already happened; they count as they are.
+    """
+    past = History(history)
     decisions = []
     for attempt in attempts:
-        decision = decide(packs, account, history, attempt.with_outcome(None))
+        decision = decide(packs, account, past, attempt.with_outcome(None))
         decisions.append(decision)
         if decision.allowed:
-            history.add(attempt)
+            past.add(attempt)
     return decisions
