@@ -1,0 +1,94 @@
+"""Normalisation: every evasion form folds to the canonical word, and offsets point into the original."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from collectguard.text.normalize import Normalized, normalize
+
+# (original, a word the normalised text must contain, the original span that word maps back to)
+FOLDS = [
+    ("爆.通.讯.录", "爆通讯录", "爆.通.讯.录"),
+    ("我要爆 通 讯 录了", "爆通讯录", "爆 通 讯 录"),
+    ("我要爆*通讯录", "爆通讯录", "爆*通讯录"),
+    ("爆_通-讯~录", "爆通讯录", "爆_通-讯~录"),
+    ("爆\u200b通\u200c讯录", "爆通讯录", "爆\u200b通\u200c讯录"),
+    ("上😀门找你", "上门", "上😀门"),
+    ("爆，通，讯，录", "爆通讯录", "爆，通，讯，录"),
+    ("寄傳票到你們單位", "传票", "傳票"),
+    ("你們單位", "单位", "單位"),
+    ("ＡＢＣ金融", "abc", "ＡＢＣ"),
+    ("CALL ME", "call me", "CALL ME"),
+    ("电话①③⑧", "138", "①③⑧"),
+    ("号码一三八一二三四五六七八", "13812345678", "一三八一二三四五六七八"),
+    ("壹贰叁肆伍", "12345", "壹贰叁肆伍"),
+    ("尾号3二1", "321", "3二1"),
+    ("你这个老老老老赖", "老赖", "老老老老赖"),
+    ("打打打死你", "打死你", "打打打死你"),
+    ("我们会爆你通迅录", "通讯录", "通迅录"),
+    ("明天上men", "上门", "上men"),
+    ("打到你单wei", "单位", "单wei"),
+    ("你个老lai", "老赖", "老lai"),
+    ("jing方已介入", "警方", "jing方"),
+    ("法yuan传票", "法院", "法yuan"),
+    ("马上baotongxunlu", "爆通讯录", "baotongxunlu"),
+    ("马上btxl", "爆通讯录", "btxl"),
+    ("马上bao tong xun lu", "爆通讯录", "bao tong xun lu"),
+    ("马上爆txl", "爆通讯录", "爆txl"),
+    ("你个sb", "傻逼", "sb"),
+    ("你个佬赖", "老赖", "佬赖"),
+]
+
+# (original, the exact normalised text): ordinary writing that must not be changed beyond case/width
+KEEPS = [
+    ("您好，我是客服张三，请尽快还款。", "您好,我是客服张三,请尽快还款。"),
+    ("还款金额10000元", "还款金额10000元"),
+    ("一下子说不清，一定给您回电", "一下子说不清,一定给您回电"),
+    ("谢谢您的配合，慢慢来", "谢谢您的配合,慢慢来"),
+    ("asbestos removal", "asbestos removal"),
+    ("We will not contact your employer.", "we will not contact your employer."),
+    ("统一社会信用代码", "统一社会信用代码"),
+]
+
+
+@pytest.mark.parametrize(("original", "word", "span"), FOLDS)
+def test_evasion_forms_fold_and_map_back(original: str, word: str, span: str) -> None:
+    n = normalize(original)
+    at = n.text.find(word)
+    assert at >= 0, n.text
+    start, end = n.to_original(at, at + len(word))
+    assert original[start:end] == span
+
+
+@pytest.mark.parametrize(("original", "expected"), KEEPS)
+def test_ordinary_text_is_kept(original: str, expected: str) -> None:
+    assert normalize(original).text == expected
+
+
+def test_result_is_frozen_and_consistent() -> None:
+    n = normalize("再不还钱就上men找你")
+    assert isinstance(n, Normalized)
+    assert len(n.starts) == len(n.ends) == len(n.text)
+    with pytest.raises(AttributeError):
+        n.text = "x"  # type: ignore[misc]
+
+
+def test_empty_text_and_empty_span() -> None:
+    n = normalize("")
+    assert n.text == "" and n.to_original(0, 0) == (0, 0)
+    m = normalize("你好")
+    assert m.to_original(2, 2) == (2, 2)
+
+
+@given(st.text(max_size=60))
+def test_offsets_are_monotonic_and_in_range(text: str) -> None:
+    n = normalize(text)
+    assert len(n.starts) == len(n.text) == len(n.ends)
+    for i, (s, e) in enumerate(zip(n.starts, n.ends, strict=True)):
+        assert 0 <= s < e <= len(text)
+        if i:
+            assert s >= n.starts[i - 1] and e >= n.ends[i - 1]
+    start, end = n.to_original(0, len(n.text))
+    assert 0 <= start <= end <= len(text)
