@@ -10,41 +10,42 @@ from rich.table import Table
 
 from collectguard.cli.common import console, fail, read_json_file
 from collectguard.errors import CollectguardError
-from collectguard.model import Attempt, Decision
-from collectguard.policy.scenario import parse_scenario, simulate
+from collectguard.model import Decision
+from collectguard.policy.localtime import zone
+from collectguard.policy.scenario import Scenario, parse_scenario, simulate
 
 app = typer.Typer(help="联系许可 Contact permission: simulate decisions.", no_args_is_help=True)
 
 
-def _when(at: datetime | None) -> str:
-    return at.isoformat() if at else "— 需状态变更 needs a change of state"
+def _local(at: datetime | None, tz: str) -> str:
+    return at.astimezone(zone(tz)).strftime("%m-%d %H:%M:%S") if at else ""
 
 
-def _render(attempts: tuple[Attempt, ...], decisions: list[Decision]) -> None:
-    table = Table(title="联系决定 Contact decisions", show_lines=True)
-    for column in (
-        "#",
-        "时间 at",
-        "对象 party",
-        "渠道 channel",
-        "结果 decision",
-        "规则与原因 rules and reasons",
-        "下次可联系 next allowed",
-    ):
-        table.add_column(column, overflow="fold")
-    for i, (attempt, decision) in enumerate(zip(attempts, decisions, strict=True)):
-        verdict = "[green]允许 allowed[/]" if decision.allowed else "[bold red]禁止 denied[/]"
-        reasons = "\n".join(
-            f"[bold]{d.rule_id}[/] {d.message_zh}\n  [dim]{d.citation}[/]" for d in decision.denials
-        )
+def _render(scenario: Scenario, decisions: list[Decision]) -> None:
+    tz = scenario.account.timezone
+    table = Table(title=f"联系决定 Contact decisions — 借款人当地时间 local time {tz}", show_lines=True)
+    table.add_column("#", no_wrap=True)
+    table.add_column("时间 at", no_wrap=True)
+    table.add_column("对象·渠道 party·channel", no_wrap=True)
+    table.add_column("决定 decision", no_wrap=True)
+    table.add_column("下次可联系 next allowed", no_wrap=True)
+    table.add_column("规则 rule", no_wrap=True)
+    table.add_column("原因与依据 reason · citation", min_width=24, ratio=1, overflow="fold")
+    for i, (attempt, decision) in enumerate(zip(scenario.attempts, decisions, strict=True)):
+        target = f"{attempt.party_id}·{attempt.channel}"
+        if decision.allowed:
+            table.add_row(str(i), _local(attempt.at, tz), target, "[green]允许 allowed[/]", "", "", "")
+            continue
+        nxt = _local(decision.next_allowed_at, tz) or "待解除 on release"
+        reasons = "\n".join(f"{d.message_zh}\n[dim]{d.citation}[/]" for d in decision.denials)
         table.add_row(
             str(i),
-            attempt.at.isoformat(),
-            f"{attempt.party_role} ({attempt.party_id})",
-            str(attempt.channel),
-            verdict,
+            _local(attempt.at, tz),
+            target,
+            "[bold red]禁止 denied[/]",
+            nxt,
+            "\n".join(decision.rules),
             reasons,
-            _when(decision.next_allowed_at) if not decision.allowed else "",
         )
     console.print(table)
 
@@ -62,6 +63,6 @@ def simulate_cmd(
         fail(f"{scenario}: {exc}")
     decisions = simulate(parsed.packs, parsed.account, parsed.attempts, history=parsed.history)
     if table:
-        _render(parsed.attempts, decisions)
+        _render(parsed, decisions)
     else:
         print(json.dumps([d.to_dict() for d in decisions], ensure_ascii=False, indent=2))
