@@ -1,0 +1,39 @@
+"""Reading a YAML data file and naming the file, entry and field when it does not validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pydantic
+import yaml
+
+from collectguard.errors import DataFileError
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path.name}: not valid YAML: {exc}") from exc
+
+
+def describe(path: Path, data: Any, exc: pydantic.ValidationError, list_key: str) -> DataFileError:
+    """'file, entry id (thresholds[3]), field at_least: why' from pydantic's first error."""
+    first = exc.errors()[0]
+    loc = list(first["loc"])
+    where = ""
+    if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
+        entries = data.get(list_key) if isinstance(data, dict) else None
+        entry = entries[loc[1]] if isinstance(entries, list) and loc[1] < len(entries) else None
+        entry_id = entry.get("id", "?") if isinstance(entry, dict) else "?"
+        where = f" entry {entry_id} ({list_key}[{loc[1]}])"
+        loc = loc[2:]
+    field = ".".join(str(p) for p in loc) or "(entry)"
+    return DataFileError(f"{path.name}:{where} field {field}: {first['msg']}", field=field)
