@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conformance_cases import load_cases
 from typer.testing import CliRunner
 
 from collectguard.cli.main import app
+from conformance_cases import load_cases
 
 CASES = load_cases()
 runner = CliRunner()
@@ -61,7 +61,7 @@ def test_shipped_sample_scenario_renders_a_table():
     from importlib import resources
 
     sample = resources.files("collectguard") / "data" / "samples" / "scenario.json"
-    result = runner.invoke(app, ["contact", "simulate", str(sample), "--table"])
+    result = runner.invoke(app, ["contact", "simulate", str(sample), "--table"], env={"COLUMNS": "160"})
     assert result.exit_code == 0
     assert "cn.connected_daily_cap" in result.stdout and "禁止" in result.stdout
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conformance_cases import load_cases, rules_covered
 
 from collectguard.policy import load_packs, shipped_pack_names
 from collectguard.policy.scenario import parse_scenario, simulate
+from conformance_cases import load_cases, rules_covered
 
 CASES = load_cases()
 

@@ -35,7 +35,7 @@ def test_every_message_category_has_a_content_rule_in_each_pack():
 
 
 def test_unknown_pack_is_a_clear_error():
-    with pytest.raises(UnknownRulePackError, match="unknown rule pack 'xx'.*cn"):
+    with pytest.raises(UnknownRulePackError, match=r"unknown rule pack 'xx'.*cn"):
         load_pack("xx")
 
 

@@ -22,12 +22,7 @@ _MAX_ROUNDS = 64
 
 
 def _applicable(packs: Sequence[RulePack], attempt: Attempt) -> list[CompiledRule]:
-    return [
-        rule
-        for pack in packs
-        for rule in pack.rules
-        if attempt.party_role in rule.parties and attempt.channel in rule.channels
-    ]
+    return [rule for pack in packs for rule in pack.rules_for(attempt.party_role, attempt.channel)]
 
 
 def _blocks(

@@ -7,24 +7,27 @@ slices by bisection.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from collectguard.model import Attempt, PartyRole
+from collectguard.model import Attempt, Outcome, PartyRole
 
 
 class _Series:
     """Attempts of one key, sorted by time, with their POSIX timestamps for bisection."""
 
-    __slots__ = ("attempts", "stamps")
+    __slots__ = ("attempts", "by_outcome", "stamps")
 
     def __init__(self) -> None:
         self.attempts: list[Attempt] = []
         self.stamps: list[float] = []
+        #: outcome -> sorted stamps, so "was this person ever reached?" costs a lookup
+        self.by_outcome: dict[Outcome | None, list[float]] = {}
 
     def add(self, attempt: Attempt) -> None:
         stamp = attempt.at.timestamp()
+        insort(self.by_outcome.setdefault(attempt.outcome, []), stamp)
         if not self.stamps or stamp >= self.stamps[-1]:
             self.stamps.append(stamp)
             self.attempts.append(attempt)
@@ -39,10 +42,17 @@ class _Series:
         hi = bisect_left(self.stamps, end.timestamp())
         return self.attempts[lo:hi]
 
-    def until(self, end: datetime, *, inclusive: bool = True) -> list[Attempt]:
-        stamp = end.timestamp()
-        hi = bisect_right(self.stamps, stamp) if inclusive else bisect_left(self.stamps, stamp)
-        return self.attempts[:hi]
+    def last_before(self, end: datetime, count: int) -> list[Attempt]:
+        """The last ``count`` attempts strictly before ``end``, oldest first."""
+        hi = bisect_left(self.stamps, end.timestamp())
+        return self.attempts[max(0, hi - count) : hi]
+
+    def first_with(self, outcomes: Iterable[Outcome], before: datetime) -> float | None:
+        """The earliest stamp strictly before ``before`` of an attempt with one of ``outcomes``."""
+        limit = before.timestamp()
+        firsts = [stamps[0] for o in outcomes if (stamps := self.by_outcome.get(o))]
+        first = min(firsts, default=None)
+        return first if first is not None and first < limit else None
 
 
 _EMPTY = _Series()

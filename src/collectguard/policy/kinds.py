@@ -27,6 +27,8 @@ from collectguard.policy.schema import (
 
 #: how far ahead a cap may look for the day its window frees up
 _MAX_LOOKAHEAD_DAYS = 400
+#: half-open slices [start, at + ε) include an event at exactly ``at``
+_EPSILON = timedelta(microseconds=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ def frequency_cap(
     series = history.party(attempt.party_id)
     if p.window.rolling_minutes is not None:
         span = timedelta(minutes=p.window.rolling_minutes)
-        recent = [a for a in series.between(at - span, at + timedelta(microseconds=1)) if _counts(p.count, a)]
+        recent = [a for a in series.between(at - span, at + _EPSILON) if _counts(p.count, a)]
         recent = [a for a in recent if a.at > at - span]
         if len(recent) < p.limit:
             return None
@@ -104,8 +106,8 @@ def wait_after_conversation(
     start = lt.local_midnight(today - timedelta(days=p.days - 1), tz)
     triggers = [
         a
-        for a in history.party(attempt.party_id).until(at)
-        if a.at >= start and a.channel in p.trigger_channels and a.outcome in p.trigger_outcomes
+        for a in history.party(attempt.party_id).between(start, at + _EPSILON)
+        if a.channel in p.trigger_channels and a.outcome in p.trigger_outcomes
     ]
     if not triggers:
         return None
@@ -114,12 +116,11 @@ def wait_after_conversation(
 
 
 def _borrower_unreachable(history: History, at: datetime, needed: int) -> tuple[bool, tuple[datetime, ...]]:
-    past = history.role(PartyRole.BORROWER).until(at, inclusive=False)
-    if not past:
+    tail = history.role(PartyRole.BORROWER).last_before(at, needed)
+    if not tail:
         return False, ()
-    if past[-1].outcome is Outcome.INVALID_NUMBER:
-        return True, (past[-1].at,)
-    tail = past[-needed:]
+    if tail[-1].outcome is Outcome.INVALID_NUMBER:
+        return True, (tail[-1].at,)
     reached = len(tail) == needed and all(a.outcome in FAILED_OUTCOMES for a in tail)
     return reached, tuple(a.at for a in tail)
 
@@ -141,12 +142,8 @@ def party_restriction(
         unreachable, evidence = _borrower_unreachable(history, at, rule.params.failed_attempts)
         return None if unreachable else Block(None, evidence)
     # once_per_person: a third party may be reached once for location information
-    reached = [
-        a
-        for a in history.party(attempt.party_id).until(at, inclusive=False)
-        if a.outcome in (Outcome.CONNECTED, Outcome.DELIVERED)
-    ]
-    return Block(None, (reached[0].at,)) if reached else None
+    first = history.party(attempt.party_id).first_with((Outcome.CONNECTED, Outcome.DELIVERED), before=at)
+    return None if first is None else Block(None, (datetime.fromtimestamp(first, tz),))
 
 
 def state_hold(

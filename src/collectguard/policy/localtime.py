@@ -22,6 +22,7 @@ def zone(name: str) -> ZoneInfo:
         raise ValidationError(f"unknown IANA time zone {name!r}", field="timezone") from exc
 
 
+@lru_cache(maxsize=65536)
 def local_instant(day: date, clock: time, tz: ZoneInfo) -> datetime:
     """The instant a local wall clock shows ``clock`` on ``day``.
 

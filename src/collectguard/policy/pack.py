@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -12,6 +12,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError, UnknownRulePackError
+from collectguard.model import Channel, PartyRole
 from collectguard.policy.kinds import EVALUATORS, Evaluator
 from collectguard.policy.schema import ContentRule, OverlayFile, PackFile, RuleSpec
 
@@ -42,6 +43,21 @@ class RulePack:
     content_rules: tuple[ContentRule, ...]
     sources: tuple[str, ...] = ()
     base: str | None = None
+    #: (party role, channel) -> the rules that look at such an attempt, computed once
+    _targets: dict[tuple[str, str], tuple[CompiledRule, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        for role in PartyRole:
+            for channel in Channel:
+                self._targets[(role, channel)] = tuple(
+                    r for r in self.rules if role in r.parties and channel in r.channels
+                )
+
+    def rules_for(self, role: str, channel: str) -> tuple[CompiledRule, ...]:
+        """The rules that apply to an attempt on ``role`` by ``channel``."""
+        return self._targets.get((role, channel), ())
 
     @classmethod
     def load(cls, source: str | Path) -> RulePack:
