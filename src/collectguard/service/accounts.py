@@ -1,0 +1,237 @@
+"""Accounts and their parties: created with PII sealed, read back masked per role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from collectguard.errors import ConflictError, NotFoundError, ValidationError
+from collectguard.model import Account as DomainAccount
+from collectguard.model import AccountState, Channel
+from collectguard.policy.localtime import zone
+from collectguard.service.analysis import mask_field
+from collectguard.service.inputs import NewAccount
+from collectguard.service.roles import require
+from collectguard.service.runtime import Runtime, new_id
+from collectguard.service.types import AccountView, Actor, Page, PartyView, StateView
+from collectguard.store.models import Account, AccountStateRow, AttemptRow, OptOut, PartyRow
+
+__all__ = ["create", "detail", "domain_account", "get_party", "get_row", "listing", "party_view"]
+
+_FIELDS = ("name", "phone", "id_number")
+_INDEX_KINDS = {"phone": "PHONE", "id_number": "CN_ID"}
+
+
+def _context(party_id: str, field: str) -> str:
+    return f"party:{party_id}/{field}"
+
+
+def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
+    """Store an account and its parties; every PII field is encrypted and blind-indexed."""
+    require(actor, "accounts.write")
+    zones = data.timezone.split()
+    for z in zones:
+        try:
+            zone(z)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, field="timezone") from None
+    rt.packs(tuple(data.rulepacks))
+    if not any(p.role == "borrower" for p in data.parties):
+        raise ValidationError("an account needs a borrower", field="parties")
+    now = rt.now()
+    account = Account(
+        id=new_id("acc"),
+        external_id=data.external_id,
+        timezone=" ".join(zones),
+        rulepacks=list(data.rulepacks),
+        created_at=now,
+        version=0,
+    )
+    rows = []
+    for party in data.parties:
+        pid = new_id("pty")
+        sealed: dict[str, Any] = {}
+        for field in _FIELDS:
+            value = getattr(party, field)
+            sealed[f"{field}_enc"] = (
+                rt.keyring.encrypt(value, context=_context(pid, field)) if value else None
+            )
+        rows.append(
+            PartyRow(
+                id=pid,
+                account_id=account.id,
+                role=party.role,
+                phone_index=rt.keyring.tokenize(party.phone, kind="PHONE") if party.phone else None,
+                id_number_index=rt.keyring.tokenize(party.id_number, kind="CN_ID")
+                if party.id_number
+                else None,
+                suppressed=False,
+                **sealed,
+            )
+        )
+    try:
+        with rt.db.write() as session:
+            session.add(account)
+            session.flush()
+            session.add_all(rows)
+            rt.audit(
+                session,
+                actor=actor.id,
+                action="account.create",
+                subject=account.id,
+                payload={"parties": [{"id": r.id, "role": r.role} for r in rows]},
+            )
+    except IntegrityError:
+        raise ConflictError(
+            f"an account with external_id {data.external_id!r} exists", field="external_id"
+        ) from None
+    return AccountView(
+        id=account.id,
+        external_id=account.external_id,
+        timezone=account.timezone,
+        rulepacks=tuple(account.rulepacks),
+        created_at=account.created_at,
+        parties=tuple(party_view(rt, r, ()) for r in rows),
+    )
+
+
+def party_view(rt: Runtime, row: PartyRow, opted: tuple[str, ...]) -> PartyView:
+    """The party masked: a view never carries plaintext PII (unmasking is its own audited call)."""
+    values = {}
+    for field in _FIELDS:
+        token = getattr(row, f"{field}_enc")
+        values[field] = (
+            mask_field(rt.keyring.decrypt(token, context=_context(row.id, field)), field) if token else None
+        )
+    return PartyView(
+        id=row.id,
+        role=row.role,
+        name=values["name"] or "",
+        phone=values["phone"],
+        id_number=values["id_number"],
+        suppressed=row.suppressed,
+        opted_out=opted,
+    )
+
+
+def reveal(rt: Runtime, row: PartyRow, field: str) -> str:
+    """The plaintext of one party field; callers audit the reveal."""
+    if field not in _FIELDS:
+        raise ValidationError(f"field must be one of: {', '.join(_FIELDS)}", field="field")
+    token = getattr(row, f"{field}_enc")
+    if token is None:
+        raise NotFoundError(f"party {row.id} has no {field}", field="field")
+    return rt.keyring.decrypt(token, context=_context(row.id, field))
+
+
+def get_row(session: Session, account_id: str) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFoundError(f"no account {account_id!r}", field="account_id")
+    return account
+
+
+def get_party(session: Session, account_id: str, party_id: str) -> PartyRow:
+    party = session.get(PartyRow, party_id)
+    if party is None or party.account_id != account_id:
+        raise NotFoundError(f"no party {party_id!r} on account {account_id!r}", field="party_id")
+    return party
+
+
+def active_states(session: Session, account_id: str) -> list[AccountStateRow]:
+    return list(
+        session.execute(
+            select(AccountStateRow)
+            .where(AccountStateRow.account_id == account_id, AccountStateRow.cleared_at.is_(None))
+            .order_by(AccountStateRow.id)
+        ).scalars()
+    )
+
+
+def _opt_outs(session: Session, party_ids: list[str]) -> list[OptOut]:
+    if not party_ids:
+        return []
+    return list(session.execute(select(OptOut).where(OptOut.party_id.in_(party_ids))).scalars())
+
+
+def domain_account(session: Session, account: Account) -> DomainAccount:
+    """What the policy engine needs of an account: zones, states, suppressions, opt-outs."""
+    parties = list(session.execute(select(PartyRow).where(PartyRow.account_id == account.id)).scalars())
+    states = frozenset(AccountState(s.state) for s in active_states(session, account.id))
+    opted = frozenset((o.party_id, Channel(o.channel)) for o in _opt_outs(session, [p.id for p in parties]))
+    return DomainAccount(
+        id=account.id,
+        timezones=tuple(account.timezone.split()),
+        states=states,
+        suppressed_parties=frozenset(p.id for p in parties if p.suppressed),
+        opted_out=opted,
+    )
+
+
+def _view(rt: Runtime, session: Session, account: Account, *, recent: int) -> AccountView:
+    parties = list(
+        session.execute(
+            select(PartyRow).where(PartyRow.account_id == account.id).order_by(PartyRow.id)
+        ).scalars()
+    )
+    opted: dict[str, list[str]] = {}
+    for o in _opt_outs(session, [p.id for p in parties]):
+        opted.setdefault(o.party_id, []).append(o.channel)
+    states = tuple(
+        StateView(s.state, s.since, s.hold_until, s.set_by, s.reason, s.rule)
+        for s in active_states(session, account.id)
+    )
+    contacts: tuple[dict[str, Any], ...] = ()
+    if recent:
+        attempts = session.execute(
+            select(AttemptRow)
+            .where(AttemptRow.account_id == account.id)
+            .order_by(AttemptRow.at.desc())
+            .limit(recent)
+        ).scalars()
+        contacts = tuple(
+            {
+                "id": a.id,
+                "party_id": a.party_id,
+                "channel": a.channel,
+                "at": a.at.isoformat(),
+                "status": a.status,
+                "outcome": a.outcome,
+                "collector_id": a.collector_id,
+            }
+            for a in attempts
+        )
+    return AccountView(
+        id=account.id,
+        external_id=account.external_id,
+        timezone=account.timezone,
+        rulepacks=tuple(account.rulepacks),
+        created_at=account.created_at,
+        parties=tuple(party_view(rt, p, tuple(sorted(opted.get(p.id, [])))) for p in parties),
+        states=states,
+        recent_contacts=contacts,
+    )
+
+
+def detail(rt: Runtime, account_id: str, *, actor: Actor) -> AccountView:
+    require(actor, "accounts.read")
+    with rt.db.read() as session:
+        return _view(rt, session, get_row(session, account_id), recent=20)
+
+
+def listing(rt: Runtime, *, actor: Actor, limit: int = 50, cursor: str | None = None) -> Page:
+    require(actor, "accounts.read")
+    if not 1 <= limit <= 500:
+        raise ValidationError("limit must be between 1 and 500", field="limit")
+    with rt.db.read() as session:
+        query = select(Account).order_by(Account.id).limit(limit + 1)
+        if cursor:
+            query = query.where(Account.id > cursor)
+        rows = list(session.execute(query).scalars())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = tuple(_view(rt, session, a, recent=0) for a in rows)
+    return Page(items, rows[-1].id if more and rows else None)

@@ -1,0 +1,251 @@
+"""Contact use cases: check (nothing recorded), reserve (atomic), complete, cancel.
+
+A reservation decides and records in one transaction that serialises on the account:
+SQLite takes the write lock with ``BEGIN IMMEDIATE``; PostgreSQL locks the account row
+(``SELECT … FOR UPDATE``). The account, not only the party, is locked because some rules
+read the other parties' history (the lost-contact gate reads the borrower's attempts).
+A reserved attempt counts in the history as if it had connected (the worst case for every
+cap) until it is completed; past ``reservation_ttl_seconds`` it can no longer be cancelled
+and stays a placed call.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collectguard.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from collectguard.model import Attempt, Channel, Decision, Outcome, PartyRole
+from collectguard.policy import History, decide
+from collectguard.service import accounts
+from collectguard.service.analysis import screen
+from collectguard.service.roles import require
+from collectguard.service.runtime import Runtime, new_id
+from collectguard.service.types import Actor, Completion, Reservation
+from collectguard.store.models import Account, AttemptRow, MessageRow
+
+__all__ = ["cancel", "check", "complete", "reserve"]
+
+#: how far back the history reaches; the longest shipped window is seven days
+LOOKBACK = timedelta(days=35)
+_WORST = {Channel.CALL: Outcome.CONNECTED, Channel.VISIT: Outcome.CONNECTED}
+
+
+def _channel(value: str) -> Channel:
+    try:
+        return Channel(value)
+    except ValueError:
+        allowed = ", ".join(c.value for c in Channel)
+        raise ValidationError(f"{value!r} is not one of: {allowed}", field="channel") from None
+
+
+def _history(session: Session, account_id: str, at: datetime) -> History:
+    rows = session.execute(
+        select(AttemptRow).where(
+            AttemptRow.account_id == account_id,
+            AttemptRow.status != "cancelled",
+            AttemptRow.at >= at - LOOKBACK,
+        )
+    ).scalars()
+    history = History()
+    for row in rows:
+        channel = Channel(row.channel)
+        outcome = Outcome(row.outcome) if row.outcome else _WORST.get(channel, Outcome.DELIVERED)
+        history.add(
+            Attempt(
+                at=row.at,
+                party_role=PartyRole(row.party_role),
+                channel=channel,
+                party_id=row.party_id,
+                outcome=outcome,
+                collector_id=row.collector_id,
+            )
+        )
+    return history
+
+
+def _decide(
+    rt: Runtime, session: Session, account: Account, party_id: str, channel: Channel, at: datetime
+) -> tuple[Decision, str]:
+    party = accounts.get_party(session, account.id, party_id)
+    attempt = Attempt(at=at, party_role=PartyRole(party.role), channel=channel, party_id=party.id)
+    packs = rt.packs(tuple(account.rulepacks))
+    decision = decide(
+        packs, accounts.domain_account(session, account), _history(session, account.id, at), attempt
+    )
+    return decision, party.role
+
+
+def check(
+    rt: Runtime, account_id: str, party_id: str, channel: str, *, actor: Actor, at: datetime | None = None
+) -> Decision:
+    """The decision for a prospective contact now (or at ``at``); nothing is recorded."""
+    require(actor, "contact")
+    when = rt.now() if at is None else at
+    ch = _channel(channel)
+    with rt.db.read() as session:
+        account = accounts.get_row(session, account_id)
+        return _decide(rt, session, account, party_id, ch, when)[0]
+
+
+def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor: Actor) -> Reservation:
+    """Decide at the server's clock and, if allowed, record a reserved attempt — atomically."""
+    require(actor, "contact")
+    ch = _channel(channel)
+    with rt.db.write() as session:
+        account = session.execute(
+            select(Account).where(Account.id == account_id).with_for_update()
+        ).scalar_one_or_none()
+        if account is None:
+            raise NotFoundError(f"no account {account_id!r}", field="account_id")
+        now = rt.now()
+        decision, role = _decide(rt, session, account, party_id, ch, now)
+        attempt_id = None
+        if decision.allowed:
+            attempt_id = new_id("att")
+            session.add(
+                AttemptRow(
+                    id=attempt_id,
+                    account_id=account.id,
+                    party_id=party_id,
+                    party_role=role,
+                    channel=ch.value,
+                    at=now,
+                    status="reserved",
+                    outcome=None,
+                    collector_id=actor.id,
+                )
+            )
+            account.version += 1
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="contact.reserve",
+            subject=account.id,
+            payload={
+                "party_id": party_id,
+                "channel": ch.value,
+                "allowed": decision.allowed,
+                "rules": decision.rules,
+                "attempt_id": attempt_id,
+            },
+        )
+    expires = now + timedelta(seconds=rt.settings.reservation_ttl_seconds) if attempt_id else None
+    return Reservation(decision, attempt_id, now, expires)
+
+
+def _own_attempt(session: Session, attempt_id: str, actor: Actor) -> AttemptRow:
+    row = session.execute(
+        select(AttemptRow).where(AttemptRow.id == attempt_id).with_for_update()
+    ).scalar_one_or_none()
+    if row is None:
+        raise NotFoundError(f"no attempt {attempt_id!r}", field="attempt_id")
+    if actor.role == "collector" and row.collector_id != actor.id:
+        raise PermissionDeniedError("a collector may complete or cancel only their own reservations")
+    return row
+
+
+def _outcome(value: str) -> Outcome:
+    try:
+        outcome = Outcome(value)
+    except ValueError:
+        outcome = Outcome.PENDING
+    if outcome is Outcome.PENDING:
+        allowed = ", ".join(o.value for o in Outcome if o is not Outcome.PENDING)
+        raise ValidationError(f"{value!r} is not one of: {allowed}", field="outcome")
+    return outcome
+
+
+def complete(
+    rt: Runtime,
+    attempt_id: str,
+    outcome: str,
+    *,
+    actor: Actor,
+    text: str | None = None,
+    transcript: str | None = None,
+) -> Completion:
+    """Record what happened; a text or transcript is screened and kept (encrypted) with its findings."""
+    require(actor, "contact")
+    result = _outcome(outcome)
+    with rt.db.write() as session:
+        row = _own_attempt(session, attempt_id, actor)
+        if row.status != "reserved":
+            raise ConflictError(f"attempt {attempt_id} is already {row.status}", field="attempt_id")
+        now = rt.now()
+        screening = None
+        content = transcript if transcript is not None else text
+        if content is not None:
+            account = accounts.get_row(session, row.account_id)
+            screening = screen(content, packs=tuple(account.rulepacks), to=row.party_role)
+            _store_message(
+                rt, session, row, "transcript" if transcript is not None else "text", content, screening, now
+            )
+        row.status, row.outcome, row.completed_at = "completed", result.value, now
+        late = now > row.at + timedelta(seconds=rt.settings.reservation_ttl_seconds)
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="contact.complete",
+            subject=row.account_id,
+            payload={
+                "attempt_id": row.id,
+                "outcome": result.value,
+                "late": late,
+                "verdict": screening["verdict"] if screening else None,
+            },
+        )
+    return Completion(row.id, result.value, now, screening, {"late": late})
+
+
+def _store_message(
+    rt: Runtime,
+    session: Session,
+    row: AttemptRow,
+    kind: str,
+    text: str,
+    screening: dict[str, Any],
+    at: datetime,
+) -> None:
+    mid = new_id("msg")
+    session.add(
+        MessageRow(
+            id=mid,
+            account_id=row.account_id,
+            attempt_id=row.id,
+            collector_id=row.collector_id,
+            kind=kind,
+            text_enc=rt.keyring.encrypt(text, context=f"message:{mid}"),
+            verdict=str(screening.get("verdict", "pass")),
+            findings=list(screening.get("findings", [])),
+            at=at,
+            reviewed=False,
+        )
+    )
+
+
+def cancel(rt: Runtime, attempt_id: str, *, actor: Actor) -> dict[str, Any]:
+    """Release a reservation not yet placed; past the TTL it counts as a placed call and stays."""
+    require(actor, "contact")
+    with rt.db.write() as session:
+        row = _own_attempt(session, attempt_id, actor)
+        if row.status != "reserved":
+            raise ConflictError(f"attempt {attempt_id} is already {row.status}", field="attempt_id")
+        now = rt.now()
+        if now > row.at + timedelta(seconds=rt.settings.reservation_ttl_seconds):
+            raise ConflictError(
+                f"reservation {attempt_id} expired and counts as a placed call; complete it instead",
+                field="attempt_id",
+            )
+        row.status, row.completed_at = "cancelled", now
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="contact.cancel",
+            subject=row.account_id,
+            payload={"attempt_id": row.id},
+        )
+    return {"attempt_id": attempt_id, "status": "cancelled"}

@@ -1,0 +1,82 @@
+"""What every use case needs: the database, the keyring, the clock, the settings and the packs."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from collectguard.errors import UnknownRulePackError, ValidationError
+from collectguard.pii import Keyring
+from collectguard.policy import RulePack, load_pack
+from collectguard.settings import Settings
+from collectguard.store import Database
+from collectguard.store import audit as audit_log
+
+__all__ = ["Clock", "Runtime", "new_id", "system_clock"]
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id(prefix: str) -> str:
+    """A random id such as ``acc_3f9c…``: 80 bits, unguessable, no meaning."""
+    return f"{prefix}_{secrets.token_hex(10)}"
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    db: Database
+    keyring: Keyring
+    clock: Clock
+    _packs: dict[str, RulePack] = field(default_factory=dict)
+
+    def now(self) -> datetime:
+        now = self.clock()
+        if now.tzinfo is None:
+            raise ValidationError("the clock returned a naive datetime", field="clock")
+        return now
+
+    def packs(self, names: tuple[str, ...] | list[str]) -> tuple[RulePack, ...]:
+        """Rule packs by name, from ``packs_dir`` first, then the shipped ones; loaded once."""
+        out = []
+        for name in names:
+            pack = self._packs.get(name)
+            if pack is None:
+                pack = self._packs[name] = self._load(name)
+            out.append(pack)
+        return tuple(out)
+
+    def _load(self, name: str) -> RulePack:
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            raise UnknownRulePackError(f"unknown rule pack {name!r}", field="rulepacks")
+        directory = self.settings.packs_dir
+        if directory is not None:
+            for suffix in (".yaml", ".yml"):
+                candidate = Path(directory) / f"{name}{suffix}"
+                if candidate.is_file():
+                    return load_pack(candidate)
+        return load_pack(name)
+
+    def audit(
+        self,
+        session: Session,
+        *,
+        actor: str,
+        action: str,
+        subject: str,
+        payload: dict[str, Any] | None = None,
+    ) -> None:
+        """Append to the audit chain inside the caller's transaction."""
+        audit_log.append(
+            session, at=self.now(), actor=actor, action=action, subject=subject, payload=payload or {}
+        )

@@ -1,0 +1,138 @@
+"""Account states (crisis, dispute, cease …) and channel opt-outs, each change audited.
+
+Crisis pauses collection for at least ``crisis_min_hold_hours``; only a supervisor may
+clear it, and not before the hold ends.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collectguard.errors import ConflictError, PermissionDeniedError, ValidationError
+from collectguard.model import AccountState, Channel
+from collectguard.service import accounts
+from collectguard.service.roles import require
+from collectguard.service.runtime import Runtime
+from collectguard.service.types import Actor, StateView
+from collectguard.store.models import AccountStateRow, OptOut
+
+__all__ = ["apply_state", "clear_state", "opt_out", "set_state"]
+
+
+def _state(value: str) -> AccountState:
+    try:
+        return AccountState(value)
+    except ValueError:
+        allowed = ", ".join(s.value for s in AccountState)
+        raise ValidationError(f"{value!r} is not one of: {allowed}", field="state") from None
+
+
+def apply_state(
+    rt: Runtime,
+    session: Session,
+    account_id: str,
+    state: AccountState,
+    *,
+    by: str,
+    reason: str,
+    rule: str | None = None,
+    min_hold_hours: float | None = None,
+    now: datetime,
+) -> StateView | None:
+    """Open ``state`` on the account inside the caller's transaction; None if it is already open."""
+    open_now = {s.state for s in accounts.active_states(session, account_id)}
+    if state.value in open_now:
+        return None
+    hold = min_hold_hours
+    if state is AccountState.CRISIS:
+        hold = max(hold or 0, rt.settings.crisis_min_hold_hours)
+    row = AccountStateRow(
+        account_id=account_id,
+        state=state.value,
+        since=now,
+        hold_until=now + timedelta(hours=hold) if hold else None,
+        set_by=by,
+        reason=reason,
+        rule=rule,
+    )
+    session.add(row)
+    rt.audit(
+        session,
+        actor=by,
+        action="state.set",
+        subject=account_id,
+        payload={"state": state.value, "reason": reason, "rule": rule, "hold_until": row.hold_until},
+    )
+    return StateView(row.state, row.since, row.hold_until, row.set_by, row.reason, row.rule)
+
+
+def set_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reason: str) -> StateView | None:
+    """A person opens a state (dispute, attorney, crisis …) with a reason."""
+    require(actor, "states")
+    if not reason.strip():
+        raise ValidationError("a reason is required", field="reason")
+    value = _state(state)
+    with rt.db.write() as session:
+        accounts.get_row(session, account_id)
+        return apply_state(rt, session, account_id, value, by=actor.id, reason=reason, now=rt.now())
+
+
+def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reason: str) -> None:
+    """Close an open state; crisis needs a supervisor and the end of its minimum hold."""
+    require(actor, "states")
+    if not reason.strip():
+        raise ValidationError("a reason is required", field="reason")
+    value = _state(state)
+    with rt.db.write() as session:
+        accounts.get_row(session, account_id)
+        row = session.execute(
+            select(AccountStateRow).where(
+                AccountStateRow.account_id == account_id,
+                AccountStateRow.state == value.value,
+                AccountStateRow.cleared_at.is_(None),
+            )
+        ).scalar_one_or_none()
+        if row is None:
+            raise ConflictError(f"account {account_id} is not in state {value.value}", field="state")
+        now = rt.now()
+        if value is AccountState.CRISIS and actor.role != "supervisor":
+            raise PermissionDeniedError("only a supervisor may lift a crisis pause")
+        if row.hold_until is not None and now < row.hold_until:
+            raise ConflictError(
+                f"state {value.value} holds until {row.hold_until.isoformat()}", field="state"
+            )
+        row.cleared_at, row.cleared_by = now, actor.id
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="state.clear",
+            subject=account_id,
+            payload={"state": value.value, "reason": reason},
+        )
+
+
+def opt_out(
+    rt: Runtime, session: Session, party_id: str, channel: str, *, by: str, rule: str | None, now: datetime
+) -> bool:
+    """Record that a person asked us not to use a channel; False when already recorded."""
+    try:
+        ch = Channel(channel)
+    except ValueError:
+        raise ValidationError(f"{channel!r} is not a channel", field="channel") from None
+    exists = session.execute(
+        select(OptOut).where(OptOut.party_id == party_id, OptOut.channel == ch.value)
+    ).scalar_one_or_none()
+    if exists is not None:
+        return False
+    session.add(OptOut(party_id=party_id, channel=ch.value, at=now, rule=rule))
+    rt.audit(
+        session,
+        actor=by,
+        action="party.opt_out",
+        subject=party_id,
+        payload={"channel": ch.value, "rule": rule},
+    )
+    return True

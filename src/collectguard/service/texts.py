@@ -1,0 +1,125 @@
+"""Texts: screen a draft, redact PII, ingest a borrower reply (signals → states), unmask a field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from collectguard.errors import NotFoundError, ValidationError
+from collectguard.model import AccountState
+from collectguard.service import accounts, analysis, states
+from collectguard.service.roles import require
+from collectguard.service.runtime import Runtime, new_id
+from collectguard.service.types import Actor
+from collectguard.store.models import PartyRow, ReplyRow
+
+__all__ = ["ingest_reply", "redact", "screen_message", "unmask"]
+
+_ROLES = ("borrower", "guarantor", "emergency_contact", "third_party")
+#: the rule-pack name's region, for the signals package (``cn`` → ``cn``, ``us-regf`` → ``us``)
+_REGION = {"us-regf": "us"}
+
+
+def screen_message(rt: Runtime, text: str, *, actor: Actor, to: str | None = None) -> dict[str, Any]:
+    """Screen a draft against the default packs; nothing recorded."""
+    require(actor, "text")
+    if to is not None and to not in _ROLES:
+        raise ValidationError(f"{to!r} is not one of: {', '.join(_ROLES)}", field="to")
+    return analysis.screen(text, packs=tuple(rt.settings.rulepacks), to=to)
+
+
+def redact(rt: Runtime, text: str, *, actor: Actor) -> dict[str, Any]:
+    """Find and mask PII in a text; nothing recorded."""
+    require(actor, "text")
+    return analysis.redact(text)
+
+
+def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, actor: Actor) -> dict[str, Any]:
+    """Analyse a borrower reply, store it encrypted, and apply its state changes and opt-outs."""
+    require(actor, "replies")
+    with rt.db.read() as session:
+        account = accounts.get_row(session, account_id)
+        accounts.get_party(session, account_id, party_id)
+        packs = tuple(account.rulepacks)
+    region = _REGION.get(packs[0], packs[0])
+    result = analysis.analyze_reply(text, packs=packs, region=region)
+    body: dict[str, Any] = dict(result.to_dict())
+    applied = []
+    with rt.db.write() as session:
+        now = rt.now()
+        rid = new_id("rpl")
+        session.add(
+            ReplyRow(
+                id=rid,
+                account_id=account_id,
+                party_id=party_id,
+                text_enc=rt.keyring.encrypt(text, context=f"reply:{rid}"),
+                analysis=_without_text(body),
+                at=now,
+            )
+        )
+        for change in getattr(result, "state_changes", ()):
+            if getattr(change, "opt_out_channel", None):
+                if states.opt_out(
+                    rt, session, party_id, str(change.opt_out_channel), by=actor.id, rule=change.rule, now=now
+                ):
+                    applied.append({"opt_out": str(change.opt_out_channel), "rule": change.rule})
+                continue
+            if change.state is None:
+                continue
+            view = states.apply_state(
+                rt,
+                session,
+                account_id,
+                AccountState(str(change.state)),
+                by=actor.id,
+                reason=f"reply {rid}: {change.reason_en}",
+                rule=change.rule,
+                min_hold_hours=change.min_hold_hours,
+                now=now,
+            )
+            if view is not None:
+                applied.append(view.to_dict())
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="reply.ingest",
+            subject=account_id,
+            payload={
+                "reply_id": rid,
+                "party_id": party_id,
+                "signals": _signal_types(body),
+                "applied": applied,
+            },
+        )
+    body["reply_id"] = rid
+    body["applied"] = applied
+    return body
+
+
+def _signal_types(body: dict[str, Any]) -> list[str]:
+    return [str(s.get("type")) for s in body.get("signals", []) if isinstance(s, dict)]
+
+
+def _without_text(body: dict[str, Any]) -> dict[str, Any]:
+    # Evidence spans are offsets; drop any echoed text so no plaintext lands in the table.
+    return {k: v for k, v in body.items() if k not in ("text", "normalized")}
+
+
+def unmask(rt: Runtime, party_id: str, field: str, *, actor: Actor, reason: str) -> dict[str, Any]:
+    """Reveal one party field to a supervisor or compliance officer, with a mandatory reason, audited."""
+    require(actor, "unmask")
+    if not reason or len(reason.strip()) < 4:
+        raise ValidationError("a reason of at least 4 characters is required", field="reason")
+    with rt.db.write() as session:
+        party = session.get(PartyRow, party_id)
+        if party is None:
+            raise NotFoundError(f"no party {party_id!r}", field="party_id")
+        value = accounts.reveal(rt, party, field)
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="pii.unmask",
+            subject=party_id,
+            payload={"field": field, "reason": reason.strip(), "account_id": party.account_id},
+        )
+    return {"party_id": party_id, "field": field, "value": value}
