@@ -1,7 +1,46 @@
-"""Personal data: find it (recognizers), hide it (operators), seal it (keyring)."""
+"""Personal data: find it (recognizers), hide it (operators), seal it (keyring).
+
+>>> [s.type for s in analyze("借款人王芳，电话13812345678")]
+['PERSON', 'PHONE']
+>>> mask("电话13812345678")
+'电话138****5678'
+"""
 
 from __future__ import annotations
 
-from collectguard.pii.crypto import Keyring
+from collections.abc import Collection, Sequence
 
-__all__ = ["Keyring"]
+from collectguard.pii.crypto import Keyring
+from collectguard.pii.operators import OPERATORS, anonymize, mask_value
+from collectguard.pii.recognizer import Pattern, PatternRecognizer, Recognizer
+from collectguard.pii.registry import Registry, default_registry
+from collectguard.pii.span import PiiSpan
+
+__all__ = [
+    "OPERATORS",
+    "PII_TYPES",
+    "Keyring",
+    "Pattern",
+    "PatternRecognizer",
+    "PiiSpan",
+    "Recognizer",
+    "Registry",
+    "analyze",
+    "anonymize",
+    "default_registry",
+    "mask",
+    "mask_value",
+]
+
+# The contract types of design.md; the registry may hold more (LICENSE_PLATE, WECHAT_ID, QQ).
+PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "EMAIL", "PERSON", "ADDRESS")
+
+
+def analyze(text: str, *, types: Collection[str] | None = None) -> list[PiiSpan]:
+    """Personal data in ``text`` as non-overlapping spans sorted by start (shipped recognizers)."""
+    return default_registry().analyze(text, types=types)
+
+
+def mask(text: str, spans: Sequence[PiiSpan] | None = None) -> str:
+    """``text`` with each span (found by :func:`analyze` when not given) masked by type."""
+    return anonymize(text, analyze(text) if spans is None else spans, operator="mask")

@@ -1,0 +1,126 @@
+"""English personal names: capitalised words after a cue (Dear, Mr., borrower …) or after a
+common given name. Capitals do the work that surname lists do for Chinese."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from collectguard.pii.data import PersonData, shipped
+from collectguard.pii.span import PiiSpan
+
+__all__ = ["EnglishNames"]
+
+_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+_MAC = r"(?:Mc|Mac|O')?" + _WORD
+_NAME = rf"{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{0,2}}"
+# Capitalised words that follow a cue but are not names.
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "Your",
+        "You",
+        "We",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "It",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Bank",
+        "Credit",
+        "Capital",
+        "Services",
+        "Collection",
+        "Collections",
+        "Agency",
+        "Account",
+        "Payment",
+        "Court",
+        "Judge",
+        "State",
+        "County",
+        "Customer",
+        "Borrower",
+        "Sir",
+        "Madam",
+        "Team",
+        "Department",
+        "Office",
+        "Company",
+        "Inc",
+        "LLC",
+        "Ltd",
+        "Please",
+        "Thank",
+        "Thanks",
+        "Hello",
+        "Regards",
+        "Sincerely",
+        "Today",
+        "Tomorrow",
+        "Notice",
+        "Debt",
+        "Loan",
+        "Card",
+        "Street",
+        "Avenue",
+        "Road",
+    ]
+)
+_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Miss", "Dear")
+
+
+class EnglishNames:
+    def __init__(self) -> None:
+        cues = shipped(PersonData, "person.yaml").en
+        titles = [c for c in cues.before if c in _TITLES]
+        others = [c for c in cues.before if c not in _TITLES]
+        alt_t = "|".join(re.escape(c) for c in sorted(titles, key=len, reverse=True))
+        alt_o = "|".join(re.escape(c) for c in sorted(others, key=len, reverse=True))
+        self.title_re = re.compile(rf"\b(?:{alt_t})(?<![A-Za-z]\.[A-Za-z])\s+(?P<pii>{_NAME})")
+        self.cue_re = re.compile(rf"(?i:\b(?:{alt_o}))[\s:,]+(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}})")
+        given = "|".join(sorted(set(cues.given.split()), key=len, reverse=True))
+        self.given_re = re.compile(rf"\b(?P<pii>(?:{given})(?: [A-Z]\.)?(?: {_MAC}){{1,2}})\b")
+
+    def _trim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        words = text[start:end].split(" ")
+        kept: list[str] = []
+        for w in words:
+            if w.rstrip(".") in _NOT_NAMES:
+                break
+            kept.append(w)
+        if not kept:
+            return None
+        return start, start + len(" ".join(kept))
+
+    def analyze(self, folded: str) -> Iterator[PiiSpan]:
+        for regex, score, why in (
+            (self.title_re, 0.85, "title"),
+            (self.cue_re, 0.75, "cue"),
+            (self.given_re, 0.7, "given name"),
+        ):
+            for match in regex.finditer(folded):
+                span = self._trim(folded, *match.span("pii"))
+                if span is not None:
+                    yield PiiSpan("PERSON", span[0], span[1], score, f"{why}: '{match.group().split()[0]}'")
