@@ -1,0 +1,79 @@
+"""The contact-log schema of design.md's batch audit, and the normalised frame it becomes.
+
+A log names columns as the contract does (``--map old=new`` renames others first).
+Reading turns every accepted row into the *normalised* columns below, all strings
+except ``row`` (the 0-based record number in the log) and ``ts`` (UTC microseconds),
+so that one audit function serves CSV, JSON Lines and Parquet alike.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: columns a log must have; a log lacking one of them entirely cannot be audited
+REQUIRED: Final = (
+    "account_id",
+    "timezone",
+    "party_role",
+    "party_id",
+    "channel",
+    "outcome",
+    "started_at",
+)
+#: columns a log may have
+OPTIONAL: Final = ("collector_id", "agency_id", "text", "states")
+COLUMNS: Final = REQUIRED + OPTIONAL
+
+#: the normalised frame every reader produces (``ts``: UTC microseconds since the epoch)
+NORMALISED: Final = ("row", "ts", *COLUMNS)
+
+#: separator of several values in one cell (candidate zones, account states)
+LIST_SEPARATOR: Final = ";"
+
+#: columns of a violation record, in output order (JSON Lines and Parquet alike)
+VIOLATION_COLUMNS: Final = (
+    "row",
+    "rule",
+    "category",
+    "pack",
+    "pack_version",
+    "kind",
+    "citation",
+    "severity",
+    "start",
+    "end",
+    "account_id",
+    "party_role",
+    "party_id",
+    "channel",
+    "outcome",
+    "started_at",
+    "local_time",
+    "day",
+    "collector_id",
+    "agency_id",
+    "evidence",
+)
+
+#: columns of a what-if change record
+CHANGE_COLUMNS: Final = (
+    "row",
+    "change",
+    "added",
+    "removed",
+    "account_id",
+    "started_at",
+    "day",
+    "collector_id",
+    "agency_id",
+)
+
+__all__ = [
+    "CHANGE_COLUMNS",
+    "COLUMNS",
+    "LIST_SEPARATOR",
+    "NORMALISED",
+    "OPTIONAL",
+    "REQUIRED",
+    "VIOLATION_COLUMNS",
+]

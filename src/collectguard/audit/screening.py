@@ -1,0 +1,67 @@
+"""The bridge to message screening, loaded only when a log carries text.
+
+The audit screens with the same ``collectguard.text.screen.Screener`` the live
+service uses. Should that module be missing from an installation, the audit still
+decides every contact and says that text went unscreened, rather than failing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from collectguard.model import PartyRole
+from collectguard.policy import RulePack
+
+
+@dataclass(frozen=True, slots=True)
+class TextFinding:
+    """The fields of a screening finding that an audit record carries."""
+
+    category: str
+    rule: str
+    citation: str
+    severity: str
+    start: int
+    end: int
+
+
+class Screen(Protocol):
+    def __call__(self, text: str, role: PartyRole) -> list[TextFinding]: ...
+
+
+def load_screen(packs: Sequence[RulePack]) -> Screen | None:
+    """A screening function over ``packs``, or None when screening is not installed."""
+    try:
+        from collectguard.text.screen import Screener
+    except ImportError:
+        return None
+    screener = Screener.load(list(packs))
+
+    def screen(text: str, role: PartyRole) -> list[TextFinding]:
+        result = screener.screen(text, to=role)
+        return [_finding(f, packs) for f in result.findings]
+
+    return screen
+
+
+def _finding(found: Any, packs: Sequence[RulePack]) -> TextFinding:
+    category = str(found.category)
+    rule = getattr(found, "rule", None)
+    citation = getattr(found, "citation", None)
+    if not rule:  # fall back on the pack's own mapping of the category
+        content = next((c for p in packs if (c := p.content_rule(category)) is not None), None)
+        rule = content.id if content is not None else f"content.{category}"
+        citation = citation or (content.citation if content is not None else "")
+    return TextFinding(
+        category=category,
+        rule=str(rule),
+        citation=str(citation or ""),
+        severity=str(getattr(found, "severity", "") or ""),
+        start=int(getattr(found, "start", 0)),
+        end=int(getattr(found, "end", 0)),
+    )
+
+
+__all__ = ["Screen", "TextFinding", "load_screen"]
