@@ -8,6 +8,7 @@ import typer
 
 from collectguard.__about__ import __version__
 from collectguard.cli import contact, rules
+from collectguard.cli import audit as audit_cli
 from collectguard.cli.common import err_console
 from collectguard.errors import CollectguardError
 
@@ -20,6 +21,7 @@ app = typer.Typer(
 )
 app.add_typer(rules.app, name="rules")
 app.add_typer(contact.app, name="contact")
+app.add_typer(audit_cli.app, name="audit")
 
 
 def _version(value: bool) -> None:
