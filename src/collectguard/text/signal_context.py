@@ -1,0 +1,120 @@
+"""Context rules around a cue: negation, conditionals, quotation, reported speech, subject, scope.
+
+Each rule looks only at a short window before the cue inside its clause or sentence, so
+they stay cheap and predictable: a reviewer can tell from the data file why a cue counted
+less or not at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from collectguard.text.normalize import Normalized
+from collectguard.text.signal_lexicon import ContextFile, Cue
+
+if TYPE_CHECKING:
+    from collectguard.text.signal_detect import Hits
+
+_FIRST_PERSON_ZH = "我"
+_FIRST_PERSON_EN = ("i", "i'm", "im", "me", "myself")
+
+
+class Context:
+    """The context of one reply; built once, asked about every cue found in it."""
+
+    def __init__(self, norm: Normalized, hits: Hits, spec: ContextFile) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.hits = hits
+        self.spec = spec
+        self._clause_breaks = [i for i, ch in enumerate(self.text) if ch in spec.clause_breaks]
+        self._sentence_breaks = [i for i, ch in enumerate(self.text) if ch in spec.sentence_breaks]
+        self._markers = {name: self._live(name) for name in ("negation", "conditional", "third_person")}
+        self._markers["collector_speech"] = self._live("collector_speech")
+
+    def _live(self, name: str) -> list[tuple[int, int, str]]:
+        """Markers of ``name`` not covered by one of its exceptions (不得不 is not a negation)."""
+        exceptions = self.hits.markers.get(f"{name}_exception", [])
+        return [
+            (s, e, lang)
+            for s, e, lang in self.hits.markers.get(name, [])
+            if not any(xs < e and s < xe for xs, xe, _ in exceptions)
+        ]
+
+    @staticmethod
+    def _bounds(breaks: list[int], pos: int, n: int) -> tuple[int, int]:
+        i = bisect.bisect_left(breaks, pos)
+        start = breaks[i - 1] + 1 if i > 0 else 0
+        end = breaks[i] if i < len(breaks) else n
+        return start, end
+
+    def _before(self, name: str, start: int, *, sentence: bool) -> tuple[int, int, str] | None:
+        """The nearest marker of ``name`` ending at most its window before ``start``, same clause."""
+        breaks = self._sentence_breaks if sentence else self._clause_breaks
+        lo, _ = self._bounds(breaks, start, len(self.text))
+        window = getattr(self.spec, name).window
+        best = None
+        for ms, me, lang in self._markers[name]:
+            if me <= start and ms >= lo and start - me <= window.get(lang, 0):
+                best = (ms, me, lang) if best is None or ms > best[0] else best
+        return best
+
+    def confidence(self, cue: Cue, start: int, end: int) -> float | None:
+        """The cue's confidence after context, or None when context removes the signal."""
+        spec = self.spec
+        value = cue.confidence
+        if self._before("negation", start, sentence=False):
+            if cue.signal in spec.negation.suppress:
+                return None
+            value *= spec.negation.factor
+        if self._before("collector_speech", start, sentence=True):
+            if cue.signal in spec.collector_speech.suppress:
+                return None
+            value *= spec.collector_speech.factor
+        if self._before("conditional", start, sentence=True):
+            value *= spec.conditional.factor
+        if self._quoted(start):
+            value *= spec.quote_factor
+        return round(max(value, 0.05), 2)
+
+    def _quoted(self, start: int) -> bool:
+        """Inside an open quotation in the original text (quotes do not survive normalisation)."""
+        o_start, _ = self.norm.to_original(start, start + 1)
+        original = self.norm.original
+        lo = max(original.rfind(ch, 0, o_start) for ch in "。！？!?\n") + 1
+        before = original[lo:o_start]
+        for pair in self.spec.quote_pairs:
+            if len(pair) == 1:
+                if before.count(pair) % 2 == 1:
+                    return True
+            elif before.rfind(pair[0]) > before.rfind(pair[1]):
+                return True
+        return False
+
+    def subject(self, start: int) -> str:
+        """``third_person`` when a third person comes before the cue with no 我/I in between."""
+        marker = self._before("third_person", start, sentence=True)
+        if marker is None:
+            return "self"
+        between = self.text[marker[1] : start]
+        if marker[2] == "zh" and _FIRST_PERSON_ZH in between:
+            return "self"
+        if marker[2] == "en" and any(w in _FIRST_PERSON_EN for w in between.replace(",", " ").split()):
+            return "self"
+        return "third_person"
+
+    def scope(self, cue: Cue, start: int, end: int) -> str | None:
+        """Channel or place a cease request is limited to: a place word in the clause first."""
+        if cue.scope == "all":  # "只接受书面沟通" stops everything, whatever else the clause names
+            return None
+        lo, hi = self._bounds(self._clause_breaks, start, len(self.text))
+        best: tuple[int, int, int, str] | None = None
+        for ss, se, rank, name, kind in self.hits.scopes:
+            if ss < lo or se > hi:
+                continue
+            distance = ss - end if ss >= end else start - se if se <= start else 0
+            key = (0 if kind == "place" else 1, max(distance, 0), rank, name)
+            if best is None or key < best:
+                best = key
+        return best[3] if best else cue.scope

@@ -1,0 +1,154 @@
+"""Find borrower signals: one automaton pass over normalised text, then small context rules.
+
+Why context rules and not more phrases: "我不会投诉", "如果再打我就投诉", "他说要跳楼" and
+"你们说让我去死" use the same cue words with different meanings. A negator just before a
+cue removes most signals; a conditional, a quotation or the collector's words quoted back
+lower confidence; a third person before the cue marks the subject. Self-harm is never
+removed by context — only made less confident — because a missed crisis cue is the worst
+error this system can make.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from collectguard.errors import ValidationError
+from collectguard.text.normalize import Normalized, normalize
+from collectguard.text.signal_context import Context
+from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
+from collectguard.text.signal_types import Signal
+
+_LANGS = ("zh", "en")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(slots=True)
+class Hits:
+    """What the automaton found, sorted by position because it reports matches by end."""
+
+    firsts: list[tuple[int, int, tuple[int, ...]]] = field(default_factory=list)
+    starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    markers: dict[str, list[tuple[int, int, str]]] = field(default_factory=lambda: defaultdict(list))
+    guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    scopes: list[tuple[int, int, int, str, str]] = field(default_factory=list)
+
+
+def scan(text: str, lexicon: Lexicon) -> Hits:
+    hits = Hits()
+    n = len(text)
+    for end_index, (key, roles) in lexicon.automaton.iter(text):
+        start = end_index - len(key) + 1
+        end = end_index + 1
+        # latin words match whole words only: "sue" must not fire inside "issue"
+        if _word_char(key[0]) and start > 0 and _word_char(text[start - 1]):
+            continue
+        if _word_char(key[-1]) and end < n and _word_char(text[end]):
+            continue
+        for role, values in roles.items():
+            if role == "first":
+                hits.firsts.append((start, end, values))
+            elif role == "later":
+                hits.starts[key].append(start)
+            elif role == "guard":
+                hits.guards.append((start, end, values))
+            elif role == "scope":
+                hits.scopes.extend((start, end, rank, name, kind) for rank, name, kind in values)
+            elif role.endswith("_exception"):
+                hits.markers[role].append((start, end, ""))
+            else:
+                hits.markers[role].extend((start, end, lang) for lang in values)
+    return hits
+
+
+def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
+    """End of a multi-part cue whose first part ends at ``end``, or None when a part is missing."""
+    for part in cue.parts[1:]:
+        starts = hits.starts.get(part, [])
+        i = bisect.bisect_left(starts, end)
+        if i == len(starts) or starts[i] > end + cue.gap:
+            return None
+        end = starts[i] + len(part)
+    return end
+
+
+def _guarded(signal: str, start: int, end: int, hits: Hits) -> bool:
+    return any(gs < end and start < ge and signal in kinds for gs, ge, kinds in hits.guards)
+
+
+def _candidates(norm: Normalized, hits: Hits, lexicon: Lexicon, lang: str | None) -> list[Signal]:
+    context = Context(norm, hits, lexicon.context)
+    found: list[Signal] = []
+    for start, first_end, indices in hits.firsts:
+        for index in indices:
+            cue = lexicon.cues[index]
+            if lang is not None and cue.lang != lang:
+                continue
+            end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
+            if end is None or _guarded(cue.signal, start, end, hits):
+                continue
+            confidence = context.confidence(cue, start, end)
+            if confidence is None:
+                continue
+            o_start, o_end = norm.to_original(start, end)
+            found.append(
+                Signal(
+                    type=cue.signal,
+                    start=o_start,
+                    end=o_end,
+                    confidence=confidence,
+                    evidence=norm.original[o_start:o_end],
+                    subject=cue.subject or context.subject(start),
+                    scope=context.scope(cue, start, end) if cue.signal == "cease_request" else None,
+                    cue=cue.pattern,
+                )
+            )
+    return found
+
+
+def _merge(found: list[Signal]) -> tuple[Signal, ...]:
+    """One signal per overlapping run of the same type: the most confident, then the longest."""
+    by_type: dict[str, list[Signal]] = defaultdict(list)
+    for sig in found:
+        by_type[sig.type].append(sig)
+    kept: list[Signal] = []
+    for sigs in by_type.values():
+        sigs.sort(key=lambda s: (s.start, -s.end))
+        group: list[Signal] = []
+        group_end = -1
+        for sig in sigs:
+            if group and sig.start >= group_end:
+                kept.append(_best(group))
+                group, group_end = [], -1
+            group.append(sig)
+            group_end = max(group_end, sig.end)
+        if group:
+            kept.append(_best(group))
+    kept.sort(key=lambda s: (s.start, s.end, s.type))
+    return tuple(kept)
+
+
+def _best(group: list[Signal]) -> Signal:
+    return max(group, key=lambda s: (s.confidence, s.end - s.start, -s.start))
+
+
+def detect(text: str, *, lang: str | None = None, lexicon: Lexicon | None = None) -> tuple[Signal, ...]:
+    """Signals in a borrower's reply, sorted by position; an empty tuple means ``neutral``.
+
+    ``lang`` (``zh`` or ``en``) limits the cue lexicons used; None uses both, since replies
+    mix languages. Offsets index ``text`` itself.
+    """
+    if not isinstance(text, str):
+        raise ValidationError("text must be a string", field="text")
+    if lang is not None and lang not in _LANGS:
+        raise ValidationError(f"unknown language {lang!r}; use zh, en or none", field="lang")
+    lexicon = lexicon or shipped_lexicon()
+    norm = normalize(text)
+    hits = scan(norm.text, lexicon)
+    if not hits.firsts:
+        return ()
+    return _merge(_candidates(norm, hits, lexicon, lang))

@@ -1,0 +1,211 @@
+"""Signal lexicons and context words: data files validated at load, compiled into one automaton.
+
+Cue phrases (``data/signals/cues.*.yaml``) say *what* a reply may mean; the context file
+(``data/signals/context.yaml``) holds the small words that change it: negators, conditionals,
+third persons, the collector's own words quoted back, guard phrases that make an alarming
+word harmless (跳楼价, "kill myself laughing"), and the words that name a channel or place.
+Every string is put through :func:`normalize` before it enters the automaton, so the
+lexicons only ever need the canonical spelling.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+import pydantic
+import yaml
+
+from collectguard.errors import DataFileError
+from collectguard.text.normalize import normalize
+from collectguard.text.signal_patterns import PatternError, expand
+
+SIGNAL_TYPES = (
+    "anger",
+    "distress_self_harm",
+    "complaint_intent",
+    "dispute",
+    "cease_request",
+    "hardship",
+    "installment_request",
+    "attorney",
+)
+SignalType = Literal[
+    "anger",
+    "distress_self_harm",
+    "complaint_intent",
+    "dispute",
+    "cease_request",
+    "hardship",
+    "installment_request",
+    "attorney",
+]
+Lang = Literal["zh", "en"]
+
+
+class _Strict(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+class CueEntry(_Strict):
+    p: str = pydantic.Field(min_length=1, description="pattern: (a|b), {class}, … for a gap")
+    c: float = pydantic.Field(ge=0.05, le=1.0, description="confidence: how directly it says so")
+    scope: str | None = None
+    subject: Literal["self", "third_person"] | None = None
+    note: str | None = None
+
+
+class CueFile(_Strict):
+    version: str
+    lang: Lang
+    gap: int = pydantic.Field(ge=1, le=40, description="characters allowed between the parts of a …")
+    classes: dict[str, list[str]] = {}
+    signals: dict[SignalType, list[CueEntry]]
+
+
+class Guard(_Strict):
+    phrase: str = pydantic.Field(min_length=1)
+    signals: list[SignalType]
+
+
+class Scope(_Strict):
+    scope: str
+    kind: Literal["place", "channel"]
+    words: list[str]
+
+
+class Marker(_Strict):
+    window: dict[Lang, int]
+    words: dict[Lang, list[str]]
+    factor: float = pydantic.Field(gt=0.0, le=1.0)
+    exceptions: list[str] = []
+    suppress: list[SignalType] = []
+
+
+class ContextFile(_Strict):
+    version: str
+    clause_breaks: str
+    sentence_breaks: str
+    quote_pairs: list[str]
+    quote_factor: float = pydantic.Field(gt=0.0, le=1.0)
+    negation: Marker
+    conditional: Marker
+    third_person: Marker
+    collector_speech: Marker
+    guards: list[Guard]
+    scopes: list[Scope]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    signal: str
+    parts: tuple[str, ...]
+    confidence: float
+    lang: str
+    gap: int
+    scope: str | None
+    subject: str | None
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything :func:`detect` needs, compiled once per process."""
+
+    automaton: Any  # ahocorasick.Automaton: key -> (key, roles)
+    cues: tuple[Cue, ...]
+    context: ContextFile
+    versions: tuple[str, ...]
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("collectguard") / "data" / "signals"))
+
+
+def _read(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path.name}: cannot read: {exc}") from exc
+
+
+def _validate(model: type[pydantic.BaseModel], path: Path, data: Any) -> Any:
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
+
+
+def _norm(word: str) -> str:
+    return normalize(word).text
+
+
+def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
+    spec: CueFile = _validate(CueFile, path, _read(path))
+    cues: list[Cue] = []
+    for signal, entries in spec.signals.items():
+        for i, entry in enumerate(entries):
+            try:
+                readings = expand(entry.p, spec.classes)
+            except PatternError as exc:
+                where = f"signals.{signal}[{i}].p"
+                raise DataFileError(f"{path.name}: entry {entry.p!r}: {exc}", field=where) from exc
+            for parts in readings:
+                normal = tuple(_norm(p) for p in parts)
+                if all(normal):
+                    cues.append(
+                        Cue(signal, normal, entry.c, spec.lang, spec.gap, entry.scope, entry.subject, entry.p)
+                    )
+    return spec, cues
+
+
+def load_context(path: Path) -> ContextFile:
+    return _validate(ContextFile, path, _read(path))  # type: ignore[no-any-return]
+
+
+def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
+    """Compile cue files and the context file into one automaton keyed by normalised strings."""
+    context = load_context(context_path)
+    cues: list[Cue] = []
+    versions = [f"context {context.version}"]
+    for path in cue_paths:
+        spec, found = load_cue_file(path)
+        cues.extend(found)
+        versions.append(f"{path.name} {spec.version}")
+    roles: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
+    for index, cue in enumerate(cues):
+        roles[cue.parts[0]]["first"].append(index)
+        for part in cue.parts[1:]:
+            roles[part]["later"].append(index)
+    for name in ("negation", "conditional", "third_person", "collector_speech"):
+        marker: Marker = getattr(context, name)
+        for lang, words in marker.words.items():
+            for word in words:
+                roles[_norm(word)][name].append(lang)
+        for word in marker.exceptions:
+            roles[_norm(word)][f"{name}_exception"].append(True)
+    for guard in context.guards:
+        roles[_norm(guard.phrase)]["guard"].extend(guard.signals)
+    for rank, scope in enumerate(context.scopes):
+        for word in scope.words:
+            roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
+    automaton = ahocorasick.Automaton()
+    for key, value in roles.items():
+        if key:
+            automaton.add_word(key, (key, {k: tuple(v) for k, v in value.items()}))
+    automaton.make_automaton()
+    return Lexicon(automaton, tuple(cues), context, tuple(versions))
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    """The lexicon shipped with the package, built once per process."""
+    folder = _data_dir()
+    return build(sorted(folder.glob("cues.*.yaml")), folder / "context.yaml")

@@ -1,0 +1,44 @@
+"""The borrower-reply signal: an immutable result that carries its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One thing a borrower's reply tells us, with where it says so and how directly.
+
+    ``start``/``end`` index the original text (end exclusive); ``evidence`` is that slice.
+    ``subject`` is ``third_person`` when the reply speaks of someone else in the household
+    ("他说要跳楼") — still a signal about this account. ``scope`` is set for a
+    ``cease_request`` limited to a channel or place ("call", "workplace"); None means
+    everything. ``cue`` names the lexicon pattern that matched, so a reviewer sees why.
+    """
+
+    type: str
+    start: int
+    end: int
+    confidence: float
+    evidence: str
+    subject: str = "self"
+    scope: str | None = None
+    cue: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Contract keys first (type, start, end, confidence), then the explanation."""
+        return {
+            "type": self.type,
+            "start": self.start,
+            "end": self.end,
+            "confidence": self.confidence,
+            "evidence": self.evidence,
+            "subject": self.subject,
+            "scope": self.scope,
+            "cue": self.cue,
+        }
+
+    def contract(self) -> dict[str, Any]:
+        """Only the keys of the ``signals --jsonl`` contract."""
+        return {"type": self.type, "start": self.start, "end": self.end, "confidence": self.confidence}
