@@ -8,7 +8,7 @@ from typing import Any
 from collectguard.errors import AuditChainError
 from collectguard.model import Decision
 from collectguard.pii import Keyring
-from collectguard.service import accounts, contacts, states, texts, users, views
+from collectguard.service import accounts, contacts, idempotency, states, texts, users, views
 from collectguard.service.inputs import NewAccount
 from collectguard.service.keys import load_keyring
 from collectguard.service.roles import require
@@ -202,3 +202,18 @@ class Service:
     ) -> dict[str, Any]:
         """A collector's contacts, message verdicts and the replies on their accounts in a period."""
         return views.collector_activity(self._rt, collector_id, actor=actor, since=since, until=until)
+
+    # idempotency ----------------------------------------------------------------------
+    def idempotency_claim(
+        self, actor: Actor, key: str, fingerprint: str
+    ) -> tuple[int, dict[str, Any]] | None:
+        """None when the request may run; the stored (status, body) of its first run otherwise."""
+        return idempotency.claim(self._rt, actor.id, key, fingerprint)
+
+    def idempotency_finish(self, actor: Actor, key: str, status_code: int, body: dict[str, Any]) -> None:
+        """Store the first result for a claimed key (sealed with the keyring)."""
+        idempotency.finish(self._rt, actor.id, key, status_code, body)
+
+    def idempotency_release(self, actor: Actor, key: str) -> None:
+        """Forget a claim whose request failed unexpectedly."""
+        idempotency.release(self._rt, actor.id, key)

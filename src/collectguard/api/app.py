@@ -1,0 +1,61 @@
+"""The HTTP API's app factory: ``create_app(settings) -> FastAPI``."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from fastapi import FastAPI
+
+from collectguard.__about__ import __version__
+from collectguard.api import errors, routes_accounts, routes_admin, routes_contact, routes_text
+from collectguard.api.auth import KeyCache
+from collectguard.api.limits import BodyLimit
+from collectguard.api.logs import AccessLog
+from collectguard.service import Service
+from collectguard.settings import Settings
+
+__all__ = ["create_app"]
+
+#: routers of other parts, included when their module is installed
+_OPTIONAL_ROUTERS = ("collectguard.api.routes_wellbeing",)
+
+
+def create_app(settings: Settings | None = None, *, service: Service | None = None) -> FastAPI:
+    """The API over ``service`` (or a new one built from ``settings``)."""
+    if service is None:
+        service = Service(settings or Settings.from_env())
+    settings = service.settings
+    app = FastAPI(
+        title="collectguard",
+        version=__version__,
+        description="催收合规卫士 — contact permission, message screening, borrower signals, PII, audit chain.",
+    )
+    app.state.service = service
+    app.state.keys = KeyCache(service)
+    errors.install(app)
+    for router in (routes_accounts.router, routes_contact.router, routes_text.router, routes_admin.router):
+        app.include_router(router)
+    for name in _OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        app.include_router(module.router)
+
+    @app.get("/healthz", tags=["operations"])
+    def healthz() -> dict[str, Any]:
+        """Liveness: the process answers (no database round trip)."""
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/readyz", tags=["operations"])
+    def readyz() -> dict[str, Any]:
+        """Readiness: the database answers."""
+        head = service.audit_head()
+        return {"status": "ok", "audit_entries": head.seq}
+
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(AccessLog)
+    return app
