@@ -103,4 +103,5 @@ def apply_overlay(base: RulePack, overlay: OverlayFile, source: str) -> RulePack
         content_rules=base.content_rules,
         sources=base.sources,
         base=base.name,
+        timezones=base.timezones,
     )

@@ -43,6 +43,8 @@ class RulePack:
     content_rules: tuple[ContentRule, ...]
     sources: tuple[str, ...] = ()
     base: str | None = None
+    #: candidate borrower zones when an account's zone is unknown
+    timezones: tuple[str, ...] = ()
     #: (party role, channel) -> the rules that look at such an attempt, computed once
     _targets: dict[tuple[str, str], tuple[CompiledRule, ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -154,6 +156,7 @@ def pack_from_spec(spec: PackFile) -> RulePack:
         rules=tuple(_compile(r, spec.pack, spec.version) for r in spec.rules if r.enabled),
         content_rules=spec.content_rules,
         sources=spec.sources,
+        timezones=spec.timezones,
     )
 
 

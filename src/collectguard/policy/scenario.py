@@ -66,10 +66,13 @@ def _strings(value: Any, field: str) -> list[str]:
     return value
 
 
-def parse_account(raw: Any, field: str = "account") -> Account:
+def parse_account(raw: Any, field: str = "account", *, packs: tuple[RulePack, ...] = ()) -> Account:
+    """An account; with no zone, every candidate zone of the packs applies (design.md)."""
     if not isinstance(raw, dict):
         raise ValidationError("expected an object", field=field)
     tz = raw.get("timezone", raw.get("timezones"))
+    if tz is None and packs:
+        tz = list(dict.fromkeys(z for p in packs for z in p.timezones))
     zones = [tz] if isinstance(tz, str) else tz
     if not zones or not isinstance(zones, list) or not all(isinstance(z, str) for z in zones):
         raise ValidationError("expected an IANA zone or a list of candidate zones", field=f"{field}.timezone")
@@ -141,7 +144,7 @@ def parse_scenario(raw: Any) -> Scenario:
         raise ValidationError("expected a list of past attempts", field="history")
     return Scenario(
         packs=packs,
-        account=parse_account(raw.get("account")),
+        account=parse_account(raw.get("account"), packs=packs),
         attempts=tuple(parse_attempt(a, f"attempts[{i}]") for i, a in enumerate(attempts_raw)),
         history=tuple(parse_attempt(a, f"history[{i}]") for i, a in enumerate(history_raw)),
     )

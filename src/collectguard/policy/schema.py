@@ -146,6 +146,8 @@ class PackFile(_Strict):
     title_zh: str
     title_en: str
     sources: tuple[str, ...] = ()
+    #: the zones a borrower of this jurisdiction may live in, used when the zone is unknown
+    timezones: tuple[str, ...] = Field(min_length=1)
     rules: tuple[RuleSpec, ...]
     content_rules: tuple[ContentRule, ...] = ()
 

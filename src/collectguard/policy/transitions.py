@@ -191,7 +191,9 @@ def transitions(
     for pack in packs:
         if pack not in table:
             known = ", ".join(sorted(table))
-            raise UnknownRulePackError(f"no transitions for rule pack {pack!r}; known: {known}", field="packs")
+            raise UnknownRulePackError(
+                f"no transitions for rule pack {pack!r}; known: {known}", field="packs"
+            )
         for signal in signals:
             entry = next((e for e in table[pack] if e.matches(signal)), None)
             if entry is None:
