@@ -82,7 +82,9 @@ def test_every_shipped_figure_has_a_builder() -> None:
 
 
 def _advice_ids(records: list[ContactRecord], thresholds) -> tuple[set[str], object]:
-    report = assess_collector("c1", records, thresholds=thresholds)
+    # judged at the moment the last contact ends, so the last shift is still running
+    now = max(c.ended_at for c in records)
+    report = assess_collector("c1", records, thresholds=thresholds, now=now)
     ids = {a.threshold_id for s in report.shifts for a in s.advice} | {
         a.threshold_id for a in report.period_advice
     }

@@ -63,9 +63,10 @@ def test_open_shift_extends_current_stretch_to_now(thresholds) -> None:
     (closed,) = shift_figures(contacts, settings=thresholds.shift)
     (running,) = shift_figures(contacts, settings=thresholds.shift, now=at(55))
     (after_break,) = shift_figures(contacts, settings=thresholds.shift, now=at(46 + 10))
-    assert closed.current_stretch_minutes == pytest.approx(46)
+    assert closed.current_stretch_minutes == 0 and closed.longest_stretch_minutes == pytest.approx(46)
     assert running.open and running.current_stretch_minutes == pytest.approx(55)
-    assert not after_break.open and after_break.current_stretch_minutes == pytest.approx(46)
+    assert running.longest_stretch_minutes == pytest.approx(55)
+    assert not after_break.open and after_break.current_stretch_minutes == 0
 
 
 def test_short_shift_rate_is_not_extrapolated(thresholds) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from collectguard.model import Outcome
 from collectguard.wellbeing.records import ContactRecord, ReplyRecord
 from collectguard.wellbeing.thresholds import ShiftSettings
 
@@ -25,12 +26,14 @@ class ShiftFigures:
     start: datetime
     end: datetime
     contacts: int
+    #: contacts that reached a person (connected); hostility can only come from these
+    conversations: int
     contacts_per_hour: float
     talk_minutes: float
     talk_minutes_per_hour: float
     worked_minutes: float
     longest_stretch_minutes: float
-    #: the stretch still running at the shift's end (or at ``now`` for an open shift)
+    #: the stretch still running at ``now``; 0 for a shift that has paused or ended
     current_stretch_minutes: float
     hostile_contacts: int
     #: the most hostile contacts that fell within any 60 minutes of the shift
@@ -120,7 +123,7 @@ def _shift(
     open_ = now is not None and end <= now < end + brk
     stretches = _split(run, brk)
     lengths = [(max(c.ended_at for c in s) - s[0].started_at).total_seconds() / 60 for s in stretches]
-    current = lengths[-1]
+    current = 0.0
     if open_ and now is not None:
         current = (now - stretches[-1][0].started_at).total_seconds() / 60
         end = now
@@ -133,6 +136,7 @@ def _shift(
         start=start,
         end=end,
         contacts=len(run),
+        conversations=sum(1 for c in run if c.outcome == Outcome.CONNECTED),
         contacts_per_hour=len(run) / per_hour,
         talk_minutes=talk,
         talk_minutes_per_hour=talk / per_hour,

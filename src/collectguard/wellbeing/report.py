@@ -19,10 +19,11 @@ class PeriodFigures:
     collector_id: str
     shifts: int
     contacts: int
+    conversations: int
     hours_worked: float
     after_hours_hours: float
     hostile_contacts: int
-    #: hostile contacts as a percentage of all contacts (0 when there were none)
+    #: hostile contacts as a percentage of conversations (0 when there were none)
     hostile_share_pct: float
     crisis_contacts: int
 
@@ -72,15 +73,17 @@ def _rounded(d: dict[str, Any]) -> dict[str, Any]:
 
 def period_figures(collector_id: str, shifts: Sequence[ShiftFigures]) -> PeriodFigures:
     contacts = sum(s.contacts for s in shifts)
+    conversations = sum(s.conversations for s in shifts)
     hostile = sum(s.hostile_contacts for s in shifts)
     return PeriodFigures(
         collector_id=collector_id,
         shifts=len(shifts),
         contacts=contacts,
+        conversations=conversations,
         hours_worked=sum(s.worked_minutes for s in shifts) / 60,
         after_hours_hours=sum(s.after_hours_minutes for s in shifts) / 60,
         hostile_contacts=hostile,
-        hostile_share_pct=100.0 * hostile / contacts if contacts else 0.0,
+        hostile_share_pct=min(100.0, 100.0 * hostile / conversations) if conversations else 0.0,
         crisis_contacts=sum(s.crisis_contacts for s in shifts),
     )
 

@@ -17,6 +17,7 @@ from collectguard.wellbeing.datafile import describe, read_yaml
 SHIFT_FIGURES = frozenset(
     {
         "contacts",
+        "conversations",
         "contacts_per_hour",
         "talk_minutes",
         "talk_minutes_per_hour",
@@ -34,6 +35,7 @@ PERIOD_FIGURES = frozenset(
     {
         "shifts",
         "contacts",
+        "conversations",
         "hours_worked",
         "after_hours_hours",
         "hostile_contacts",
