@@ -63,7 +63,7 @@ class Settings(BaseModel):
         for name in cls.model_fields:
             raw = env.get(ENV_PREFIX + name.upper())
             if raw is not None and raw != "":
-                values[name] = raw
+                values[name] = tuple(p.strip() for p in raw.split(",")) if name == "rulepacks" else raw
         values.update({k: v for k, v in overrides.items() if v is not None})
         try:
             settings = cls(**values)

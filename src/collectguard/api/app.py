@@ -15,7 +15,7 @@ from collectguard.api.logs import AccessLog
 from collectguard.service import Service
 from collectguard.settings import Settings
 
-__all__ = ["create_app"]
+__all__ = ["app_from_env", "create_app"]
 
 #: routers of other parts, included when their module is installed
 _OPTIONAL_ROUTERS = ("collectguard.api.routes_wellbeing",)
@@ -59,3 +59,12 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLog)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory ``collectguard serve`` hands to uvicorn workers: settings from the environment."""
+    from collectguard.api.logs import configure_logging
+
+    settings = Settings.from_env()
+    configure_logging(settings.log_level, as_json=settings.log_json)
+    return create_app(settings)

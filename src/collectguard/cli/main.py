@@ -7,8 +7,8 @@ import sys
 import typer
 
 from collectguard.__about__ import __version__
-from collectguard.cli import contact, rules
 from collectguard.cli import audit as audit_cli
+from collectguard.cli import contact, db, rules, serve, users
 from collectguard.cli.common import err_console
 from collectguard.errors import CollectguardError
 
@@ -22,6 +22,9 @@ app = typer.Typer(
 app.add_typer(rules.app, name="rules")
 app.add_typer(contact.app, name="contact")
 app.add_typer(audit_cli.app, name="audit")
+app.add_typer(db.app, name="db")
+app.add_typer(users.app, name="users")
+app.command("serve")(serve.serve)
 
 
 def _version(value: bool) -> None:
