@@ -40,6 +40,7 @@ class RegionData(_Strict):
 class NumbersData(_Strict):
     window: int = pydantic.Field(ge=1, le=64)
     deny_context: list[str]
+    deny_by_type: dict[str, list[str]] = {}
     context: dict[str, list[str]]
 
 
@@ -108,7 +109,7 @@ def data_dir() -> Path:
     return Path(str(resources.files("collectguard") / "data" / "pii"))
 
 
-def _where(error: dict[str, Any]) -> str:
+def _where(error: Any) -> str:
     return ".".join(str(p) for p in error["loc"]) or "(top)"
 
 

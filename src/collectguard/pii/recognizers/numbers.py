@@ -15,4 +15,5 @@ NOT_ALNUM_AFTER = r"(?![0-9A-Za-z]|\.\d)"
 def number_context(type_: str) -> dict[str, object]:
     """Keyword arguments for :class:`PatternRecognizer`: context and deny words from numbers.yaml."""
     data = shipped(NumbersData, "numbers.yaml")
-    return {"context": data.context.get(type_, []), "deny_context": data.deny_context, "window": data.window}
+    deny = [*data.deny_context, *data.deny_by_type.get(type_, [])]
+    return {"context": data.context.get(type_, []), "deny_context": deny, "window": data.window}
