@@ -31,6 +31,8 @@ class Summary:
     by_category: list[tuple[str, int]]
     changes_by_rule: list[tuple[str, int, int]]  # rule, newly denied, newly allowed
     changes_by_agency: list[tuple[str, int, int]]
+    #: log rows with at least one violation
+    violating_rows: int = 0
 
 
 def _connect(memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
@@ -139,7 +141,9 @@ def summarise(parts: Path, *, top: int = 15) -> Summary:
                     f" count(*) FILTER (change = 'newly_allowed') FROM {c} GROUP BY k ORDER BY k"
                 ).fetchall()
             ]
+        distinct = con.execute(f"SELECT count(DISTINCT row) FROM {v}").fetchone() if v else None
         return Summary(
+            violating_rows=int(distinct[0]) if distinct else 0,
             by_rule=by_rule,
             by_agency=pairs("agency_id", None),
             by_collector=pairs("collector_id"),

@@ -70,13 +70,14 @@ def audit_log(log: Path, out: Path, options: AuditOptions, progress: Progress | 
     """Audit ``log`` into ``out`` (violations.jsonl, rejects.jsonl, report.html …)."""
     began = time.perf_counter()
     progress = progress or Progress()
-    load_packs(list(options.packs))  # refuse a bad pack before any work
+    packs = load_packs(list(options.packs))  # refuse a bad pack before any work
+    candidates = tuple(dict.fromkeys(z for p in packs for z in getattr(p, "timezones", ())))
     if options.compare:
         load_packs(list(options.compare))
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".audit-", dir=out))
     try:
-        frame = checked(scan(log, mapping=dict(options.mapping), staging=work))
+        frame = checked(scan(log, mapping=dict(options.mapping), staging=work), candidate_zones=candidates)
         checked_path = work / "checked.parquet"
         try:
             frame.sink_parquet(checked_path)

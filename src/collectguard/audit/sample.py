@@ -41,7 +41,7 @@ _ZONES = [
 # relative contact volume per local hour 00..23: the working rhythm of a collection floor
 _HOURS = [0, 0, 0, 0, 0, 0, 0.03, 0.25, 2, 6, 8, 7, 3.5, 4.5, 7, 8, 7, 5, 3.5, 4.5, 3.5, 2, 0.25, 0.03]
 _HOURS_AGGRESSIVE = [0.2, 0, 0, 0, 0, 0, 0.3, 1.5, 3, 6, 8, 7, 3.5, 4.5, 7, 8, 7, 5, 3.5, 4.5, 4, 3, 1.5, 0.6]
-_ROLES = (["borrower", "emergency_contact", "guarantor", "third_party"], [0.86, 0.08, 0.045, 0.015])
+_ROLES = (["borrower", "emergency_contact", "guarantor", "third_party"], [0.925, 0.03, 0.04, 0.005])
 _CHANNELS = (["call", "sms", "wechat"], [0.72, 0.22, 0.06])
 _CALL_OUTCOMES = (
     ["connected", "no_answer", "voicemail", "busy", "invalid_number"],
@@ -139,10 +139,10 @@ def _chunk(rng: np.random.Generator, c: int, n: int, o: SampleOptions) -> pl.Dat
     aggressive = rng.random(len(_AGENCIES) * per_agency) < o.aggressive_share
     # a few accounts draw most of the contact: lognormal weights
     weight = rng.lognormal(0, 1.0, size=accounts)
-    base_n = max(1, int(n / 1.25))
+    base_n = max(1, int(n / 1.1))
     base_acct = rng.choice(accounts, size=base_n, p=weight / weight.sum())
     base_agg = aggressive[acct_collector[base_acct]]
-    redials = np.where(base_agg, rng.poisson(1.6, base_n), rng.poisson(0.2, base_n))
+    redials = np.where(base_agg, rng.poisson(1.0, base_n), rng.poisson(0.15, base_n))
     acct = np.repeat(base_acct, redials + 1)[:n]
     starts = np.zeros(len(redials) + 1, dtype=np.int64)
     starts[1:] = np.cumsum(redials + 1)
@@ -168,7 +168,7 @@ def _chunk(rng: np.random.Generator, c: int, n: int, o: SampleOptions) -> pl.Dat
         base_agg, rng.choice(24, size=base_n, p=hours_a), rng.choice(24, size=base_n, p=hours_p)
     )
     second_of_base = day_of_base * 86_400 + hour_of_base * 3600 + rng.integers(0, 3600, size=base_n)
-    gaps = np.where(agg, rng.integers(20, 360, size=m), rng.integers(180, 2400, size=m))
+    gaps = np.where(agg, rng.integers(20, 600, size=m), rng.integers(290, 2400, size=m))
     gaps[is_first] = 0
     csum = np.cumsum(gaps)
     offset = csum - csum[np.flatnonzero(is_first)][np.cumsum(is_first) - 1]

@@ -79,8 +79,12 @@ def _timestamp() -> tuple[pl.Expr, pl.Expr]:
     return ts, error
 
 
-def checked(frame: pl.LazyFrame) -> pl.LazyFrame:
-    """Add ``ts`` and one ``_e_<column>`` message column per check; fill defaults."""
+def checked(frame: pl.LazyFrame, *, candidate_zones: tuple[str, ...] = ()) -> pl.LazyFrame:
+    """Add ``ts`` and one ``_e_<column>`` message column per check; fill defaults.
+
+    An empty ``timezone`` means the borrower's zone is unknown: the packs' candidate
+    zones apply (design.md), so it is an error only when the packs name none.
+    """
     ts, ts_error = _timestamp()
     checks: dict[str, pl.Expr | None] = {
         "timezone": _each_of("timezone", _ZONES, "time zone"),
@@ -97,7 +101,9 @@ def checked(frame: pl.LazyFrame) -> pl.LazyFrame:
         expr: Any = pl.when(pl.col(column).str.contains(_NOT_UTF8, literal=True)).then(
             pl.lit(f"{column} holds bytes that are not UTF-8")
         )
-        if column in REQUIRED and column != "party_id":
+        if column == "timezone" and not candidate_zones:
+            expr = expr.when(missing).then(pl.lit("timezone is empty and the packs name no candidate zones"))
+        elif column in REQUIRED and column not in ("party_id", "timezone"):
             expr = expr.when(missing).then(pl.lit(f"{column} is empty"))
         if rule is not None:
             expr = expr.otherwise(rule)
@@ -105,6 +111,10 @@ def checked(frame: pl.LazyFrame) -> pl.LazyFrame:
     return frame.with_columns(
         ts.alias("ts"),
         # the contract: party_id defaults to the party role
+        pl.when(pl.col("timezone").is_null() | (pl.col("timezone").str.strip_chars() == ""))
+        .then(pl.lit(LIST_SEPARATOR.join(candidate_zones)))
+        .otherwise(pl.col("timezone"))
+        .alias("timezone"),
         pl.when(pl.col("party_id").is_null() | (pl.col("party_id") == ""))
         .then(pl.col("party_role"))
         .otherwise(pl.col("party_id"))
