@@ -20,6 +20,7 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+import phonenumbers
 from faker import Faker
 
 SEED = 20261128
@@ -155,13 +156,40 @@ _AREAS = [("010", 8), ("021", 8), ("020", 8), ("022", 8), ("023", 8), ("0755", 8
           ("027", 8), ("025", 8), ("0512", 8), ("0731", 8), ("0351", 7), ("0898", 8), ("0931", 7)]
 
 
+def _plan_ok(number: str, region: str | None) -> bool:
+    """Ground truth for phones is the numbering plan (libphonenumber metadata), as Luhn is for cards."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(number, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _until_valid(make: Callable[[], str], region: str | None) -> str:
+    while True:
+        v = make()
+        if _plan_ok(v.replace("转", " ext "), region):
+            return v
+
+
 def landline(r: random.Random) -> str:
+    return _until_valid(lambda: _landline(r), "CN")
+
+
+def international(r: random.Random) -> str:
+    return _until_valid(lambda: _international(r), None)
+
+
+def us_phone(r: random.Random) -> str:
+    return _until_valid(lambda: _us_phone(r), "US")
+
+
+def _landline(r: random.Random) -> str:
     area, n = r.choice(_AREAS)
     local = str(r.randint(2, 8)) + "".join(str(r.randint(0, 9)) for _ in range(n - 1))
     return r.choice([f"{area}-{local}", f"({area}){local}", f"{area} {local}", f"{area}-{local}"])
 
 
-def international(r: random.Random) -> str:
+def _international(r: random.Random) -> str:
     kind = r.randrange(4)
     if kind == 0:
         return f"+852 {r.choice('569')}{r.randint(0, 999):03d} {r.randint(0, 9999):04d}"
@@ -172,7 +200,7 @@ def international(r: random.Random) -> str:
     return f"+65 {r.choice('89')}{r.randint(0, 999):03d} {r.randint(0, 9999):04d}"
 
 
-def us_phone(r: random.Random) -> str:
+def _us_phone(r: random.Random) -> str:
     a, x, s = r.choice(["415", "212", "646", "312", "617", "206", "213", "702"]), r.randint(201, 989), r.randint(0, 9999)
     return r.choice([f"({a}) {x}-{s:04d}", f"{a}-{x}-{s:04d}", f"{a}.{x}.{s:04d}", f"1-{a}-{x}-{s:04d}"])
 
@@ -396,7 +424,8 @@ def generate(n: int = N_DOCS, seed: int = SEED) -> Iterator[Doc]:
         templates = ZH_TEMPLATES if lang == "zh" else EN_TEMPLATES
         for k in range(r.choice([1, 1, 2, 3])):
             if k:
-                doc.add(r.choice(["", " ", "\n"]) if lang == "zh" else " ")
+                glue = r.choice(["", " ", "\n"]) if lang == "zh" else " "
+                doc.add("\n" if not glue and doc.text[-1:].isalnum() else glue)
             _fill(doc, r.choice(templates), r, p)
         yield doc
 

@@ -54,6 +54,8 @@ class _ZhCues(_Strict):
     label: list[str]
     before: list[str]
     titles: list[str]
+    greetings: list[str]
+    not_names: list[str]
     after: list[str]
     stop_first: str
     stop: str
@@ -61,6 +63,8 @@ class _ZhCues(_Strict):
 
 class _EnCues(_Strict):
     before: list[str]
+    after: list[str]
+    not_names: str
     given: str
 
 

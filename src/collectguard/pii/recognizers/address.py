@@ -45,7 +45,7 @@ class AddressRecognizer:
             rf"(?P<district>{_H}{{1,5}}?(?:{_alt(d.district_suffixes)}))?"
             rf"(?P<town>{_H}{{1,6}}?(?:{_alt(d.town_suffixes)}))?"
             rf"(?P<village>{_H}{{1,6}}?(?:{_alt(d.village_suffixes)})(?:{_NUM}组)?)?"
-            rf"(?P<road>[\u4e00-\u9fff0-9]{{1,8}}?(?:{_alt(d.road_suffixes)})(?:{_NUM}段|[东南西北中]段)?)?"
+            rf"(?P<road>[\u4e00-\u9fff0-9]{{1,8}}?(?:{_alt(d.road_suffixes)})(?:{_NUM}段|[东南西北中]段)?(?:\d+弄)?)?"
             rf"(?P<number>\d+(?:-\d+)?号(?:院)?)?"
             rf"(?P<complex>[\u4e00-\u9fff0-9A-Za-z]{{1,10}}?(?:{_alt(d.complex_suffixes)})(?:[一二三四五六七八九十\d]+期)?)?"
             rf"(?P<building>(?:(?:\d+|[A-Za-z]|[一二三四五六七八九十]+)(?:号楼|栋|幢|座|单元|层|楼|室|号|户|区)"
@@ -76,13 +76,16 @@ class AddressRecognizer:
                 if pos >= len(folded):
                     return
                 continue
-            pos = match.end()
             parts = [k for k, v in match.groupdict().items() if v]
             if len(parts) < 2 or not any(p in _FINE for p in parts):
+                pos = match.start() + 1  # a loose piece may have swallowed the start of a real one
                 continue
+            pos = match.end()
             if folded.startswith(self._institutions, match.end()):
                 continue
-            start = self._trim_left(folded, match.start(), match.end())
+            start = match.start()
+            if not match.group("province"):
+                start = self._trim_left(folded, match.start(), match.end())
             if match.end() - start < 4:
                 continue
             yield PiiSpan(self.type, start, match.end(), 0.8, "pieces " + "+".join(parts))

@@ -8,7 +8,7 @@ __all__ = ["NOT_ALNUM_AFTER", "NOT_ALNUM_BEFORE", "number_context"]
 
 # A number glued to Chinese text (身份证号110…) still matches; one glued to letters or
 # digits (HT2023…, an order code) does not, and neither does the integer part of a decimal.
-NOT_ALNUM_BEFORE = r"(?<![0-9A-Za-z.])"
+NOT_ALNUM_BEFORE = r"(?<![0-9A-Za-z.])(?<![0-9][ -])"
 NOT_ALNUM_AFTER = r"(?![0-9A-Za-z]|\.\d)"
 
 

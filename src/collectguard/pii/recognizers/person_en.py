@@ -14,86 +14,13 @@ __all__ = ["EnglishNames"]
 _WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
 _MAC = r"(?:Mc|Mac|O')?" + _WORD
 _NAME = rf"{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{0,2}}"
-# Capitalised words that follow a cue but are not names.
-_NOT_NAMES = frozenset(
-    [
-        "The",
-        "This",
-        "That",
-        "Your",
-        "You",
-        "We",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "It",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Bank",
-        "Credit",
-        "Capital",
-        "Services",
-        "Collection",
-        "Collections",
-        "Agency",
-        "Account",
-        "Payment",
-        "Court",
-        "Judge",
-        "State",
-        "County",
-        "Customer",
-        "Borrower",
-        "Sir",
-        "Madam",
-        "Team",
-        "Department",
-        "Office",
-        "Company",
-        "Inc",
-        "LLC",
-        "Ltd",
-        "Please",
-        "Thank",
-        "Thanks",
-        "Hello",
-        "Regards",
-        "Sincerely",
-        "Today",
-        "Tomorrow",
-        "Notice",
-        "Debt",
-        "Loan",
-        "Card",
-        "Street",
-        "Avenue",
-        "Road",
-    ]
-)
 _TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Miss", "Dear")
 
 
 class EnglishNames:
     def __init__(self) -> None:
         cues = shipped(PersonData, "person.yaml").en
+        self.not_names = frozenset(cues.not_names.split())
         titles = [c for c in cues.before if c in _TITLES]
         others = [c for c in cues.before if c not in _TITLES]
         alt_t = "|".join(re.escape(c) for c in sorted(titles, key=len, reverse=True))
@@ -101,13 +28,15 @@ class EnglishNames:
         self.title_re = re.compile(rf"\b(?:{alt_t})(?<![A-Za-z]\.[A-Za-z])\s+(?P<pii>{_NAME})")
         self.cue_re = re.compile(rf"(?i:\b(?:{alt_o}))[\s:,]+(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}})")
         given = "|".join(sorted(set(cues.given.split()), key=len, reverse=True))
+        alt_a = "|".join(re.escape(c) for c in sorted(cues.after, key=len, reverse=True))
+        self.after_re = re.compile(rf"\b(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}}) (?:{alt_a})\b")
         self.given_re = re.compile(rf"\b(?P<pii>(?:{given})(?: [A-Z]\.)?(?: {_MAC}){{1,2}})\b")
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         words = text[start:end].split(" ")
         kept: list[str] = []
         for w in words:
-            if w.rstrip(".") in _NOT_NAMES:
+            if w.rstrip(".") in self.not_names:
                 break
             kept.append(w)
         if not kept:
@@ -118,6 +47,7 @@ class EnglishNames:
         for regex, score, why in (
             (self.title_re, 0.85, "title"),
             (self.cue_re, 0.75, "cue"),
+            (self.after_re, 0.7, "verb after"),
             (self.given_re, 0.7, "given name"),
         ):
             for match in regex.finditer(folded):

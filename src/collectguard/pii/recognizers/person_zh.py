@@ -15,6 +15,8 @@ from collectguard.pii.span import PiiSpan
 __all__ = ["ChineseNames"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DOTTED_END = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
 
 
 def _alternation(words: list[str]) -> str:
@@ -36,10 +38,12 @@ class ChineseNames:
         self.stop = frozenset(cues.stop)
         self.titles = tuple(cues.titles)
         self.after = tuple(cues.after)
+        self.greetings = tuple(cues.greetings)
+        self.not_names = tuple(cues.not_names)
         sep = r"[ :：]*(?:是|为)?[ :：]*"
         self.label_re = re.compile(rf"(?:{_alternation(cues.label)}){sep}")
         self.before_re = re.compile(rf"(?:{_alternation(cues.before)}){sep}")
-        self.after_re = re.compile(f"(?:{_alternation(cues.titles + cues.after)})")
+        self.after_re = re.compile(f"(?:{_alternation(cues.titles + cues.after + cues.greetings)})")
 
     def _surname(self, text: str, pos: int) -> int:
         """Length of the surname at ``pos`` (2 for compound, 1, or 0 for none)."""
@@ -50,9 +54,25 @@ class ChineseNames:
     def _starts_cue(self, text: str, pos: int) -> bool:
         return text.startswith(self.titles, pos) or text.startswith(self.after, pos)
 
+    def _boundary(self, text: str, pos: int) -> bool:
+        return pos >= len(text) or not _is_han(text[pos]) or text[pos] in self.stop or self._starts_cue(text, pos)
+
     def _forward(self, text: str, pos: int, *, strict: bool) -> int:
         """End of a name read forward from ``pos`` (just after a cue), or -1."""
+        dotted = _DOTTED.match(text, pos)
+        if dotted:
+            return dotted.end()  # transliterated names: 阿依古丽·买买提
+        if text.startswith(self.not_names, pos):
+            return -1
         sur = self._surname(text, pos)
+        if not sur and not strict and pos < len(text) and _is_han(text[pos]) and text[pos] not in self.stop_first:
+            # Right after a label (借款人, 收件人) two or three characters up to a clear boundary
+            # are a name even when the surname is not on the list.
+            for length in (3, 2):
+                if all(_is_han(c) for c in text[pos : pos + length]) and self._boundary(text, pos + length):
+                    if not any(c in self.stop for c in text[pos + 1 : pos + length]):
+                        return pos + length
+            return -1
         if not sur or (strict and sur == 1 and text[pos] in self.weak):
             return -1
         end = pos + sur
@@ -89,6 +109,8 @@ class ChineseNames:
                 continue
             if sur == 1 and text[pos] in self.weak and pos > start:
                 continue
+            if text.startswith(self.not_names, pos):
+                continue
             given = text[pos + sur : end]
             if given and (given[0] in self.stop_first or any(ch in self.stop for ch in given[1:])):
                 continue
@@ -100,12 +122,20 @@ class ChineseNames:
             return
         for regex, strict, why in ((self.label_re, False, "label"), (self.before_re, True, "cue")):
             for match in regex.finditer(folded):
+                if folded.startswith(self.not_names, match.start()):
+                    continue  # the cue is part of a word: 和解, 同意
                 end = self._forward(folded, match.end(), strict=strict)
                 if end > 0 and "某" not in folded[match.end() : end + 1]:
                     cue = match.group().rstrip(" :：是为")
                     yield PiiSpan("PERSON", match.end(), end, 0.85 if not strict else 0.75, f"{why} '{cue}'")
         for match in self.after_re.finditer(folded):
-            cue = match.group()
-            start = self._backward(folded, match.start(), cue in self.titles)
+            cue, end = match.group(), match.start()
+            if cue in self.greetings and end > 0 and folded[end - 1] in "，, ":
+                end -= 1  # 王琳，你好
+            dotted = _DOTTED_END.search(folded, 0, end)
+            if dotted and dotted.end() == end:
+                yield PiiSpan("PERSON", dotted.start(), end, 0.8, f"transliterated name before '{cue}'")
+                continue
+            start = self._backward(folded, end, cue in self.titles)
             if start >= 0:
-                yield PiiSpan("PERSON", start, match.start(), 0.8, f"surname before '{cue}'")
+                yield PiiSpan("PERSON", start, end, 0.8, f"surname before '{cue}'")

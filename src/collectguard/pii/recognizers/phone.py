@@ -16,7 +16,7 @@ from collectguard.pii.recognizers.numbers import NOT_ALNUM_AFTER, NOT_ALNUM_BEFO
 
 __all__ = ["PhoneRecognizer"]
 
-_BEFORE = r"(?<![0-9A-Za-z.+])"
+_BEFORE = r"(?<![0-9A-Za-z.+])(?<![0-9][ -])"
 _CN_MOBILE = Pattern.compile(
     "phone.cn_mobile",
     rf"{_BEFORE}(?P<pii>(?:(?:\+86|0086|\(\+?86\))[ -]?)?1[3-9]\d(?:\d{{8}}|[ -]\d{{4}}[ -]?\d{{4}}|\d{{4}}[ -]\d{{4}}))"
