@@ -12,6 +12,7 @@ from collectguard.api.idempotency import Idempotent, idempotent
 from collectguard.api.schemas import CheckBody, CompleteBody, ReserveBody
 from collectguard.policy.scenario import parse_timestamp
 from collectguard.service import Actor, Service
+from collectguard.service.inputs import RecordedContact
 
 router = APIRouter(prefix="/v1/contact", tags=["contact"])
 
@@ -44,6 +45,25 @@ def reserve(
         return 409, {**result, "error": {"code": "denied", "message": f"contact denied by {rules}"}}
 
     return idem.run(service, actor, 201, work)
+
+
+@router.post("/record", status_code=201)
+def record(
+    body: RecordedContact,
+    actor: Actor = Depends(current_actor),
+    service: Service = Depends(service_of),
+    idem: Idempotent = Depends(idempotent),
+) -> JSONResponse:
+    """Import a contact that happened outside the guard, with its time and outcome (supervisor or admin)."""
+    at = parse_timestamp(body.at, "at")
+    return idem.run(
+        service,
+        actor,
+        201,
+        lambda: service.record_contact(
+            body.account_id, body.party_id, body.channel, at, body.outcome, actor=actor
+        ),
+    )
 
 
 @router.post("/{attempt_id}/complete")

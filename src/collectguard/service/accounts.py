@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 from sqlalchemy import select
@@ -10,14 +11,16 @@ from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, NotFoundError, ValidationError
 from collectguard.model import Account as DomainAccount
-from collectguard.model import AccountState, Channel
+from collectguard.model import AccountState, Channel, LocalWindow
 from collectguard.policy.localtime import zone
+from collectguard.service import states
 from collectguard.service.analysis import mask_field
 from collectguard.service.inputs import NewAccount
+from collectguard.service.lookups import active_states, get_party, get_row
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import AccountView, Actor, Page, PartyView, StateView
-from collectguard.store.models import Account, AccountStateRow, AttemptRow, OptOut, PartyRow
+from collectguard.store.models import Account, AttemptRow, OptOut, PartyRow
 
 __all__ = ["create", "detail", "domain_account", "get_party", "get_row", "listing", "party_view"]
 
@@ -48,6 +51,7 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
         timezone=" ".join(zones),
         rulepacks=list(data.rulepacks),
         created_at=now,
+        consent_windows=[w.model_dump() for w in data.consent_windows],
         version=0,
     )
     rows = []
@@ -68,15 +72,22 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                 id_number_index=rt.keyring.tokenize(party.id_number, kind="CN_ID")
                 if party.id_number
                 else None,
-                suppressed=False,
+                suppressed=party.suppressed,
                 **sealed,
             )
         )
+    opt_outs = [
+        OptOut(party_id=row.id, channel=channel, at=now, rule=None)
+        for row, party in zip(rows, data.parties, strict=True)
+        for channel in dict.fromkeys(party.opted_out)
+    ]
     try:
         with rt.db.write() as session:
             session.add(account)
             session.flush()
             session.add_all(rows)
+            session.flush()
+            session.add_all(opt_outs)
             rt.audit(
                 session,
                 actor=actor.id,
@@ -84,6 +95,16 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                 subject=account.id,
                 payload={"parties": [{"id": r.id, "role": r.role} for r in rows]},
             )
+            for state in dict.fromkeys(data.states):
+                states.apply_state(
+                    rt,
+                    session,
+                    account.id,
+                    AccountState(state),
+                    by=actor.id,
+                    reason="known at import",
+                    now=now,
+                )
     except IntegrityError:
         raise ConflictError(
             f"an account with external_id {data.external_id!r} exists", field="external_id"
@@ -94,7 +115,10 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
         timezone=account.timezone,
         rulepacks=tuple(account.rulepacks),
         created_at=account.created_at,
-        parties=tuple(party_view(rt, r, ()) for r in rows),
+        parties=tuple(
+            party_view(rt, r, tuple(sorted(set(p.opted_out))))
+            for r, p in zip(rows, data.parties, strict=True)
+        ),
     )
 
 
@@ -127,30 +151,6 @@ def reveal(rt: Runtime, row: PartyRow, field: str) -> str:
     return rt.keyring.decrypt(token, context=_context(row.id, field))
 
 
-def get_row(session: Session, account_id: str) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFoundError(f"no account {account_id!r}", field="account_id")
-    return account
-
-
-def get_party(session: Session, account_id: str, party_id: str) -> PartyRow:
-    party = session.get(PartyRow, party_id)
-    if party is None or party.account_id != account_id:
-        raise NotFoundError(f"no party {party_id!r} on account {account_id!r}", field="party_id")
-    return party
-
-
-def active_states(session: Session, account_id: str) -> list[AccountStateRow]:
-    return list(
-        session.execute(
-            select(AccountStateRow)
-            .where(AccountStateRow.account_id == account_id, AccountStateRow.cleared_at.is_(None))
-            .order_by(AccountStateRow.id)
-        ).scalars()
-    )
-
-
 def _opt_outs(session: Session, party_ids: list[str]) -> list[OptOut]:
     if not party_ids:
         return []
@@ -168,6 +168,10 @@ def domain_account(session: Session, account: Account) -> DomainAccount:
         states=states,
         suppressed_parties=frozenset(p.id for p in parties if p.suppressed),
         opted_out=opted,
+        consent_windows=tuple(
+            LocalWindow(time.fromisoformat(w["start"]), time.fromisoformat(w["end"]))
+            for w in account.consent_windows or ()
+        ),
     )
 
 

@@ -27,7 +27,7 @@ from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import Actor, Completion, Reservation
 from collectguard.store.models import Account, AttemptRow, MessageRow
 
-__all__ = ["cancel", "check", "complete", "reserve"]
+__all__ = ["cancel", "check", "complete", "record", "reserve"]
 
 #: how far back the history reaches; the longest shipped window is seven days
 LOOKBACK = timedelta(days=35)
@@ -249,3 +249,49 @@ def cancel(rt: Runtime, attempt_id: str, *, actor: Actor) -> dict[str, Any]:
             payload={"attempt_id": row.id},
         )
     return {"attempt_id": attempt_id, "status": "cancelled"}
+
+
+def record(
+    rt: Runtime, account_id: str, party_id: str, channel: str, at: datetime, outcome: str, *, actor: Actor
+) -> dict[str, Any]:
+    """Import a contact that happened outside the guard; it counts in the history from now on."""
+    require(actor, "contact.import")
+    ch = _channel(channel)
+    result = _outcome(outcome)
+    with rt.db.write() as session:
+        account = session.execute(
+            select(Account).where(Account.id == account_id).with_for_update()
+        ).scalar_one_or_none()
+        if account is None:
+            raise NotFoundError(f"no account {account_id!r}", field="account_id")
+        party = accounts.get_party(session, account_id, party_id)
+        attempt_id = new_id("att")
+        session.add(
+            AttemptRow(
+                id=attempt_id,
+                account_id=account_id,
+                party_id=party_id,
+                party_role=party.role,
+                channel=ch.value,
+                at=at,
+                status="completed",
+                outcome=result.value,
+                collector_id=None,
+                completed_at=at,
+            )
+        )
+        account.version += 1
+        rt.audit(
+            session,
+            actor=actor.id,
+            action="contact.import",
+            subject=account_id,
+            payload={
+                "attempt_id": attempt_id,
+                "party_id": party_id,
+                "channel": ch.value,
+                "at": at,
+                "outcome": result.value,
+            },
+        )
+    return {"attempt_id": attempt_id, "status": "completed", "outcome": result.value, "at": at.isoformat()}

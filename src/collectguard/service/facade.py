@@ -83,6 +83,12 @@ class Service:
         """Decide at the server clock and, if allowed, record the attempt atomically."""
         return contacts.reserve(self._rt, account_id, party_id, channel, actor=actor)
 
+    def record_contact(
+        self, account_id: str, party_id: str, channel: str, at: datetime, outcome: str, *, actor: Actor
+    ) -> dict[str, Any]:
+        """Import a contact that happened outside the guard (supervisor or admin)."""
+        return contacts.record(self._rt, account_id, party_id, channel, at, outcome, actor=actor)
+
     def complete_contact(
         self,
         attempt_id: str,

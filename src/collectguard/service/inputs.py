@@ -6,9 +6,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["NewAccount", "NewParty"]
+__all__ = ["ConsentWindow", "NewAccount", "NewParty", "RecordedContact"]
 
-PartyRoleName = Literal["borrower", "guarantor", "emergency_contact"]
+PartyRoleName = Literal["borrower", "guarantor", "emergency_contact", "third_party"]
+ChannelName = Literal["call", "sms", "wechat", "email", "visit"]
+StateName = Literal[
+    "cease_requested", "disputed", "attorney_represented", "crisis", "complaint_open", "bankruptcy", "paid"
+]
 
 
 class NewParty(BaseModel):
@@ -18,6 +22,19 @@ class NewParty(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     phone: str | None = Field(default=None, min_length=3, max_length=40)
     id_number: str | None = Field(default=None, min_length=4, max_length=40)
+    #: the person asked never to be contacted
+    suppressed: bool = False
+    #: channels the person asked us not to use
+    opted_out: list[ChannelName] = Field(default_factory=list, max_length=5)
+
+
+class ConsentWindow(BaseModel):
+    """A daily local window the borrower consented to outside the usual hours."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: str = Field(pattern=r"^\d{2}:\d{2}(:\d{2})?$")
+    end: str = Field(pattern=r"^\d{2}:\d{2}(:\d{2})?$")
 
 
 class NewAccount(BaseModel):
@@ -28,3 +45,20 @@ class NewAccount(BaseModel):
     timezone: str = Field(min_length=1, max_length=200)
     rulepacks: list[str] = Field(default_factory=lambda: ["cn"], min_length=1, max_length=8)
     parties: list[NewParty] = Field(min_length=1, max_length=20)
+    #: states already known when the account is imported (each opened and audited)
+    states: list[StateName] = Field(default_factory=list, max_length=7)
+    consent_windows: list[ConsentWindow] = Field(default_factory=list, max_length=8)
+
+
+class RecordedContact(BaseModel):
+    """A contact that happened outside the guard (imported from a dialer log), with its outcome."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    account_id: str = Field(min_length=1, max_length=64)
+    party_id: str = Field(min_length=1, max_length=64)
+    channel: ChannelName
+    at: str = Field(min_length=1, max_length=64)
+    outcome: Literal[
+        "connected", "no_answer", "voicemail", "busy", "invalid_number", "delivered", "undelivered"
+    ]

@@ -15,6 +15,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "accounts.read": _ALL,
     "accounts.write": frozenset({"supervisor", "admin"}),
     "contact": frozenset({"collector", "supervisor"}),
+    "contact.import": frozenset({"supervisor", "admin"}),
     "text": _ALL,
     "replies": frozenset({"collector", "supervisor"}),
     "states": frozenset({"supervisor", "compliance"}),

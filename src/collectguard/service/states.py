@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, PermissionDeniedError, ValidationError
 from collectguard.model import AccountState, Channel
-from collectguard.service import accounts
+from collectguard.service import lookups
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
@@ -43,7 +43,7 @@ def apply_state(
     now: datetime,
 ) -> StateView | None:
     """Open ``state`` on the account inside the caller's transaction; None if it is already open."""
-    open_now = {s.state for s in accounts.active_states(session, account_id)}
+    open_now = {s.state for s in lookups.active_states(session, account_id)}
     if state.value in open_now:
         return None
     hold = min_hold_hours
@@ -76,7 +76,7 @@ def set_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reason:
         raise ValidationError("a reason is required", field="reason")
     value = _state(state)
     with rt.db.write() as session:
-        accounts.get_row(session, account_id)
+        lookups.get_row(session, account_id)
         return apply_state(rt, session, account_id, value, by=actor.id, reason=reason, now=rt.now())
 
 
@@ -87,7 +87,7 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
         raise ValidationError("a reason is required", field="reason")
     value = _state(state)
     with rt.db.write() as session:
-        accounts.get_row(session, account_id)
+        lookups.get_row(session, account_id)
         row = session.execute(
             select(AccountStateRow).where(
                 AccountStateRow.account_id == account_id,

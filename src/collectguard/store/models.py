@@ -74,6 +74,8 @@ class Account(Base):
     timezone: Mapped[str] = mapped_column(String(200))
     rulepacks: Mapped[list[Any]] = mapped_column()
     created_at: Mapped[datetime] = mapped_column()
+    #: [{"start": "HH:MM", "end": "HH:MM"}] local windows the borrower consented to
+    consent_windows: Mapped[list[Any]] = mapped_column(default=list)
     #: bumped by every reservation: the row PostgreSQL locks to serialise them
     version: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("timezone", sa.String(length=200), nullable=False),
         sa.Column("rulepacks", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("consent_windows", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("external_id"),

@@ -1,0 +1,35 @@
+"""Rows every use case looks up, with NotFoundError naming the field."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collectguard.errors import NotFoundError
+from collectguard.store.models import Account, AccountStateRow, PartyRow
+
+__all__ = ["active_states", "get_party", "get_row"]
+
+
+def get_row(session: Session, account_id: str) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise NotFoundError(f"no account {account_id!r}", field="account_id")
+    return account
+
+
+def get_party(session: Session, account_id: str, party_id: str) -> PartyRow:
+    party = session.get(PartyRow, party_id)
+    if party is None or party.account_id != account_id:
+        raise NotFoundError(f"no party {party_id!r} on account {account_id!r}", field="party_id")
+    return party
+
+
+def active_states(session: Session, account_id: str) -> list[AccountStateRow]:
+    return list(
+        session.execute(
+            select(AccountStateRow)
+            .where(AccountStateRow.account_id == account_id, AccountStateRow.cleared_at.is_(None))
+            .order_by(AccountStateRow.id)
+        ).scalars()
+    )
