@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import polars as pl
 
@@ -29,3 +29,32 @@ def write_log(path: Path, rows: list[Row]) -> Path:
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+class _FakeFinding:
+    def __init__(self, category: str, start: int, end: int) -> None:
+        self.category, self.start, self.end = category, start, end
+        self.severity, self.rule, self.citation = "warn", f"test.{category}", "test citation"
+
+
+class _FakeResult:
+    def __init__(self, findings: list[_FakeFinding]) -> None:
+        self.findings = tuple(findings)
+
+
+class FakeScreener:
+    """The screener seam with a fixed word list: one word, one category."""
+
+    WORDS: ClassVar[dict[str, str]] = {"老赖": "insult", "坐牢": "false_legal_consequence"}
+
+    @classmethod
+    def load(cls, packs: Any) -> FakeScreener:
+        return cls()
+
+    def screen(self, text: str, *, to: Any = None) -> _FakeResult:
+        found = []
+        for word, category in self.WORDS.items():
+            at = text.find(word)
+            if at >= 0:
+                found.append(_FakeFinding(category, at, at + len(word)))
+        return _FakeResult(found)

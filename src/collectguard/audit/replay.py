@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from collectguard.audit.schema import CHANGE_COLUMNS, LIST_SEPARATOR, VIOLATION_COLUMNS
-from collectguard.audit.screening import load_screen
+from collectguard.audit.screening import DEFAULT_SCREENER, load_screen
 from collectguard.model import Account, AccountState, Attempt, Channel, Decision, Outcome, PartyRole
 from collectguard.policy import History, RulePack, decide, load_packs
 from collectguard.policy.localtime import zone
@@ -41,6 +41,7 @@ class PartitionTask:
     packs: tuple[str, ...]
     compare: tuple[str, ...] = ()
     screen: bool = True
+    screener: str = DEFAULT_SCREENER
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
     """Decide, screen and compare every row of one partition; write its findings."""
     packs = _packs(task.packs)
     compare = _packs(task.compare) if task.compare else None
-    screen = load_screen(packs) if task.screen else None
+    screen = load_screen(packs, task.screener) if task.screen else None
     frame = pl.read_parquet(f"{task.source}/*.parquet", hive_partitioning=False).sort(
         "account_id", "ts", "row"
     )

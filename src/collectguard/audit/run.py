@@ -22,6 +22,7 @@ from collectguard.audit import engines, outputs, partition
 from collectguard.audit.ingest import scan
 from collectguard.audit.replay import PartitionResult, PartitionTask
 from collectguard.audit.schema import NORMALISED
+from collectguard.audit.screening import DEFAULT_SCREENER
 from collectguard.audit.validate import RejectSummary, checked, error_columns, write_rejects
 from collectguard.errors import ValidationError
 from collectguard.policy import load_packs
@@ -35,6 +36,8 @@ class AuditOptions:
     engine: engines.EngineOptions = field(default_factory=engines.EngineOptions)
     parquet: bool = False
     screen: bool = True
+    #: ``module:Class`` of the message screener (the live one unless a test names a fake)
+    screener: str = DEFAULT_SCREENER
     report: bool = True
 
 
@@ -101,6 +104,7 @@ def audit_log(log: Path, out: Path, options: AuditOptions, progress: Progress | 
                 packs=options.packs,
                 compare=options.compare,
                 screen=options.screen,
+                screener=options.screener,
             )
             for p in sorted(parts, key=lambda p: -p.rows)  # largest first: shortest tail
         ]

@@ -7,6 +7,7 @@ decides every contact and says that text went unscreened, rather than failing.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -31,13 +32,22 @@ class Screen(Protocol):
     def __call__(self, text: str, role: PartyRole) -> list[TextFinding]: ...
 
 
-def load_screen(packs: Sequence[RulePack]) -> Screen | None:
-    """A screening function over ``packs``, or None when screening is not installed."""
+#: the screener the live service uses; a test may name a fake with the same interface
+DEFAULT_SCREENER = "collectguard.text.screen:Screener"
+
+
+def load_screen(packs: Sequence[RulePack], screener_path: str = DEFAULT_SCREENER) -> Screen | None:
+    """A screening function over ``packs``, or None when screening is not installed.
+
+    ``screener_path`` is ``module:Class`` (a string, so that it travels to Dask workers);
+    the class has ``load(packs)`` and ``screen(text, *, to=role)`` returning ``.findings``.
+    """
+    module_name, _, attr = screener_path.partition(":")
     try:
-        from collectguard.text.screen import Screener
-    except ImportError:
+        factory = getattr(importlib.import_module(module_name), attr)
+    except (ImportError, AttributeError):
         return None
-    screener = Screener.load(list(packs))
+    screener = factory.load(list(packs))
 
     def screen(text: str, role: PartyRole) -> list[TextFinding]:
         result = screener.screen(text, to=role)

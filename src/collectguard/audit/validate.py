@@ -137,7 +137,9 @@ def write_rejects(source: pl.LazyFrame, *, file_name: str, out: Path) -> RejectS
     reasons: Counter[tuple[str, str]] = Counter()
     with out.open("w", encoding="utf-8") as fh:
         for record in bad.iter_rows(named=True):
-            for name in error_columns():
+            # a line that is not a record at all (bad JSON, bad bytes) is one error, not one per column
+            names = ["_line"] if record["_line"] is not None else error_columns()
+            for name in names:
                 message = record[name]
                 if message is None:
                     continue
