@@ -1,0 +1,237 @@
+"""Screening lexicons as data: one validated file per category and language, compiled into one automaton.
+
+``data/lexicons/<lang>/<category>.yaml`` holds the words and phrases of one message category
+(with severity and citation), and *combos*: groups of words that must occur in order within a
+few characters of one sentence (再不还 … 上门, "I am" … "police"). ``context.yaml`` beside them
+holds the cues that change a hit's meaning (negation, lawful process, mentions of the debt).
+Every key is normalised exactly like the messages, so the lexicons only spell the canonical word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+import pydantic
+import yaml
+
+from collectguard.errors import DataFileError
+from collectguard.text.normalize import normalize
+
+__all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "load_lexicon"]
+
+CATEGORIES: tuple[str, ...] = (
+    "threat",
+    "insult",
+    "impersonation",
+    "false_legal_consequence",
+    "third_party_disclosure",
+    "contact_third_party",
+    "harassment",
+    "privacy_exposure",
+    "demand_from_third_party",
+    "induce_borrowing",
+    "improper_payment_channel",
+)
+Category = Literal[
+    "threat",
+    "insult",
+    "impersonation",
+    "false_legal_consequence",
+    "third_party_disclosure",
+    "contact_third_party",
+    "harassment",
+    "privacy_exposure",
+    "demand_from_third_party",
+    "induce_borrowing",
+    "improper_payment_channel",
+]
+Severity = Literal["block", "warn"]
+LANGS = ("zh", "en")
+
+
+class _Strict(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+
+class _EntryOptions(_Strict):
+    severity: Severity | None = None
+    also: tuple[Category, ...] = ()
+    addressee: Literal["any", "others"] = "any"  # others: only when the message is not to the borrower
+    lawful_process: bool = False  # true when it is lawful through a court (强制执行 after a judgment)
+
+
+class TermSpec(_EntryOptions):
+    text: str = pydantic.Field(min_length=1)
+
+
+class ComboSpec(_EntryOptions):
+    groups: tuple[tuple[str, ...], ...] = pydantic.Field(min_length=2)
+    window: int = pydantic.Field(gt=0, le=200)
+
+
+class LexiconFile(_Strict):
+    category: Category
+    lang: Literal["zh", "en"]
+    severity: Severity
+    citation: str = pydantic.Field(min_length=1)
+    terms: tuple[str | TermSpec, ...] = ()
+    combos: tuple[ComboSpec, ...] = ()
+
+
+class ContextFile(_Strict):
+    lang: Literal["zh", "en"]
+    negation: tuple[str, ...]
+    negation_exceptions: tuple[str, ...] = ()
+    breakers: tuple[str, ...] = ()
+    lawful_process: tuple[str, ...] = ()
+    debt_mentions: tuple[str, ...] = ()
+    payment_requests: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One compiled term or combo with what a finding needs to say about it."""
+
+    id: str
+    category: str
+    also: tuple[str, ...]
+    severity: str
+    citation: str
+    lang: str
+    addressee: str
+    lawful_process: bool
+    text: str
+    groups: int  # 1 for a term; the number of groups for a combo
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The context cues of one language, compiled to regexes run only around a hit."""
+
+    negation: re.Pattern[str]
+    negation_exceptions: re.Pattern[str]
+    breakers: re.Pattern[str]
+    lawful_process: re.Pattern[str]
+    debt_mentions: re.Pattern[str]
+    payment_requests: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every category of every language: entries, one automaton over all their keys, the context cues.
+
+    The automaton's value for a key is a tuple of ``(entry index, group index, length,
+    left boundary, right boundary)``; boundaries are word boundaries (English only).
+    """
+
+    entries: tuple[Entry, ...]
+    automaton: Any
+    context: dict[str, Context]
+    version: str
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("collectguard") / "data" / "lexicons"))
+
+
+def _read(path: Path, model: type[pydantic.BaseModel]) -> Any:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{path.parent.name}/{path.name}: cannot read: {exc}") from exc
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        loc = [str(p) for p in first["loc"]]
+        entry = ""
+        if len(loc) >= 2 and loc[0] in ("terms", "combos") and isinstance(data, dict):
+            entry = f" entry {loc[0]}[{loc[1]}]"
+        field = ".".join(loc) or "(file)"
+        raise DataFileError(
+            f"{path.parent.name}/{path.name}:{entry} field {field}: {first['msg']}", field=field
+        ) from exc
+
+
+def _key(word: str, lang: str) -> tuple[str, bool, bool]:
+    """Normalised key of a lexicon word; ``+`` at an end of an English word lifts that word boundary."""
+    left = lang == "en" and not word.startswith("+")
+    right = lang == "en" and not word.endswith("+")
+    return normalize(word.strip("+")).text, left, right
+
+
+def _cue_regex(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
+    if not keys:
+        return re.compile(r"(?!x)x")
+    body = "|".join(re.escape(k) for k in keys)
+    return re.compile(rf"(?<![a-z0-9'])(?:{body})(?![a-z0-9'])" if lang == "en" else f"(?:{body})")
+
+
+def _compile_context(ctx: ContextFile) -> Context:
+    lang = ctx.lang
+    exceptions = _cue_regex(ctx.negation_exceptions, lang)
+    return Context(
+        negation=_cue_regex(ctx.negation, lang),
+        negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
+        breakers=_cue_regex(ctx.breakers, lang),
+        lawful_process=_cue_regex(ctx.lawful_process, lang),
+        debt_mentions=_cue_regex(ctx.debt_mentions, lang),
+        payment_requests=_cue_regex(ctx.payment_requests, lang),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load, validate and compile every shipped lexicon once per process."""
+    entries: list[Entry] = []
+    keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
+    context: dict[str, Context] = {}
+    for lang in LANGS:
+        folder = _data_dir() / lang
+        context[lang] = _compile_context(_read(folder / "context.yaml", ContextFile))
+        for path in sorted(folder.glob("*.yaml")):
+            if path.name == "context.yaml":
+                continue
+            spec: LexiconFile = _read(path, LexiconFile)
+            if spec.lang != lang or path.stem != spec.category:
+                raise DataFileError(
+                    f"{lang}/{path.name}: field category/lang: file must be <lang>/<category>.yaml",
+                    field="category",
+                )
+            for i, raw in enumerate((*spec.terms, *spec.combos)):
+                item = TermSpec(text=raw) if isinstance(raw, str) else raw
+                groups = item.groups if isinstance(item, ComboSpec) else ((item.text,),)
+                idx = len(entries)
+                entries.append(
+                    Entry(
+                        id=f"{lang}.{spec.category}.{i}",
+                        category=spec.category,
+                        also=tuple(c for c in item.also if c != spec.category),
+                        severity=item.severity or spec.severity,
+                        citation=spec.citation,
+                        lang=lang,
+                        addressee=item.addressee,
+                        lawful_process=item.lawful_process,
+                        text=" … ".join("/".join(g[:3]) for g in groups),
+                        groups=len(groups),
+                        window=item.window if isinstance(item, ComboSpec) else 0,
+                    )
+                )
+                for g, words in enumerate(groups):
+                    for word in words:
+                        key, left, right = _key(word, lang)
+                        if key:
+                            keys.setdefault(key, []).append((idx, g, len(key), left, right))
+    automaton = ahocorasick.Automaton()
+    for key, values in keys.items():
+        automaton.add_word(key, tuple(values))
+    automaton.make_automaton()
+    return Lexicon(entries=tuple(entries), automaton=automaton, context=context, version="2026.11")

@@ -1,0 +1,120 @@
+"""Compliant rewrites: a template per category and language, filled with the amount and date of the message.
+
+A collector who is told "no" also needs to be told what to say instead; the rewrite keeps
+what the message legitimately needs (how much, by when) and drops the pressure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pydantic
+import yaml
+
+from collectguard.errors import DataFileError
+
+__all__ = ["Rewriter", "language_of", "load_rewriter"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_AMOUNT = {
+    "zh": re.compile(r"\d[\d,，.]*\s*(?:万元|元|块钱|块)"),
+    "en": re.compile(r"\$\s?\d[\d,]*(?:\.\d\d)?"),
+}
+_DEADLINE = {
+    "zh": re.compile(
+        r"(?:今天|明天|今日|本周内?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号]|\d+\s*小时|\d+\s*天)(?:之前|以前|前|之内|内)"
+    ),
+    "en": re.compile(
+        r"\b(?:by|before) (?:today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+        r"[a-z]+ \d{1,2}(?:st|nd|rd|th)?)\b|\bwithin \d+ (?:days|hours)\b",
+        re.IGNORECASE,
+    ),
+}
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
+
+
+class _Defaults(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    amount: str
+    deadline: str
+    person: str
+
+
+class _TemplateFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    version: str
+    defaults: dict[str, _Defaults]
+    templates: dict[str, dict[str, str]]
+
+
+def language_of(text: str) -> str:
+    """``zh`` when the message has Chinese characters, else ``en``."""
+    return "zh" if _CJK.search(text) else "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Rewriter:
+    templates: dict[str, dict[str, str]]
+    defaults: dict[str, _Defaults]
+
+    def suggest(self, category: str, text: str, lang: str | None = None) -> str:
+        """A compliant sentence for ``category``, filled with the amount and deadline ``text`` names."""
+        lang = lang or language_of(text)
+        template = self.templates.get(category, {}).get(lang, "")
+        d = self.defaults[lang]
+        amount = _AMOUNT[lang].search(text)
+        deadline = _DEADLINE[lang].search(text)
+        return template.format(
+            amount=amount.group(0) if amount else d.amount,
+            deadline=deadline.group(0) if deadline else d.deadline,
+            person=d.person,
+        )
+
+    def rewrite(self, text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+        """Replace each sentence of ``text`` that holds a finding by that finding's suggestion."""
+        marks = sorted(spans)
+        if not marks:
+            return text
+        parts: list[str] = []
+        pos = 0
+        last_suggestion = None
+        for start, end in _sentences(text):
+            hit = next((s for a, b, s in marks if a < end and b > start), None)
+            if hit is None:
+                parts.append(text[start:end])
+            elif hit != last_suggestion:
+                parts.append(hit)
+                last_suggestion = hit
+            pos = end
+        parts.append(text[pos:])
+        return "".join(parts).strip()
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_rewriter() -> Rewriter:
+    path = Path(str(resources.files("collectguard") / "data" / "rewrites" / "templates.yaml"))
+    try:
+        data = _TemplateFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"rewrites/{path.name}: cannot read: {exc}") from exc
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise DataFileError(f"rewrites/{path.name}: field {field}: {first['msg']}", field=field) from exc
+    return Rewriter(templates=data.templates, defaults=data.defaults)

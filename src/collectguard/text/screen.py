@@ -1,0 +1,307 @@
+"""Screening collector messages: lexicon hits, context rules, addressee, PII and (optionally) a model.
+
+Load once (``Screener.load``), screen many times (``Screener.screen``, pure). Each finding names
+the rule id and citation of every requested pack that has a content rule for its category
+(``cn`` → ``cn.content.threat``, ``us-regf`` → ``us.regf.violence``): with several packs a
+finding is reported once per pack, so the reader sees every rule it breaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from functools import lru_cache
+from typing import Any
+
+from collectguard.errors import ValidationError
+from collectguard.policy.pack import RulePack, load_pack
+from collectguard.policy.schema import ContentRule
+from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
+from collectguard.text.normalize import Normalized, normalize
+from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
+from collectguard.text.screen_context import lawful_in_sentence, negated, same_sentence
+from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
+
+__all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
+
+ROLES = ("borrower", "guarantor", "emergency_contact", "third_party")
+# A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
+_LIABLE = frozenset({"borrower", "guarantor"})
+MODES = ("rules", "rules+model")
+_PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
+# Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
+_SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
+_SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
+_THIRD_PERSON = ("他", "她", "转告", "him", "her", "them", "转达")
+
+# (category, start, end) in normalised text, source, evidence detail, severity
+_Raw = tuple[str, int, int, str, str, str]
+
+
+def _word_char(c: str) -> bool:
+    return "a" <= c <= "z" or "0" <= c <= "9"
+
+
+class Screener:
+    """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
+
+    __slots__ = ("_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules")
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        packs: Sequence[RulePack],
+        *,
+        mode: str = "rules+model",
+        rewriter: Rewriter | None = None,
+        model: Any = None,
+        pii: Callable[..., Any] | None = None,
+    ) -> None:
+        if mode not in MODES:
+            raise ValidationError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", field="mode")
+        self._lex = lexicon
+        self._packs = tuple(packs)
+        self._mode = mode
+        self._rewriter = rewriter or load_rewriter()
+        self._model = model if mode == "rules+model" else None
+        self._pii = pii
+        rules: dict[str, list[ContentRule]] = {}
+        for pack in self._packs:
+            for rule in pack.content_rules:
+                rules.setdefault(rule.category, []).append(rule)
+        self._rules = rules
+
+    @classmethod
+    def load(cls, packs: Sequence[str] = ("cn",), *, mode: str = "rules+model") -> Screener:
+        """Load lexicons, packs and (in ``rules+model`` mode) the n-gram model once."""
+        if isinstance(packs, str):
+            packs = (packs,)
+        if not packs:
+            raise ValidationError("at least one rule pack is needed", field="packs")
+        model = None
+        if mode == "rules+model":
+            from collectguard.text.ngram_model import load_model
+
+            model = load_model()
+        return cls(load_lexicon(), [load_pack(p) for p in packs], mode=mode, model=model, pii=_pii_analyzer())
+
+    @property
+    def packs(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self._packs)
+
+    def screen(self, text: str, *, to: str = "borrower") -> ScreenResult:
+        """Screen one message addressed to a party of role ``to``; findings point into ``text``."""
+        if not isinstance(text, str):
+            raise ValidationError("text must be a string", field="text")
+        if to not in ROLES:
+            raise ValidationError(f"unknown addressee {to!r}; use one of {', '.join(ROLES)}", field="to")
+        n = normalize(text)
+        third = to not in _LIABLE
+        raw = self._lexicon_findings(n.text, third)
+        if third:
+            raw.extend(self._addressee_findings(n.text))
+        if self._model is not None:
+            raw.extend(self._model.findings(n.text, raw))
+        pii = self._pii_findings(text) if third and self._pii is not None else []
+        if not raw and not pii:
+            return _PASS
+        return self._result(n, raw, pii)
+
+    # -- rules -------------------------------------------------------------------------------
+
+    def _lexicon_findings(self, s: str, third: bool) -> list[_Raw]:
+        entries = self._lex.entries
+        n = len(s)
+        terms: list[tuple[Entry, int, int, int]] = []
+        atoms: dict[int, list[list[tuple[int, int]]]] = {}
+        for end, values in self._lex.automaton.iter(s):
+            for idx, group, length, left, right in values:
+                start = end - length + 1
+                if (left and start > 0 and _word_char(s[start - 1])) or (
+                    right and end + 1 < n and _word_char(s[end + 1])
+                ):
+                    continue
+                entry = entries[idx]
+                if entry.lang == "en" and not right:  # a stem (arrest+) reports the whole word it begins
+                    while end + 1 < n and _word_char(s[end + 1]):
+                        end += 1
+                if entry.groups == 1:
+                    terms.append((entry, start, end + 1, start))
+                else:
+                    atoms.setdefault(idx, [[] for _ in range(entry.groups)])[group].append((start, end + 1))
+        if atoms:
+            terms.extend(_combos(s, atoms, entries))
+        raw: list[_Raw] = []
+        context = self._lex.context
+        for entry, start, end, anchor in terms:
+            if entry.addressee == "others" and not third:
+                continue
+            ctx = context[entry.lang]
+            if negated(s, anchor, entry.lang, ctx):
+                continue
+            if entry.lawful_process and lawful_in_sentence(s, start, ctx):
+                continue
+            raw.append((entry.category, start, end, "lexicon", entry.text, entry.severity))
+            for also in entry.also:
+                raw.append((also, start, end, "lexicon", entry.text, _severity(also)))
+        return raw
+
+    def _addressee_findings(self, s: str) -> list[_Raw]:
+        """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
+        raw: list[_Raw] = []
+        for lang, ctx in self._lex.context.items():
+            m = ctx.debt_mentions.search(s)
+            if m and not negated(s, m.start(), lang, ctx):
+                raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
+            for p in ctx.payment_requests.finditer(s):
+                before = s[max(0, p.start() - 8) : p.start()]
+                if any(w in before for w in _THIRD_PERSON) or negated(s, p.start(), lang, ctx):
+                    continue
+                raw.append(("demand_from_third_party", p.start(), p.end(), "context", p.group(0), "block"))
+                break
+        return raw
+
+    def _pii_findings(self, text: str) -> list[tuple[int, int, str]]:
+        assert self._pii is not None
+        out = []
+        for span in self._pii(text, types=_PII_TYPES):
+            value = "".join(c for c in text[span.start : span.end] if c.isdigit())
+            if span.type == "PHONE" and value.lstrip("+").lstrip("0").startswith(_SERVICE_PREFIXES):
+                continue
+            out.append((span.start, span.end, span.type))
+        return out
+
+    # -- results -----------------------------------------------------------------------------
+
+    def _result(self, n: Normalized, raw: list[_Raw], pii: list[tuple[int, int, str]]) -> ScreenResult:
+        text = n.original
+        lang = language_of(text)
+        spans: dict[tuple[str, int, int], tuple[str, str, str]] = {}
+        for category, start, end, source, detail, severity in raw:
+            a, b = n.to_original(start, end)
+            key = (category, a, b)
+            if key not in spans:
+                spans[key] = (source, detail, severity)
+        for a, b, kind in pii:
+            spans.setdefault(("privacy_exposure", a, b), ("pii", kind, "block"))
+        findings: list[Finding] = []
+        suggestions: dict[str, str] = {}
+        for (category, a, b), first in _merge(spans):
+            source, detail, severity = spans[first]
+            if category not in suggestions:
+                suggestions[category] = self._rewriter.suggest(category, text, lang)
+            evidence = text[a:b]
+            for rule in self._rules.get(category, ()):
+                findings.append(
+                    Finding(
+                        category=category,
+                        start=a,
+                        end=b,
+                        severity=severity,
+                        rule=rule.id,
+                        citation=rule.citation,
+                        suggestion=suggestions[category],
+                        explanation_zh=_why_zh(evidence, source, detail, rule),
+                        explanation_en=_why_en(evidence, source, detail, rule),
+                        evidence=evidence,
+                        source=source,
+                    )
+                )
+        if not findings:
+            return _PASS
+        findings.sort(key=lambda f: (f.start, f.end, f.category, f.rule))
+        verdict = "block" if any(f.severity == "block" for f in findings) else "warn"
+        rewrite = self._rewriter.rewrite(text, ((f.start, f.end, f.suggestion) for f in findings))
+        return ScreenResult(verdict=verdict, findings=tuple(findings), rewrite=rewrite)
+
+
+_PASS = ScreenResult(verdict="pass", findings=())
+
+
+def _severity(category: str) -> str:
+    return "block" if category in BLOCK_CATEGORIES else "warn"
+
+
+def _combos(
+    s: str, atoms: dict[int, list[list[tuple[int, int]]]], entries: Sequence[Entry]
+) -> list[tuple[Entry, int, int, int]]:
+    """Chains of one hit per group, in order, within the combo's window and one sentence."""
+    out = []
+    for idx, groups in atoms.items():
+        if not all(groups):
+            continue
+        entry = entries[idx]
+        last_end = -1
+        for first in sorted(groups[0]):
+            if first[0] < last_end:
+                continue
+            chain_end, anchor = first[1], first[0]
+            for hits in groups[1:]:
+                nxt = next(
+                    (h for h in sorted(hits) if h[0] >= chain_end and h[1] - first[0] <= entry.window), None
+                )
+                if nxt is None:
+                    break
+                chain_end, anchor = nxt[1], nxt[0]
+            else:
+                if same_sentence(s, first[0], chain_end):
+                    out.append((entry, first[0], chain_end, anchor))
+                    last_end = chain_end
+    return out
+
+
+def _merge(
+    spans: Collection[tuple[str, int, int]],
+) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
+    """Within a category, overlapping spans become one (我是法院 + 法院执行局 → 我是法院执行局).
+
+    Returns (merged span, the first original key whose source and detail it keeps).
+    """
+    ordered = sorted(spans, key=lambda k: (k[0], k[1], -k[2]))
+    merged: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
+    for key in ordered:
+        if merged:
+            (cat, a, b), first = merged[-1]
+            if cat == key[0] and key[1] < b:
+                merged[-1] = ((cat, a, max(b, key[2])), first)
+                continue
+        merged.append((key, key))
+    return merged
+
+
+def _why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
+    if source == "context":
+        return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
+    if source == "pii":
+        return f"「{evidence}」是个人信息（{detail}），不应发给借款人以外的人。{rule.message_zh}"
+    if source == "model":
+        return f"「{evidence}」与违规措辞相似（关键片段：{detail}）。{rule.message_zh}"
+    return f"「{evidence}」：{rule.message_zh}"
+
+
+def _why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
+    if source == "context":
+        return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
+    if source == "pii":
+        return f'"{evidence}" is personal data ({detail}) sent to someone other than the borrower. {rule.message_en}'
+    if source == "model":
+        return f'"{evidence}" reads like a violation (weighed most: {detail}). {rule.message_en}'
+    return f'"{evidence}": {rule.message_en}'
+
+
+def _pii_analyzer() -> Callable[..., Any] | None:
+    """``collectguard.pii.analyze`` when that package provides it; screening works without it."""
+    try:
+        from collectguard.pii import analyze
+    except ImportError:
+        return None
+    return analyze  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=16)
+def _cached(packs: tuple[str, ...]) -> Screener:
+    return Screener.load(packs)
+
+
+def screen(text: str, *, to: str = "borrower", packs: Sequence[str] = ("cn",)) -> ScreenResult:
+    """Screen one message with a screener cached per set of packs (load once, screen many)."""
+    return _cached(tuple(packs)).screen(text, to=to)
