@@ -1,8 +1,18 @@
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from collectguard.wellbeing import load_thresholds
+
+# the service fixtures (a migrated SQLite service, one user per role, an HTTP client)
+sys.path.insert(0, str(Path(__file__).parents[1] / "service"))
+
+from cg_service_fixtures import client, clock, db_url, packs_dir, pg_template, pg_url, svc, team
+
+__all__ = ["client", "clock", "db_url", "packs_dir", "pg_template", "pg_url", "svc", "team"]
 
 
 @pytest.fixture(scope="session")

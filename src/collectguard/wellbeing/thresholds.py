@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -104,6 +106,33 @@ class Threshold(_Strict):
         return self
 
 
+class Schedule(_Strict):
+    """The team's scheduled hours; work outside them is after-hours work."""
+
+    timezone: str = Field(min_length=1)
+    start: time
+    end: time
+    weekdays: tuple[int, ...] = Field(min_length=1)
+    rationale: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _valid(self) -> Schedule:
+        if not self.start < self.end:
+            raise ValueError("start must be before end")
+        if not all(1 <= d <= 7 for d in self.weekdays):
+            raise ValueError("weekdays are ISO numbers 1 (Monday) to 7 (Sunday)")
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown IANA time zone {self.timezone!r}") from None
+        return self
+
+    def outside(self, at: datetime) -> bool:
+        """True when ``at`` falls outside the scheduled hours in the team's zone."""
+        local = at.astimezone(ZoneInfo(self.timezone))
+        return local.isoweekday() not in self.weekdays or not self.start <= local.time() < self.end
+
+
 class FairSettings(_Strict):
     """How quality discounts the recovery a team view credits (never below zero)."""
 
@@ -117,6 +146,7 @@ class FairSettings(_Strict):
 class WellbeingThresholds(_Strict):
     version: str = Field(min_length=1)
     shift: ShiftSettings
+    schedule: Schedule
     fair: FairSettings
     thresholds: tuple[Threshold, ...] = Field(min_length=1)
 
