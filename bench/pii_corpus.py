@@ -53,10 +53,45 @@ def full_width(s: str) -> str:
 
 # Real county-level division codes (GB/T 2260) from many provinces.
 _COUNTIES = [
-    "110105", "110108", "120101", "130102", "140105", "150102", "210102", "220102", "230103", "310104",
-    "310115", "320102", "320583", "330106", "340104", "350203", "360102", "370202", "410105", "420106",
-    "430104", "440106", "440305", "450103", "460105", "500103", "510107", "520102", "530102", "540102",
-    "610113", "620102", "630102", "640104", "650102", "445202", "421281", "362502", "513401",
+    "110105",
+    "110108",
+    "120101",
+    "130102",
+    "140105",
+    "150102",
+    "210102",
+    "220102",
+    "230103",
+    "310104",
+    "310115",
+    "320102",
+    "320583",
+    "330106",
+    "340104",
+    "350203",
+    "360102",
+    "370202",
+    "410105",
+    "420106",
+    "430104",
+    "440106",
+    "440305",
+    "450103",
+    "460105",
+    "500103",
+    "510107",
+    "520102",
+    "530102",
+    "540102",
+    "610113",
+    "620102",
+    "630102",
+    "640104",
+    "650102",
+    "445202",
+    "421281",
+    "362502",
+    "513401",
 ]
 _W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -106,8 +141,23 @@ def _luhn_digit(body: str) -> str:
     return str((10 - total % 10) % 10)
 
 
-_BINS = ["622202", "622848", "621700", "622588", "621483", "623058", "625300", "622260", "436742", "518710",
-         "955880", "622609", "621226", "628288", "356833"]
+_BINS = [
+    "622202",
+    "622848",
+    "621700",
+    "622588",
+    "621483",
+    "623058",
+    "625300",
+    "622260",
+    "436742",
+    "518710",
+    "955880",
+    "622609",
+    "621226",
+    "628288",
+    "356833",
+]
 
 
 def card(r: random.Random, *, valid: bool = True) -> str:
@@ -128,8 +178,35 @@ def card(r: random.Random, *, valid: bool = True) -> str:
     return v
 
 
-_MOBILE = [*range(130, 140), 145, 147, 150, 151, 152, 153, 155, 156, 157, 158, 159, 166, 172, 173, 175, 176,
-           177, 178, *range(180, 190), 191, 193, 195, 196, 197, 198, 199]
+_MOBILE = [
+    *range(130, 140),
+    145,
+    147,
+    150,
+    151,
+    152,
+    153,
+    155,
+    156,
+    157,
+    158,
+    159,
+    166,
+    172,
+    173,
+    175,
+    176,
+    177,
+    178,
+    *range(180, 190),
+    191,
+    193,
+    195,
+    196,
+    197,
+    198,
+    199,
+]
 
 
 def mobile(r: random.Random) -> str:
@@ -152,8 +229,23 @@ def mobile(r: random.Random) -> str:
     return v
 
 
-_AREAS = [("010", 8), ("021", 8), ("020", 8), ("022", 8), ("023", 8), ("0755", 8), ("0571", 8), ("028", 8),
-          ("027", 8), ("025", 8), ("0512", 8), ("0731", 8), ("0351", 7), ("0898", 8), ("0931", 7)]
+_AREAS = [
+    ("010", 8),
+    ("021", 8),
+    ("020", 8),
+    ("022", 8),
+    ("023", 8),
+    ("0755", 8),
+    ("0571", 8),
+    ("028", 8),
+    ("027", 8),
+    ("025", 8),
+    ("0512", 8),
+    ("0731", 8),
+    ("0351", 7),
+    ("0898", 8),
+    ("0931", 7),
+]
 
 
 def _plan_ok(number: str, region: str | None) -> bool:
@@ -201,7 +293,11 @@ def _international(r: random.Random) -> str:
 
 
 def _us_phone(r: random.Random) -> str:
-    a, x, s = r.choice(["415", "212", "646", "312", "617", "206", "213", "702"]), r.randint(201, 989), r.randint(0, 9999)
+    a, x, s = (
+        r.choice(["415", "212", "646", "312", "617", "206", "213", "702"]),
+        r.randint(201, 989),
+        r.randint(0, 9999),
+    )
     return r.choice([f"({a}) {x}-{s:04d}", f"{a}-{x}-{s:04d}", f"{a}.{x}.{s:04d}", f"1-{a}-{x}-{s:04d}"])
 
 
@@ -302,11 +398,30 @@ def distractor_zh(r: random.Random, p: People) -> str:
         lambda: f"卡号{card(r, valid=False)}无效",
         lambda: f"借款人{p.zh_surname()}某某",
         lambda: f"{p.zh_surname()}某已还款",
-        lambda: r.choice(["北京市朝阳区人民法院", "深圳市南山区人民法院", "上海市浦东新区市场监督管理局",
-                          "杭州市西湖区公安分局", "广州市天河区人民政府"]),
+        lambda: r.choice(
+            [
+                "北京市朝阳区人民法院",
+                "深圳市南山区人民法院",
+                "上海市浦东新区市场监督管理局",
+                "杭州市西湖区公安分局",
+                "广州市天河区人民政府",
+            ]
+        ),
         lambda: f"{p.zh.company()}",
-        lambda: r.choice(["客户高度重视", "联系方式已更新", "高利贷不受法律保护", "方便时回电", "王者荣耀充值",
-                          "通知书已寄出", "您好，请核对", "本人已知悉", "向银行申请", "和解方案"]),
+        lambda: r.choice(
+            [
+                "客户高度重视",
+                "联系方式已更新",
+                "高利贷不受法律保护",
+                "方便时回电",
+                "王者荣耀充值",
+                "通知书已寄出",
+                "您好，请核对",
+                "本人已知悉",
+                "向银行申请",
+                "和解方案",
+            ]
+        ),
         lambda: f"工号{r.randint(10000, 99999)}",
         lambda: f"验证码{_digits(r, 6)}",
         lambda: f"编号{_digits(r, 11)}",
@@ -379,7 +494,7 @@ EN_TEMPLATES = [
     "Contact: {PERSON}, {EMAIL}, {INTL}.",
     "{PERSON} disputed {D} by email from {EMAIL}.",
     "The card {BANK_CARD} was declined; {D}.",
-    "Sincerely, {PERSON}",
+    "Sincerely,\n{PERSON}\n",
     "{D}. {D}.",
     "Ms. {SURNAME}, your payment of {D} was received.",
     "Send the letter to {PERSON} at {USADDRESS}.",
@@ -435,7 +550,9 @@ def load(split: str | None = None, n: int = N_DOCS, seed: int = SEED) -> list[Do
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=5)
     parser.add_argument("--split", choices=["dev", "test"], default=None)
     parser.add_argument("--jsonl", action="store_true", help="write the whole corpus as JSON Lines")
@@ -447,7 +564,7 @@ def main() -> None:
         else:
             print(doc.text)
             for s in doc.spans:
-                print(f"   {s['type']:<10} {doc.text[s['start']:s['end']]}")  # type: ignore[misc]
+                print(f"   {s['type']:<10} {doc.text[s['start'] : s['end']]}")  # type: ignore[misc]
 
 
 if __name__ == "__main__":

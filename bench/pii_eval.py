@@ -18,9 +18,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from pii_corpus import N_DOCS, SEED, Doc, load
-
 from collectguard.pii import PII_TYPES, analyze
+from pii_corpus import N_DOCS, SEED, Doc, load
 
 REAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "collection_texts_dev.jsonl"
 
@@ -63,11 +62,15 @@ def print_table(counts: dict[str, Counter[str]], title: str) -> None:
     print(f"  {'type':<10}{'gold':>6}{'tp':>6}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}{'F1':>8}")
     for t, c in counts.items():
         p, r, f = prf(c)
-        print(f"  {t:<10}{c['tp'] + c['fn']:>6}{c['tp']:>6}{c['fp']:>5}{c['fn']:>5}{p:>11.4f}{r:>8.4f}{f:>8.4f}")
+        print(
+            f"  {t:<10}{c['tp'] + c['fn']:>6}{c['tp']:>6}{c['fp']:>5}{c['fn']:>5}{p:>11.4f}{r:>8.4f}{f:>8.4f}"
+        )
     total = sum(counts.values(), Counter())
     p, r, f = prf(total)
-    print(f"  {'micro':<10}{total['tp'] + total['fn']:>6}{total['tp']:>6}{total['fp']:>5}{total['fn']:>5}"
-          f"{p:>11.4f}{r:>8.4f}{f:>8.4f}")
+    print(
+        f"  {'micro':<10}{total['tp'] + total['fn']:>6}{total['tp']:>6}{total['fp']:>5}{total['fn']:>5}"
+        f"{p:>11.4f}{r:>8.4f}{f:>8.4f}"
+    )
 
 
 def real_texts() -> Iterable[dict[str, str]]:
@@ -78,7 +81,9 @@ def real_texts() -> Iterable[dict[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--split", choices=["dev", "test"], default="test")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors")
     args = parser.parse_args()
@@ -87,8 +92,11 @@ def main() -> None:
     counts, errors = score(docs, ours)
     elapsed = time.perf_counter() - t0
     n_spans = sum(len(d.spans) for d in docs)
-    print_table(counts, f"collectguard.pii on the {args.split} split: {len(docs)} documents of {N_DOCS} "
-                        f"(seed {SEED}), {n_spans} labelled spans, exact-span matching")
+    print_table(
+        counts,
+        f"collectguard.pii on the {args.split} split: {len(docs)} documents of {N_DOCS} "
+        f"(seed {SEED}), {n_spans} labelled spans, exact-span matching",
+    )
     print(f"  {len(docs) / elapsed:,.0f} documents/s in this process")
     for line in errors[: args.errors]:
         print(" ", line)
@@ -99,9 +107,11 @@ def main() -> None:
             for s in analyze(item["text"], types=PII_TYPES):
                 found[s.type] += 1
                 if args.errors:
-                    print(f"  REAL {item['id']} {s.type} {item['text'][s.start:s.end]!r}")
-        print(f"real texts ({REAL.name}, {len(real)} texts, personal data masked with ＊ at source): "
-              f"spans reported {dict(found) or 0} — each one a false alarm or unmasked data")
+                    print(f"  REAL {item['id']} {s.type} {item['text'][s.start : s.end]!r}")
+        print(
+            f"real texts ({REAL.name}, {len(real)} texts, personal data masked with ＊ at source): "
+            f"spans reported {dict(found) or 0} — each one a false alarm or unmasked data"
+        )
     else:
         print("real texts: ../shared/data/collection_texts_dev.jsonl not found, skipped")
 

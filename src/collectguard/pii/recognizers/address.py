@@ -47,7 +47,7 @@ class AddressRecognizer:
             rf"(?P<village>{_H}{{1,6}}?(?:{_alt(d.village_suffixes)})(?:{_NUM}组)?)?"
             rf"(?P<road>[\u4e00-\u9fff0-9]{{1,8}}?(?:{_alt(d.road_suffixes)})(?:{_NUM}段|[东南西北中]段)?(?:\d+弄)?)?"
             rf"(?P<number>\d+(?:-\d+)?号(?:院)?)?"
-            rf"(?P<complex>[\u4e00-\u9fff0-9A-Za-z]{{1,10}}?(?:{_alt(d.complex_suffixes)})(?:[一二三四五六七八九十\d]+期)?)?"
+            rf"(?P<complex>[\u4e00-\u9fff0-9A-Za-z]{{1,10}}?(?:{_alt(d.complex_suffixes)})+(?:[一二三四五六七八九十\d]+期)?)?"
             rf"(?P<building>(?:(?:\d+|[A-Za-z]|[一二三四五六七八九十]+)(?:号楼|栋|幢|座|单元|层|楼|室|号|户|区)"
             rf"|\d+-\d+(?:-\d+)?(?:室|号)?)+)?"
         )

@@ -13,7 +13,8 @@ __all__ = ["EnglishNames"]
 
 _WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
 _MAC = r"(?:Mc|Mac|O')?" + _WORD
-_NAME = rf"{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{0,2}}"
+_SUFFIX = r"(?:,? (?:Jr\.|Sr\.|II|III|IV|MD|DDS|DVM|PhD))?"
+_NAME = rf"{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{0,2}}{_SUFFIX}"
 _TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Miss", "Dear")
 
 
@@ -26,11 +27,15 @@ class EnglishNames:
         alt_t = "|".join(re.escape(c) for c in sorted(titles, key=len, reverse=True))
         alt_o = "|".join(re.escape(c) for c in sorted(others, key=len, reverse=True))
         self.title_re = re.compile(rf"\b(?:{alt_t})(?<![A-Za-z]\.[A-Za-z])\s+(?P<pii>{_NAME})")
-        self.cue_re = re.compile(rf"(?i:\b(?:{alt_o}))[\s:,]+(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}})")
+        self.cue_re = re.compile(
+            rf"(?i:\b(?:{alt_o}))[\s:,]+(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}}{_SUFFIX})"
+        )
         given = "|".join(sorted(set(cues.given.split()), key=len, reverse=True))
         alt_a = "|".join(re.escape(c) for c in sorted(cues.after, key=len, reverse=True))
         self.after_re = re.compile(rf"\b(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}}) (?:{alt_a})\b")
-        self.given_re = re.compile(rf"\b(?P<pii>(?:{given})(?: [A-Z]\.)?(?: {_MAC}){{1,2}})\b")
+        self.given_re = re.compile(
+            rf"\b(?P<pii>(?:{given})(?: [A-Z]\.)?(?: {_MAC}){{1,2}}{_SUFFIX})(?![A-Za-z])"
+        )
 
     def _trim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         words = text[start:end].split(" ")

@@ -15,12 +15,17 @@ from collectguard.pii.span import PiiSpan
 __all__ = ["ChineseNames"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DOTTED_END = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
-_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{1,8}")
+_DOTTED_END = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{2,4}")
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・](?P<last>[\u4e00-\u9fff]{2,8})")
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def folded_compound(names: ChineseNames, text: str, end: int) -> bool:
+    """Whether a compound surname starts four characters before ``end`` (慕容丽华先生)."""
+    return end >= 4 and text[end - 4 : end - 2] in names.compound
 
 
 def _is_han(ch: str) -> bool:
@@ -55,17 +60,33 @@ class ChineseNames:
         return text.startswith(self.titles, pos) or text.startswith(self.after, pos)
 
     def _boundary(self, text: str, pos: int) -> bool:
-        return pos >= len(text) or not _is_han(text[pos]) or text[pos] in self.stop or self._starts_cue(text, pos)
+        return (
+            pos >= len(text)
+            or not _is_han(text[pos])
+            or text[pos] in self.stop
+            or self._starts_cue(text, pos)
+        )
 
     def _forward(self, text: str, pos: int, *, strict: bool) -> int:
         """End of a name read forward from ``pos`` (just after a cue), or -1."""
         dotted = _DOTTED.match(text, pos)
-        if dotted:
-            return dotted.end()  # transliterated names: 阿依古丽·买买提
+        if dotted:  # transliterated names: 阿依古丽·买买提; the part after the dot ends at a boundary
+            for n in (2, 3, 4):
+                if dotted.end() - dotted.start("last") >= n and self._boundary(
+                    text, dotted.start("last") + n
+                ):
+                    return dotted.start("last") + n
+            return dotted.start("last") + 2
         if text.startswith(self.not_names, pos):
             return -1
         sur = self._surname(text, pos)
-        if not sur and not strict and pos < len(text) and _is_han(text[pos]) and text[pos] not in self.stop_first:
+        if (
+            not sur
+            and not strict
+            and pos < len(text)
+            and _is_han(text[pos])
+            and text[pos] not in self.stop_first
+        ):
             # Right after a label (借款人, 收件人) two or three characters up to a clear boundary
             # are a name even when the surname is not on the list.
             for length in (3, 2):
@@ -100,7 +121,8 @@ class ChineseNames:
         start = end
         while start > 0 and end - start < 4 and _is_han(text[start - 1]):
             start -= 1
-        for length in (3, 2, 4, 1):
+        lengths = (4, 3, 2, 1) if folded_compound(self, text, end) else (3, 2, 4, 1)
+        for length in lengths:
             pos = end - length
             if pos < start or (length == 1 and not title):
                 continue
@@ -120,10 +142,15 @@ class ChineseNames:
     def analyze(self, folded: str) -> Iterator[PiiSpan]:
         if not _HAN.search(folded):
             return
+        labelled: list[tuple[int, int]] = []
         for regex, strict, why in ((self.label_re, False, "label"), (self.before_re, True, "cue")):
             for match in regex.finditer(folded):
                 if folded.startswith(self.not_names, match.start()):
                     continue  # the cue is part of a word: 和解, 同意
+                if strict and any(s <= match.start() < e for s, e in labelled):
+                    continue  # 联系 inside 联系人 was already read as a label
+                if not strict:
+                    labelled.append(match.span())
                 end = self._forward(folded, match.end(), strict=strict)
                 if end > 0 and "某" not in folded[match.end() : end + 1]:
                     cue = match.group().rstrip(" :：是为")
@@ -132,9 +159,16 @@ class ChineseNames:
             cue, end = match.group(), match.start()
             if cue in self.greetings and end > 0 and folded[end - 1] in "，, ":
                 end -= 1  # 王琳，你好
-            dotted = _DOTTED_END.search(folded, 0, end)
+            dotted = _DOTTED_END.search(folded, max(0, end - 14), end)
             if dotted and dotted.end() == end:
-                yield PiiSpan("PERSON", dotted.start(), end, 0.8, f"transliterated name before '{cue}'")
+                start = (
+                    max(dotted.start(), folded.index("·", dotted.start()) - 4)
+                    if "·" in dotted.group()
+                    else dotted.start()
+                )
+                while folded[start] in self.stop_first:
+                    start += 1
+                yield PiiSpan("PERSON", start, end, 0.8, f"transliterated name before '{cue}'")
                 continue
             start = self._backward(folded, end, cue in self.titles)
             if start >= 0:
