@@ -10,6 +10,7 @@ lexicons only ever need the canonical spelling.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -147,6 +148,14 @@ def _norm(word: str) -> str:
     return normalize(word).text
 
 
+def spellings(part: str) -> list[str]:
+    """The ways English contractions are written in the wild: don't, don’t, dont, do n't (tokenised)."""
+    if "'" not in part:
+        return [part]
+    forms = {part, part.replace("'", "’"), part.replace("n't", " n't"), part.replace("'", "")}
+    return sorted(forms)
+
+
 def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
     spec: CueFile = _validate(CueFile, path, _read(path))
     cues: list[Cue] = []
@@ -158,12 +167,33 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
                 where = f"signals.{signal}[{i}].p"
                 raise DataFileError(f"{path.name}: entry {entry.p!r}: {exc}", field=where) from exc
             for parts in readings:
-                normal = tuple(_norm(p) for p in parts)
-                if all(normal):
-                    cues.append(
-                        Cue(signal, normal, entry.c, spec.lang, spec.gap, entry.scope, entry.subject, entry.p)
-                    )
+                for variant in itertools.product(*(spellings(_norm(p)) for p in parts)):
+                    if all(variant):
+                        cues.append(
+                            Cue(
+                                signal,
+                                variant,
+                                entry.c,
+                                spec.lang,
+                                spec.gap,
+                                entry.scope,
+                                entry.subject,
+                                entry.p,
+                            )
+                        )
     return spec, cues
+
+
+def _guard_readings(phrase: str, path: Path, index: int) -> list[tuple[str, ...]]:
+    try:
+        readings = expand(phrase, {})
+    except PatternError as exc:
+        raise DataFileError(f"{path.name}: guard {phrase!r}: {exc}", field=f"guards[{index}].phrase") from exc
+    if any(len(r) != 1 for r in readings):
+        raise DataFileError(
+            f"{path.name}: guard {phrase!r} may not use a gap", field=f"guards[{index}].phrase"
+        )
+    return readings
 
 
 def load_context(path: Path) -> ContextFile:
@@ -188,11 +218,15 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
         marker: Marker = getattr(context, name)
         for lang, words in marker.words.items():
             for word in words:
-                roles[_norm(word)][name].append(lang)
+                for form in spellings(_norm(word)):
+                    roles[form][name].append(lang)
         for word in marker.exceptions:
-            roles[_norm(word)][f"{name}_exception"].append(True)
-    for guard in context.guards:
-        roles[_norm(guard.phrase)]["guard"].extend(guard.signals)
+            for form in spellings(_norm(word)):
+                roles[form][f"{name}_exception"].append(True)
+    for i, guard in enumerate(context.guards):
+        for (phrase,) in _guard_readings(guard.phrase, context_path, i):
+            for form in spellings(_norm(phrase)):
+                roles[form]["guard"].extend(guard.signals)
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))

@@ -1,0 +1,86 @@
+"""Recall per signal and false alarms on neutral replies, on the team's corpus and on field data.
+
+    python bench/signals_eval.py                 # corpus train + test, and the shared dev file
+    python bench/signals_eval.py --misses test   # also list what the test part missed
+
+The corpus (corpora/replies/replies.jsonl) is split by template family; the test part was
+written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borrower side),
+when present, is real text nobody on the team wrote: its figures are printed separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from collectguard.text.signals import SIGNAL_TYPES, detect
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "replies" / "replies.jsonl"
+DEV = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> None:
+    hit: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    extra = 0
+    neutral = alarms = 0
+    misses: list[str] = []
+    for row in rows:
+        labels = {str(x) for x in row["labels"]} - {"neutral"}  # type: ignore[attr-defined]
+        found = {s.type for s in detect(str(row["text"]))}
+        if not labels:
+            neutral += 1
+            if found:
+                alarms += 1
+                misses.append(f"  false alarm {sorted(found)}: {row['text']}")
+            continue
+        extra += len(found - labels)
+        for label in labels:
+            total[label] += 1
+            if label in found:
+                hit[label] += 1
+            else:
+                misses.append(f"  missed {label}: {row['text']}")
+    print(f"\n{title}: {len(rows)} replies, {neutral} neutral")
+    print(f"  {'signal':<22}{'recall':>8}{'found':>8}{'of':>6}")
+    for signal in SIGNAL_TYPES:
+        if total[signal]:
+            print(f"  {signal:<22}{hit[signal] / total[signal]:>8.3f}{hit[signal]:>8}{total[signal]:>6}")
+    if neutral:
+        print(f"  false alarms on neutral: {alarms}/{neutral} = {alarms / neutral:.3f}")
+    print(f"  extra signal types on labelled replies: {extra}")
+    if show_misses:
+        print("\n".join(misses))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", choices=["train", "test", "dev", "all"], default=None)
+    args = parser.parse_args()
+    rows = _rows(CORPUS)
+    for split in ("train", "test"):
+        for lang in ("zh", "en"):
+            part = [r for r in rows if r["split"] == split and r["lang"] == lang]
+            evaluate(part, f"corpus {split} {lang}", args.misses in (split, "all"))
+        evaluate([r for r in rows if r["split"] == split], f"corpus {split} (all)", False)
+    if DEV.exists():
+        dev = [r for r in _rows(DEV) if r.get("side") == "borrower"]
+        for lang in ("zh", "en"):
+            evaluate(
+                [r for r in dev if r["lang"] == lang], f"field dev {lang}", args.misses in ("dev", "all")
+            )
+        evaluate(dev, "field dev (all borrower replies)", False)
+    else:
+        print(f"\n(field data {DEV} absent: skipped)")
+
+
+if __name__ == "__main__":
+    main()

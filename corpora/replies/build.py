@@ -1,0 +1,664 @@
+"""Build the labelled borrower-reply corpus (replies.jsonl) from template families.
+
+Every reply here was written by the collectguard team for this corpus: no real person's
+message is copied. Each *family* is one way of saying something (a direct statement, an
+indirect farewell, a third person, a negation …); its lines are varied by composition with
+neutral openings and endings. The split is by family: families whose name ends in ``_t``
+form the test part and were written apart from the lexicon, so test figures measure
+unseen phrasing, not memorised lines.
+
+    python corpora/replies/build.py        # rewrites corpora/replies/replies.jsonl
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SEED = 20261128
+
+ZH_OPEN = ["", "你好，", "喂，", "我跟你说，", "说实话，", "唉，", "实话告诉你，", "我知道你们是催收的，"]
+ZH_CLOSE = ["", "。", "！", "……", "，就这样吧。"]
+EN_OPEN = ["", "Hi, ", "Look, ", "Listen, ", "Honestly, ", "Okay. ", "I know you're calling about the loan. "]
+EN_CLOSE = ["", ".", "!", "...", ". That's all."]
+
+# family name -> (lang, labels, lines). Labels are the signals of design.md; [] = neutral.
+FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
+    # ---------- Chinese: self-harm / crisis ----------
+    "zh_sh_direct": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我真的不想活了",
+            "再逼我我就去跳楼",
+            "我已经买好安眠药了",
+            "实在不行我只能一死了之",
+            "我现在就想死",
+            "我准备喝农药了",
+            "我活不下去了",
+            "逼急了我就自杀给你们看",
+        ],
+    ),
+    "zh_sh_hopeless": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "活着真的没意思",
+            "我已经走投无路了",
+            "我撑不下去了，每天都睡不着",
+            "我彻底绝望了",
+            "我现在生不如死",
+            "我觉得活着就是家里的拖累",
+            "人生已经没有任何意义了",
+        ],
+    ),
+    "zh_sh_farewell": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "对不起，我真的尽力了",
+            "以后不用再找我了",
+            "下辈子再还你们吧",
+            "这是我最后一次跟你们说话",
+            "你们再也找不到我了",
+            "永别了",
+            "我不会再麻烦任何人了",
+        ],
+    ),
+    "zh_sh_affairs": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "把房子卖了养孩子吧",
+            "我的保险应该够还你们的钱",
+            "孩子就拜托你们了",
+            "帮我照顾好我妈",
+            "存款我都留给孩子了",
+            "后事我都安排好了",
+        ],
+    ),
+    "zh_sh_third": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我老公说要跳楼",
+            "她天天说不想活了",
+            "我爸喝了农药，现在在医院",
+            "他说还不上就去死",
+            "我儿子说活着没意思",
+        ],
+    ),
+    "zh_sh_negated": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "你放心，我不会自杀的",
+            "我没有想过轻生，只是压力大",
+            "我不会想不开的",
+        ],
+    ),
+    "zh_sh_evasive": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我不想活了，真的",
+            "我已經走投無路了",
+            "對不起，我真的盡力了",
+            "我想自 杀",
+        ],
+    ),
+    "zh_sh_t": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我想结束这一切",
+            "我现在站在楼顶上给你打电话",
+            "等我不在了，你们就不用打了",
+            "这辈子没什么盼头了",
+            "钱我还不上，命给你们",
+            "我累了，想永远睡过去",
+            "你们把我逼上绝路了",
+            "我走了以后，别去找我爸妈",
+            "告诉我女儿妈妈对不起她",
+            "我写好遗书了",
+            "再见了这个世界",
+            "没有我，家里人会过得更好",
+        ],
+    ),
+    "zh_sh_third_t": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我老婆昨晚割腕了，你们别再逼了",
+            "我弟说他活不下去了",
+            "我妈说要跟你们同归于尽然后自己也不活了",
+            "她说要一了百了",
+        ],
+    ),
+    # ---------- Chinese: anger ----------
+    "zh_anger_profane": (
+        "zh",
+        ["anger"],
+        [
+            "滚",
+            "你们这帮畜生",
+            "他妈的有完没完",
+            "神经病啊你们",
+            "傻逼",
+            "你们就是一群吸血鬼",
+            "卧槽，又是你们",
+            "王八蛋",
+            "你们都是骗子",
+        ],
+    ),
+    "zh_anger_irritated": (
+        "zh",
+        ["anger"],
+        [
+            "烦死了",
+            "我受够了",
+            "别烦我",
+            "闭嘴",
+            "你给我等着",
+            "老子没钱",
+        ],
+    ),
+    "zh_anger_t": (
+        "zh",
+        ["anger"],
+        [
+            "滚蛋吧你",
+            "你有病吧",
+            "你们这些人渣",
+            "一天打十几个电话，恶心不恶心",
+            "走着瞧",
+            "少废话",
+            "你们不得好死",
+        ],
+    ),
+    # ---------- Chinese: complaint ----------
+    "zh_complaint": (
+        "zh",
+        ["complaint_intent"],
+        [
+            "我要投诉你们",
+            "我已经打了12378",
+            "我去黑猫投诉你们",
+            "我要向银保监会反映",
+            "我要报警",
+            "我会去12363举报",
+            "我要找媒体曝光你们",
+            "我已经录音了",
+            "我去法院告你们",
+        ],
+    ),
+    "zh_complaint_t": (
+        "zh",
+        ["complaint_intent"],
+        [
+            "我明天就去金融监管局",
+            "这事我要让记者知道",
+            "你们等着被举报吧",
+            "我打12315",
+            "报上你的工号",
+            "我要去人民银行反映情况",
+            "我已经把截图发到网上了",
+        ],
+    ),
+    "zh_complaint_negated": (
+        "zh",
+        [],
+        [
+            "我不会投诉你们的，放心",
+            "我没打算投诉，就是想问问",
+            "我并不想举报谁",
+        ],
+    ),
+    # ---------- Chinese: dispute ----------
+    "zh_dispute": (
+        "zh",
+        ["dispute"],
+        [
+            "这笔钱不是我借的",
+            "我从来没借过网贷",
+            "我已经还清了",
+            "没有这个人",
+            "你打错了",
+            "这个号码是我新办的",
+            "我的身份被冒用了",
+            "金额不对",
+            "我没收到借款",
+        ],
+    ),
+    "zh_dispute_t": (
+        "zh",
+        ["dispute"],
+        [
+            "上个月就还完了，你们查一下",
+            "我根本不认识这个人",
+            "我对这笔账有异议",
+            "利息算错了",
+            "这个贷款跟我没关系",
+            "钱一直没到账",
+            "你们找错人了",
+        ],
+    ),
+    # ---------- Chinese: cease ----------
+    "zh_cease": (
+        "zh",
+        ["cease_request"],
+        [
+            "别再打了",
+            "不要再给我打电话",
+            "别打我单位电话",
+            "停止骚扰我",
+            "只接受书面沟通",
+            "不要再联系我的家人",
+            "别上门",
+            "别再发短信了",
+        ],
+    ),
+    "zh_cease_t": (
+        "zh",
+        ["cease_request"],
+        [
+            "请不要再打扰我了",
+            "以后请用书面形式联系",
+            "不许再给我领导打电话",
+            "你们别再来我家了",
+            "立即停止催收",
+            "别打了行不行",
+        ],
+    ),
+    # ---------- Chinese: hardship ----------
+    "zh_hardship": (
+        "zh",
+        ["hardship"],
+        [
+            "我失业了",
+            "公司三个月没发工资",
+            "我住院了",
+            "家里出事了",
+            "我现在一分钱都没有",
+            "我被裁员了",
+            "孩子生病了",
+            "生意失败了",
+        ],
+    ),
+    "zh_hardship_t": (
+        "zh",
+        ["hardship"],
+        [
+            "最近工资被拖欠",
+            "我妈做手术花光了积蓄",
+            "疫情以后店就关了",
+            "我现在是真的困难",
+            "离婚以后一个人带孩子",
+            "收入减少了一半",
+        ],
+    ),
+    # ---------- Chinese: installment ----------
+    "zh_installment": (
+        "zh",
+        ["installment_request"],
+        [
+            "能不能分期还",
+            "我每个月还五百行吗",
+            "能不能先还一部分",
+            "可以宽限几天吗",
+            "发了工资就还",
+            "能不能申请停息挂账",
+        ],
+    ),
+    "zh_installment_t": (
+        "zh",
+        ["installment_request"],
+        [
+            "能分十二期吗",
+            "我只能先还两千",
+            "下个月还可以吗",
+            "能不能慢慢还",
+            "能不能减免一点利息",
+        ],
+    ),
+    # ---------- Chinese: attorney ----------
+    "zh_attorney": (
+        "zh",
+        ["attorney"],
+        [
+            "我已经委托律师了",
+            "有事找我的律师",
+            "我请了律师，律师会联系你们",
+            "我在申请法律援助",
+        ],
+    ),
+    "zh_attorney_t": (
+        "zh",
+        ["attorney"],
+        [
+            "这事你跟我律师谈",
+            "我的代理律师姓王",
+            "我已经找了律所处理",
+        ],
+    ),
+    # ---------- Chinese: mixed ----------
+    "zh_mixed": (
+        "zh",
+        ["hardship", "installment_request"],
+        [
+            "我失业了，能不能分期",
+            "住院花了很多钱，每个月还三百可以吗",
+        ],
+    ),
+    "zh_mixed2": (
+        "zh",
+        ["anger", "cease_request"],
+        [
+            "滚，别再打了",
+            "烦死了，不要再给我打电话",
+        ],
+    ),
+    "zh_mixed_t": (
+        "zh",
+        ["dispute", "complaint_intent"],
+        [
+            "不是我借的，再打我就投诉",
+            "我早就还清了，你们再这样我去12378",
+        ],
+    ),
+    # ---------- Chinese: neutral, incl. alarming words ----------
+    "zh_neutral": (
+        "zh",
+        [],
+        [
+            "好的，我知道了",
+            "收到，明天下午转账",
+            "请问还款账号是多少",
+            "我在开会，晚点回你",
+            "热死了，我晚点回电话",
+            "累死了，刚下班",
+            "笑死，你们短信写错字了",
+            "我想问一下怎么查账单",
+            "我们小区有人跳楼价卖房",
+            "这个月的已经还了吗？帮我查一下",
+            "好的，谢谢提醒",
+        ],
+    ),
+    "zh_neutral_t": (
+        "zh",
+        [],
+        [
+            "我在医院上班，现在值班不方便接电话",
+            "吓死我了，还以为是诈骗电话",
+            "我爸说让我明天去银行办",
+            "我明天就去还",
+            "我老公会帮我转账",
+            "律师事务所的电话打错了吧，这里是饭店",
+            "气温太高了，手机都死机了",
+            "请问最后一期是几号",
+            "没问题，周五前处理",
+            "今天忙死了，明天再说",
+            "你说的那个投诉电话是多少？我同事要用",
+            "我去过你们公司楼下，没找到门",
+        ],
+    ),
+    # ---------- English ----------
+    "en_sh_direct": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "I want to kill myself",
+            "I don't want to live anymore",
+            "I'm thinking about suicide",
+            "I'd be better off dead",
+            "I just want to die",
+        ],
+    ),
+    "en_sh_indirect": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "I can't go on like this",
+            "There's no point anymore",
+            "I'm sorry, I tried my best",
+            "You won't hear from me again",
+            "Please take care of my kids",
+            "I feel so hopeless",
+        ],
+    ),
+    "en_sh_third": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "My husband said he wants to kill himself",
+            "She keeps saying she wants to end her life",
+        ],
+    ),
+    "en_sh_t": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "Nothing matters now, I'm done with everything",
+            "After I'm gone my sister can sort out the bills",
+            "I have nothing left to live for",
+            "This is goodbye",
+            "My wife took a bottle of pills last night",
+            "I can't take this anymore",
+            "The world would be better without me",
+            "I won't be around to pay it",
+        ],
+    ),
+    "en_anger": (
+        "en",
+        ["anger"],
+        [
+            "Stop harassing me you scumbags",
+            "This is bullshit",
+            "Go to hell",
+            "You people are vultures",
+            "I'm sick of your calls",
+        ],
+    ),
+    "en_anger_t": (
+        "en",
+        ["anger"],
+        [
+            "What the hell is wrong with you people",
+            "Screw you",
+            "You are pathetic crooks",
+            "I'm fed up",
+        ],
+    ),
+    "en_complaint": (
+        "en",
+        ["complaint_intent"],
+        [
+            "I'm going to file a complaint with the CFPB",
+            "I will report you to the attorney general",
+            "I'm recording this call",
+            "I'll sue your company",
+        ],
+    ),
+    "en_complaint_t": (
+        "en",
+        ["complaint_intent"],
+        [
+            "I already filed a complaint",
+            "The Better Business Bureau will hear about this",
+            "I'm contacting the FTC",
+            "Let me speak to a supervisor",
+        ],
+    ),
+    "en_dispute": (
+        "en",
+        ["dispute"],
+        [
+            "I don't owe this",
+            "This is not my debt",
+            "I already paid it off",
+            "Wrong number",
+            "I never received a bill",
+            "This is identity theft",
+        ],
+    ),
+    "en_dispute_t": (
+        "en",
+        ["dispute"],
+        [
+            "I dispute this debt",
+            "Prove that I owe it",
+            "The balance is wrong",
+            "No one by that name lives here",
+            "I never opened that account",
+        ],
+    ),
+    "en_cease": (
+        "en",
+        ["cease_request"],
+        [
+            "Stop calling me",
+            "Do not call me at work",
+            "Leave me alone",
+            "Only contact me in writing",
+            "Please stop texting me",
+        ],
+    ),
+    "en_cease_t": (
+        "en",
+        ["cease_request"],
+        [
+            "Don't contact me again",
+            "Cease all communication",
+            "Take me off your list",
+            "Quit calling my phone",
+        ],
+    ),
+    "en_hardship": (
+        "en",
+        ["hardship"],
+        [
+            "I lost my job",
+            "I was laid off last month",
+            "I'm in the hospital",
+            "I can't afford it right now",
+            "My hours were cut",
+        ],
+    ),
+    "en_hardship_t": (
+        "en",
+        ["hardship"],
+        [
+            "I'm unemployed",
+            "We're living paycheck to paycheck",
+            "My husband passed away",
+            "I'm on a fixed income",
+        ],
+    ),
+    "en_installment": (
+        "en",
+        ["installment_request"],
+        [
+            "Can we set up a payment plan",
+            "Can I pay in installments",
+            "I can pay $50 a month",
+            "I need more time",
+        ],
+    ),
+    "en_installment_t": (
+        "en",
+        ["installment_request"],
+        [
+            "Can I make smaller payments",
+            "I'll pay when I get paid",
+            "Is there a hardship program",
+        ],
+    ),
+    "en_attorney": (
+        "en",
+        ["attorney"],
+        [
+            "Talk to my attorney",
+            "I have a lawyer",
+            "I'm represented by counsel",
+        ],
+    ),
+    "en_attorney_t": (
+        "en",
+        ["attorney"],
+        [
+            "I have already spoken with an attorney",
+            "My lawyer will contact you",
+        ],
+    ),
+    "en_neutral": (
+        "en",
+        [],
+        [
+            "Okay, thanks",
+            "I will pay on Friday",
+            "What's the account number",
+            "I'm dying to get this sorted out",
+            "Can you send me the statement",
+            "I'm at work, call me later",
+        ],
+    ),
+    "en_neutral_t": (
+        "en",
+        [],
+        [
+            "Got it, I'll check my bank app",
+            "This heat is killing my phone battery",
+            "Sure, email is fine",
+            "My attorney general question was about my taxes, never mind",
+            "Thanks for being patient with me",
+            "I'll log in tonight and pay",
+            "Is this the final payment",
+        ],
+    ),
+}
+
+
+def _vary(lang: str, line: str, rng: random.Random, n: int) -> list[str]:
+    opens, closes = (ZH_OPEN, ZH_CLOSE) if lang == "zh" else (EN_OPEN, EN_CLOSE)
+    out = {line}
+    for _ in range(n * 4):
+        if len(out) >= n:
+            break
+        out.add(f"{rng.choice(opens)}{line}{rng.choice(closes)}")
+    return sorted(out)
+
+
+def build() -> list[dict[str, object]]:
+    rng = random.Random(SEED)
+    rows: list[dict[str, object]] = []
+    for family, (lang, labels, lines) in FAMILIES.items():
+        per_line = 3 if lang == "zh" else 2
+        for line in lines:
+            for text in _vary(lang, line, rng, per_line):
+                rows.append(
+                    {
+                        "id": f"{family}-{len(rows):04d}",
+                        "lang": lang,
+                        "text": text,
+                        "labels": labels or ["neutral"],
+                        "family": family,
+                        "split": "test" if family.endswith("_t") else "train",
+                    }
+                )
+    return rows
+
+
+def main() -> None:
+    rows = build()
+    with (HERE / "replies.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    by = {(r["lang"], r["split"]) for r in rows}
+    for key in sorted(by):
+        print(*key, sum(1 for r in rows if (r["lang"], r["split"]) == key))
+
+
+if __name__ == "__main__":
+    main()
