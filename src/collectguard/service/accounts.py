@@ -35,13 +35,16 @@ def _context(party_id: str, field: str) -> str:
 def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
     """Store an account and its parties; every PII field is encrypted and blind-indexed."""
     require(actor, "accounts.write")
-    zones = data.timezone.split()
+    packs = rt.packs(tuple(data.rulepacks))
+    # Unknown zone: every candidate zone of the packs must allow a contact.
+    zones = (
+        data.timezone.split() if data.timezone else list(dict.fromkeys(z for p in packs for z in p.timezones))
+    )
     for z in zones:
         try:
             zone(z)
         except ValidationError as exc:
             raise ValidationError(exc.message, field="timezone") from None
-    rt.packs(tuple(data.rulepacks))
     if not any(p.role == "borrower" for p in data.parties):
         raise ValidationError("an account needs a borrower", field="parties")
     now = rt.now()

@@ -41,8 +41,8 @@ class NewAccount(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     external_id: str = Field(min_length=1, max_length=128)
-    #: an IANA zone, or several candidate zones separated by spaces when unknown
-    timezone: str = Field(min_length=1, max_length=200)
+    #: an IANA zone, or several candidate zones separated by spaces; null: the packs' candidate zones
+    timezone: str | None = Field(default=None, min_length=1, max_length=200)
     rulepacks: list[str] = Field(default_factory=lambda: ["cn"], min_length=1, max_length=8)
     parties: list[NewParty] = Field(min_length=1, max_length=20)
     #: states already known when the account is imported (each opened and audited)
