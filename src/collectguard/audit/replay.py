@@ -20,7 +20,7 @@ from typing import Any
 import polars as pl
 
 from collectguard.audit.schema import CHANGE_COLUMNS, LIST_SEPARATOR, VIOLATION_COLUMNS
-from collectguard.audit.screening import DEFAULT_SCREENER, load_screen
+from collectguard.audit.screening import DEFAULT_SCREENER, Screen, load_screen
 from collectguard.model import Account, AccountState, Attempt, Channel, Decision, Outcome, PartyRole
 from collectguard.policy import History, RulePack, decide, load_packs
 from collectguard.policy.localtime import zone
@@ -95,7 +95,8 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
     """Decide, screen and compare every row of one partition; write its findings."""
     packs = _packs(task.packs)
     compare = _packs(task.compare) if task.compare else None
-    screen = load_screen(packs, task.screener) if task.screen else None
+    screen: Screen | None = None
+    screen_loaded = not task.screen  # loaded on the first text, so a log without text never needs it
     frame = pl.read_parquet(f"{task.source}/*.parquet", hive_partitioning=False).sort(
         "account_id", "ts", "row"
     )
@@ -141,6 +142,8 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
                 }
             )
         text = cols["text"][i]
+        if text and not screen_loaded:
+            screen, screen_loaded = load_screen(task.packs, packs, task.screener), True
         if screen is not None and text:
             screened += 1
             for found in screen(text, role):
@@ -170,7 +173,7 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
         violations=violations.count,
         changes=changes.count,
         screened=screened,
-        screening_available=screen is not None or not task.screen,
+        screening_available=screen is not None or not task.screen or not screen_loaded,
         contacts_by_day=dict(by_day),
         contacts_by_agency=dict(by_agency),
     )

@@ -36,21 +36,25 @@ class Screen(Protocol):
 DEFAULT_SCREENER = "collectguard.text.screen:Screener"
 
 
-def load_screen(packs: Sequence[RulePack], screener_path: str = DEFAULT_SCREENER) -> Screen | None:
+def load_screen(
+    sources: Sequence[str], packs: Sequence[RulePack], screener_path: str = DEFAULT_SCREENER
+) -> Screen | None:
     """A screening function over ``packs``, or None when screening is not installed.
 
+    ``sources`` are the pack names or paths (what ``Screener.load`` takes); ``packs`` the
+    loaded packs, used to name a finding's rule when the screener leaves it out.
     ``screener_path`` is ``module:Class`` (a string, so that it travels to Dask workers);
     the class has ``load(packs)`` and ``screen(text, *, to=role)`` returning ``.findings``.
     """
     module_name, _, attr = screener_path.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attr)
+        screener = factory.load(list(sources))
     except (ImportError, AttributeError):
         return None
-    screener = factory.load(list(packs))
 
     def screen(text: str, role: PartyRole) -> list[TextFinding]:
-        result = screener.screen(text, to=role)
+        result = screener.screen(text, to=str(role))
         return [_finding(f, packs) for f in result.findings]
 
     return screen
