@@ -90,9 +90,12 @@ class ChineseNames:
             # Right after a label (借款人, 收件人) two or three characters up to a clear boundary
             # are a name even when the surname is not on the list.
             for length in (3, 2):
-                if all(_is_han(c) for c in text[pos : pos + length]) and self._boundary(text, pos + length):
-                    if not any(c in self.stop for c in text[pos + 1 : pos + length]):
-                        return pos + length
+                if (
+                    all(_is_han(c) for c in text[pos : pos + length])
+                    and self._boundary(text, pos + length)
+                    and not any(c in self.stop for c in text[pos + 1 : pos + length])
+                ):
+                    return pos + length
             return -1
         if not sur or (strict and sur == 1 and text[pos] in self.weak):
             return -1
