@@ -43,7 +43,9 @@ def _seed(db: str, packs_dir: Path) -> tuple[str, str, str, str]:
 
 def _burst(servers: list[Server], key: str, account_id: str, party_id: str) -> list[int]:
     body = {"account_id": account_id, "party_id": party_id, "channel": "call"}
-    clients = [httpx.Client(base_url=s.url, timeout=60, headers={"Authorization": f"Bearer {key}"}) for s in servers]
+    clients = [
+        httpx.Client(base_url=s.url, timeout=60, headers={"Authorization": f"Bearer {key}"}) for s in servers
+    ]
 
     def one(i: int) -> int:
         return clients[i % len(clients)].post("/v1/contact/reserve", json=body).status_code
