@@ -9,6 +9,7 @@ import typer
 from collectguard.__about__ import __version__
 from collectguard.cli import audit as audit_cli
 from collectguard.cli import contact, db, rules, serve, users
+from collectguard.cli import pii as pii_cli
 from collectguard.cli.common import err_console
 from collectguard.errors import CollectguardError
 
@@ -25,6 +26,8 @@ app.add_typer(audit_cli.app, name="audit")
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 app.command("serve")(serve.serve)
+app.command("pii")(pii_cli.pii)
+app.command("redact")(pii_cli.redact)
 
 
 def _version(value: bool) -> None:
