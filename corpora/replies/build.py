@@ -5,7 +5,9 @@ message is copied. Each *family* is one way of saying something (a direct statem
 indirect farewell, a third person, a negation …); its lines are varied by composition with
 neutral openings and endings. The split is by family: families whose name ends in ``_t``
 form the test part and were written apart from the lexicon, so test figures measure
-unseen phrasing, not memorised lines.
+unseen phrasing, not memorised lines. The test part was looked at once (its misses were
+printed) after its first evaluation; families ending in ``_u`` form a second held-out part,
+written after that and before any further lexicon change: the clean figure.
 
     python corpora/replies/build.py        # rewrites corpora/replies/replies.jsonl
 """
@@ -617,6 +619,215 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "Is this the final payment",
         ],
     ),
+    # ---------- second held-out part (families ending in _u): written after the first test
+    # run, before any further lexicon change, and evaluated as the clean figure ----------
+    "zh_sh_u": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我现在在江边，想了很久",
+            "钱的事我解决不了，我解决我自己",
+            "替我跟我妈说声对不起",
+            "我这种人不配活着",
+            "真的好想一睡不醒",
+            "药我已经攒够了",
+            "你们赢了，我认输，我去死",
+            "孩子以后就靠他爸了",
+            "别再打了，明天你们就打不通了",
+            "活着太痛苦了",
+            "我已经没有力气再坚持了",
+            "我给家里留了一封信",
+        ],
+    ),
+    "zh_sh_third_u": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我儿子把自己锁在房间里说不想活",
+            "我老公留了遗书人不见了",
+            "他昨天站在阳台上说要跳下去",
+        ],
+    ),
+    "zh_anger_u": (
+        "zh",
+        ["anger"],
+        [
+            "你们还要不要脸",
+            "再打一个试试",
+            "一群狗腿子",
+            "你算什么东西",
+            "有本事你来啊",
+        ],
+    ),
+    "zh_complaint_u": (
+        "zh",
+        ["complaint_intent"],
+        [
+            "我已经向银行业协会反映了",
+            "我会把通话录音交给监管",
+            "我去消协投诉",
+            "咱们法庭上见",
+            "我要打市长热线",
+        ],
+    ),
+    "zh_dispute_u": (
+        "zh",
+        ["dispute"],
+        [
+            "我的账早就结清了，有凭证",
+            "这个人我不认识，别打了",
+            "这张卡我从来没有开通过",
+            "我借的是五千，怎么变成两万了",
+            "你们说的这笔钱我根本没见过",
+        ],
+    ),
+    "zh_cease_u": (
+        "zh",
+        ["cease_request"],
+        [
+            "请不要再打这个号码",
+            "以后有事请发邮件，别打电话",
+            "不准再打我爸妈的电话",
+            "请停止一切电话联系",
+            "你们别去我公司闹",
+        ],
+    ),
+    "zh_hardship_u": (
+        "zh",
+        ["hardship"],
+        [
+            "店里生意不行，已经关门了",
+            "我刚出院，还在恢复",
+            "我老婆生孩子花了不少钱，手头很紧",
+            "工地老板跑了，工钱一直没结",
+            "我现在连房租都交不上",
+        ],
+    ),
+    "zh_installment_u": (
+        "zh",
+        ["installment_request"],
+        [
+            "能不能一个月还一千",
+            "我想申请延期还款",
+            "能否分成六期",
+            "下个月十号发工资就还你们",
+        ],
+    ),
+    "zh_attorney_u": (
+        "zh",
+        ["attorney"],
+        [
+            "我的律师会跟你们对接",
+            "这件事已经交给律师处理了",
+            "请联系我的代理人张律师",
+        ],
+    ),
+    "zh_neutral_u": (
+        "zh",
+        [],
+        [
+            "好的，稍后转给你",
+            "我在地铁上，听不清",
+            "你好，请问你是哪个平台的",
+            "我妹妹是律师，她说会帮我看合同",
+            "今天太累了，明天再打给我吧",
+            "天台上信号不好，我下去再说",
+            "我刚看到短信，马上处理",
+            "我们公司楼下的跳楼价促销吵死了",
+            "这个月工资到了，已经安排还款",
+            "谢谢你，态度挺好的",
+            "可以发一下还款明细吗",
+            "我想提前还清，怎么操作",
+        ],
+    ),
+    "en_sh_u": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "I don't see a way out of this",
+            "Maybe everyone would be better off if I wasn't here",
+            "I wrote letters to my kids tonight",
+            "I'm so tired of living",
+            "I have the pills in front of me",
+            "Tell my mom I'm sorry",
+            "I've given up",
+        ],
+    ),
+    "en_anger_u": (
+        "en",
+        ["anger"],
+        [
+            "You people are disgusting",
+            "Are you kidding me? Get a real job",
+            "Damn you and your company",
+        ],
+    ),
+    "en_complaint_u": (
+        "en",
+        ["complaint_intent"],
+        [
+            "I'm reporting this to the Consumer Financial Protection Bureau",
+            "I'll be filing a complaint today",
+            "My state attorney general will hear about this",
+        ],
+    ),
+    "en_dispute_u": (
+        "en",
+        ["dispute"],
+        [
+            "That debt was discharged in bankruptcy",
+            "I paid this in full two years ago",
+            "This isn't my account",
+            "I have no idea what this debt is",
+        ],
+    ),
+    "en_cease_u": (
+        "en",
+        ["cease_request"],
+        [
+            "Do not call me anymore",
+            "Please don't contact me at my job",
+            "Stop calling my mother",
+        ],
+    ),
+    "en_hardship_u": (
+        "en",
+        ["hardship"],
+        [
+            "I got laid off in March",
+            "I've been sick for months",
+            "I'm a single mom and can't make ends meet",
+        ],
+    ),
+    "en_installment_u": (
+        "en",
+        ["installment_request"],
+        [
+            "Could we do $25 every two weeks",
+            "I'd like to set up a payment arrangement",
+        ],
+    ),
+    "en_attorney_u": (
+        "en",
+        ["attorney"],
+        [
+            "Please direct all communication to my attorney",
+            "I've retained a lawyer",
+        ],
+    ),
+    "en_neutral_u": (
+        "en",
+        [],
+        [
+            "Sure, what's the balance",
+            "Call me back after lunch",
+            "I'm driving, text me the details",
+            "That movie killed me, sorry, wrong chat",
+            "My sister is a lawyer but that's not relevant",
+            "I paid the electric bill today, yours is next",
+            "Can I pay online",
+        ],
+    ),
 }
 
 
@@ -628,6 +839,12 @@ def _vary(lang: str, line: str, rng: random.Random, n: int) -> list[str]:
             break
         out.add(f"{rng.choice(opens)}{line}{rng.choice(closes)}")
     return sorted(out)
+
+
+def _split(family: str) -> str:
+    if family.endswith("_u"):
+        return "unseen"
+    return "test" if family.endswith("_t") else "train"
 
 
 def build() -> list[dict[str, object]]:
@@ -644,7 +861,7 @@ def build() -> list[dict[str, object]]:
                         "text": text,
                         "labels": labels or ["neutral"],
                         "family": family,
-                        "split": "test" if family.endswith("_t") else "train",
+                        "split": _split(family),
                     }
                 )
     return rows
