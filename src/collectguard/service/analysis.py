@@ -7,8 +7,9 @@ from functools import lru_cache
 from typing import Any
 
 from collectguard.errors import CollectguardError
+from collectguard.pii import mask_value
 
-__all__ = ["analyze_reply", "mask_field", "redact", "screen"]
+__all__ = ["analyze_reply", "mask_field", "redact", "screen", "storable_findings", "storable_signals"]
 
 
 class _Unavailable(CollectguardError):
@@ -33,19 +34,33 @@ def screen(text: str, *, packs: tuple[str, ...], to: str | None) -> dict[str, An
     return dict(result.to_dict())
 
 
-def analyze_reply(text: str, *, packs: tuple[str, ...], region: str) -> Any:
+def analyze_reply(text: str, *, packs: tuple[str, ...], region: str, crisis_hold_hours: int) -> Any:
     """The ReplyAnalysis of the signals package: ``.state_changes`` and ``.to_dict()``."""
-    return _module("collectguard.text.signals").analyze_reply(text, packs=list(packs), region=region)
+    module = _module("collectguard.text.signals")
+    return module.analyze_reply(text, packs=list(packs), region=region, crisis_hold_hours=crisis_hold_hours)
+
+
+#: what of a finding or signal may be stored in the clear: no quoted evidence, no explanation
+#: quoting the text (it may quote an ID number); the offsets point into the encrypted text
+_FINDING_KEYS = ("category", "start", "end", "severity", "rule", "citation", "suggestion", "source")
+_SIGNAL_KEYS = ("type", "start", "end", "confidence", "subject", "scope")
+
+
+def storable_findings(findings: Any) -> list[dict[str, Any]]:
+    return [{k: f[k] for k in _FINDING_KEYS if k in f} for f in findings or () if isinstance(f, dict)]
+
+
+def storable_signals(signals: Any) -> list[dict[str, Any]]:
+    return [{k: s[k] for k in _SIGNAL_KEYS if k in s} for s in signals or () if isinstance(s, dict)]
 
 
 def redact(text: str) -> dict[str, Any]:
     """``{"text": masked, "spans": [...]}`` from the PII package."""
     pii = _module("collectguard.pii")
-    masked = pii.mask(text)
     spans = pii.analyze(text)
     return {
-        "text": masked if isinstance(masked, str) else getattr(masked, "text", str(masked)),
-        "spans": [{"type": str(s.type), "start": s.start, "end": s.end} for s in spans],
+        "text": pii.mask(text, spans),
+        "spans": [{"type": s.type, "start": s.start, "end": s.end} for s in spans],
     }
 
 
@@ -54,11 +69,4 @@ _TYPES = {"name": "PERSON", "phone": "PHONE", "id_number": "CN_ID"}
 
 def mask_field(value: str, field: str) -> str:
     """A party field as a collector sees it; the PII package's masking when it is there."""
-    pii = importlib.import_module("collectguard.pii")
-    mask_value = getattr(pii, "mask_value", None)
-    if mask_value is not None:
-        return str(mask_value(value, _TYPES[field]))
-    if field == "name":
-        return value[:1] + "*" * max(1, len(value) - 1)
-    keep = 4 if len(value) > 8 else 1
-    return "*" * (len(value) - keep) + value[-keep:]
+    return mask_value(value, _TYPES[field])

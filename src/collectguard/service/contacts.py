@@ -21,7 +21,7 @@ from collectguard.errors import ConflictError, NotFoundError, PermissionDeniedEr
 from collectguard.model import Attempt, Channel, Decision, Outcome, PartyRole
 from collectguard.policy import History, decide
 from collectguard.service import accounts
-from collectguard.service.analysis import screen
+from collectguard.service.analysis import screen, storable_findings
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import Actor, Completion, Reservation
@@ -220,7 +220,7 @@ def _store_message(
             kind=kind,
             text_enc=rt.keyring.encrypt(text, context=f"message:{mid}"),
             verdict=str(screening.get("verdict", "pass")),
-            findings=list(screening.get("findings", [])),
+            findings=storable_findings(screening.get("findings")),
             at=at,
             reviewed=False,
         )

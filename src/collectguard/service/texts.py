@@ -41,7 +41,9 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
         accounts.get_party(session, account_id, party_id)
         packs = tuple(account.rulepacks)
     region = _REGION.get(packs[0], packs[0])
-    result = analysis.analyze_reply(text, packs=packs, region=region)
+    result = analysis.analyze_reply(
+        text, packs=packs, region=region, crisis_hold_hours=rt.settings.crisis_min_hold_hours
+    )
     body: dict[str, Any] = dict(result.to_dict())
     applied = []
     with rt.db.write() as session:
@@ -65,6 +67,11 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
                     applied.append({"opt_out": str(change.opt_out_channel), "rule": change.rule})
                 continue
             if change.state is None:
+                # a place not to contact or an offer: recorded in the audit entry below
+                applied.append(
+                    {k: v for k, v in (("place", change.place), ("offer", change.offer)) if v}
+                    | {"rule": change.rule}
+                )
                 continue
             view = states.apply_state(
                 rt,
@@ -101,8 +108,18 @@ def _signal_types(body: dict[str, Any]) -> list[str]:
 
 
 def _without_text(body: dict[str, Any]) -> dict[str, Any]:
-    # Evidence spans are offsets; drop any echoed text so no plaintext lands in the table.
-    return {k: v for k, v in body.items() if k not in ("text", "normalized")}
+    # Keep offsets, types and rules; drop quoted evidence so no plaintext lands in the table.
+    return {
+        "signals": analysis.storable_signals(body.get("signals")),
+        "states": [
+            {
+                k: s.get(k)
+                for k in ("state", "opt_out_channel", "rule", "min_hold_hours", "signal", "place", "offer")
+            }
+            for s in body.get("states", [])
+            if isinstance(s, dict)
+        ],
+    }
 
 
 def unmask(rt: Runtime, party_id: str, field: str, *, actor: Actor, reason: str) -> dict[str, Any]:

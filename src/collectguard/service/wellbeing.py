@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +22,15 @@ from collectguard.risk import RiskAccount, RiskScore, assess_account, load_risk_
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
 from collectguard.service.types import Actor
-from collectguard.store.models import Account, AccountStateRow, AttemptRow, MessageRow, ReplyRow, User
+from collectguard.store.models import (
+    Account,
+    AccountStateRow,
+    AttemptRow,
+    MessageRow,
+    PartyRow,
+    ReplyRow,
+    User,
+)
 from collectguard.wellbeing import (
     CollectorWellbeing,
     ContactRecord,
@@ -35,14 +44,17 @@ from collectguard.wellbeing import (
     load_thresholds,
 )
 from collectguard.wellbeing.attribution import LastContact, attribute, crisis_handling
+from collectguard.wellbeing.synthetic import synthetic_team
 
 __all__ = [
     "account_risk",
+    "account_risks",
     "collector_wellbeing",
     "fair_team",
     "list_collectors",
     "may_see_wellbeing",
     "risk_queue",
+    "seed_demo_activity",
     "team_wellbeing",
 ]
 
@@ -274,13 +286,24 @@ def account_risk(
     service: Service, account_id: str, *, actor: Actor, now: datetime | None = None
 ) -> RiskScore:
     """The complaint-risk score of one account with its top factors."""
+    scores = account_risks(service, [account_id], actor=actor, now=now)
+    if account_id not in scores:
+        raise NotFoundError(f"no account {account_id!r}", field="account_id")
+    return scores[account_id]
+
+
+def account_risks(
+    service: Service, account_ids: Iterable[str], *, actor: Actor, now: datetime | None = None
+) -> dict[str, RiskScore]:
+    """Scores of several accounts in one read (a work list); unknown ids are left out."""
     require(actor, "accounts.read")
     now = now or service.now()
+    ids = list(dict.fromkeys(account_ids))
+    if not ids:
+        return {}
     with service.database.read() as session:
-        data = _risk_inputs(session, [account_id], now)
-    if account_id not in data["rows"]:
-        raise NotFoundError(f"no account {account_id!r}", field="account_id")
-    return _score(service, data, account_id, now)
+        data = _risk_inputs(session, ids, now)
+    return {i: _score(service, data, i, now) for i in ids if i in data["rows"]}
 
 
 def risk_queue(
@@ -290,10 +313,69 @@ def risk_queue(
     require(actor, "team")
     if not 1 <= limit <= 500:
         raise ValidationError("must be between 1 and 500", field="limit")
-    now = now or service.now()
     with service.database.read() as session:
         ids = list(session.execute(select(Account.id)).scalars())
-        data = _risk_inputs(session, ids, now) if ids else {"rows": {}}
-    scores = [_score(service, data, i, now) for i in data["rows"]]
-    scores = [s for s in scores if s.score >= min_score]
+    scores = [s for s in account_risks(service, ids, actor=actor, now=now).values() if s.score >= min_score]
     return sorted(scores, key=lambda s: (-s.raw_score, s.account_id))[:limit]
+
+
+def seed_demo_activity(service: Service, *, days: int = 10, seed: int = 7) -> dict[str, int]:
+    """Demo data: a synthetic fortnight of calls, replies and warned texts for the existing
+    collectors and accounts, ending now, so the pages show a realistic spread. Demo only."""
+    now = service.now()
+    with service.database.read() as session:
+        collectors = list(session.execute(select(User.id).where(User.role == "collector")).scalars())
+        borrowers = dict(
+            session.execute(select(PartyRow.account_id, PartyRow.id).where(PartyRow.role == "borrower")).all()
+        )
+    if not collectors or not borrowers:
+        return {"contacts": 0, "replies": 0, "messages": 0}
+    tz = ZoneInfo(load_thresholds().schedule.timezone)
+    local = (
+        (now - timedelta(days=days * 7 // 5 + 2))
+        .astimezone(tz)
+        .replace(hour=9, minute=0, second=0, microsecond=0)
+    )
+    team = synthetic_team(collectors, days, start=local, account_ids=sorted(borrowers), seed=seed)
+    with service.database.write() as session:
+        for c in (c for c in team.contacts if c.started_at < now):
+            session.add(
+                AttemptRow(
+                    id=f"att_demo{c.id}",
+                    account_id=c.account_id,
+                    party_id=borrowers[c.account_id],
+                    party_role="borrower",
+                    channel=str(c.channel),
+                    at=c.started_at,
+                    status="completed",
+                    outcome=str(c.outcome),
+                    collector_id=c.collector_id,
+                    completed_at=c.ended_at,
+                )
+            )
+        for i, r in enumerate(r for r in team.replies if r.at < now):
+            body = {"signals": [{"type": s} for s in sorted(r.signals)], "demo": True}
+            session.add(
+                ReplyRow(
+                    id=f"rpl_demo{i}",
+                    account_id=r.account_id,
+                    party_id=borrowers[r.account_id],
+                    text_enc="",
+                    analysis=body,
+                    at=r.at,
+                )
+            )
+        for i, m in enumerate(m for m in team.messages if m.at < now):
+            session.add(
+                MessageRow(
+                    id=f"msg_demo{i}",
+                    account_id=m.account_id,
+                    collector_id=m.collector_id,
+                    kind="sms",
+                    text_enc="",
+                    verdict=m.verdict,
+                    findings=[{"category": c} for c in sorted(m.categories)],
+                    at=m.at,
+                )
+            )
+    return {"contacts": len(team.contacts), "replies": len(team.replies), "messages": len(team.messages)}
