@@ -10,6 +10,7 @@ from collectguard.__about__ import __version__
 from collectguard.cli import audit as audit_cli
 from collectguard.cli import contact, db, rules, serve, users
 from collectguard.cli import pii as pii_cli
+from collectguard.cli import signals as signals_cli
 from collectguard.cli import wellbeing as wellbeing_cli
 from collectguard.cli.common import err_console
 from collectguard.errors import CollectguardError
@@ -28,6 +29,7 @@ app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 app.command("serve")(serve.serve)
 app.command("pii")(pii_cli.pii)
+app.command("signals")(signals_cli.signals_cmd)
 app.command("redact")(pii_cli.redact)
 app.command("wellbeing")(wellbeing_cli.wellbeing)
 app.command("risk")(wellbeing_cli.risk)
