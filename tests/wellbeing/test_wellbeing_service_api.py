@@ -133,3 +133,15 @@ def test_bad_requests_get_the_error_body(client, team, path, status, field) -> N
     r = client.get(path, headers=team.headers("supervisor"))
     assert r.status_code == status
     assert r.json()["error"]["field"] == field
+
+
+def test_demo_activity_gives_a_spread(svc, team) -> None:
+    accounts = [borrower_account(svc, team)["id"] for _ in range(6)]
+    counts = wb.seed_demo_activity(svc, days=3)
+    assert counts["contacts"] > 100
+    supervisor = team.actors["supervisor"]
+    (report,) = wb.team_wellbeing(svc, actor=supervisor).values()
+    assert report.period.shifts >= 2 and report.period.contacts > 100
+    scores = wb.account_risks(svc, [*accounts, "acc_nope"], actor=supervisor)
+    assert sorted(scores) == sorted(accounts)
+    assert len({s.score for s in scores.values()}) > 1

@@ -8,6 +8,7 @@ of hostile contacts (some collectors work the hostile queue), break habits and l
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -35,10 +36,10 @@ class SyntheticTeam:
     messages: tuple[MessageRecord, ...]
 
 
-def _profile(i: int, rng: random.Random) -> Profile:
+def _profile(collector_id: str, rng: random.Random) -> Profile:
     hostile_queue = rng.random() < 0.15
     return Profile(
-        collector_id=f"col{i:04d}",
+        collector_id=collector_id,
         gap_s=(rng.randint(15, 40), rng.randint(60, 180)),
         hostile_rate=rng.uniform(0.05, 0.12) if hostile_queue else rng.uniform(0.005, 0.03),
         stretch_min=(rng.randint(35, 60), rng.randint(60, 150)),
@@ -47,13 +48,13 @@ def _profile(i: int, rng: random.Random) -> Profile:
     )
 
 
-def _accounts(n: int, rng: random.Random) -> tuple[RiskAccount, ...]:
+def _accounts(ids: Sequence[str], rng: random.Random) -> tuple[RiskAccount, ...]:
     out = []
-    for i in range(n):
+    for ident in ids:
         overdue = int(rng.triangular(1, 360, 40))
         out.append(
             RiskAccount(
-                account_id=f"acc{i:06d}",
+                account_id=ident,
                 timezone="Asia/Shanghai",
                 states=frozenset({"disputed"}) if rng.random() < 0.03 else frozenset(),
                 overdue_days=overdue,
@@ -137,21 +138,30 @@ class _Builder:
 
 
 def synthetic_team(
-    collectors: int,
+    collectors: int | Sequence[str],
     days: int,
     *,
     start: datetime,
     accounts_per_collector: int = 300,
+    account_ids: Sequence[str] | None = None,
     seed: int = 7,
 ) -> SyntheticTeam:
-    """A team working ``days`` weekdays from ``start`` (a local 09:00 with its offset)."""
+    """A team working ``days`` weekdays from ``start`` (a local 09:00 with its offset).
+
+    ``collectors`` is a count or the collectors' ids; ``account_ids`` (default: generated,
+    ``accounts_per_collector`` each) are dealt out to the collectors in turn.
+    """
     require_aware(start, field_name="start")
     b = _Builder(seed)
-    profiles = tuple(_profile(i, b.rng) for i in range(collectors))
-    accounts = _accounts(collectors * accounts_per_collector, b.rng)
+    ids = [f"col{i:04d}" for i in range(collectors)] if isinstance(collectors, int) else list(collectors)
+    profiles = tuple(_profile(cid, b.rng) for cid in ids)
+    if account_ids is None:
+        account_ids = [f"acc{i:06d}" for i in range(len(ids) * accounts_per_collector)]
+    accounts = _accounts(account_ids, b.rng)
     for i, p in enumerate(profiles):
-        chunk = accounts[i * accounts_per_collector : (i + 1) * accounts_per_collector]
-        b.book[p.collector_id] = [a.account_id for a in chunk]
+        b.book[p.collector_id] = [a.account_id for a in accounts[i :: len(profiles)]] or [
+            accounts[0].account_id
+        ]
     day, worked = start, 0
     while worked < days:
         if day.weekday() < 5:
