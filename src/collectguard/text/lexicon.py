@@ -80,6 +80,7 @@ class LexiconFile(_Strict):
     lang: Literal["zh", "en"]
     severity: Severity
     citation: str = pydantic.Field(min_length=1)
+    also: tuple[Category, ...] = ()  # categories every entry of the file also counts for
     terms: tuple[str | TermSpec, ...] = ()
     combos: tuple[ComboSpec, ...] = ()
 
@@ -88,6 +89,8 @@ class ContextFile(_Strict):
     lang: Literal["zh", "en"]
     negation: tuple[str, ...]
     negation_exceptions: tuple[str, ...] = ()
+    pseudo_negation: tuple[str, ...] = ()  # phrases with a negation word that negate nothing (why not, 不如)
+    negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
     breakers: tuple[str, ...] = ()
     lawful_process: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()
@@ -115,8 +118,11 @@ class Entry:
 class Context:
     """The context cues of one language, compiled to regexes run only around a hit."""
 
+    lang: str
     negation: re.Pattern[str]
     negation_exceptions: re.Pattern[str]
+    pseudo_negation: re.Pattern[str]
+    negation_after: re.Pattern[str]
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     debt_mentions: re.Pattern[str]
@@ -167,6 +173,22 @@ def _key(word: str, lang: str) -> tuple[str, bool, bool]:
     return normalize(word.strip("+")).text, left, right
 
 
+def _pinyin_forms(key: str) -> list[str]:
+    """The key with one character written in pinyin (打断ni的腿, 微信转wo): collectors swap one to evade."""
+    if len(key) < 2:
+        return []
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(key)
+    if len(syllables) != len(key):
+        return []
+    return [
+        key[:i] + syl + key[i + 1 :]
+        for i, syl in enumerate(syllables)
+        if "\u4e00" <= key[i] <= "\u9fff" and syl.isascii()
+    ]
+
+
 def _cue_regex(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
     if not keys:
@@ -179,7 +201,10 @@ def _compile_context(ctx: ContextFile) -> Context:
     lang = ctx.lang
     exceptions = _cue_regex(ctx.negation_exceptions, lang)
     return Context(
+        lang=lang,
         negation=_cue_regex(ctx.negation, lang),
+        pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
+        negation_after=_cue_regex(ctx.negation_after, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
         lawful_process=_cue_regex(ctx.lawful_process, lang),
@@ -214,7 +239,7 @@ def load_lexicon() -> Lexicon:
                     Entry(
                         id=f"{lang}.{spec.category}.{i}",
                         category=spec.category,
-                        also=tuple(c for c in item.also if c != spec.category),
+                        also=tuple(dict.fromkeys(c for c in (*spec.also, *item.also) if c != spec.category)),
                         severity=item.severity or spec.severity,
                         citation=spec.citation,
                         lang=lang,
@@ -228,8 +253,8 @@ def load_lexicon() -> Lexicon:
                 for g, words in enumerate(groups):
                     for word in words:
                         key, left, right = _key(word, lang)
-                        if key:
-                            keys.setdefault(key, []).append((idx, g, len(key), left, right))
+                        for form in (key, *(_pinyin_forms(key) if lang == "zh" else ())):
+                            keys.setdefault(form, []).append((idx, g, len(form), left, right))
     automaton = ahocorasick.Automaton()
     for key, values in keys.items():
         automaton.add_word(key, tuple(values))

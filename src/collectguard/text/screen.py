@@ -18,7 +18,7 @@ from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_context import lawful_in_sentence, negated, same_sentence
+from collectguard.text.screen_context import lawful_in_sentence, negated, same_sentence, warned_against
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -97,6 +97,8 @@ class Screener:
         n = normalize(text)
         third = to not in _LIABLE
         raw = self._lexicon_findings(n.text, third)
+        if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
+            raw = [r for r in raw if r[0] != "demand_from_third_party"]
         if third:
             raw.extend(self._addressee_findings(n.text))
         if self._model is not None:
@@ -136,7 +138,10 @@ class Screener:
             if entry.addressee == "others" and not third:
                 continue
             ctx = context[entry.lang]
-            if negated(s, anchor, entry.lang, ctx):
+            # abuse is abuse even under a negation ("why don't you …", "not being rude, you people")
+            if entry.category != "insult" and (
+                negated(s, anchor, entry.lang, ctx) or warned_against(s, end, ctx)
+            ):
                 continue
             if entry.lawful_process and lawful_in_sentence(s, start, ctx):
                 continue

@@ -9,10 +9,14 @@ import re
 
 from collectguard.text.lexicon import Context
 
-__all__ = ["lawful_in_sentence", "negated", "same_sentence", "sentence_span"]
+__all__ = ["lawful_in_sentence", "negated", "same_sentence", "sentence_span", "warned_against"]
 
-# Clause ends: negation never reaches across them. Sentence ends: combos never span them.
-_CLAUSE = re.compile(r"[,，、。!?;:！？；：\n]|\.(?=\s|$)")
+# Clause ends: negation never reaches across them (English commas do not end a clause: lists
+# like "cash app, crypto or wire" stay under "never"). Sentence ends: combos never span them.
+_CLAUSE = {
+    "zh": re.compile(r"[,，、。!?;:！？；：\n]|\.(?=\s|$)"),
+    "en": re.compile(r"[。!?;:！？；：\n]|\.(?=\s|$)"),
+}
 _SENTENCE = re.compile(r"[。!?;！？；\n]|\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 48}
 
@@ -27,17 +31,23 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     lo = max(0, anchor - NEGATION_REACH.get(lang, 14))
     seg = s[lo:anchor]
     cut = 0
-    for m in _CLAUSE.finditer(seg):
+    for m in _CLAUSE.get(lang, _CLAUSE["zh"]).finditer(seg):
         cut = m.end()
     seg = seg[cut:]
-    last = None
-    for m in ctx.negation.finditer(seg):
-        last = m
-    if last is None:
+    fake = [(m.start(), m.end()) for m in ctx.pseudo_negation.finditer(seg)]
+    cues = [m for m in ctx.negation.finditer(seg) if not any(a <= m.start() < b for a, b in fake)]
+    if not cues or len(cues) % 2 == 0:  # none, or a double negation (不要以为我们不会…)
         return False
+    last = cues[-1]
     if ctx.negation_exceptions.match(s, lo + cut + last.end()):
         return False
     return ctx.breakers.search(seg, last.end()) is None
+
+
+def warned_against(s: str, end: int, ctx: Context) -> bool:
+    """The hit is named to warn against it (…都是骗子, 是违法的, is a scam) later in its sentence."""
+    _, stop = sentence_span(s, end)
+    return ctx.negation_after.search(s, end, stop) is not None
 
 
 def same_sentence(s: str, start: int, end: int) -> bool:
