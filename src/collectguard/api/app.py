@@ -36,6 +36,7 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     errors.install(app)
     for router in (routes_accounts.router, routes_contact.router, routes_text.router, routes_admin.router):
         app.include_router(router)
+    app.include_router(importlib.import_module("collectguard.web").router)  # the dashboard, under /ui
     for name in _OPTIONAL_ROUTERS:
         try:
             module = importlib.import_module(name)

@@ -9,7 +9,9 @@ import typer
 from collectguard.__about__ import __version__
 from collectguard.cli import audit as audit_cli
 from collectguard.cli import contact, db, rules, serve, users
+from collectguard.cli import demo as demo_cli
 from collectguard.cli import pii as pii_cli
+from collectguard.cli import screen as screen_cli
 from collectguard.cli import signals as signals_cli
 from collectguard.cli import wellbeing as wellbeing_cli
 from collectguard.cli.common import err_console
@@ -28,8 +30,10 @@ app.add_typer(audit_cli.app, name="audit")
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 app.command("serve")(serve.serve)
+app.command("demo")(demo_cli.demo)
 app.command("pii")(pii_cli.pii)
 app.command("signals")(signals_cli.signals_cmd)
+app.command("screen")(screen_cli.screen_cmd)
 app.command("redact")(pii_cli.redact)
 app.command("wellbeing")(wellbeing_cli.wellbeing)
 app.command("risk")(wellbeing_cli.risk)

@@ -1,0 +1,103 @@
+"""The workbench's view model: work-list rows and one account's panel, built from service calls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from collectguard.errors import CollectguardError
+from collectguard.model import Decision
+from collectguard.service import AccountView, Actor, Service
+from collectguard.service import dashboard as board
+from collectguard.web import risk_view
+from collectguard.web.i18n import Translator
+
+__all__ = ["account_panel", "status_of", "work_list"]
+
+PAGE_SIZE = 20
+#: channels a collector can act on from the panel
+CHANNELS = ("call", "sms")
+
+
+def status_of(decision: Decision, t: Translator) -> dict[str, Any]:
+    """A decision as the page shows it: allowed, each denying rule with message and citation, next time."""
+    return {
+        "allowed": decision.allowed,
+        "next_allowed_at": decision.next_allowed_at.isoformat() if decision.next_allowed_at else None,
+        "reasons": [
+            {"rule": d.rule_id, "message": t.pick(d.message_zh, d.message_en), "citation": d.citation}
+            for d in decision.denials
+        ],
+    }
+
+
+def _check(
+    service: Service, account_id: str, party_id: str, channel: str, actor: Actor, t: Translator
+) -> dict[str, Any] | None:
+    try:
+        return status_of(service.check_contact(account_id, party_id, channel, actor=actor), t)
+    except CollectguardError as exc:
+        return {"allowed": False, "next_allowed_at": None, "reasons": [], "error": exc.message}
+
+
+def work_list(
+    service: Service, actor: Actor, t: Translator, *, mine: bool, query: str, page: int, can_contact: bool
+) -> dict[str, Any]:
+    """One page of the work list with each borrower's call status now."""
+    ids, total = board.account_ids(
+        service, actor=actor, mine=mine, query=query, limit=PAGE_SIZE, offset=page * PAGE_SIZE
+    )
+    if mine and total == 0 and not query:
+        # A collector with no history yet works the whole portfolio.
+        mine = False
+        ids, total = board.account_ids(service, actor=actor, mine=False, query=query, limit=PAGE_SIZE)
+    borrowers = board.borrower_ids(service, ids)
+    states = board.open_states(service, ids)
+    names = board.borrower_names(service, ids)
+    risks = risk_view.scores(service, ids, actor=actor)
+    rows = []
+    for account_id in ids:
+        party = borrowers.get(account_id)
+        status = _check(service, account_id, party, "call", actor, t) if (party and can_contact) else None
+        rows.append(
+            {
+                "id": account_id,
+                "external_id": names.get(account_id, ("", ""))[0],
+                "name": names.get(account_id, ("", ""))[1],
+                "states": states.get(account_id, []),
+                "status": status,
+                "risk": risks.get(account_id),
+            }
+        )
+    return {"rows": rows, "total": total, "mine": mine, "page": page, "pages": max(1, -(-total // PAGE_SIZE))}
+
+
+def _latest_playbook(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for event in timeline:
+        if event["kind"] == "reply" and event.get("signals"):
+            playbook = event.get("playbook")
+            if isinstance(playbook, dict) and (playbook.get("guidance") or playbook.get("crisis")):
+                return {**playbook, "at": event["at"], "signals": event["signals"]}
+    return None
+
+
+def account_panel(
+    service: Service, account_id: str, actor: Actor, t: Translator, *, can_contact: bool
+) -> dict[str, Any]:
+    """One account: masked parties with their status per channel, states, timeline, playbook, risk."""
+    view: AccountView = service.get_account(account_id, actor=actor)
+    parties = []
+    for p in view.parties:
+        statuses = {}
+        if can_contact:
+            for channel in CHANNELS:
+                statuses[channel] = _check(service, view.id, p.id, channel, actor, t)
+        parties.append({"party": p, "status": statuses})
+    timeline = service.account_timeline(account_id, actor=actor, limit=60)
+    return {
+        "view": view,
+        "parties": parties,
+        "timeline": timeline,
+        "playbook": _latest_playbook(timeline),
+        "names": board.user_names(service),
+        "risk": risk_view.detail(service, account_id, actor=actor),
+    }
