@@ -1,0 +1,92 @@
+"""``collectguard screen``: one message rendered with its findings, JSON Lines, or a call transcript."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import typer
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from collectguard.cli.common import console, fail, read_json_file, run_jsonl
+from collectguard.errors import CollectguardError
+from collectguard.text.screen import ROLES, Screener
+from collectguard.text.screen_types import ScreenResult
+from collectguard.text.transcript import screen_transcript
+
+_STYLE = {"block": "bold white on red", "warn": "bold black on yellow"}
+_VERDICT = {
+    "pass": "[bold green]通过 PASS[/]",
+    "warn": "[bold yellow]警告 WARN[/]",
+    "block": "[bold red]拦截 BLOCK[/]",
+}
+
+
+def screen_cmd(
+    text: str | None = typer.Argument(None, help="要检查的消息 The message to screen."),
+    to: str = typer.Option("borrower", "--to", help="收信人 Addressee: " + "|".join(ROLES)),
+    pack: list[str] = typer.Option(["cn"], "--pack", help="规则包 Rule pack (repeatable)."),
+    mode: str = typer.Option("rules+model", "--mode", help="rules | rules+model"),
+    jsonl: bool = typer.Option(False, "--jsonl", help="从标准输入读 JSON Lines Read JSON Lines on stdin."),
+    transcript: str | None = typer.Option(None, "--transcript", help="通话记录 JSON file with turns."),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON Print JSON instead of the rendering."),
+) -> None:
+    """检查催收消息是否合规 Screen a collector message (or transcript) for violations."""
+    if sum((text is not None, jsonl, transcript is not None)) != 1:
+        fail("give exactly one of: a TEXT argument, --jsonl or --transcript FILE")
+    if to not in ROLES:
+        fail(f"--to must be one of {', '.join(ROLES)}, not {to!r}")
+    try:
+        screener = Screener.load(tuple(pack), mode=mode)
+        if jsonl:
+            raise typer.Exit(run_jsonl(lambda item: _analyse(screener, item, to)))
+        if transcript is not None:
+            result = screen_transcript(screener, read_json_file(transcript), to=to)
+            if as_json:
+                print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+                return
+            console.print(f"通话记录 transcript {transcript}: {_VERDICT[result.verdict]}")
+            for turn in result.turns:
+                console.rule(f"turn {turn.turn} · {turn.speaker}" + (f" · {turn.at}" if turn.at else ""))
+                _render(turn.text, turn.result)
+            return
+        assert text is not None
+        single = screener.screen(text, to=to)
+    except CollectguardError as exc:
+        fail(str(exc))
+    if as_json:
+        print(json.dumps(single.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _render(text, single)
+
+
+def _analyse(screener: Screener, item: dict[str, Any], default_to: str) -> dict[str, Any]:
+    return screener.screen(item["text"], to=item.get("to") or default_to).to_dict()
+
+
+def _render(text: str, result: ScreenResult) -> None:
+    """The message with its spans highlighted, then reason and rule per finding, then the rewrite."""
+    shown = Text(text)
+    for f in result.findings:
+        shown.stylize(_STYLE.get(f.severity, "bold"), f.start, f.end)
+    console.print(Panel(shown, title=_VERDICT[result.verdict], title_align="left"))
+    if not result.findings:
+        return
+    table = Table(show_lines=True)
+    for column in ("类别 category", "原文 evidence", "原因 reason", "规则 rule"):
+        table.add_column(column)
+    seen = set()
+    for f in result.findings:
+        reason = f"{f.explanation_zh}\n{f.explanation_en}"
+        key = (f.category, f.start, f.end)
+        if key in seen:  # the same span under another pack: add the rule only
+            table.add_row("", "", "", f"{f.rule}\n{f.citation}")
+            continue
+        seen.add(key)
+        table.add_row(f"{f.category}\n({f.severity})", f.evidence, reason, f"{f.rule}\n{f.citation}")
+    console.print(table)
+    console.print(
+        Panel(result.rewrite, title="建议改写 suggested rewrite", title_align="left", style="green")
+    )
