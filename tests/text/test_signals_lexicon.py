@@ -1,0 +1,78 @@
+"""The cue-pattern language and the lexicon loader: expansion, validation with positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collectguard.errors import DataFileError
+from collectguard.text.signal_lexicon import build, load_cue_file, shipped_lexicon, spellings
+from collectguard.text.signal_patterns import PatternError, expand
+from collectguard.text.signals import detect
+
+DATA = Path(__file__).parent / "data" / "signals_broken"
+SHIPPED = Path(__file__).resolve().parents[2] / "src" / "collectguard" / "data" / "signals"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "classes", "expected"),
+    [
+        ("滚", {}, [("滚",)]),
+        ("(我|)不想活", {}, [("不想活",), ("我不想活",)]),
+        ("对不起…尽力了", {}, [("对不起", "尽力了")]),
+        ("照顾好{f}", {"f": ["孩子", "我妈"]}, [("照顾好我妈",), ("照顾好孩子",)]),
+        ("({f}|我)…走", {"f": ["他"]}, [("他", "走"), ("我", "走")]),
+        ("a (b|c (d|e))", {}, [("a b",), ("a c d",), ("a c e",)]),
+    ],
+)
+def test_expand(pattern, classes, expected):
+    assert sorted(expand(pattern, classes)) == sorted(expected)
+
+
+@pytest.mark.parametrize("pattern", ["", "(a", "a)", "{x}", "…a", "(|)", "(a|b" * 3])
+def test_expand_rejects(pattern):
+    with pytest.raises(PatternError):
+        expand(pattern, {})
+
+
+def test_expand_refuses_explosions():
+    with pytest.raises(PatternError):
+        expand("(a|b|c|d)" * 7, {})
+
+
+def test_contraction_spellings():
+    assert set(spellings("don't")) == {"don't", "don’t", "do n't", "dont"}
+    assert spellings("stop") == ["stop"]
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [
+        ("cues.bad_confidence.yaml", "signals.anger.0.c"),
+        ("cues.bad_pattern.yaml", "signals.dispute[0].p"),
+        ("cues.unknown_class.yaml", "signals.hardship[0].p"),
+        ("cues.unknown_signal.yaml", "signals.sadness"),
+    ],
+)
+def test_broken_cue_files_name_file_and_field(name, field):
+    with pytest.raises(DataFileError) as info:
+        load_cue_file(DATA / name)
+    assert name in str(info.value)
+    assert info.value.field is not None and info.value.field.startswith(field)
+
+
+def test_shipped_lexicon_loads_and_covers_every_signal_in_both_languages():
+    lexicon = shipped_lexicon()
+    covered = {(c.signal, c.lang) for c in lexicon.cues}
+    from collectguard.text.signals import SIGNAL_TYPES
+
+    assert {(s, lang) for s in SIGNAL_TYPES for lang in ("zh", "en")} <= covered
+
+
+def test_a_lexicon_can_be_built_from_other_files(tmp_path):
+    cues = tmp_path / "cues.x.yaml"
+    cues.write_text('version: "1"\nlang: zh\ngap: 4\nsignals:\n  hardship:\n    - {p: "揭不开锅", c: 0.8}\n')
+    lexicon = build([cues], SHIPPED / "context.yaml")
+    assert [s.type for s in detect("家里揭不开锅了", lexicon=lexicon)] == ["hardship"]
+    assert detect("我失业了", lexicon=lexicon) == ()
