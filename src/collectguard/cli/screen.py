@@ -7,13 +7,12 @@ from typing import Any
 
 import typer
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from collectguard.cli.common import console, fail, read_json_file, run_jsonl
 from collectguard.errors import CollectguardError
 from collectguard.text.screen import ROLES, Screener
-from collectguard.text.screen_types import ScreenResult
+from collectguard.text.screen_types import Finding, ScreenResult
 from collectguard.text.transcript import screen_transcript
 
 _STYLE = {"block": "bold white on red", "warn": "bold black on yellow"}
@@ -74,19 +73,22 @@ def _render(text: str, result: ScreenResult) -> None:
     console.print(Panel(shown, title=_VERDICT[result.verdict], title_align="left"))
     if not result.findings:
         return
-    table = Table(show_lines=True)
-    for column in ("类别 category", "原文 evidence", "原因 reason", "规则 rule"):
-        table.add_column(column)
-    seen = set()
-    for f in result.findings:
-        reason = f"{f.explanation_zh}\n{f.explanation_en}"
+    by_span: dict[tuple[str, int, int], list[str]] = {}
+    first: dict[tuple[str, int, int], Finding] = {}
+    for f in result.findings:  # the same span under several packs: one block, every rule
         key = (f.category, f.start, f.end)
-        if key in seen:  # the same span under another pack: add the rule only
-            table.add_row("", "", "", f"{f.rule}\n{f.citation}")
-            continue
-        seen.add(key)
-        table.add_row(f"{f.category}\n({f.severity})", f.evidence, reason, f"{f.rule}\n{f.citation}")
-    console.print(table)
+        by_span.setdefault(key, []).append(f"{f.rule}（{f.citation}）")
+        first.setdefault(key, f)
+    for key, rules in by_span.items():
+        f = first[key]
+        console.print(
+            Text.assemble(("■ ", _STYLE.get(f.severity, "bold")), (f"{f.category} · {f.severity}", "bold"))
+        )
+        console.print(Text(f"  「{f.evidence}」 @ {f.start}-{f.end} · {f.source}"))
+        console.print(Text(f"  {f.explanation_zh}"))
+        console.print(Text(f"  {f.explanation_en}", style="dim"))
+        for rule in rules:
+            console.print(Text(f"  规则 rule: {rule}", style="cyan"))
     console.print(
         Panel(result.rewrite, title="建议改写 suggested rewrite", title_align="left", style="green")
     )
