@@ -35,7 +35,7 @@ class Summary:
     violating_rows: int = 0
 
 
-def _connect(memory_limit: str = "1GB") -> duckdb.DuckDBPyConnection:
+def _connect(memory_limit: str = "768MB") -> duckdb.DuckDBPyConnection:
     return duckdb.connect(config={"memory_limit": memory_limit})
 
 

@@ -29,7 +29,7 @@ def partition_count(rows: int, workers: int) -> int:
     return max(1, workers * 2, -(-rows // TARGET_ROWS))
 
 
-def split(good: Path, out: Path, *, parts: int, memory_limit: str = "1GB") -> list[Partition]:
+def split(good: Path, out: Path, *, parts: int, memory_limit: str = "768MB") -> list[Partition]:
     """Write ``out/part=<i>/*.parquet`` from ``good`` and list the non-empty partitions."""
     out.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": str(out / ".spill")})

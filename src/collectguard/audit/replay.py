@@ -61,6 +61,12 @@ def _packs(sources: tuple[str, ...]) -> tuple[RulePack, ...]:
     return load_packs(list(sources))
 
 
+@lru_cache(maxsize=4)
+def _screen(sources: tuple[str, ...], screener: str) -> Screen | None:
+    """One screener per process: loading lexicons and models is the slow part."""
+    return load_screen(sources, _packs(sources), screener)
+
+
 @lru_cache(maxsize=4096)
 def _account(account_id: str, zones: str, states: str | None) -> Account:
     return Account(
@@ -128,7 +134,7 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
         day = local.date().isoformat()
         by_day[day] += 1
         by_agency[cols["agency_id"][i] or ""] += 1
-        base = _contact(cols, i, local, day)
+        base = _contact(cols, i, local, day) if decision.denials or cols["text"][i] or compare else {}
         for denial in decision.denials:
             violations.add(
                 {
@@ -143,7 +149,7 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
             )
         text = cols["text"][i]
         if text and not screen_loaded:
-            screen, screen_loaded = load_screen(task.packs, packs, task.screener), True
+            screen, screen_loaded = _screen(task.packs, task.screener), True
         if screen is not None and text:
             screened += 1
             for found in screen(text, role):

@@ -131,7 +131,7 @@ def _good_rows(checked_path: Path, target: Path) -> int:
     """Copy the rows that passed every check, in the normalised columns only."""
     where = " AND ".join(f'"{c}" IS NULL' for c in error_columns())
     columns = ", ".join(f'"{c}"' for c in NORMALISED)
-    con = duckdb.connect(config={"memory_limit": "1GB"})
+    con = duckdb.connect(config={"memory_limit": "768MB"})
     try:
         src, dst = str(checked_path).replace("'", "''"), str(target).replace("'", "''")
         con.execute(

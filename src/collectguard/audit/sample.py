@@ -49,6 +49,14 @@ _CALL_OUTCOMES = (
 )
 _STATES = ["disputed", "complaint_open", "crisis", "cease_requested"]
 _AGENCIES = ["in-house", "AG-Hangzhou", "AG-Chengdu", "AG-Wuhan", "AG-Dallas"]
+#: how a message names its sender, per agency id
+_AGENCY_NAMES = {
+    "in-house": "贷后管理中心",
+    "AG-Hangzhou": "杭州某资产管理公司",
+    "AG-Chengdu": "成都某信息咨询公司",
+    "AG-Wuhan": "武汉某商务服务公司",
+    "AG-Dallas": "Dallas Recovery Services",
+}
 _SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
 
 
@@ -139,7 +147,7 @@ def _chunk(rng: np.random.Generator, c: int, n: int, o: SampleOptions) -> pl.Dat
     aggressive = rng.random(len(_AGENCIES) * per_agency) < o.aggressive_share
     # a few accounts draw most of the contact: lognormal weights
     weight = rng.lognormal(0, 1.0, size=accounts)
-    base_n = max(1, int(n / 1.1))
+    base_n = n  # enough contacts to start from; redials push past n and the tail is cut
     base_acct = rng.choice(accounts, size=base_n, p=weight / weight.sum())
     base_agg = aggressive[acct_collector[base_acct]]
     redials = np.where(base_agg, rng.poisson(1.0, base_n), rng.poisson(0.15, base_n))
@@ -273,7 +281,10 @@ def _texts(rng: np.random.Generator, frame: pl.DataFrame) -> list[str | None]:
         template = t.violating[pick_bad[i]].text if bad[i] else t.compliant[pick_ok[i]]
         out.append(
             template.format(
-                name=_SURNAMES[names[i]], amount=int(amounts[i]), date=f"{int(due[i])}日", agency=agency[i]
+                name=_SURNAMES[names[i]],
+                amount=int(amounts[i]),
+                date=f"{int(due[i])}日",
+                agency=_AGENCY_NAMES.get(agency[i], agency[i]),
             )
         )
     return out
