@@ -36,7 +36,7 @@ def score(docs: Sequence[Doc], predict: Callable[[str], Spans]) -> tuple[dict[st
     for doc in docs:
         gold = {(str(s["type"]), int(s["start"]), int(s["end"])) for s in doc.spans}  # type: ignore[call-overload]
         pred = {p for p in predict(doc.text) if p[0] in counts}
-        for t, s, e in gold & pred:
+        for t, _s, _e in gold & pred:
             counts[t]["tp"] += 1
         for t, s, e in gold - pred:
             counts[t]["fn"] += 1
