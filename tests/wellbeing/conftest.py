@@ -7,12 +7,10 @@ import pytest
 
 from collectguard.wellbeing import load_thresholds
 
-# the service fixtures (a migrated SQLite service, one user per role, an HTTP client)
+# the service fixtures (a migrated service on SQLite or PostgreSQL, one user per role, an HTTP client)
 sys.path.insert(0, str(Path(__file__).parents[1] / "service"))
 
-from cg_service_fixtures import client, clock, db_url, packs_dir, pg_template, pg_url, svc, team
-
-__all__ = ["client", "clock", "db_url", "packs_dir", "pg_template", "pg_url", "svc", "team"]
+from cg_service_fixtures import *  # noqa: F403
 
 
 @pytest.fixture(scope="session")

@@ -64,28 +64,30 @@ def _counts(params: FrequencyCapParams, c: ContactRecord) -> bool:
 def contact_pressure(
     contacts: Sequence[ContactRecord], packs: Sequence[RulePack], today: date, tz: str, days: int
 ) -> float:
-    """Mean over the last ``days`` local days of the day's highest use of any cap (count / limit)."""
+    """Mean over the last ``days`` local days of the day's highest use of any cap (count / limit).
+
+    A cap counts per party, over its own window of calendar days ending on that day.
+    """
     rules = _cap_rules(packs)
     if not rules:
         return 0.0
     z = zone(tz)
-    dated = [(local_date(c.started_at, z), c) for c in contacts]
-    total = 0.0
-    for k in range(days):
-        day = today - timedelta(days=k)
-        best = 0.0
-        for parties, params in rules:
-            span = params.window.calendar_days or 1
-            first = day - timedelta(days=span - 1)
-            per_party: Counter[str] = Counter(
-                c.party_id
-                for d, c in dated
-                if first <= d <= day and str(c.party_role) in parties and _counts(params, c)
-            )
-            if per_party:
-                best = max(best, max(per_party.values()) / params.limit)
-        total += best
-    return total / days
+    first_day = today - timedelta(days=days - 1 + max((p.window.calendar_days or 1) for _, p in rules))
+    dated = [(d, c) for c in contacts if (d := local_date(c.started_at, z)) >= first_day and d <= today]
+    best = [0.0] * days
+    for parties, params in rules:
+        span = params.window.calendar_days or 1
+        per_day: Counter[tuple[str, date]] = Counter(
+            (c.party_id, d) for d, c in dated if str(c.party_role) in parties and _counts(params, c)
+        )
+        party_ids = {p for p, _ in per_day}
+        for k in range(days):
+            day = today - timedelta(days=k)
+            window = [day - timedelta(days=j) for j in range(span)]
+            for party in party_ids:
+                used = sum(per_day[(party, d)] for d in window) / params.limit
+                best[k] = max(best[k], used)
+    return sum(best) / days
 
 
 def _minutes(t: time) -> float:

@@ -6,7 +6,7 @@ carries its offset, so shifts and borrower-local days are computed without guess
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from collectguard.errors import ValidationError
@@ -37,6 +37,8 @@ class ContactRecord:
     #: the collector worked outside their scheduled hours for this contact
     after_hours: bool = False
     id: str = ""
+    #: started_at + duration, computed once (figures read it many times)
+    ended_at: datetime = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         require_aware(self.started_at, field_name="started_at")
@@ -44,10 +46,7 @@ class ContactRecord:
             raise ValidationError("duration must not be negative", field="duration_s")
         if not self.party_id:
             object.__setattr__(self, "party_id", str(self.party_role))
-
-    @property
-    def ended_at(self) -> datetime:
-        return self.started_at + timedelta(seconds=self.duration_s)
+        object.__setattr__(self, "ended_at", self.started_at + timedelta(seconds=self.duration_s))
 
 
 @dataclass(frozen=True, slots=True)
