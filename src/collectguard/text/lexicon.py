@@ -73,6 +73,7 @@ class TermSpec(_EntryOptions):
 class ComboSpec(_EntryOptions):
     groups: tuple[tuple[str, ...], ...] = pydantic.Field(min_length=2)
     window: int = pydantic.Field(gt=0, le=200)
+    same_clause: bool = False  # no comma between the groups (你这种人就是骗子, not 你好，谨防骗子)
 
 
 class LexiconFile(_Strict):
@@ -112,6 +113,7 @@ class Entry:
     text: str
     groups: int  # 1 for a term; the number of groups for a combo
     window: int
+    same_clause: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +250,7 @@ def load_lexicon() -> Lexicon:
                         text=" … ".join("/".join(g[:3]) for g in groups),
                         groups=len(groups),
                         window=item.window if isinstance(item, ComboSpec) else 0,
+                        same_clause=isinstance(item, ComboSpec) and item.same_clause,
                     )
                 )
                 for g, words in enumerate(groups):

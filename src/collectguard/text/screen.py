@@ -18,7 +18,13 @@ from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_context import lawful_in_sentence, negated, same_sentence, warned_against
+from collectguard.text.screen_context import (
+    lawful_in_sentence,
+    negated,
+    same_clause,
+    same_sentence,
+    warned_against,
+)
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -248,7 +254,9 @@ def _combos(
                     break
                 chain_end, anchor = nxt[1], nxt[0]
             else:
-                if same_sentence(s, first[0], chain_end):
+                if same_sentence(s, first[0], chain_end) and (
+                    not entry.same_clause or same_clause(s, first[0], chain_end, entry.lang)
+                ):
                     out.append((entry, first[0], chain_end, anchor))
                     last_end = chain_end
     return out

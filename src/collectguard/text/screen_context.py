@@ -9,7 +9,7 @@ import re
 
 from collectguard.text.lexicon import Context
 
-__all__ = ["lawful_in_sentence", "negated", "same_sentence", "sentence_span", "warned_against"]
+__all__ = ["lawful_in_sentence", "negated", "same_clause", "same_sentence", "sentence_span", "warned_against"]
 
 # Clause ends: negation never reaches across them (English commas do not end a clause: lists
 # like "cash app, crypto or wire" stay under "never"). Sentence ends: combos never span them.
@@ -52,6 +52,10 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
 
 def same_sentence(s: str, start: int, end: int) -> bool:
     return _SENTENCE.search(s, start, end) is None
+
+
+def same_clause(s: str, start: int, end: int, lang: str) -> bool:
+    return _CLAUSE.get(lang, _CLAUSE["zh"]).search(s, start, end) is None
 
 
 def sentence_span(s: str, pos: int) -> tuple[int, int]:

@@ -1,0 +1,118 @@
+"""The public screening API: shapes, rule ids per pack, addressee, PII, modes, transcripts, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from collectguard.cli.main import app
+from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
+from collectguard.text.lexicon import LexiconFile, _read
+from collectguard.text.screen import Screener, screen
+from collectguard.text.transcript import screen_transcript
+
+CONTRACT_KEYS = ["category", "start", "end", "severity", "rule", "citation", "suggestion"]
+
+
+def test_finding_dict_starts_with_the_contract_keys() -> None:
+    result = screen("再不还钱就派人去你家")
+    assert result.verdict == "block"
+    d = result.to_dict()
+    assert list(d["findings"][0])[:7] == CONTRACT_KEYS
+    assert d["findings"][0]["rule"] == "cn.content.threat"
+    assert d["rewrite"]
+
+
+def test_each_pack_names_its_own_rule() -> None:
+    result = Screener.load(("cn", "us-regf"), mode="rules").screen("再不还钱就派人去你家")
+    rules = {f.rule for f in result.findings if f.category == "threat"}
+    assert rules == {"cn.content.threat", "us.regf.violence"}
+    us_only = screen("You'll go to jail", packs=("us-regf",))
+    assert {f.rule for f in us_only.findings} >= {"us.regf.arrest_threat"}
+
+
+def test_compliant_message_passes_with_no_rewrite() -> None:
+    result = screen("您好，我是安信消费金融的李明，您的账单已逾期，可以为您申请分期还款。")
+    assert result.verdict == "pass" and result.findings == () and "rewrite" not in result.to_dict()
+
+
+def test_warn_only_categories_give_warn() -> None:
+    assert screen("你这个老赖").verdict == "warn"
+
+
+@pytest.mark.parametrize(
+    ("to", "verdict"),
+    [("borrower", "pass"), ("guarantor", "pass"), ("emergency_contact", "block"), ("third_party", "block")],
+)
+def test_addressee_decides_whether_the_debt_may_be_mentioned(to: str, verdict: str) -> None:
+    assert screen("您的借款已逾期30天，请尽快处理。", to=to).verdict == verdict
+
+
+def test_borrower_pii_to_someone_else_is_privacy_exposure() -> None:
+    text = "张三的身份证号110101199003071233，手机13812345678"
+    third = screen(text, to="emergency_contact")
+    spans = {(f.evidence, f.source) for f in third.findings if f.category == "privacy_exposure"}
+    assert ("110101199003071233", "pii") in spans and ("13812345678", "pii") in spans
+    assert not any(f.category == "privacy_exposure" for f in screen(text).findings)
+
+
+def test_service_numbers_are_not_personal() -> None:
+    result = screen("请让他回电400-820-1234", to="emergency_contact")
+    assert not any(f.source == "pii" for f in result.findings)
+
+
+def test_rules_mode_and_bad_arguments() -> None:
+    with pytest.raises(ValidationError):
+        Screener.load(("cn",), mode="magic")
+    with pytest.raises(UnknownRulePackError):
+        Screener.load(("nope",))
+    with pytest.raises(ValidationError):
+        screen("你好", to="boss")
+
+
+def test_broken_lexicon_file_names_file_and_field() -> None:
+    path = Path(__file__).parent / "data" / "screen_broken" / "threat.yaml"
+    with pytest.raises(DataFileError, match=r"threat.yaml.*severity"):
+        _read(path, LexiconFile)
+
+
+def test_transcript_screens_collector_turns_only() -> None:
+    turns = {
+        "turns": [
+            {"speaker": "collector", "text": "您好，我是李明。"},
+            {"speaker": "borrower", "text": "你再打我就去死，我也要爆你通讯录"},
+            {"speaker": "collector", "text": "再不还钱就派人去你家", "at": "2026-11-28T10:00:00+08:00"},
+        ]
+    }
+    result = screen_transcript(Screener.load(mode="rules"), turns)
+    assert result.verdict == "block"
+    assert [t.turn for t in result.turns] == [2]
+    assert result.to_dict()["turns"][0]["at"] == "2026-11-28T10:00:00+08:00"
+    with pytest.raises(ValidationError, match=r"turns\[0\]\.text"):
+        screen_transcript(Screener.load(mode="rules"), [{"speaker": "collector"}])
+
+
+def test_cli_jsonl_contract_and_misuse(tmp_path: Path) -> None:
+    runner = CliRunner()
+    lines = '{"id": "a", "text": "We will not contact your employer."}\n{"id": "b", "text": "Pay or go to jail"}\nnot json\n'
+    out = runner.invoke(app, ["screen", "--jsonl"], input=lines)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in rows] == ["a", "b", None]
+    assert rows[0]["verdict"] == "pass" and rows[1]["verdict"] == "block" and "error" in rows[2]
+    assert out.exit_code == 1
+    assert runner.invoke(app, ["screen"]).exit_code == 2
+    assert runner.invoke(app, ["screen", "x", "--to", "boss"]).exit_code == 2
+    assert runner.invoke(app, ["screen", "x", "--pack", "nope"]).exit_code == 2
+    bad = tmp_path / "t.json"
+    bad.write_text('{"turns": [{"speaker": "collector"}]}', encoding="utf-8")
+    assert runner.invoke(app, ["screen", "--transcript", str(bad)]).exit_code == 2
+
+
+def test_cli_renders_findings_and_rewrite() -> None:
+    out = CliRunner().invoke(app, ["screen", "再不还钱就派人去你家，你个老赖"])
+    assert out.exit_code == 0
+    assert "cn.content.threat" in out.stdout and "cn.content.insult" in out.stdout
+    assert "suggested rewrite" in out.stdout
