@@ -71,3 +71,16 @@ def test_missing_required_column_is_exit_2(tmp_path: Path) -> None:
     assert "required column party_id, channel, outcome, started_at is absent" in " ".join(
         result.output.split()
     )
+
+
+def test_sub_commands_are_not_taken_for_a_log() -> None:
+    result = runner.invoke(app, ["audit", "--help"])
+    assert result.exit_code == 0 and "sample" in result.output and "run" in result.output
+    result = runner.invoke(app, ["audit", "sample", "--help"])
+    assert result.exit_code == 0 and "--events" in result.output
+
+
+def test_audit_chain_commands_join_the_group_when_installed() -> None:
+    pytest.importorskip("collectguard.cli.auditlog")
+    result = runner.invoke(app, ["audit", "verify", "--help"])
+    assert result.exit_code == 0 and "--db" in result.output
