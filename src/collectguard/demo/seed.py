@@ -180,13 +180,13 @@ def _seed(
         outcome = (
             ("delivered" if rng.random() < 0.95 else "undelivered") if channel == "sms" else _outcome(rng)
         )
-        text = None
+        sent: str | None = None
         if channel == "sms" and screening:
             bad = rng.random() < 0.12
             pool = [k for k in texts["messages"] if k != "compliant"] if bad else ["compliant"]
-            text = _fill(rng.choice(texts["messages"][rng.choice(pool)]), surname, rng, collector.name)
+            sent = _fill(rng.choice(texts["messages"][rng.choice(pool)]), surname, rng, collector.name)
             messages += 1
-        service.complete_contact(result.attempt_id, outcome, actor=collector, text=text)
+        service.complete_contact(result.attempt_id, outcome, actor=collector, text=sent)
     return SeedSummary(len(created), attempts, denied, messages, replies)
 
 

@@ -206,7 +206,7 @@ def qa_queue(service: Service, *, actor: Actor, limit: int = 200) -> list[dict[s
     return out
 
 
-_LEVELS = {"critical": 4.0, "high": 3.0, "medium": 2.0, "low": 1.0}
+_LEVELS = {"critical": 4.0, "block": 3.0, "high": 3.0, "medium": 2.0, "warn": 1.0, "low": 1.0}
 
 
 def _severity(finding: dict[str, Any]) -> float:

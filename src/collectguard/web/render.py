@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from collectguard.service import PERMISSIONS, Actor, Service
 from collectguard.web.i18n import Translator
+from collectguard.web.rulebook import rule_message
 
 __all__ = ["NAV", "Web", "env", "local_time", "redirect"]
 
@@ -85,6 +86,7 @@ class Web:
             query=str(self.request.url.query),
             notice=self.request.query_params.get("notice"),
             error=self.request.query_params.get("error"),
+            rule_message=lambda rule_id: rule_message(rule_id, self.lang),
             **context,
         )
         response = HTMLResponse(html, status_code=status_code)

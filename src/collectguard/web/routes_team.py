@@ -91,7 +91,7 @@ def stats(w: Web = Depends(web)) -> Response:
     )
     categories = board.findings_by_category(w.service, actor=w.actor, days=30)
     category_chart = charts.horizontal_bars(
-        [(w.t("category." + c), n) for c, n in categories], title=w.t("stats.categories_title")
+        [(w.t("category." + c), n) for c, n in categories], width=1240, title=w.t("stats.categories_title")
     )
     totals = {
         "attempts": sum(r["attempts"] for r in contacts.values()),
@@ -114,4 +114,4 @@ def wellbeing(w: Web = Depends(web)) -> Response:
     if (denied := gate(w, "text")) is not None:
         return denied
     assert w.actor is not None
-    return w.page("wellbeing.html", data=wellbeing_view.build(w.service, w.actor, w.t))
+    return w.page("wellbeing.html", data=wellbeing_view.build(w.service, w.actor))

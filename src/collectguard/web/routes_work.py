@@ -12,6 +12,7 @@ from collectguard.web import workview
 from collectguard.web.deps import gate, web
 from collectguard.web.render import Web, redirect
 from collectguard.web.rewrite import compliant_rewrite, segments
+from collectguard.web.rulebook import rule_message
 
 router = APIRouter(include_in_schema=False)
 
@@ -163,7 +164,7 @@ async def screen(request: Request, w: Web = Depends(web)) -> JSONResponse:
             "verdict_label": w.t("verdict." + str(result.get("verdict", "pass"))),
             "findings": findings,
             "segments": segments(text, findings),
-            "rewrite": compliant_rewrite(text, findings),
+            "rewrite": result.get("rewrite") or compliant_rewrite(text, findings),
         }
     )
 
@@ -175,4 +176,4 @@ def _reason(finding: dict[str, Any], lang: str) -> str:
     for key in (f"explanation_{lang}", f"message_{lang}", "explanation", "message"):
         if finding.get(key):
             return str(finding[key])
-    return ""
+    return rule_message(finding.get("rule"), lang)

@@ -1,7 +1,8 @@
 """员工关怀: collector wellbeing figures from the service's wellbeing use case, when installed.
 
-A collector sees only their own figures; supervisors and above see the team. Until the
-wellbeing use case is present the page says so plainly instead of showing numbers.
+Who sees what follows that use case (docs/wellbeing.md): a collector sees only their own
+figures, a supervisor the team's; quality beside recovery is shown in id order, never as
+a ranking. Where the module is absent the page says so instead of showing numbers.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-from collectguard.errors import CollectguardError
+from collectguard.errors import CollectguardError, PermissionDeniedError
 from collectguard.service import Actor, Service
-from collectguard.web.i18n import Translator
+from collectguard.service.dashboard import user_names
 
 __all__ = ["build"]
 
@@ -26,22 +27,24 @@ def _module() -> ModuleType | None:
         return None
 
 
-def _plain(value: Any) -> Any:
-    return value.to_dict() if hasattr(value, "to_dict") else value
-
-
-def build(service: Service, actor: Actor, t: Translator) -> dict[str, Any]:
-    """``{"available": bool, "own": figures or None, "team": [figures] or None, "error": str|None}``."""
+def build(service: Service, actor: Actor) -> dict[str, Any]:
+    """``{"available", "own", "team", "fair", "names", "error"}`` for the page."""
     module = _module()
-    own_fn = getattr(module, "collector_wellbeing", None) if module else None
-    team_fn = getattr(module, "team_wellbeing", None) if module else None
-    if own_fn is None:
-        return {"available": False, "own": None, "team": None, "error": None}
+    data: dict[str, Any] = {"available": module is not None, "own": None, "team": None, "fair": None}
+    data["error"] = None
+    if module is None:
+        return data
+    data["names"] = user_names(service)
     try:
-        own = _plain(own_fn(service, actor.id, actor=actor)) if actor.role == "collector" else None
-        team = None
-        if actor.role != "collector" and team_fn is not None:
-            team = _plain(team_fn(service, actor=actor))
+        if actor.role == "collector":
+            data["own"] = module.collector_wellbeing(service, actor.id, actor=actor).to_dict()
+            return data
+        if actor.role == "supervisor":
+            team = module.team_wellbeing(service, actor=actor)
+            data["team"] = [w.to_dict() for w in team.values()]
+        data["fair"] = module.fair_team(service, actor=actor).to_dict()
+    except PermissionDeniedError:
+        pass
     except CollectguardError as exc:
-        return {"available": True, "own": None, "team": None, "error": exc.message}
-    return {"available": True, "own": own, "team": team, "error": None}
+        data["error"] = exc.message
+    return data

@@ -8,6 +8,8 @@ from collectguard.errors import CollectguardError
 from collectguard.model import Decision
 from collectguard.service import AccountView, Actor, Service
 from collectguard.service import dashboard as board
+from collectguard.text.signal_playbook import playbook
+from collectguard.text.signal_types import Signal
 from collectguard.web import risk_view
 from collectguard.web.i18n import Translator
 
@@ -16,6 +18,9 @@ __all__ = ["account_panel", "status_of", "work_list"]
 PAGE_SIZE = 20
 #: channels a collector can act on from the panel
 CHANNELS = ("call", "sms")
+#: rule pack → crisis-resource region of the playbooks
+_REGION = {"us-regf": "us"}
+_ROLE_ORDER = {"borrower": 0, "guarantor": 1, "emergency_contact": 2, "third_party": 3}
 
 
 def status_of(decision: Decision, t: Translator) -> dict[str, Any]:
@@ -71,12 +76,23 @@ def work_list(
     return {"rows": rows, "total": total, "mine": mine, "page": page, "pages": max(1, -(-total // PAGE_SIZE))}
 
 
-def _latest_playbook(timeline: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _latest_playbook(timeline: list[dict[str, Any]], packs: tuple[str, ...]) -> dict[str, Any] | None:
+    """The playbook for the newest reply that carried a signal (the store keeps signals, not advice)."""
     for event in timeline:
         if event["kind"] == "reply" and event.get("signals"):
-            playbook = event.get("playbook")
-            if isinstance(playbook, dict) and (playbook.get("guidance") or playbook.get("crisis")):
-                return {**playbook, "at": event["at"], "signals": event["signals"]}
+            signals = [
+                Signal(
+                    type=str(s["type"]), start=0, end=0, confidence=float(s.get("confidence", 0)), evidence=""
+                )
+                for s in event["signals"]
+            ]
+            region = _REGION.get(packs[0], packs[0]) if packs else "cn"
+            try:
+                book = playbook(signals, region=region).to_dict()
+            except CollectguardError:
+                book = playbook(signals, region="cn").to_dict()
+            if book["guidance"] or book["crisis"]:
+                return {**book, "at": event["at"], "signals": event["signals"]}
     return None
 
 
@@ -86,7 +102,7 @@ def account_panel(
     """One account: masked parties with their status per channel, states, timeline, playbook, risk."""
     view: AccountView = service.get_account(account_id, actor=actor)
     parties = []
-    for p in view.parties:
+    for p in sorted(view.parties, key=lambda p: _ROLE_ORDER.get(p.role, 9)):
         statuses = {}
         if can_contact:
             for channel in CHANNELS:
@@ -97,7 +113,7 @@ def account_panel(
         "view": view,
         "parties": parties,
         "timeline": timeline,
-        "playbook": _latest_playbook(timeline),
+        "playbook": _latest_playbook(timeline, view.rulepacks),
         "names": board.user_names(service),
         "risk": risk_view.detail(service, account_id, actor=actor),
     }
