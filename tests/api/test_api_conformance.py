@@ -8,6 +8,7 @@ Both answers must equal the case's expectation, as the library's do.
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def _account_body(case: Case) -> tuple[dict[str, Any], list[str]]:
     order = list(labels)
     tz = account.get("timezone", account.get("timezones"))
     body = {
-        "external_id": case.id,
+        "external_id": f"{case.id}-{secrets.token_hex(3)}",
         "timezone": tz if tz is None or isinstance(tz, str) else " ".join(tz),
         "rulepacks": [_pack_name(p) for p in case.packs],
         "states": list(account.get("states", [])),

@@ -1,19 +1,21 @@
 """Fixtures shared by tests/service, tests/api and tests/store: a migrated service on SQLite or PostgreSQL.
 
-PostgreSQL tests get a fresh database per test, cloned from a migrated template made once per
-run, and dropped afterwards; they need the server on 127.0.0.1:5432 (trust auth).
+PostgreSQL tests get a fresh schema per test in the ``test`` database (search_path set in
+the URL), migrated, and dropped afterwards; they need the server on 127.0.0.1:5432 (trust auth).
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,10 +53,6 @@ rules:
 """
 
 
-def _pg_engine_url(name: str) -> str:
-    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-
-
 def _pg_exec(sql: str) -> None:
     import psycopg
 
@@ -64,38 +62,62 @@ def _pg_exec(sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> Iterator[str]:
-    """A migrated database to clone per test."""
-    name = f"cg_tpl_{secrets.token_hex(4)}"
+def pg_available() -> None:
     try:
-        _pg_exec(f"CREATE DATABASE {name}")
+        _pg_exec("SELECT 1")
     except Exception as exc:  # the server is not there: CI ensures it is
         pytest.skip(f"PostgreSQL not reachable: {exc}")
-    db = Database(_pg_engine_url(name))
-    upgrade(db)
-    db.dispose()
-    yield name
-    _pg_exec(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A fresh schema in the test database, migrated, dropped afterwards; yields its URL."""
+    name = f"cg_{secrets.token_hex(5)}"
+    _pg_exec(f"CREATE SCHEMA {name}")
+    try:
+        url = f"{PG_ADMIN}?options=-csearch_path%3D{name}"
+        db = Database(url)
+        upgrade(db)
+        db.dispose()
+        yield url
+    finally:
+        _pg_exec(f"DROP SCHEMA IF EXISTS {name} CASCADE")
 
 
 @pytest.fixture
-def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    template = request.getfixturevalue("pg_template")
-    name = f"cg_{secrets.token_hex(5)}"
-    _pg_exec(f"CREATE DATABASE {name} TEMPLATE {template}")
-    yield _pg_engine_url(name)
-    _pg_exec(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def pg_url(pg_available: None) -> Iterator[str]:
+    with pg_schema() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file, copied per test (faster than migrating each time)."""
+    path = tmp_path_factory.mktemp("template") / "cg.db"
+    db = Database(str(path))
+    upgrade(db)
+    with db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.dispose()
+    return path
+
+
+def sqlite_copy(template: Path, tmp_path: Path) -> str:
+    target = tmp_path / "cg.db"
+    shutil.copyfile(template, target)
+    return str(target)
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    return sqlite_copy(sqlite_template, tmp_path)
 
 
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "postgres":
         return str(request.getfixturevalue("pg_url"))
-    url = str(tmp_path / "cg.db")
-    db = Database(url)
-    upgrade(db)
-    db.dispose()
-    return url
+    return sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
 
 
 @pytest.fixture
@@ -131,6 +153,10 @@ class Team:
 
 @pytest.fixture
 def team(svc: Service) -> Team:
+    return make_team(svc)
+
+
+def make_team(svc: Service) -> Team:
     actors, keys = {}, {}
     for role in ("collector", "supervisor", "compliance", "admin"):
         user, key = svc.create_user(f"{role}-1", role)

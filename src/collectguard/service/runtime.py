@@ -65,7 +65,10 @@ class Runtime:
                 candidate = Path(directory) / f"{name}{suffix}"
                 if candidate.is_file():
                     return load_pack(candidate)
-        return load_pack(name)
+        try:
+            return load_pack(name)
+        except UnknownRulePackError as exc:
+            raise UnknownRulePackError(exc.message, field="rulepacks") from None
 
     def audit(
         self,
