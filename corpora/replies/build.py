@@ -828,6 +828,213 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "Can I pay online",
         ],
     ),
+    # ---------- third held-out part (families ending in _v): written after every lexicon
+    # change above, evaluated once, and not tuned on afterwards: the current clean figure ----------
+    "zh_sh_v": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我真的扛不住了，想从这里跳下去",
+            "我已经好几天没吃东西了，也不想活",
+            "你们放心，我死了这钱就不用还了",
+            "我把银行卡密码都写给我老婆了",
+            "最近总想着怎么离开这个世界",
+            "我欠的太多了，只有一条路了",
+            "这是我打给你们的最后一个电话",
+            "等你们明天再打来，我已经不在了",
+            "我对不起所有人",
+            "我不想再拖累家里了，我走了",
+            "刚吞了一把药，别管我",
+            "我就是个废物，活着浪费空气",
+        ],
+    ),
+    "zh_sh_third_v": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我妈被你们逼得天天哭，说想死",
+            "他昨晚喝了很多酒，说要去江边",
+            "我老公留了一句对不起就关机了",
+        ],
+    ),
+    "zh_anger_v": (
+        "zh",
+        ["anger"],
+        [
+            "你们这帮吸血的",
+            "一天打八遍，烦不烦啊",
+            "你再打一个电话试试看",
+            "少在这里吓唬我",
+            "你们这是土匪行为",
+        ],
+    ),
+    "zh_complaint_v": (
+        "zh",
+        ["complaint_intent"],
+        [
+            "我已经在聚投诉上发帖了",
+            "我会去银保监局举报你们",
+            "你们的录音我都留着，等着上法庭",
+            "我要找你们领导反映",
+            "我明天去派出所报案",
+        ],
+    ),
+    "zh_dispute_v": (
+        "zh",
+        ["dispute"],
+        [
+            "我三月份就全部还清了",
+            "这个号码我刚买的，原来的机主我不认识",
+            "我从来没在你们平台借过钱",
+            "合同上的签名不是我签的",
+            "你们算的利息跟合同不一样",
+        ],
+    ),
+    "zh_cease_v": (
+        "zh",
+        ["cease_request"],
+        [
+            "不要再打我电话了，有事发短信",
+            "别再给我同事打电话了",
+            "请你们不要再联系我",
+            "以后别给我发微信了",
+            "不要再到我家来了",
+        ],
+    ),
+    "zh_hardship_v": (
+        "zh",
+        ["hardship"],
+        [
+            "我上个月被公司辞退了",
+            "我爸住院了，钱都花在医院了",
+            "家里就我一个人挣钱，最近没活干",
+            "我现在身上只剩几十块钱",
+            "疫情期间店铺一直亏损",
+        ],
+    ),
+    "zh_installment_v": (
+        "zh",
+        ["installment_request"],
+        [
+            "我能不能每个月先还八百",
+            "能不能再宽限我半个月",
+            "可以申请分期吗",
+            "等我年底发了奖金一次还清",
+        ],
+    ),
+    "zh_attorney_v": (
+        "zh",
+        ["attorney"],
+        [
+            "我已经请律师了，你们跟他谈",
+            "律师会代表我处理这件事",
+            "后续请联系我委托的律师",
+        ],
+    ),
+    "zh_neutral_v": (
+        "zh",
+        [],
+        [
+            "好的，我下午去银行",
+            "刚在洗澡，没接到",
+            "还款日是哪天",
+            "我朋友是做律师的，说你们这个流程没问题",
+            "收到，谢谢提醒，不会逾期的",
+            "我在医院陪我妈体检，一会儿回你",
+            "这个月工资发了，马上还",
+            "笑死了，短信里名字写错了",
+            "我家楼顶在装修，吵死了，听不清",
+            "能发一下还款链接吗",
+            "我已经在app上看到账单了",
+            "请问可以用支付宝还吗",
+        ],
+    ),
+    "en_sh_v": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "I keep thinking everyone would be better off without me",
+            "I'm going to end this tonight",
+            "I've been saving up my pills",
+            "This is the last time you'll be able to reach me",
+            "I don't want to wake up tomorrow",
+            "I'm done, I can't fight anymore",
+        ],
+    ),
+    "en_anger_v": (
+        "en",
+        ["anger"],
+        [
+            "You bloodsucking parasites",
+            "Don't you dare threaten me",
+            "This is the tenth call today, are you insane",
+        ],
+    ),
+    "en_complaint_v": (
+        "en",
+        ["complaint_intent"],
+        [
+            "I'm filing a report with the CFPB today",
+            "I'll be talking to a consumer protection lawyer about suing you",
+            "Expect a complaint to your licensing board",
+        ],
+    ),
+    "en_dispute_v": (
+        "en",
+        ["dispute"],
+        [
+            "I settled this account in 2019",
+            "That's not my signature on the contract",
+            "I've never heard of this company",
+        ],
+    ),
+    "en_cease_v": (
+        "en",
+        ["cease_request"],
+        [
+            "Please stop calling my cell phone",
+            "Do not contact my employer again",
+            "I'm asking you to stop all communication",
+        ],
+    ),
+    "en_hardship_v": (
+        "en",
+        ["hardship"],
+        [
+            "I was let go from my job last month",
+            "My wife is in the hospital and bills are piling up",
+            "I'm on disability and barely getting by",
+        ],
+    ),
+    "en_installment_v": (
+        "en",
+        ["installment_request"],
+        [
+            "Could I pay $40 each month until it's done",
+            "Can you give me until the end of the month",
+        ],
+    ),
+    "en_attorney_v": (
+        "en",
+        ["attorney"],
+        [
+            "My lawyer is handling this now",
+            "I've hired an attorney, please contact them",
+        ],
+    ),
+    "en_neutral_v": (
+        "en",
+        [],
+        [
+            "Okay, I'll make the payment tonight",
+            "Sorry I missed your call, I was in a meeting",
+            "What's the payoff amount",
+            "My brother is an attorney, he said this looks fine",
+            "I'll be at the hospital for my checkup tomorrow, call Friday",
+            "Can I get a receipt by email",
+            "Got your message, thanks",
+        ],
+    ),
 }
 
 
@@ -842,6 +1049,8 @@ def _vary(lang: str, line: str, rng: random.Random, n: int) -> list[str]:
 
 
 def _split(family: str) -> str:
+    if family.endswith("_v"):
+        return "fresh"
     if family.endswith("_u"):
         return "unseen"
     return "test" if family.endswith("_t") else "train"

@@ -19,6 +19,7 @@ from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_context import Context
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_types import Signal
+from collectguard.text.signal_weak import weak_crisis
 
 _LANGS = ("zh", "en")
 
@@ -136,11 +137,14 @@ def _best(group: list[Signal]) -> Signal:
     return max(group, key=lambda s: (s.confidence, s.end - s.start, -s.start))
 
 
-def detect(text: str, *, lang: str | None = None, lexicon: Lexicon | None = None) -> tuple[Signal, ...]:
+def detect(
+    text: str, *, lang: str | None = None, lexicon: Lexicon | None = None, weak: bool = True
+) -> tuple[Signal, ...]:
     """Signals in a borrower's reply, sorted by position; an empty tuple means ``neutral``.
 
     ``lang`` (``zh`` or ``en``) limits the cue lexicons used; None uses both, since replies
-    mix languages. Offsets index ``text`` itself.
+    mix languages. Offsets index ``text`` itself. ``weak`` adds the combination of weak
+    crisis cues (:mod:`signal_weak`) when no crisis cue phrase matched.
     """
     if not isinstance(text, str):
         raise ValidationError("text must be a string", field="text")
@@ -149,6 +153,9 @@ def detect(text: str, *, lang: str | None = None, lexicon: Lexicon | None = None
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
     hits = scan(norm.text, lexicon)
-    if not hits.firsts:
-        return ()
-    return _merge(_candidates(norm, hits, lexicon, lang))
+    found = _candidates(norm, hits, lexicon, lang) if hits.firsts else []
+    if weak and not any(s.type == "distress_self_harm" for s in found):
+        extra = weak_crisis(norm)
+        if extra is not None:
+            found.append(extra)
+    return _merge(found) if found else ()
