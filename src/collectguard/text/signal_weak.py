@@ -68,9 +68,8 @@ def load_weak(path: Path) -> WeakCues:
                 for form in spellings(normalize(word).text):
                     automaton.add_word(form, (form, kind, lang))
     automaton.make_automaton()
-    return WeakCues(
-        automaton, dict(spec.window), spec.confidence, tuple(frozenset(c) for c in spec.combinations)
-    )
+    window: dict[str, int] = {str(k): v for k, v in spec.window.items()}
+    return WeakCues(automaton, window, spec.confidence, tuple(frozenset(c) for c in spec.combinations))
 
 
 @lru_cache(maxsize=1)
