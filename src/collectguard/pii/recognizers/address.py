@@ -36,7 +36,20 @@ class AddressRecognizer:
 
     def __init__(self) -> None:
         d = shipped(AddressData, "address.yaml")
-        self._provinces = tuple(d.provinces)
+        fine = [
+            *d.road_suffixes,
+            *d.complex_suffixes,
+            *d.village_suffixes,
+            "号",
+            "室",
+            "栋",
+            "幢",
+            "座",
+            "单元",
+            "组",
+        ]
+        self._anchor_re = re.compile(_alt(fine))
+        self._province_re = re.compile(f"(?:{_alt(d.provinces)})(?:{_alt(d.province_suffixes)})")
         self._lead = tuple(sorted(d.lead_cues, key=len, reverse=True))
         self._institutions = tuple(d.institution_tails)
         self._zh = re.compile(
@@ -45,7 +58,7 @@ class AddressRecognizer:
             rf"(?P<district>{_H}{{1,5}}?(?:{_alt(d.district_suffixes)}))?"
             rf"(?P<town>{_H}{{1,6}}?(?:{_alt(d.town_suffixes)}))?"
             rf"(?P<village>{_H}{{1,6}}?(?:{_alt(d.village_suffixes)})(?:{_NUM}组)?)?"
-            rf"(?P<road>[\u4e00-\u9fff0-9]{{1,8}}?(?:{_alt(d.road_suffixes)})(?:{_NUM}段|[东南西北中]段)?(?:\d+弄)?)?"
+            rf"(?P<road>(?:[\u4e00-\u9fff0-9]{{1,8}}?(?:{_alt(d.road_suffixes)})){{1,2}}(?:{_NUM}段|[东南西北中]段)?(?:\d+弄)?)?"
             rf"(?P<number>\d+(?:-\d+)?号(?:院)?)?"
             rf"(?P<complex>[\u4e00-\u9fff0-9A-Za-z]{{1,10}}?(?:{_alt(d.complex_suffixes)})+(?:[一二三四五六七八九十\d]+期)?)?"
             rf"(?P<building>(?:(?:\d+|[A-Za-z]|[一二三四五六七八九十]+)(?:号楼|栋|幢|座|单元|层|楼|室|号|户|区)"
@@ -53,11 +66,10 @@ class AddressRecognizer:
         )
 
     def _trim_left(self, text: str, start: int, end: int) -> int:
-        head = text[start : min(end, start + 8)]
-        for prov in self._provinces:
-            i = head.find(prov)
-            if i > 0:
-                return start + i
+        head = text[start : min(end - 2, start + 12)]
+        found = self._province_re.search(head, 1)
+        if found:
+            return start + found.start()  # 址西藏自治区…: a province with its suffix starts the address
         cut = 0
         for cue in self._lead:
             i = head.rfind(cue)
@@ -66,7 +78,10 @@ class AddressRecognizer:
         return start + cut
 
     def _zh_spans(self, folded: str) -> Iterator[PiiSpan]:
-        pos = 0
+        anchor = self._anchor_re.search(folded)
+        if anchor is None:
+            return  # no road, number, complex, village or building: no address worth reporting
+        pos = max(0, anchor.start() - 48)  # the longest run of administrative pieces before it
         while True:
             match = self._zh.search(folded, pos)
             if match is None:
