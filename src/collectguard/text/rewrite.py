@@ -62,18 +62,22 @@ class Rewriter:
     templates: dict[str, dict[str, str]]
     defaults: dict[str, _Defaults]
 
-    def suggest(self, category: str, text: str, lang: str | None = None) -> str:
-        """A compliant sentence for ``category``, filled with the amount and deadline ``text`` names."""
-        lang = lang or language_of(text)
-        template = self.templates.get(category, {}).get(lang, "")
+    def values(self, text: str, lang: str) -> dict[str, str]:
+        """What a template may reuse from the message: its amount and deadline (or neutral words)."""
         d = self.defaults[lang]
         amount = _AMOUNT[lang].search(text)
         deadline = _DEADLINE[lang].search(text)
-        return template.format(
-            amount=amount.group(0) if amount else d.amount,
-            deadline=deadline.group(0) if deadline else d.deadline,
-            person=d.person,
-        )
+        return {
+            "amount": amount.group(0) if amount else d.amount,
+            "deadline": deadline.group(0) if deadline else d.deadline,
+            "person": d.person,
+        }
+
+    def suggest(self, category: str, text: str, lang: str | None = None, values: dict[str, str] | None = None) -> str:
+        """A compliant sentence for ``category``, filled with the amount and deadline ``text`` names."""
+        lang = lang or language_of(text)
+        template = self.templates.get(category, {}).get(lang, "")
+        return template.format(**(values or self.values(text, lang)))
 
     def rewrite(self, text: str, spans: Iterable[tuple[int, int, str]]) -> str:
         """Replace each sentence of ``text`` that holds a finding by that finding's suggestion."""

@@ -135,18 +135,30 @@ class Screener:
                 if entry.groups == 1:
                     terms.append((entry, start, end + 1, start))
                 else:
-                    atoms.setdefault(idx, [[] for _ in range(entry.groups)])[group].append((start, end + 1))
+                    slots = atoms.get(idx)
+                    if slots is None:
+                        slots = atoms[idx] = [[] for _ in range(entry.groups)]
+                    slots[group].append((start, end + 1))
         if atoms:
             terms.extend(_combos(s, atoms, entries))
         raw: list[_Raw] = []
         context = self._lex.context
+        # which context cues occur at all, per language: most messages have none, so skip the scoped checks
+        cues: dict[str, tuple[bool, bool]] = {}
         for entry, start, end, anchor in terms:
             if entry.addressee == "others" and not third:
                 continue
             ctx = context[entry.lang]
+            present = cues.get(entry.lang)
+            if present is None:
+                present = cues[entry.lang] = (
+                    ctx.negation.search(s) is not None,
+                    ctx.negation_after.search(s) is not None,
+                )
             # abuse is abuse even under a negation ("why don't you …", "not being rude, you people")
             if entry.category != "insult" and (
-                negated(s, anchor, entry.lang, ctx) or warned_against(s, end, ctx)
+                (present[0] and negated(s, anchor, entry.lang, ctx))
+                or (present[1] and warned_against(s, end, ctx))
             ):
                 continue
             if entry.lawful_process and lawful_in_sentence(s, start, ctx):
@@ -196,10 +208,11 @@ class Screener:
             spans.setdefault(("privacy_exposure", a, b), ("pii", kind, "block"))
         findings: list[Finding] = []
         suggestions: dict[str, str] = {}
+        fill = self._rewriter.values(text, lang)
         for (category, a, b), first in _merge(spans):
             source, detail, severity = spans[first]
             if category not in suggestions:
-                suggestions[category] = self._rewriter.suggest(category, text, lang)
+                suggestions[category] = self._rewriter.suggest(category, text, lang, fill)
             evidence = text[a:b]
             for rule in self._rules.get(category, ()):
                 findings.append(
@@ -221,8 +234,7 @@ class Screener:
             return _PASS
         findings.sort(key=lambda f: (f.start, f.end, f.category, f.rule))
         verdict = "block" if any(f.severity == "block" for f in findings) else "warn"
-        rewrite = self._rewriter.rewrite(text, ((f.start, f.end, f.suggestion) for f in findings))
-        return ScreenResult(verdict=verdict, findings=tuple(findings), rewrite=rewrite)
+        return ScreenResult(verdict=verdict, findings=tuple(findings), text=text)
 
 
 _PASS = ScreenResult(verdict="pass", findings=())

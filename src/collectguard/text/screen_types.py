@@ -59,7 +59,16 @@ class ScreenResult:
 
     verdict: str
     findings: tuple[Finding, ...]
-    rewrite: str = ""  # the message with every violating sentence replaced by its suggestion
+    text: str = ""  # the screened message, kept for the rewrite
+
+    @property
+    def rewrite(self) -> str:
+        """The message with every violating sentence replaced by its finding's suggestion (built on demand)."""
+        if not self.findings:
+            return self.text
+        from collectguard.text.rewrite import load_rewriter
+
+        return load_rewriter().rewrite(self.text, ((f.start, f.end, f.suggestion) for f in self.findings))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"verdict": self.verdict, "findings": [f.to_dict() for f in self.findings]}
