@@ -16,7 +16,7 @@ from zoneinfo import available_timezones
 
 import polars as pl
 
-from collectguard.audit.schema import COLUMNS, LIST_SEPARATOR, OPTIONAL, REQUIRED
+from collectguard.audit.schema import COLUMNS, LIST_SEPARATOR, REQUIRED
 from collectguard.model import AccountState, Channel, Outcome, PartyRole
 
 _ZONES = sorted(available_timezones())
@@ -161,7 +161,6 @@ def _reason(message: str, column: str | None) -> str:
 
 __all__ = [
     "ERROR_PREFIX",
-    "OPTIONAL",
     "RejectSummary",
     "checked",
     "error_columns",
