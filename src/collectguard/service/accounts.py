@@ -25,7 +25,8 @@ from collectguard.store.models import Account, AttemptRow, OptOut, PartyRow
 __all__ = ["create", "detail", "domain_account", "get_party", "get_row", "listing", "party_view"]
 
 _FIELDS = ("name", "phone", "id_number")
-_INDEX_KINDS = {"phone": "PHONE", "id_number": "CN_ID"}
+#: parties are shown borrower first, then guarantors, emergency contacts, others
+_ROLE_ORDER = {"borrower": 0, "guarantor": 1, "emergency_contact": 2, "third_party": 3}
 
 
 def _context(party_id: str, field: str) -> str:
@@ -179,10 +180,9 @@ def domain_account(session: Session, account: Account) -> DomainAccount:
 
 
 def _view(rt: Runtime, session: Session, account: Account, *, recent: int) -> AccountView:
-    parties = list(
-        session.execute(
-            select(PartyRow).where(PartyRow.account_id == account.id).order_by(PartyRow.id)
-        ).scalars()
+    parties = sorted(
+        session.execute(select(PartyRow).where(PartyRow.account_id == account.id)).scalars(),
+        key=lambda p: (_ROLE_ORDER.get(p.role, 9), p.id),
     )
     opted: dict[str, list[str]] = {}
     for o in _opt_outs(session, [p.id for p in parties]):

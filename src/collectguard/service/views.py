@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -149,7 +149,8 @@ def collector_activity(
     """A collector's attempts and screened texts in a period: the input of wellbeing figures."""
     if not (actor.role == "collector" and actor.id == collector_id):
         require(actor, "team")
-    end = until or rt.now()
+    # no upper bound by default: everything up to now, including this very instant
+    end = until or datetime.max.replace(tzinfo=UTC)
     with rt.db.read() as session:
         user = session.get(User, collector_id)
         if user is None:
@@ -191,7 +192,7 @@ def collector_activity(
     return {
         "collector": {"id": user.id, "name": user.name, "role": user.role},
         "since": since,
-        "until": end,
+        "until": until,
         "contacts": contact_list,
         "message_verdicts": dict(verdicts),
         "replies": reply_list,
