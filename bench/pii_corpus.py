@@ -141,6 +141,12 @@ def _luhn_digit(body: str) -> str:
     return str((10 - total % 10) % 10)
 
 
+def imei(r: random.Random) -> str:
+    """15-digit handset id with its Luhn digit: not a card (too short), not an ID."""
+    body = "35" + _digits(r, 12)
+    return body + _luhn_digit(body)
+
+
 _BINS = [
     "622202",
     "622848",
@@ -426,6 +432,11 @@ def distractor_zh(r: random.Random, p: People) -> str:
         lambda: f"验证码{_digits(r, 6)}",
         lambda: f"编号{_digits(r, 11)}",
         lambda: f"共{r.choice(['10', '11', '12'])}{_digits(r, 9)}笔",
+        lambda: f"快递单号SF{_digits(r, 13)}",
+        lambda: f"设备IMEI {imei(r)}",
+        lambda: f"统一社会信用代码91{_digits(r, 6)}MA{_digits(r, 7)}{r.choice('XYZ0123')}",
+        lambda: f"交易号：{r.choice('456')}{_digits(r, 15)}",
+        lambda: f"共计{r.randint(1, 9)},{r.randint(100, 999)},{r.randint(100, 999)},{r.randint(100, 999)}元",
     ]
     return r.choice(options)()
 

@@ -11,7 +11,7 @@ from collectguard.pii.span import PiiSpan
 
 __all__ = ["EnglishNames"]
 
-_WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*"
+_WORD = r"(?!(?:Jr|Sr|II|III|IV|MD|DDS|DVM|PhD)\b)[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*\b"
 _MAC = r"(?:Mc|Mac|O')?" + _WORD
 _SUFFIX = r"(?:,? (?:Jr\.|Sr\.|II|III|IV|MD|DDS|DVM|PhD))?"
 _NAME = rf"{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{0,2}}{_SUFFIX}"
@@ -37,25 +37,26 @@ class EnglishNames:
             rf"\b(?P<pii>(?:{given})(?: [A-Z]\.)?(?: {_MAC}){{1,2}}{_SUFFIX})(?![A-Za-z])"
         )
 
-    def _trim(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+    def _trim(self, text: str, start: int, end: int, least: int) -> tuple[int, int] | None:
+        """Cut the name before the first word that is not a name; None when fewer than ``least`` remain."""
         words = text[start:end].split(" ")
         kept: list[str] = []
         for w in words:
             if w.rstrip(".") in self.not_names:
                 break
             kept.append(w)
-        if not kept:
+        if len(kept) < least:
             return None
         return start, start + len(" ".join(kept))
 
     def analyze(self, folded: str) -> Iterator[PiiSpan]:
-        for regex, score, why in (
-            (self.title_re, 0.85, "title"),
-            (self.cue_re, 0.75, "cue"),
-            (self.after_re, 0.7, "verb after"),
-            (self.given_re, 0.7, "given name"),
+        for regex, score, why, least in (
+            (self.title_re, 0.85, "title", 1),  # Mr. Smith: one word after a title is a name
+            (self.cue_re, 0.75, "cue", 2),
+            (self.after_re, 0.7, "verb after", 2),
+            (self.given_re, 0.7, "given name", 2),
         ):
             for match in regex.finditer(folded):
-                span = self._trim(folded, *match.span("pii"))
+                span = self._trim(folded, *match.span("pii"), least)
                 if span is not None:
                     yield PiiSpan("PERSON", span[0], span[1], score, f"{why}: '{match.group().split()[0]}'")
