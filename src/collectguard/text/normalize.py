@@ -49,14 +49,8 @@ def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching; see the module docstring for what is folded."""
     t = tables()
     s, offs = _map_chars(text, t)
-    if t.digit_gate.search(s):
-        s = t.digit_run.sub(lambda m: m.group(0).translate(t.digit_table), s)
-    if t.interference.search(s):
-        s, offs = _apply(s, offs, [(m.start(), m.end(), "") for m in t.interference.finditer(s)])
-    if t.spaced_gate.search(s):
-        s, offs = _apply(s, offs, _spaced_edits(s, t))
-    if t.repeat_gate.search(s):
-        s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
+    if t.gate.search(s):
+        s, offs = _fold(s, offs, t)
     edits = _variant_edits(s, t)
     if edits:
         s, offs = _apply(s, offs, edits)
@@ -66,6 +60,19 @@ def normalize(text: str) -> Normalized:
             return Normalized(s, _RANGE[:n], _RANGE[1 : n + 1], text)
         return Normalized(s, tuple(range(n)), tuple(range(1, n + 1)), text)
     return Normalized(s, tuple(offs[0]), tuple(offs[1]), text)
+
+
+def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
+    """Digits written in Chinese, interference characters, spaced-out words, repeated characters."""
+    if t.digit_gate.search(s):
+        s = t.digit_run.sub(lambda m: m.group(0).translate(t.digit_table), s)
+    if t.interference.search(s):
+        s, offs = _apply(s, offs, [(m.start(), m.end(), "") for m in t.interference.finditer(s)])
+    if t.spaced_gate.search(s):
+        s, offs = _apply(s, offs, _spaced_edits(s, t))
+    if t.repeat_gate.search(s):
+        s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
+    return s, offs
 
 
 def _map_chars(text: str, t: Tables) -> tuple[str, _Offsets]:

@@ -68,6 +68,7 @@ class Tables:
     multi: re.Pattern[str]
     digit_run: re.Pattern[str]
     digit_table: dict[int, int]
+    gate: re.Pattern[str]  # any of the four gates below: one scan for the common, clean message
     digit_gate: re.Pattern[str]
     interference: re.Pattern[str]
     spaced: re.Pattern[str]
@@ -160,6 +161,10 @@ def tables() -> Tables:
         digit_run=re.compile(f"[{digits}]{{3,}}|(?<=\\d)[{digits}]+|[{digits}]+(?=\\d)"),
         digit_table=str.maketrans(digits, _CN_DIGIT_VALUES),
         # gates: cheap searches that tell whether the exact (slower) pattern is worth running
+        gate=re.compile(
+            f"[{_CJK}](?:[{_INTERFERENCE}]+[{_CJK}]|{sep}[{_CJK}]{sep}[{_CJK}])"
+            f"|(.)\\1\\1|[{digits}](?:[{digits}]{{2}}|\\d)|\\d[{digits}]"
+        ),
         digit_gate=re.compile(f"[{digits}](?:[{digits}]{{2}}|\\d)|\\d[{digits}]"),
         interference=re.compile(f"(?<=[{_CJK}])[{_INTERFERENCE}]+(?=[{_CJK}])"),
         spaced=re.compile(f"(?<![{_CJK}])[{_CJK}](?:{sep}[{_CJK}](?![{_CJK}])){{2,}}"),

@@ -199,9 +199,9 @@ class Screener:
         text = n.original
         lang = language_of(text)
         spans: dict[tuple[str, int, int], tuple[str, str, str]] = {}
+        starts, ends = n.starts, n.ends
         for category, start, end, source, detail, severity in raw:
-            a, b = n.to_original(start, end)
-            key = (category, a, b)
+            key = (category, starts[start], ends[end - 1])
             if key not in spans:
                 spans[key] = (source, detail, severity)
         for a, b, kind in pii:
@@ -214,20 +214,21 @@ class Screener:
             if category not in suggestions:
                 suggestions[category] = self._rewriter.suggest(category, text, lang, fill)
             evidence = text[a:b]
+            suggestion = suggestions[category]
             for rule in self._rules.get(category, ()):
                 findings.append(
                     Finding(
-                        category=category,
-                        start=a,
-                        end=b,
-                        severity=severity,
-                        rule=rule.id,
-                        citation=rule.citation,
-                        suggestion=suggestions[category],
-                        explanation_zh=_why_zh(evidence, source, detail, rule),
-                        explanation_en=_why_en(evidence, source, detail, rule),
-                        evidence=evidence,
-                        source=source,
+                        category,
+                        a,
+                        b,
+                        severity,
+                        rule.id,
+                        rule.citation,
+                        suggestion,
+                        _why_zh(evidence, source, detail, rule),
+                        _why_en(evidence, source, detail, rule),
+                        evidence,
+                        source,
                     )
                 )
         if not findings:
