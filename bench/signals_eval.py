@@ -63,10 +63,12 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--misses", choices=["train", "test", "unseen", "fresh", "dev", "all"], default=None)
+    parser.add_argument(
+        "--misses", choices=["train", "test", "unseen", "fresh", "final", "dev", "all"], default=None
+    )
     args = parser.parse_args()
     rows = _rows(CORPUS)
-    for split in ("train", "test", "unseen", "fresh"):
+    for split in ("train", "test", "unseen", "fresh", "final"):
         for lang in ("zh", "en"):
             part = [r for r in rows if r["split"] == split and r["lang"] == lang]
             evaluate(part, f"corpus {split} {lang}", args.misses in (split, "all"))

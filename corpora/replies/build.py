@@ -1035,6 +1035,165 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "Got your message, thanks",
         ],
     ),
+    # ---------- fourth held-out part (families ending in _w): written after the detector's
+    # last change, evaluated once, never tuned on: the figure to quote ----------
+    "zh_sh_w": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "你们不用再费心了，过了今晚一切都结束了",
+            "我已经跟孩子们道过别了",
+            "我真的好累，想一了百了",
+            "这个世界没有我会更好",
+            "我在三十楼的窗户边上",
+            "我把遗嘱写好放在抽屉里了",
+            "我不会再给任何人添麻烦了",
+            "今天是我最后一次接你们的电话",
+            "我宁愿死也还不上这些钱",
+            "你们满意了吧，我这就去跳河",
+            "想着睡着了就再也不用醒来",
+            "我的命就值这几万块吗，拿去吧",
+        ],
+    ),
+    "zh_sh_third_w": (
+        "zh",
+        ["distress_self_harm"],
+        [
+            "我爸说他欠的钱用命来还",
+            "我女儿这两天一直说活着没劲",
+            "我哥把自己关在车里烧炭被救下来了",
+        ],
+    ),
+    "zh_anger_w": (
+        "zh",
+        ["anger"],
+        [
+            "你们是不是有毛病",
+            "打打打，天天打，还让不让人活了",
+            "别在这装好人",
+            "你们这帮孙子",
+        ],
+    ),
+    "zh_complaint_w": (
+        "zh",
+        ["complaint_intent"],
+        [
+            "我已经把你们的电话号码报给反诈中心了",
+            "我要去12378告你们暴力催收",
+            "这些短信我都截图了，准备投到媒体",
+        ],
+    ),
+    "zh_dispute_w": (
+        "zh",
+        ["dispute"],
+        [
+            "账我早就结清了，截图都在",
+            "我不是你们要找的人",
+            "这个贷款是别人用我身份证办的",
+        ],
+    ),
+    "zh_cease_w": (
+        "zh",
+        ["cease_request"],
+        [
+            "请以后不要再拨打我的号码",
+            "麻烦别再给我家里人打电话了",
+            "不要再上门了，有事书面通知",
+        ],
+    ),
+    "zh_hardship_w": (
+        "zh",
+        ["hardship"],
+        [
+            "我刚做完手术，躺在床上动不了",
+            "厂子倒闭了，我现在到处打零工",
+            "我一个月就挣两千块，还要养两个孩子",
+        ],
+    ),
+    "zh_installment_w": (
+        "zh",
+        ["installment_request"],
+        [
+            "能不能先还利息，本金分几个月",
+            "我想申请个性化分期",
+            "下周五发工资，到时候先还一半",
+        ],
+    ),
+    "zh_attorney_w": (
+        "zh",
+        ["attorney"],
+        [
+            "我已经找了法律援助中心的律师",
+            "有什么事请直接联系我的律师",
+        ],
+    ),
+    "zh_neutral_w": (
+        "zh",
+        [],
+        [
+            "好的，明天上午给你们回电话",
+            "我在开车，到了再说",
+            "最后一期是这个月吗",
+            "你们的短信太多了，不过我会还的",
+            "我们楼顶的太阳能坏了，今天在修",
+            "今天累死了，周末再处理",
+            "我姐是律师，不过这事我自己处理",
+            "我妈住院刚出来，这周我会抽空还",
+            "我的卡被冻结了，换一张卡还可以吗",
+            "这个利息是怎么算的，能发我看看吗",
+        ],
+    ),
+    "en_sh_w": (
+        "en",
+        ["distress_self_harm"],
+        [
+            "By the time you call again it won't matter",
+            "I've said goodbye to my kids",
+            "I just want it all to stop for good",
+            "Nobody would even notice if I disappeared",
+            "I'm standing on the bridge right now",
+            "I'm not going to be a problem for anyone much longer",
+        ],
+    ),
+    "en_anger_w": (
+        "en",
+        ["anger"],
+        ["Get off my back", "You guys are the worst", "Unbelievable, calling me at 7am again"],
+    ),
+    "en_complaint_w": (
+        "en",
+        ["complaint_intent"],
+        ["I'm reporting you to the state attorney general", "I've already contacted the BBB about you"],
+    ),
+    "en_dispute_w": (
+        "en",
+        ["dispute"],
+        ["I closed that account years ago and owe nothing", "You have the wrong person"],
+    ),
+    "en_cease_w": (
+        "en",
+        ["cease_request"],
+        ["Never call this number again", "Please only write to me from now on"],
+    ),
+    "en_hardship_w": ("en", ["hardship"], ["I just got out of the hospital", "My unemployment ran out"]),
+    "en_installment_w": (
+        "en",
+        ["installment_request"],
+        ["Would you take $30 a month", "I need a few more weeks"],
+    ),
+    "en_attorney_w": ("en", ["attorney"], ["Please speak with my attorney from now on"]),
+    "en_neutral_w": (
+        "en",
+        [],
+        [
+            "I'll pay the rest on Friday",
+            "My battery is dying, text me",
+            "Is this my last installment",
+            "Sorry, I was at the gym",
+            "My lawyer friend says hi, anyway I'll pay next week",
+            "Okay, send the link",
+        ],
+    ),
 }
 
 
@@ -1049,6 +1208,8 @@ def _vary(lang: str, line: str, rng: random.Random, n: int) -> list[str]:
 
 
 def _split(family: str) -> str:
+    if family.endswith("_w"):
+        return "final"
     if family.endswith("_v"):
         return "fresh"
     if family.endswith("_u"):
