@@ -246,3 +246,11 @@ def start_server(db: str, tmp_path: Path, *, packs_dir: Path | None = None, work
             time.sleep(0.1)
     server.stop()
     raise AssertionError(f"server did not start: {log.read_text(errors='replace')}")
+
+
+def midday_zone() -> str:
+    """An IANA zone where it is now about noon, for tests against a server on the real clock."""
+    offset = 12 - datetime.now(UTC).hour
+    offset = offset - 24 if offset > 14 else offset + 24 if offset < -12 else offset
+    # Etc/GMT zones count the other way: Etc/GMT-8 is UTC+8.
+    return "Etc/GMT" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
