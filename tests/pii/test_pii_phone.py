@@ -21,6 +21,8 @@ MUST_MATCH = [
     ("13812345678@qq.com 不是电话", None),
 ]
 MUST_MATCH[-1] = ("电话13812345678，微信同号", "13812345678")
+# A paperwork word vetoes a number only in its own clause.
+MUST_MATCH.append(("编号82950650312，请拨134 0376 3405", "134 0376 3405"))
 MUST_NOT_MATCH = [
     "编号12345678901",  # 12… is no mobile prefix
     "客服热线400-820-8820",  # a company hotline, not a person

@@ -19,6 +19,7 @@ from collectguard.pii.span import PiiSpan
 __all__ = ["Pattern", "PatternRecognizer", "Recognizer"]
 
 CONTEXT_BOOST = 0.15
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n]")
 
 
 class Recognizer(Protocol):
@@ -90,7 +91,9 @@ class PatternRecognizer:
 
     def _context(self, folded: str, start: int) -> tuple[str | None, str | None]:
         before = folded[max(0, start - self.window) : start].lower()
-        deny = next((w for w in self.deny_context if w in before), None)
+        # A veto word counts only in the number's own clause: "编号123，请拨13812345678" is a phone.
+        clause = _CLAUSE_END.split(before)[-1]
+        deny = next((w for w in self.deny_context if w in clause), None)
         cue = next((w for w in self.context if w in before), None)
         return cue, deny
 
