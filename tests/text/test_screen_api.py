@@ -116,3 +116,18 @@ def test_cli_renders_findings_and_rewrite() -> None:
     assert out.exit_code == 0
     assert "cn.content.threat" in out.stdout and "cn.content.insult" in out.stdout
     assert "suggested rewrite" in out.stdout
+
+
+def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_off() -> None:
+    from collectguard.policy.pack import load_pack
+    from collectguard.text.lexicon import load_lexicon
+    from collectguard.text.ngram_model import build
+
+    model = build({"threat": {"走夜路": 3.0, "小心点": 2.5}}, threshold=5.0)
+    text = "最近走夜路小心点哦"
+    with_model = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(text)
+    found = [f for f in with_model.findings if f.source == "model"]
+    assert found and found[0].category == "threat" and found[0].rule == "cn.content.threat"
+    assert "走夜路" in found[0].explanation_zh and found[0].evidence in text
+    rules_only = Screener(load_lexicon(), [load_pack("cn")], mode="rules", model=model).screen(text)
+    assert not any(f.source == "model" for f in rules_only.findings)
