@@ -32,6 +32,7 @@ class Context:
         self._sentence_breaks = [i for i, ch in enumerate(self.text) if ch in spec.sentence_breaks]
         self._markers = {name: self._live(name) for name in ("negation", "conditional", "third_person")}
         self._markers["collector_speech"] = self._live("collector_speech")
+        self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
     def _live(self, name: str) -> list[tuple[int, int, str]]:
         """Markers of ``name`` not covered by one of its exceptions (不得不 is not a negation)."""
@@ -80,6 +81,8 @@ class Context:
 
     def _quoted(self, start: int) -> bool:
         """Inside an open quotation in the original text (quotes do not survive normalisation)."""
+        if not self._has_quotes:
+            return False
         o_start, _ = self.norm.to_original(start, start + 1)
         original = self.norm.original
         lo = max(original.rfind(ch, 0, o_start) for ch in "。！？!?\n") + 1

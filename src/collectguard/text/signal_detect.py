@@ -33,6 +33,7 @@ class Hits:
     """What the automaton found, sorted by position because it reports matches by end."""
 
     firsts: list[tuple[int, int, tuple[int, ...]]] = field(default_factory=list)
+    chains: list[tuple[int, int, dict[str, tuple[int, ...]]]] = field(default_factory=list)
     starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     markers: dict[str, list[tuple[int, int, str]]] = field(default_factory=lambda: defaultdict(list))
     guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
@@ -53,6 +54,8 @@ def scan(text: str, lexicon: Lexicon) -> Hits:
         for role, values in roles.items():
             if role == "first":
                 hits.firsts.append((start, end, values))
+            elif role == "chain":
+                hits.chains.append((start, end, values))
             elif role == "later":
                 hits.starts[key].append(start)
             elif role == "guard":
@@ -81,33 +84,41 @@ def _guarded(signal: str, start: int, end: int, hits: Hits) -> bool:
     return any(gs < end and start < ge and signal in kinds for gs, ge, kinds in hits.guards)
 
 
+def _started(hits: Hits) -> list[tuple[int, int, int]]:
+    """(start, end of first part, cue index) for every cue whose parts all occur in the text."""
+    out = [(start, end, index) for start, end, indices in hits.firsts for index in indices]
+    for start, end, by_second in hits.chains:
+        for second in hits.starts.keys() & by_second.keys():
+            out.extend((start, end, index) for index in by_second[second])
+    return out
+
+
 def _candidates(norm: Normalized, hits: Hits, lexicon: Lexicon, lang: str | None) -> list[Signal]:
     context = Context(norm, hits, lexicon.context)
     found: list[Signal] = []
-    for start, first_end, indices in hits.firsts:
-        for index in indices:
-            cue = lexicon.cues[index]
-            if lang is not None and cue.lang != lang:
-                continue
-            end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
-            if end is None or _guarded(cue.signal, start, end, hits):
-                continue
-            confidence = context.confidence(cue, start, end)
-            if confidence is None:
-                continue
-            o_start, o_end = norm.to_original(start, end)
-            found.append(
-                Signal(
-                    type=cue.signal,
-                    start=o_start,
-                    end=o_end,
-                    confidence=confidence,
-                    evidence=norm.original[o_start:o_end],
-                    subject=cue.subject or context.subject(start),
-                    scope=context.scope(cue, start, end) if cue.signal == "cease_request" else None,
-                    cue=cue.pattern,
-                )
+    for start, first_end, index in _started(hits):
+        cue = lexicon.cues[index]
+        if lang is not None and cue.lang != lang:
+            continue
+        end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
+        if end is None or _guarded(cue.signal, start, end, hits):
+            continue
+        confidence = context.confidence(cue, start, end)
+        if confidence is None:
+            continue
+        o_start, o_end = norm.to_original(start, end)
+        found.append(
+            Signal(
+                type=cue.signal,
+                start=o_start,
+                end=o_end,
+                confidence=confidence,
+                evidence=norm.original[o_start:o_end],
+                subject=cue.subject or context.subject(start),
+                scope=context.scope(cue, start, end) if cue.signal == "cease_request" else None,
+                cue=cue.pattern,
             )
+        )
     return found
 
 
@@ -153,7 +164,7 @@ def detect(
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
     hits = scan(norm.text, lexicon)
-    found = _candidates(norm, hits, lexicon, lang) if hits.firsts else []
+    found = _candidates(norm, hits, lexicon, lang) if hits.firsts or hits.chains else []
     if weak and not any(s.type == "distress_self_harm" for s in found):
         extra = weak_crisis(norm)
         if extra is not None:

@@ -144,6 +144,7 @@ def _validate(model: type[pydantic.BaseModel], path: Path, data: Any) -> Any:
         raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     return normalize(word).text
 
@@ -210,8 +211,14 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
         cues.extend(found)
         versions.append(f"{path.name} {spec.version}")
     roles: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(list))
+    chains: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for index, cue in enumerate(cues):
-        roles[cue.parts[0]]["first"].append(index)
+        if len(cue.parts) == 1:
+            roles[cue.parts[0]]["first"].append(index)
+        else:
+            # multi-part cues are keyed by their second part, so a text only pays for the
+            # cues whose next part it actually contains
+            chains[cue.parts[0]][cue.parts[1]].append(index)
         for part in cue.parts[1:]:
             roles[part]["later"].append(index)
     for name in ("negation", "conditional", "third_person", "collector_speech"):
@@ -230,10 +237,13 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
+    for first, by_second in chains.items():
+        roles[first]["chain"] = {second: tuple(ix) for second, ix in by_second.items()}  # type: ignore[assignment]
     automaton = ahocorasick.Automaton()
     for key, value in roles.items():
         if key:
-            automaton.add_word(key, (key, {k: tuple(v) for k, v in value.items()}))
+            compiled = {k: (v if isinstance(v, dict) else tuple(v)) for k, v in value.items()}
+            automaton.add_word(key, (key, compiled))
     automaton.make_automaton()
     return Lexicon(automaton, tuple(cues), context, tuple(versions))
 
