@@ -23,9 +23,10 @@ from collectguard.errors import DataFileError
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Characters inserted between the characters of a word to break it up (爆.通.讯.录, 爆 通 讯 录,
-# 爆*通讯录, zero-width marks, emoji). Sentence punctuation (，。！？；：、) is kept: it ends clauses.
+# 爆*通讯录, zero-width marks, emoji). Sentence punctuation (，。！？；：、) is kept: it ends clauses;
+# so are the brackets of an SMS signature (【机构名】).
 _INTERFERENCE = (
-    r"\s*._\-~·•+#|/\\^=`'\"@&$<>()\[\]{}…\u2000-\u206f\u3000\u3008-\u3011\u3014-\u301f"
+    r"\s*._\-~·•+#|/\\^=`'\"@&$<>()\[\]{}…\u2000-\u206f\u3000\u3014-\u301f"
     r"\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\ufe0f\U0001F000-\U0001FAFF"
 )
 _SENTENCE_PUNCT = r",、;:!?。"

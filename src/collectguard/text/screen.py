@@ -120,27 +120,27 @@ class Screener:
         entries = self._lex.entries
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
-        atoms: dict[int, list[list[tuple[int, int]]]] = {}
+        atoms: list[tuple[int, int, int, int]] = []  # combo atoms: (entry index, group, start, end)
+        masks: dict[int, int] = {}  # entry index -> bit set of the groups seen
         for end, values in self._lex.automaton.iter(s):
             for idx, group, length, left, right in values:
                 start = end - length + 1
-                if (left and start > 0 and _word_char(s[start - 1])) or (
-                    right and end + 1 < n and _word_char(s[end + 1])
-                ):
-                    continue
+                stop = end + 1
+                if left or right:  # English: whole words only; a stem (arrest+) reports the whole word
+                    if (left and start and _word_char(s[start - 1])) or (right and stop < n and _word_char(s[stop])):
+                        continue
+                    if not right:
+                        while stop < n and _word_char(s[stop]):
+                            stop += 1
                 entry = entries[idx]
-                if entry.lang == "en" and not right:  # a stem (arrest+) reports the whole word it begins
-                    while end + 1 < n and _word_char(s[end + 1]):
-                        end += 1
                 if entry.groups == 1:
-                    terms.append((entry, start, end + 1, start))
+                    terms.append((entry, start, stop, start))
                 else:
-                    slots = atoms.get(idx)
-                    if slots is None:
-                        slots = atoms[idx] = [[] for _ in range(entry.groups)]
-                    slots[group].append((start, end + 1))
-        if atoms:
-            terms.extend(_combos(s, atoms, entries))
+                    masks[idx] = masks.get(idx, 0) | (1 << group)
+                    atoms.append((idx, group, start, stop))
+        complete = [idx for idx, mask in masks.items() if mask == (1 << entries[idx].groups) - 1]
+        if complete:
+            terms.extend(_combos(s, complete, atoms, entries))
         raw: list[_Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
@@ -246,14 +246,16 @@ def _severity(category: str) -> str:
 
 
 def _combos(
-    s: str, atoms: dict[int, list[list[tuple[int, int]]]], entries: Sequence[Entry]
+    s: str, complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
 ) -> list[tuple[Entry, int, int, int]]:
-    """Chains of one hit per group, in order, within the combo's window and one sentence."""
+    """Chains of one hit per group, in order, within the combo's window and one sentence (or clause)."""
     out = []
-    for idx, groups in atoms.items():
-        if not all(groups):
-            continue
+    for idx in complete:
         entry = entries[idx]
+        groups: list[list[tuple[int, int]]] = [[] for _ in range(entry.groups)]
+        for a_idx, group, start, end in atoms:
+            if a_idx == idx:
+                groups[group].append((start, end))
         last_end = -1
         for first in sorted(groups[0]):
             if first[0] < last_end:
