@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from collectguard.text.normalize_tables import Tables, tables
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "normalize_text", "with_offsets"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,15 @@ _RANGE = tuple(range(4097))  # identity offsets of short texts, sliced instead o
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching; see the module docstring for what is folded."""
+    s, offs = normalize_text(text)
+    return with_offsets(text, s, offs)
+
+
+def normalize_text(text: str) -> tuple[str, _Offsets]:
+    """The normalised text and its offsets (None: identity), without building ``Normalized``.
+
+    For callers that only need offsets when they find something (the screener's clean path).
+    """
     t = tables()
     s, offs = _map_chars(text, t)
     if t.gate.search(s):
@@ -54,6 +63,11 @@ def normalize(text: str) -> Normalized:
     edits = _variant_edits(s, t)
     if edits:
         s, offs = _apply(s, offs, edits)
+    return s, offs
+
+
+def with_offsets(text: str, s: str, offs: _Offsets) -> Normalized:
+    """Build the ``Normalized`` of ``normalize_text``'s result."""
     if offs is None:
         n = len(s)
         if n < len(_RANGE):

@@ -16,7 +16,7 @@ from collectguard.errors import ValidationError
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
-from collectguard.text.normalize import Normalized, normalize
+from collectguard.text.normalize import Normalized, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
     lawful_in_sentence,
@@ -100,19 +100,19 @@ class Screener:
             raise ValidationError("text must be a string", field="text")
         if to not in ROLES:
             raise ValidationError(f"unknown addressee {to!r}; use one of {', '.join(ROLES)}", field="to")
-        n = normalize(text)
+        s, offs = normalize_text(text)
         third = to not in _LIABLE
-        raw = self._lexicon_findings(n.text, third)
+        raw = self._lexicon_findings(s, third)
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         if third:
-            raw.extend(self._addressee_findings(n.text))
+            raw.extend(self._addressee_findings(s))
         if self._model is not None:
-            raw.extend(self._model.findings(n.text, raw))
+            raw.extend(self._model.findings(s, raw))
         pii = self._pii_findings(text) if third and self._pii is not None else []
         if not raw and not pii:
             return _PASS
-        return self._result(n, raw, pii)
+        return self._result(with_offsets(text, s, offs), raw, pii)
 
     # -- rules -------------------------------------------------------------------------------
 
@@ -127,7 +127,9 @@ class Screener:
                 start = end - length + 1
                 stop = end + 1
                 if left or right:  # English: whole words only; a stem (arrest+) reports the whole word
-                    if (left and start and _word_char(s[start - 1])) or (right and stop < n and _word_char(s[stop])):
+                    if (left and start and _word_char(s[start - 1])) or (
+                        right and stop < n and _word_char(s[stop])
+                    ):
                         continue
                     if not right:
                         while stop < n and _word_char(s[stop]):
