@@ -64,11 +64,11 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--misses", choices=["train", "test", "unseen", "fresh", "final", "dev", "all"], default=None
+        "--misses", choices=["train", "test", "unseen", "fresh", "final", "last", "dev", "all"], default=None
     )
     args = parser.parse_args()
     rows = _rows(CORPUS)
-    for split in ("train", "test", "unseen", "fresh", "final"):
+    for split in ("train", "test", "unseen", "fresh", "final", "last"):
         for lang in ("zh", "en"):
             part = [r for r in rows if r["split"] == split and r["lang"] == lang]
             evaluate(part, f"corpus {split} {lang}", args.misses in (split, "all"))

@@ -1194,6 +1194,45 @@ FAMILIES: dict[str, tuple[str, list[str], list[str]]] = {
             "Okay, send the link",
         ],
     ),
+    # ---------- fifth held-out part (families ending in _x): written after the detector's
+    # last change (v5), evaluated once, never tuned on ----------
+    "zh_sh_x": ("zh", ["distress_self_harm"], [
+        "我实在是熬不住了，想去一个没有债的地方", "还不上就还不上吧，大不了一条命", "我已经想好怎么结束了",
+        "我连遗照都选好了", "我是家里的罪人，死了干净", "孩子还小，以后只能麻烦我妈了",
+        "晚上一个人在桥上坐了很久", "你们放心，过几天就没人欠你们钱了", "我不想再醒过来面对这些",
+        "我把手机里的照片都删了，也不会再联系谁", "活一天算一天吧，哪天撑不住就算了", "真的好想从楼上跳下去一了百了",
+    ]),
+    "zh_sh_third_x": ("zh", ["distress_self_harm"], [
+        "我老婆说她活着就是给家里添麻烦", "我弟这几天在网上查怎么自杀", "我爸把农药藏在床底下被我发现了",
+    ]),
+    "zh_anger_x": ("zh", ["anger"], ["你们真是丧尽天良", "能不能别烦了，我要疯了", "跟你们这种人没什么好说的"]),
+    "zh_complaint_x": ("zh", ["complaint_intent"], ["我已经在12378登记了", "我会向你们总部投诉这个催收员", "你们这种行为我要去报警"]),
+    "zh_dispute_x": ("zh", ["dispute"], ["这笔钱我上个星期已经转过去了", "我没有在这个平台注册过", "这不是我的手机号，我刚换的号"]),
+    "zh_cease_x": ("zh", ["cease_request"], ["别再打我老家的电话了", "请停止给我发催收短信", "以后请只通过邮件联系我"]),
+    "zh_hardship_x": ("zh", ["hardship"], ["我现在在住院，手术费还没凑齐", "公司裁员我也在名单里", "我老公出车祸了，家里全靠我一个人"]),
+    "zh_installment_x": ("zh", ["installment_request"], ["每个月能不能只还五百", "我想跟你们协商一个还款计划", "再给我两个月时间"]),
+    "zh_attorney_x": ("zh", ["attorney"], ["我已经委托了律师处理，请联系他", "我的律师下周会给你们发函"]),
+    "zh_neutral_x": ("zh", [], [
+        "刚才信号不好，你再说一遍", "我明天一早就去还", "请问可以开个结清证明吗", "刚下夜班，困死了，中午再说",
+        "这个月的还款我已经设置自动扣款了", "我妈在旁边，等会儿打给你", "没问题，谢谢你提醒我",
+        "我家在桥边那个小区，快递寄这里就行", "跳楼价卖的手机也要分期吗", "你们客服几点下班",
+    ]),
+    "en_sh_x": ("en", ["distress_self_harm"], [
+        "I won't be here by the time this goes to collections", "I keep thinking about ending it",
+        "I've been giving my things away", "Tell my daughter I'm sorry", "What's the point of living like this",
+        "I'm not going to be alive much longer anyway",
+    ]),
+    "en_anger_x": ("en", ["anger"], ["You people are ruining my life", "Stop being so rude to me"]),
+    "en_complaint_x": ("en", ["complaint_intent"], ["I'm going to report this to the CFPB", "I'll take this to small claims court"]),
+    "en_dispute_x": ("en", ["dispute"], ["I already paid that bill in March", "This account isn't mine"]),
+    "en_cease_x": ("en", ["cease_request"], ["Stop calling my work", "Do not text me again"]),
+    "en_hardship_x": ("en", ["hardship"], ["I've been out of work since May", "I had surgery and I'm behind on everything"]),
+    "en_installment_x": ("en", ["installment_request"], ["Could we work out a payment plan", "Can I pay half now and half next month"]),
+    "en_attorney_x": ("en", ["attorney"], ["My attorney will be in touch"]),
+    "en_neutral_x": ("en", [], [
+        "Sounds good, talk soon", "I'll check with my bank", "Is there a fee for paying by card",
+        "Killing time at the airport, call me later", "I paid online, can you confirm", "My dad says hi",
+    ]),
 }
 
 
@@ -1208,6 +1247,8 @@ def _vary(lang: str, line: str, rng: random.Random, n: int) -> list[str]:
 
 
 def _split(family: str) -> str:
+    if family.endswith("_x"):
+        return "last"
     if family.endswith("_w"):
         return "final"
     if family.endswith("_v"):
