@@ -155,3 +155,12 @@ def test_event_lookup_crosses_shift_edges(thresholds) -> None:
     replies = [ReplyRecord("a1", at(0) + timedelta(minutes=2), frozenset({"anger"}), "c1")]
     first, second = shift_figures(contacts, replies, settings=thresholds.shift)
     assert (first.hostile_contacts, second.hostile_contacts) == (1, 0)
+
+
+@pytest.mark.parametrize(("hours_later", "current"), [(None, True), (23, True), (25, False)])
+def test_latest_shift_advice_is_current_for_a_day(thresholds, hours_later, current) -> None:
+    crisis_call = contact(0, 5, crisis=True)
+    now = None if hours_later is None else crisis_call.ended_at + timedelta(hours=hours_later)
+    report = assess_collector("c1", [crisis_call], thresholds=thresholds, now=now)
+    assert report.shifts[-1].advice  # the shift keeps its advice either way
+    assert bool(report.current_advice) is current

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from collectguard.wellbeing.advice import Advice, advise
 from collectguard.wellbeing.figures import ShiftFigures, shift_figures
 from collectguard.wellbeing.records import ContactRecord, ReplyRecord
 from collectguard.wellbeing.thresholds import WellbeingThresholds
+
+#: how long the latest shift's advice stays current after the shift ends
+CURRENT_FOR = timedelta(hours=24)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +48,18 @@ class CollectorWellbeing:
     period: PeriodFigures
     #: advice on the period as a whole (overtime, long-term hostile exposure)
     period_advice: tuple[Advice, ...]
+    #: the moment the figures were judged at (``now``), when given
+    as_of: datetime | None = None
 
     @property
     def current_advice(self) -> tuple[Advice, ...]:
-        """What to act on now: the latest shift's advice and the period's."""
-        latest = self.shifts[-1].advice if self.shifts else ()
-        return latest + self.period_advice
+        """What to act on now: the period's advice, and the latest shift's unless it ended
+        more than a day before ``as_of`` (a prompt about last week's shift is noise)."""
+        if not self.shifts:
+            return self.period_advice
+        latest = self.shifts[-1]
+        stale = self.as_of is not None and self.as_of - latest.figures.end > CURRENT_FOR
+        return (() if stale else latest.advice) + self.period_advice
 
     def to_dict(self) -> dict[str, Any]:
         def shift(s: ShiftReport) -> dict[str, Any]:
@@ -60,6 +69,7 @@ class CollectorWellbeing:
         return {
             "collector_id": self.collector_id,
             "thresholds_version": self.thresholds_version,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
             "period": _rounded(asdict(self.period)),
             "period_advice": [a.to_dict() for a in self.period_advice],
             "current_advice": [a.to_dict() for a in self.current_advice],
@@ -104,6 +114,7 @@ def _assemble(
         shifts=reports,
         period=period,
         period_advice=advise(period, thresholds, scope="period"),
+        as_of=now,
     )
 
 
