@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from collectguard.cli.common import err_console
-from collectguard.service import Service
 from collectguard.settings import Settings
-from collectguard.store import Database
-from collectguard.store.migrate import upgrade as run_upgrade
+
+if TYPE_CHECKING:
+    from collectguard.service import Service
 
 app = typer.Typer(help="数据库 Database: migrations.", no_args_is_help=True)
 
@@ -26,6 +26,10 @@ def settings_for(db: str | None, key_file: Path | None, **overrides: Any) -> Set
 
 def open_service(settings: Settings, *, migrate: bool = True) -> Service:
     """The service over ``settings``: migrated, and the operator told when a key file was generated."""
+    from collectguard.service import Service
+    from collectguard.store import Database
+    from collectguard.store.migrate import upgrade as run_upgrade
+
     if migrate:
         database = Database(settings.db or "")
         try:
@@ -44,6 +48,9 @@ def upgrade(
     revision: str = typer.Option("head", "--revision", help="目标版本 target revision"),
 ) -> None:
     """升级数据库结构 Run the schema migrations up to REVISION (default: the newest)."""
+    from collectguard.store import Database
+    from collectguard.store.migrate import upgrade as run_upgrade
+
     settings = settings_for(db, None)
     database = Database(settings.db or "")
     try:

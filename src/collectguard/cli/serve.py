@@ -6,9 +6,7 @@ import os
 from pathlib import Path
 
 import typer
-import uvicorn
 
-from collectguard.api.logs import configure_logging
 from collectguard.cli.common import err_console
 from collectguard.cli.db import DB_HELP, KEY_HELP, open_service, settings_for
 from collectguard.settings import ENV_PREFIX
@@ -28,6 +26,11 @@ def serve(
     log_level: str = typer.Option("info", "--log-level", help="debug | info | warning | error"),
 ) -> None:
     """启动 HTTP API Serve the HTTP API (OpenAPI at /openapi.json, health at /healthz)."""
+    # imported here so that other commands do not pay for the web stack
+    import uvicorn
+
+    from collectguard.api.logs import configure_logging
+
     settings = settings_for(
         db, key_file, host=host, port=port, workers=workers, packs_dir=packs_dir, log_level=log_level
     )
