@@ -109,7 +109,8 @@ def test_supervisor_unmasks_with_a_reason_and_the_audit_page_shows_it(page, floo
     assert page.locator("[data-testid=revealed]").inner_text() == KNOWN_IDS["blocked"]
 
     page.goto(f"{floor.base}/ui/audit")
-    assert page.locator("[data-testid=chain-ok]").count() == 1
+    page.click("[data-testid=verify]")
+    page.wait_for_selector("[data-testid=chain-ok]")
     log = page.locator("[data-testid=unmask-log]").inner_text()
     assert "借款人来电核实身份" in log
     assert "身份证号" in log

@@ -150,3 +150,33 @@ def test_templates_use_only_known_string_keys() -> None:
                 used.add(key)
     assert used, "no keys found: the pattern is wrong"
     assert not used - known
+
+
+def test_bulk_statuses_equal_the_facade_check_for_every_party_and_channel(site) -> None:  # type: ignore[no-untyped-def]
+    from collectguard.service.dashboard import contact_statuses
+    from collectguard.testing import FixedClock
+
+    _, _, live = site
+    # Noon in Shanghai (the latest before now), so the hours rule does not deny everything.
+    noon = datetime.now(UTC).replace(hour=4, minute=0, second=0, microsecond=0)
+    if noon > datetime.now(UTC):
+        noon -= timedelta(days=1)
+    service = Service(live.settings, clock=FixedClock(noon))
+    try:
+        users = {u.name: u for u in service.list_users()}
+        actor = Actor(users["collector"].id, "collector", "collector")
+        targets = []
+        for view in service.list_accounts(actor=actor, limit=500).items:
+            targets += [(view.id, p.id) for p in view.parties]
+        channels = ("call", "sms", "visit")
+        bulk = contact_statuses(service, targets, channels, actor=actor)
+        assert len(bulk) == len(targets) * len(channels)
+        denied = 0
+        for account_id, party_id in targets:
+            for channel in channels:
+                one = service.check_contact(account_id, party_id, channel, actor=actor)
+                assert bulk[(account_id, party_id, channel)].to_dict() == one.to_dict()
+                denied += not one.allowed
+        assert 0 < denied < len(bulk)  # the comparison covered both outcomes
+    finally:
+        service.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
+from datetime import datetime
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
@@ -12,10 +14,23 @@ from fastapi.responses import Response
 from collectguard.errors import CollectguardError
 from collectguard.policy import load_pack, shipped_pack_names
 from collectguard.service import dashboard as board
+from collectguard.store.audit import AuditReport
 from collectguard.web.deps import gate, web
 from collectguard.web.render import Web, redirect
 
 router = APIRouter(include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class _Verified:
+    report: AuditReport
+    at: datetime
+
+
+#: the last full verification per database, in this process. Walking the whole chain takes
+#: time proportional to its length, so a page view shows the last result and whether new
+#: entries arrived since; verifying again is an explicit action.
+_LAST: dict[str, _Verified] = {}
 
 
 @router.get("/ui/audit")
@@ -23,14 +38,29 @@ def audit(w: Web = Depends(web)) -> Response:
     if (denied := gate(w, "audit")) is not None:
         return denied
     assert w.actor is not None
-    report = w.service.verify_audit(actor=w.actor)
+    last = _LAST.get(w.service.database.url)
+    head = w.service.audit_head()
     return w.page(
         "audit.html",
-        report=report,
+        report=last.report if last else None,
+        verified_at=last.at if last else None,
+        new_entries=head.seq - last.report.head.seq if last else head.seq,
+        head=head,
         unmasks=board.unmask_log(w.service, actor=w.actor),
         events=board.recent_events(w.service, actor=w.actor, limit=25),
         names=board.user_names(w.service),
     )
+
+
+@router.post("/ui/audit/verify")
+def verify(w: Web = Depends(web)) -> Response:
+    """Walk the whole hash chain now and keep the result for the page."""
+    if (denied := gate(w, "audit")) is not None:
+        return denied
+    assert w.actor is not None
+    report = w.service.verify_audit(actor=w.actor)
+    _LAST[w.service.database.url] = _Verified(report, w.service.now())
+    return redirect("/ui/audit")
 
 
 @router.get("/ui/audit/export")

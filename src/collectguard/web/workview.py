@@ -35,15 +35,6 @@ def status_of(decision: Decision, t: Translator) -> dict[str, Any]:
     }
 
 
-def _check(
-    service: Service, account_id: str, party_id: str, channel: str, actor: Actor, t: Translator
-) -> dict[str, Any] | None:
-    try:
-        return status_of(service.check_contact(account_id, party_id, channel, actor=actor), t)
-    except CollectguardError as exc:
-        return {"allowed": False, "next_allowed_at": None, "reasons": [], "error": exc.message}
-
-
 def work_list(
     service: Service, actor: Actor, t: Translator, *, mine: bool, query: str, page: int, can_contact: bool
 ) -> dict[str, Any]:
@@ -59,10 +50,15 @@ def work_list(
     states = board.open_states(service, ids)
     names = board.borrower_names(service, ids)
     risks = risk_view.scores(service, ids, actor=actor)
+    decisions = (
+        board.contact_statuses(service, list(borrowers.items()), ("call",), actor=actor)
+        if can_contact
+        else {}
+    )
     rows = []
     for account_id in ids:
-        party = borrowers.get(account_id)
-        status = _check(service, account_id, party, "call", actor, t) if (party and can_contact) else None
+        found = decisions.get((account_id, borrowers.get(account_id, ""), "call"))
+        status = status_of(found, t) if found is not None else None
         rows.append(
             {
                 "id": account_id,
@@ -101,12 +97,18 @@ def account_panel(
 ) -> dict[str, Any]:
     """One account: masked parties with their status per channel, states, timeline, playbook, risk."""
     view: AccountView = service.get_account(account_id, actor=actor)
+    ordered = sorted(view.parties, key=lambda p: _ROLE_ORDER.get(p.role, 9))
+    decisions = (
+        board.contact_statuses(service, [(view.id, p.id) for p in ordered], CHANNELS, actor=actor)
+        if can_contact
+        else {}
+    )
     parties = []
-    for p in sorted(view.parties, key=lambda p: _ROLE_ORDER.get(p.role, 9)):
+    for p in ordered:
         statuses = {}
-        if can_contact:
-            for channel in CHANNELS:
-                statuses[channel] = _check(service, view.id, p.id, channel, actor, t)
+        for channel in CHANNELS if can_contact else ():
+            found = decisions.get((view.id, p.id, channel))
+            statuses[channel] = status_of(found, t) if found is not None else None
         parties.append({"party": p, "status": statuses})
     timeline = service.account_timeline(account_id, actor=actor, limit=60)
     return {
