@@ -131,3 +131,26 @@ def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_o
     assert "走夜路" in found[0].explanation_zh and found[0].evidence in text
     rules_only = Screener(load_lexicon(), [load_pack("cn")], mode="rules", model=model).screen(text)
     assert not any(f.source == "model" for f in rules_only.findings)
+
+
+def test_rewrite_replaces_only_the_violating_sentence() -> None:
+    result = screen(
+        "Mr. Smith, your balance is $380. If you don't pay, we will call your boss.", packs=("us-regf",)
+    )
+    assert result.verdict == "warn"
+    assert result.rewrite.startswith("Mr. Smith, your balance is $380.")
+    assert "boss" not in result.rewrite and "$380" in result.rewrite
+
+
+def test_screening_core_imports_no_edge_or_infrastructure() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, collectguard.text.screen, collectguard.text.transcript;"
+        "bad=[m for m in sys.modules if m.split('.')[0] in ('sqlalchemy','fastapi','dask')"
+        " or m.startswith(('collectguard.cli','collectguard.store','collectguard.api','collectguard.audit'))];"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -35,7 +35,10 @@ _DEADLINE = {
         re.IGNORECASE,
     ),
 }
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
+# A period ends a sentence unless it closes a title (Mr. Smith).
+_SENTENCE_END = re.compile(
+    r"[。！？!?；;\n]+|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.(?=\s|$)", re.IGNORECASE
+)
 
 
 class _Defaults(pydantic.BaseModel):
@@ -73,7 +76,9 @@ class Rewriter:
             "person": d.person,
         }
 
-    def suggest(self, category: str, text: str, lang: str | None = None, values: dict[str, str] | None = None) -> str:
+    def suggest(
+        self, category: str, text: str, lang: str | None = None, values: dict[str, str] | None = None
+    ) -> str:
         """A compliant sentence for ``category``, filled with the amount and deadline ``text`` names."""
         lang = lang or language_of(text)
         template = self.templates.get(category, {}).get(lang, "")

@@ -50,7 +50,7 @@ def _word_char(c: str) -> bool:
 class Screener:
     """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
 
-    __slots__ = ("_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules")
+    __slots__ = ("_full_masks", "_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules")
 
     def __init__(
         self,
@@ -65,6 +65,7 @@ class Screener:
         if mode not in MODES:
             raise ValidationError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", field="mode")
         self._lex = lexicon
+        self._full_masks = tuple((1 << e.groups) - 1 for e in lexicon.entries)
         self._packs = tuple(packs)
         self._mode = mode
         self._rewriter = rewriter or load_rewriter()
@@ -140,9 +141,12 @@ class Screener:
                 else:
                     masks[idx] = masks.get(idx, 0) | (1 << group)
                     atoms.append((idx, group, start, stop))
-        complete = [idx for idx, mask in masks.items() if mask == (1 << entries[idx].groups) - 1]
-        if complete:
-            terms.extend(_combos(s, complete, atoms, entries))
+        if masks:
+            complete = [idx for idx, mask in masks.items() if mask == self._full_masks[idx]]
+            if complete:
+                terms.extend(_combos(s, complete, atoms, entries))
+        if not terms:
+            return []
         raw: list[_Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks

@@ -17,7 +17,7 @@ _CLAUSE = {
     "zh": re.compile(r"[,，、。!?;:！？；：\n]|\.(?=\s|$)"),
     "en": re.compile(r"[。!?;:！？；：\n]|\.(?=\s|$)"),
 }
-_SENTENCE = re.compile(r"[。!?;！？；\n]|\.(?=\s|$)")
+_SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 48}
 
 
