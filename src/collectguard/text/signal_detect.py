@@ -18,6 +18,7 @@ from collectguard.errors import ValidationError
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_context import Context
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
+from collectguard.text.signal_model import model_crisis
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -154,8 +155,9 @@ def detect(
     """Signals in a borrower's reply, sorted by position; an empty tuple means ``neutral``.
 
     ``lang`` (``zh`` or ``en``) limits the cue lexicons used; None uses both, since replies
-    mix languages. Offsets index ``text`` itself. ``weak`` adds the combination of weak
-    crisis cues (:mod:`signal_weak`) when no crisis cue phrase matched.
+    mix languages. Offsets index ``text`` itself. ``weak`` adds the recall layers for crisis
+    when no crisis cue phrase matched: combinations of weak cues (:mod:`signal_weak`), then
+    the character n-gram model (:mod:`signal_model`).
     """
     if not isinstance(text, str):
         raise ValidationError("text must be a string", field="text")
@@ -166,7 +168,7 @@ def detect(
     hits = scan(norm.text, lexicon)
     found = _candidates(norm, hits, lexicon, lang) if hits.firsts or hits.chains else []
     if weak and not any(s.type == "distress_self_harm" for s in found):
-        extra = weak_crisis(norm)
+        extra = weak_crisis(norm) or model_crisis(norm)
         if extra is not None:
             found.append(extra)
     return _merge(found) if found else ()

@@ -1,0 +1,111 @@
+"""Train the character n-gram crisis model (data/signals/crisis_ngram.json) from this corpus.
+
+Naive-Bayes log-odds per character 2- and 3-gram of the normalised text, crisis replies
+against all others, trained on every split except ``last`` (held out for evaluation). The
+decision threshold is chosen by 5-fold cross-validation *by family* on the training rows:
+the lowest threshold whose out-of-fold false alarms stay within the limits below, so the
+threshold is never chosen on the held-out part.
+
+    python corpora/replies/train_crisis_model.py     # prints CV figures, writes the model
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from pathlib import Path
+
+from collectguard.text.normalize import normalize
+
+HERE = Path(__file__).parent
+OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "signals" / "crisis_ngram.json"
+HELD_OUT = "last"
+MAX_FA_NEUTRAL = 0.05
+MAX_FA_OTHER = 0.08
+MIN_COUNT = 2
+MIN_WEIGHT = 0.3
+
+
+def grams(text: str) -> set[str]:
+    s = normalize(text).text
+    return {s[i : i + n] for n in (2, 3) for i in range(len(s) - n + 1) if s[i : i + n].strip()}
+
+
+def train(rows: list[dict]) -> tuple[float, dict[str, float]]:
+    pos: Counter[str] = Counter()
+    neg: Counter[str] = Counter()
+    n_pos = n_neg = 0
+    for row in rows:
+        g = grams(row["text"])
+        if "distress_self_harm" in row["labels"]:
+            pos.update(g)
+            n_pos += 1
+        else:
+            neg.update(g)
+            n_neg += 1
+    bias = math.log(n_pos / n_neg)
+    weights = {}
+    for gram in set(pos) | set(neg):
+        if pos[gram] + neg[gram] < MIN_COUNT:
+            continue
+        w = math.log((pos[gram] + 0.5) / (n_pos + 1)) - math.log((neg[gram] + 0.5) / (n_neg + 1))
+        if abs(w) >= MIN_WEIGHT:
+            weights[gram] = round(w, 3)
+    return bias, weights
+
+
+def score(text: str, bias: float, weights: dict[str, float]) -> float:
+    return bias + sum(weights.get(g, 0.0) for g in grams(text))
+
+
+def _cv_scores(rows: list[dict], folds: int = 5) -> list[tuple[dict, float]]:
+    families = sorted({r["family"] for r in rows})
+    out = []
+    for k in range(folds):
+        held = {f for i, f in enumerate(families) if i % folds == k}
+        bias, weights = train([r for r in rows if r["family"] not in held])
+        out += [(r, score(r["text"], bias, weights)) for r in rows if r["family"] in held]
+    return out
+
+
+def _rates(scored: list[tuple[dict, float]], threshold: float) -> tuple[float, float, float]:
+    crisis = [s for r, s in scored if "distress_self_harm" in r["labels"]]
+    neutral = [s for r, s in scored if r["labels"] == ["neutral"]]
+    other = [s for r, s in scored if "distress_self_harm" not in r["labels"]]
+    recall = sum(s > threshold for s in crisis) / len(crisis)
+    return (
+        recall,
+        sum(s > threshold for s in neutral) / len(neutral),
+        sum(s > threshold for s in other) / len(other),
+    )
+
+
+def main() -> None:
+    rows = [json.loads(line) for line in (HERE / "replies.jsonl").read_text(encoding="utf-8").splitlines()]
+    training = [r for r in rows if r["split"] != HELD_OUT]
+    scored = _cv_scores(training)
+    threshold = next(
+        t / 2
+        for t in range(0, 60)
+        if _rates(scored, t / 2)[1] <= MAX_FA_NEUTRAL and _rates(scored, t / 2)[2] <= MAX_FA_OTHER
+    )
+    recall, fa_neutral, fa_other = _rates(scored, threshold)
+    print(f"family-CV on {len(training)} training replies: threshold {threshold}")
+    print(
+        f"  crisis recall {recall:.3f}, false alarms neutral {fa_neutral:.3f}, other signals {fa_other:.3f}"
+    )
+    bias, weights = train(training)
+    model = {
+        "version": "2026.11",
+        "trained_on": f"corpora/replies splits except {HELD_OUT!r}; char 2-3-grams, naive-Bayes log-odds",
+        "threshold": threshold,
+        "bias": round(bias, 4),
+        "weights": dict(sorted(weights.items())),
+    }
+    OUT.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.name}: {len(weights)} n-grams")
+
+
+if __name__ == "__main__":
+    main()

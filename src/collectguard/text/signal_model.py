@@ -1,0 +1,108 @@
+"""A character n-gram crisis model: a recall layer under the cue lexicon.
+
+Measured on corpus parts written after each lexicon change, the phrase lexicon found only
+about a third of new indirect crisis messages. This model (naive-Bayes log-odds of character
+2- and 3-grams, trained by ``corpora/replies/train_crisis_model.py``, threshold chosen by
+cross-validation by template family) scores a reply; above the threshold, and only when no
+crisis cue matched, it reports a low-confidence ``distress_self_harm`` whose evidence is the
+sentence that scored highest and whose ``cue`` names the n-grams that weighed most.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import pydantic
+
+from collectguard.errors import DataFileError
+from collectguard.text.normalize import Normalized
+from collectguard.text.signal_types import Signal
+
+#: below every cue's confidence: a model hit says "have a person look", not "we know"
+CONFIDENCE = 0.3
+_SENTENCE_BREAKS = ";!?。\n"
+
+
+class _ModelFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    trained_on: str
+    threshold: float
+    bias: float
+    weights: dict[str, float] = pydantic.Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisModel:
+    automaton: Any  # gram -> (gram, weight)
+    threshold: float
+    bias: float
+
+    def score(self, text: str) -> tuple[float, dict[str, tuple[int, float]]]:
+        """Score of the normalised ``text`` and, per gram present, (first position, weight)."""
+        seen: dict[str, tuple[int, float]] = {}
+        for end, (gram, weight) in self.automaton.iter(text):
+            if gram not in seen:
+                seen[gram] = (end - len(gram) + 1, weight)
+        return self.bias + sum(w for _, w in seen.values()), seen
+
+
+def load_model(path: Path) -> CrisisModel:
+    try:
+        spec = _ModelFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataFileError(f"{path.name}: cannot read: {exc}") from exc
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
+    automaton = ahocorasick.Automaton()
+    for gram, weight in spec.weights.items():
+        automaton.add_word(gram, (gram, weight))
+    automaton.make_automaton()
+    return CrisisModel(automaton, spec.threshold, spec.bias)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> CrisisModel | None:
+    """The shipped model, or None when the file is absent (rules only)."""
+    path = Path(str(resources.files("collectguard") / "data" / "signals" / "crisis_ngram.json"))
+    return load_model(path) if path.exists() else None
+
+
+def model_crisis(norm: Normalized, model: CrisisModel | None = None) -> Signal | None:
+    """A low-confidence crisis signal when the model's score passes its threshold."""
+    model = model or shipped_model()
+    if model is None or not norm.text:
+        return None
+    total, seen = model.score(norm.text)
+    if total <= model.threshold:
+        return None
+    text = norm.text
+    breaks = [-1] + [i for i, ch in enumerate(text) if ch in _SENTENCE_BREAKS] + [len(text)]
+    best = max(
+        itertools.pairwise(breaks),
+        key=lambda b: sum(w for pos, w in seen.values() if b[0] < pos < b[1]),
+    )
+    start, end = best[0] + 1, max(best[1], best[0] + 2)
+    top = sorted(seen, key=lambda g: -seen[g][1])[:4]
+    o_start, o_end = norm.to_original(start, min(end, len(text)))
+    return Signal(
+        type="distress_self_harm",
+        start=o_start,
+        end=o_end,
+        confidence=CONFIDENCE,
+        evidence=norm.original[o_start:o_end],
+        cue=f"n-gram model {total:.1f} > {model.threshold}: " + " ".join(top),
+    )
+
+
+__all__ = ["CrisisModel", "load_model", "model_crisis", "shipped_model"]
