@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import phonenumbers
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pii_table import found
 
 MUST_MATCH = [
@@ -43,3 +46,12 @@ def test_phone_matches(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", MUST_NOT_MATCH)
 def test_phone_does_not_match(text: str) -> None:
     assert found(text, "PHONE") == []
+
+
+@given(st.from_regex(r"\A1[3-9]\d{9}\Z", fullmatch=True))
+def test_mobile_prefix_shortcut_agrees_with_full_parse(number: str) -> None:
+    try:
+        full = phonenumbers.is_valid_number(phonenumbers.parse(number, "CN"))
+    except phonenumbers.NumberParseException:
+        full = False
+    assert bool(found(f"手机{number}。", "PHONE")) == full

@@ -20,6 +20,7 @@ class Registry:
 
     def __init__(self, recognizers: Iterable[Recognizer] = ()) -> None:
         self._recognizers: list[Recognizer] = []
+        self._types: frozenset[str] = frozenset()
         for recognizer in recognizers:
             self.register(recognizer)
 
@@ -29,6 +30,7 @@ class Registry:
                 f"a recognizer named {recognizer.name!r} is already registered", field="name"
             )
         self._recognizers.append(recognizer)
+        self._types = self._types | {recognizer.type}
 
     @property
     def recognizers(self) -> tuple[Recognizer, ...]:
@@ -36,7 +38,7 @@ class Registry:
 
     @property
     def types(self) -> frozenset[str]:
-        return frozenset(r.type for r in self._recognizers)
+        return self._types
 
     def analyze(
         self, text: str, *, types: Collection[str] | None = None, min_score: float = DEFAULT_MIN_SCORE

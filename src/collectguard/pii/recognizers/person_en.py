@@ -15,6 +15,7 @@ _WORD = r"(?!(?:Jr|Sr|II|III|IV|MD|DDS|DVM|PhD)\b)[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+
 _MAC = r"(?:Mc|Mac|O')?" + _WORD
 _SUFFIX = r"(?:,? (?:Jr\.|Sr\.|II|III|IV|MD|DDS|DVM|PhD))?"
 _NAME = rf"{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{0,2}}{_SUFFIX}"
+_CAPITAL = re.compile(r"[A-Z][a-z]")
 _TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Miss", "Dear")
 
 
@@ -30,11 +31,13 @@ class EnglishNames:
         self.cue_re = re.compile(
             rf"(?i:\b(?:{alt_o}))[\s:,]+(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}}{_SUFFIX})"
         )
-        given = "|".join(sorted(set(cues.given.split()), key=len, reverse=True))
         alt_a = "|".join(re.escape(c) for c in sorted(cues.after, key=len, reverse=True))
         self.after_re = re.compile(rf"\b(?P<pii>{_MAC}(?: [A-Z]\.)?(?: {_MAC}){{1,2}}) (?:{alt_a})\b")
+        self.given = frozenset(cues.given.split())
+        # A capitalised pair whose first word is a common given name (checked in a set, not
+        # in a 300-way regex alternation, which would be slow on every position of every text).
         self.given_re = re.compile(
-            rf"\b(?P<pii>(?:{given})(?: [A-Z]\.)?(?: {_MAC}){{1,2}}{_SUFFIX})(?![A-Za-z])"
+            rf"\b(?P<pii>(?P<first>{_WORD})(?: [A-Z]\.)?(?: {_MAC}){{1,2}}{_SUFFIX})(?![A-Za-z])"
         )
 
     def _trim(self, text: str, start: int, end: int, least: int) -> tuple[int, int] | None:
@@ -50,6 +53,8 @@ class EnglishNames:
         return start, start + len(" ".join(kept))
 
     def analyze(self, folded: str) -> Iterator[PiiSpan]:
+        if not _CAPITAL.search(folded):
+            return
         for regex, score, why, least in (
             (self.title_re, 0.85, "title", 1),  # Mr. Smith: one word after a title is a name
             (self.cue_re, 0.75, "cue", 2),
@@ -57,6 +62,8 @@ class EnglishNames:
             (self.given_re, 0.7, "given name", 2),
         ):
             for match in regex.finditer(folded):
+                if regex is self.given_re and match.group("first") not in self.given:
+                    continue
                 span = self._trim(folded, *match.span("pii"), least)
                 if span is not None:
                     yield PiiSpan("PERSON", span[0], span[1], score, f"{why}: '{match.group().split()[0]}'")

@@ -8,6 +8,7 @@ not personal data and have no pattern here.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import phonenumbers
 
@@ -43,6 +44,16 @@ _NANP = Pattern.compile(
 )
 
 
+@lru_cache(maxsize=8192)
+def _cn_mobile_prefix_ok(prefix7: str) -> bool:
+    """Mainland mobile validity is decided by the first seven digits (the number segment and
+    HLR block in the numbering plan); parsing every candidate in full is the slow part."""
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(prefix7 + "0000", "CN"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 class PhoneRecognizer(PatternRecognizer):
     """One numbering plan (``region``) or international format (``region=None``)."""
 
@@ -60,6 +71,9 @@ class PhoneRecognizer(PatternRecognizer):
         ]
 
     def validate(self, value: str, folded: str, start: int) -> str | None:
+        if self.name == "phone_cn_mobile":
+            digits = "".join(ch for ch in value if ch.isdigit())[-11:]
+            return "valid CN mobile prefix per libphonenumber" if _cn_mobile_prefix_ok(digits[:7]) else None
         candidate = value.replace("转", " ext ")
         if candidate.startswith("00"):
             candidate = "+" + candidate[2:]
