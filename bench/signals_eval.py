@@ -27,15 +27,26 @@ def _rows(path: Path) -> list[dict[str, object]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def _layer(cue: str) -> str:
+    if cue.startswith("weak cues"):
+        return "weak-cue combination"
+    return "n-gram model" if cue.startswith("n-gram model") else "cue lexicon"
+
+
 def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> None:
     hit: Counter[str] = Counter()
     total: Counter[str] = Counter()
     extra = 0
     neutral = alarms = 0
     misses: list[str] = []
+    layer: Counter[str] = Counter()
     for row in rows:
         labels = {str(x) for x in row["labels"]} - {"neutral"}  # type: ignore[attr-defined]
-        found = {s.type for s in detect(str(row["text"]))}
+        signals = detect(str(row["text"]))
+        found = {s.type for s in signals}
+        for s in signals:
+            if s.type == "distress_self_harm":
+                layer[_layer(s.cue)] += 1
         if not labels:
             neutral += 1
             if found:
@@ -57,6 +68,8 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
     if neutral:
         print(f"  false alarms on neutral: {alarms}/{neutral} = {alarms / neutral:.3f}")
     print(f"  extra signal types on labelled replies: {extra}")
+    if layer:
+        print("  crisis signals by layer: " + ", ".join(f"{k} {v}" for k, v in sorted(layer.items())))
     if show_misses:
         print("\n".join(misses))
 
