@@ -195,8 +195,15 @@ def _cue_regex(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
     if not keys:
         return re.compile(r"(?!x)x")
-    body = "|".join(re.escape(k) for k in keys)
-    return re.compile(rf"(?<![a-z0-9'])(?:{body})(?![a-z0-9'])" if lang == "en" else f"(?:{body})")
+    if lang != "en":
+        return re.compile("|".join(re.escape(k) for k in keys))
+
+    def bounded(key: str) -> str:  # a word boundary only where the cue itself starts or ends a word
+        left = r"(?<![a-z0-9'])" if key[0].isalnum() else ""
+        right = r"(?![a-z0-9'])" if key[-1].isalnum() or key[-1] == "'" else ""
+        return left + re.escape(key) + right
+
+    return re.compile("|".join(bounded(k) for k in keys))
 
 
 def _compile_context(ctx: ContextFile) -> Context:

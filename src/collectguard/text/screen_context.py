@@ -41,7 +41,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     last = cues[-1]
     if ctx.negation_exceptions.match(s, lo + cut + last.end()):
         return False
-    return ctx.breakers.search(seg, last.end()) is None
+    # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
+    breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
+    return breaker is None or breaker.start() >= anchor
 
 
 def warned_against(s: str, end: int, ctx: Context) -> bool:
