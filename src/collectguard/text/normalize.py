@@ -57,9 +57,14 @@ def normalize_text(text: str) -> tuple[str, _Offsets]:
     For callers that only need offsets when they find something (the screener's clean path).
     """
     t = tables()
-    s, offs = _map_chars(text, t)
-    if t.gate.search(s):
-        s, offs = _fold(s, offs, t)
+    if text.isascii():  # plain ASCII: NFKC and t2s change nothing, casefold is lower(), no CJK to fold
+        s, offs = text.lower(), None
+        if t.repeat_gate.search(s):
+            s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
+    else:
+        s, offs = _map_chars(text, t)
+        if t.gate.search(s):
+            s, offs = _fold(s, offs, t)
     edits = _variant_edits(s, t)
     if edits:
         s, offs = _apply(s, offs, edits)
