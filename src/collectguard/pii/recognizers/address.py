@@ -52,7 +52,27 @@ class AddressRecognizer:
         self._province_re = re.compile(f"(?:{_alt(d.provinces)})(?:{_alt(d.province_suffixes)})")
         self._lead = tuple(sorted(d.lead_cues, key=len, reverse=True))
         self._institutions = tuple(d.institution_tails)
+        suffixes = [
+            *d.province_suffixes,
+            *d.city_suffixes,
+            *d.district_suffixes,
+            *d.town_suffixes,
+            *d.village_suffixes,
+            *d.road_suffixes,
+            *d.complex_suffixes,
+            "号",
+            "栋",
+            "幢",
+            "座",
+            "室",
+            "单元",
+            "组",
+        ]
+        first_chars = "".join(sorted({s[0] for s in suffixes}))
         self._zh = re.compile(
+            # Cheap guard: a piece's suffix must come within the next dozen characters, so the
+            # optional pieces below are not all tried at every position of the text.
+            rf"(?=[\u4e00-\u9fff0-9A-Za-z-]{{0,11}}[{first_chars}])"
             rf"(?P<province>(?:{_alt(d.provinces)})(?:{_alt(d.province_suffixes)})?)?"
             rf"(?P<city>{_H}{{1,5}}?(?:{_alt(d.city_suffixes)}))?"
             rf"(?P<district>{_H}{{1,5}}?(?:{_alt(d.district_suffixes)}))?"
