@@ -14,24 +14,32 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from collectguard.model import Attempt, Channel, Decision, Outcome, PartyRole
-from collectguard.policy import History, decide
-from collectguard.service import accounts
+from collectguard.policy import decide
+from collectguard.service import accounts, snapshot
 from collectguard.service.analysis import screen, storable_findings
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
+from collectguard.service.snapshot import _WORST, LOOKBACK  # noqa: F401 - read by service.dashboard
 from collectguard.service.types import Actor, Completion, Reservation
 from collectguard.store.models import Account, AttemptRow, MessageRow
 
 __all__ = ["cancel", "check", "complete", "record", "reserve"]
 
-#: how far back the history reaches; the longest shipped window is seven days
-LOOKBACK = timedelta(days=35)
-_WORST = {Channel.CALL: Outcome.CONNECTED, Channel.VISIT: Outcome.CONNECTED}
+
+def _decide(
+    rt: Runtime, conn: Connection, account_id: str, party_id: str, channel: Channel, at: datetime
+) -> tuple[Decision, str]:
+    snap = snapshot.load(conn, account_id, at)
+    role = snap.parties.get(party_id)
+    if role is None:
+        raise NotFoundError(f"no party {party_id!r} on account {account_id!r}", field="party_id")
+    attempt = Attempt(at=at, party_role=PartyRole(role), channel=channel, party_id=party_id)
+    return decide(rt.packs(snap.rulepacks), snap.account, snap.history, attempt), role
 
 
 def _channel(value: str) -> Channel:
@@ -42,43 +50,6 @@ def _channel(value: str) -> Channel:
         raise ValidationError(f"{value!r} is not one of: {allowed}", field="channel") from None
 
 
-def _history(session: Session, account_id: str, at: datetime) -> History:
-    rows = session.execute(
-        select(AttemptRow).where(
-            AttemptRow.account_id == account_id,
-            AttemptRow.status != "cancelled",
-            AttemptRow.at >= at - LOOKBACK,
-        )
-    ).scalars()
-    history = History()
-    for row in rows:
-        channel = Channel(row.channel)
-        outcome = Outcome(row.outcome) if row.outcome else _WORST.get(channel, Outcome.DELIVERED)
-        history.add(
-            Attempt(
-                at=row.at,
-                party_role=PartyRole(row.party_role),
-                channel=channel,
-                party_id=row.party_id,
-                outcome=outcome,
-                collector_id=row.collector_id,
-            )
-        )
-    return history
-
-
-def _decide(
-    rt: Runtime, session: Session, account: Account, party_id: str, channel: Channel, at: datetime
-) -> tuple[Decision, str]:
-    party = accounts.get_party(session, account.id, party_id)
-    attempt = Attempt(at=at, party_role=PartyRole(party.role), channel=channel, party_id=party.id)
-    packs = rt.packs(tuple(account.rulepacks))
-    decision = decide(
-        packs, accounts.domain_account(session, account), _history(session, account.id, at), attempt
-    )
-    return decision, party.role
-
-
 def check(
     rt: Runtime, account_id: str, party_id: str, channel: str, *, actor: Actor, at: datetime | None = None
 ) -> Decision:
@@ -86,9 +57,8 @@ def check(
     require(actor, "contact")
     when = rt.now() if at is None else at
     ch = _channel(channel)
-    with rt.db.read() as session:
-        account = accounts.get_row(session, account_id)
-        return _decide(rt, session, account, party_id, ch, when)[0]
+    with rt.db.connect() as conn:
+        return _decide(rt, conn, account_id, party_id, ch, when)[0]
 
 
 def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor: Actor) -> Reservation:
@@ -102,7 +72,7 @@ def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor:
         if account is None:
             raise NotFoundError(f"no account {account_id!r}", field="account_id")
         now = rt.now()
-        decision, role = _decide(rt, session, account, party_id, ch, now)
+        decision, role = _decide(rt, session.connection(), account.id, party_id, ch, now)
         attempt_id = None
         if decision.allowed:
             attempt_id = new_id("att")
