@@ -8,7 +8,7 @@ finding is reported once per pack, so the reader sees every rule it breaks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -18,13 +18,8 @@ from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.normalize import Normalized, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_context import (
-    lawful_in_sentence,
-    negated,
-    same_clause,
-    same_sentence,
-    warned_against,
-)
+from collectguard.text.screen_context import combo_chains, lawful_in_sentence, negated, warned_against
+from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -144,7 +139,7 @@ class Screener:
         if masks:
             complete = [idx for idx, mask in masks.items() if mask == self._full_masks[idx]]
             if complete:
-                terms.extend(_combos(s, complete, atoms, entries))
+                terms.extend(combo_chains(s, complete, atoms, entries))
         if not terms:
             return []
         raw: list[_Raw] = []
@@ -215,7 +210,7 @@ class Screener:
         findings: list[Finding] = []
         suggestions: dict[str, str] = {}
         fill = self._rewriter.values(text, lang)
-        for (category, a, b), first in _merge(spans):
+        for (category, a, b), first in merge_spans(spans):
             source, detail, severity = spans[first]
             if category not in suggestions:
                 suggestions[category] = self._rewriter.suggest(category, text, lang, fill)
@@ -231,8 +226,8 @@ class Screener:
                         rule.id,
                         rule.citation,
                         suggestion,
-                        _why_zh(evidence, source, detail, rule),
-                        _why_en(evidence, source, detail, rule),
+                        why_zh(evidence, source, detail, rule),
+                        why_en(evidence, source, detail, rule),
                         evidence,
                         source,
                     )
@@ -249,77 +244,6 @@ _PASS = ScreenResult(verdict="pass", findings=())
 
 def _severity(category: str) -> str:
     return "block" if category in BLOCK_CATEGORIES else "warn"
-
-
-def _combos(
-    s: str, complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
-) -> list[tuple[Entry, int, int, int]]:
-    """Chains of one hit per group, in order, within the combo's window and one sentence (or clause)."""
-    out = []
-    for idx in complete:
-        entry = entries[idx]
-        groups: list[list[tuple[int, int]]] = [[] for _ in range(entry.groups)]
-        for a_idx, group, start, end in atoms:
-            if a_idx == idx:
-                groups[group].append((start, end))
-        last_end = -1
-        for first in sorted(groups[0]):
-            if first[0] < last_end:
-                continue
-            chain_end, anchor = first[1], first[0]
-            for hits in groups[1:]:
-                nxt = next(
-                    (h for h in sorted(hits) if h[0] >= chain_end and h[1] - first[0] <= entry.window), None
-                )
-                if nxt is None:
-                    break
-                chain_end, anchor = nxt[1], nxt[0]
-            else:
-                if same_sentence(s, first[0], chain_end) and (
-                    not entry.same_clause or same_clause(s, first[0], chain_end, entry.lang)
-                ):
-                    out.append((entry, first[0], chain_end, anchor))
-                    last_end = chain_end
-    return out
-
-
-def _merge(
-    spans: Collection[tuple[str, int, int]],
-) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
-    """Within a category, overlapping spans become one (我是法院 + 法院执行局 → 我是法院执行局).
-
-    Returns (merged span, the first original key whose source and detail it keeps).
-    """
-    ordered = sorted(spans, key=lambda k: (k[0], k[1], -k[2]))
-    merged: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
-    for key in ordered:
-        if merged:
-            (cat, a, b), first = merged[-1]
-            if cat == key[0] and key[1] < b:
-                merged[-1] = ((cat, a, max(b, key[2])), first)
-                continue
-        merged.append((key, key))
-    return merged
-
-
-def _why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
-    if source == "context":
-        return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
-    if source == "pii":
-        return f"「{evidence}」是个人信息（{detail}），不应发给借款人以外的人。{rule.message_zh}"
-    if source == "model":
-        return f"「{evidence}」与违规措辞相似（关键片段：{detail}）。{rule.message_zh}"
-    return f"「{evidence}」：{rule.message_zh}"
-
-
-def _why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
-    if source == "context":
-        return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
-    if source == "pii":
-        return f'"{evidence}" is personal data ({detail}) sent to someone other than the borrower. {rule.message_en}'
-    if source == "model":
-        return f'"{evidence}" reads like a violation (weighed most: {detail}). {rule.message_en}'
-    return f'"{evidence}": {rule.message_en}'
 
 
 def _pii_analyzer() -> Callable[..., Any] | None:

@@ -6,10 +6,19 @@ They run on the normalised text and only around hits, so a clean message never p
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon import Context, Entry
 
-__all__ = ["lawful_in_sentence", "negated", "same_clause", "same_sentence", "sentence_span", "warned_against"]
+__all__ = [
+    "combo_chains",
+    "lawful_in_sentence",
+    "negated",
+    "same_clause",
+    "same_sentence",
+    "sentence_span",
+    "warned_against",
+]
 
 # Clause ends: negation never reaches across them (English commas do not end a clause: lists
 # like "cash app, crypto or wire" stay under "never"). Sentence ends: combos never span them.
@@ -73,3 +82,35 @@ def lawful_in_sentence(s: str, pos: int, ctx: Context) -> bool:
     """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish)."""
     start, end = sentence_span(s, pos)
     return ctx.lawful_process.search(s, start, end) is not None
+
+
+def combo_chains(
+    s: str, complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
+) -> list[tuple[Entry, int, int, int]]:
+    """Chains of one hit per group, in order, within the combo's window and one sentence (or clause)."""
+    out = []
+    for idx in complete:
+        entry = entries[idx]
+        groups: list[list[tuple[int, int]]] = [[] for _ in range(entry.groups)]
+        for a_idx, group, start, end in atoms:
+            if a_idx == idx:
+                groups[group].append((start, end))
+        last_end = -1
+        for first in sorted(groups[0]):
+            if first[0] < last_end:
+                continue
+            chain_end, anchor = first[1], first[0]
+            for hits in groups[1:]:
+                nxt = next(
+                    (h for h in sorted(hits) if h[0] >= chain_end and h[1] - first[0] <= entry.window), None
+                )
+                if nxt is None:
+                    break
+                chain_end, anchor = nxt[1], nxt[0]
+            else:
+                if same_sentence(s, first[0], chain_end) and (
+                    not entry.same_clause or same_clause(s, first[0], chain_end, entry.lang)
+                ):
+                    out.append((entry, first[0], chain_end, anchor))
+                    last_end = chain_end
+    return out

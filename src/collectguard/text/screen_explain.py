@@ -1,0 +1,48 @@
+"""How a finding explains itself, and how overlapping hits of one category become one finding."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from collectguard.policy.schema import ContentRule
+
+__all__ = ["merge_spans", "why_en", "why_zh"]
+
+
+def merge_spans(
+    spans: Collection[tuple[str, int, int]],
+) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
+    """Within a category, overlapping spans become one (我是法院 + 法院执行局 → 我是法院执行局).
+
+    Returns (merged span, the first original key whose source and detail it keeps).
+    """
+    ordered = sorted(spans, key=lambda k: (k[0], k[1], -k[2]))
+    merged: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
+    for key in ordered:
+        if merged:
+            (cat, a, b), first = merged[-1]
+            if cat == key[0] and key[1] < b:
+                merged[-1] = ((cat, a, max(b, key[2])), first)
+                continue
+        merged.append((key, key))
+    return merged
+
+
+def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
+    if source == "context":
+        return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
+    if source == "pii":
+        return f"「{evidence}」是个人信息（{detail}），不应发给借款人以外的人。{rule.message_zh}"
+    if source == "model":
+        return f"「{evidence}」与违规措辞相似（关键片段：{detail}）。{rule.message_zh}"
+    return f"「{evidence}」：{rule.message_zh}"
+
+
+def why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
+    if source == "context":
+        return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
+    if source == "pii":
+        return f'"{evidence}" is personal data ({detail}) sent to someone other than the borrower. {rule.message_en}'
+    if source == "model":
+        return f'"{evidence}" reads like a violation (weighed most: {detail}). {rule.message_en}'
+    return f'"{evidence}": {rule.message_en}'
