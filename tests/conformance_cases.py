@@ -28,7 +28,12 @@ class Case:
     expect: dict[str, Any]
 
     def scenario(self) -> dict[str, Any]:
-        return {"rulepack": self.packs, "account": self.account, "history": self.history, "attempts": [self.attempt]}
+        return {
+            "rulepack": self.packs,
+            "account": self.account,
+            "history": self.history,
+            "attempts": [self.attempt],
+        }
 
     def check(self, decision: dict[str, Any]) -> None:
         """Assert a contract-shaped decision matches; instants compare as instants."""
