@@ -200,9 +200,9 @@ def _cue_regex(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
 
     # One lookbehind for the cues that start a word, none for those that start with punctuation
     # (", you"): a lookbehind per alternative would make every search ten times slower.
-    words = "|".join(re.escape(k) for k in keys if k[0].isalnum())
+    starts_word = "|".join(re.escape(k) for k in keys if k[0].isalnum())
     others = "|".join(re.escape(k) for k in keys if not k[0].isalnum())
-    parts = [rf"(?<![a-z0-9'])(?:{words})(?![a-z0-9'])"] if words else []
+    parts = [rf"(?<![a-z0-9'])(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
     parts += [rf"(?:{others})(?![a-z0-9'])"] if others else []
     return re.compile("|".join(parts))
 
