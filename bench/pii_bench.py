@@ -3,6 +3,7 @@
     pip install -e '.[bench]'        # presidio-analyzer (and spaCy); skipped with a message if absent
     python bench/pii_bench.py                    # test split of the generated corpus
     python bench/pii_bench.py --split dev --repeat 3
+    python bench/pii_bench.py --lang en          # English messages only, where Presidio has NER
 
 Presidio gets the best offline configuration we could give it for these types, with nothing
 downloaded at run time:
@@ -144,11 +145,12 @@ def main() -> None:
     )
     parser.add_argument("--split", choices=["dev", "test"], default="test")
     parser.add_argument("--repeat", type=int, default=3, help="timed passes; the fastest counts")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None, help="only messages in this language")
     args = parser.parse_args()
-    docs = load(args.split)
+    docs = [d for d in load(args.split) if args.lang is None or d.lang == args.lang]
     chars = sum(len(d.text) for d in docs)
     print(
-        f"corpus: {args.split} split, {len(docs)} messages of {N_DOCS} (seed {SEED}), mean {chars / len(docs):.0f} chars"
+        f"corpus: {args.split} split{' (' + args.lang + ' only)' if args.lang else ''}, {len(docs)} messages of {N_DOCS} (seed {SEED}), mean {chars / len(docs):.0f} chars"
     )
 
     by_text = {d.text: d for d in docs}

@@ -102,6 +102,7 @@ class PatternRecognizerSpec(_Strict):
     context_required: bool = False
     deny_context: list[str] = []
     window: int = pydantic.Field(default=16, ge=1, le=64)
+    requires: list[str] = []
     source: str = ""
 
 

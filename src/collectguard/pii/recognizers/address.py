@@ -26,6 +26,9 @@ _US = re.compile(
 )
 
 
+_CAPITAL = re.compile(r"[A-Z][a-z]")
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -128,5 +131,5 @@ class AddressRecognizer:
     def analyze(self, text: str, folded: str) -> Iterator[PiiSpan]:
         if re.search(r"[\u4e00-\u9fff]", folded):
             yield from self._zh_spans(folded)
-        for match in _US.finditer(folded):
+        for match in _US.finditer(folded) if _CAPITAL.search(folded) else ():
             yield PiiSpan(self.type, *match.span("pii"), 0.75, "street number, name and suffix")

@@ -40,7 +40,7 @@ class BankCardRecognizer(PatternRecognizer):
             name="bank_card",
             type="BANK_CARD",
             patterns=_PATTERNS,
-            **number_context("BANK_CARD"),  # type: ignore[arg-type]
+            **number_context("BANK_CARD"),
         )
 
     def validate(self, value: str, folded: str, start: int) -> str | None:

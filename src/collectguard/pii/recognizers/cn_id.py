@@ -28,7 +28,7 @@ class CnIdRecognizer(PatternRecognizer):
     """18 digits (last may be X) with a valid check digit, birth date and province prefix."""
 
     def __init__(self) -> None:
-        super().__init__(name="cn_id", type="CN_ID", patterns=_PATTERNS, **number_context("CN_ID"))  # type: ignore[arg-type]
+        super().__init__(name="cn_id", type="CN_ID", patterns=_PATTERNS, **number_context("CN_ID"))
         self._regions = shipped(RegionData, "regions.yaml")
 
     def validate(self, value: str, folded: str, start: int) -> str | None:

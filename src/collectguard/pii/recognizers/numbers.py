@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from collectguard.pii.data import NumbersData, shipped
 
 __all__ = ["NOT_ALNUM_AFTER", "NOT_ALNUM_BEFORE", "number_context"]
@@ -12,7 +14,13 @@ NOT_ALNUM_BEFORE = r"(?<![0-9A-Za-z.])(?<![0-9][ -])"
 NOT_ALNUM_AFTER = r"(?![0-9A-Za-z]|\.\d)"
 
 
-def number_context(type_: str) -> dict[str, object]:
+class NumberContext(TypedDict):
+    context: list[str]
+    deny_context: list[str]
+    window: int
+
+
+def number_context(type_: str) -> NumberContext:
     """Keyword arguments for :class:`PatternRecognizer`: context and deny words from numbers.yaml."""
     data = shipped(NumbersData, "numbers.yaml")
     deny = [*data.deny_context, *data.deny_by_type.get(type_, [])]

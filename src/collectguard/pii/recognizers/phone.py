@@ -57,8 +57,12 @@ def _cn_mobile_prefix_ok(prefix7: str) -> bool:
 class PhoneRecognizer(PatternRecognizer):
     """One numbering plan (``region``) or international format (``region=None``)."""
 
-    def __init__(self, name: str, patterns: Sequence[Pattern], region: str | None) -> None:
-        super().__init__(name=name, type="PHONE", patterns=patterns, **number_context("PHONE"))  # type: ignore[arg-type]
+    def __init__(
+        self, name: str, patterns: Sequence[Pattern], region: str | None, requires: Sequence[str] = ()
+    ) -> None:
+        super().__init__(
+            name=name, type="PHONE", patterns=patterns, requires=requires, **number_context("PHONE")
+        )
         self.region = region
 
     @classmethod
@@ -66,7 +70,7 @@ class PhoneRecognizer(PatternRecognizer):
         return [
             cls("phone_cn_mobile", [_CN_MOBILE], "CN"),
             cls("phone_cn_landline", [_CN_LANDLINE], "CN"),
-            cls("phone_international", [_INTERNATIONAL], None),
+            cls("phone_international", [_INTERNATIONAL], None, requires=("+", "00")),
             cls("phone_nanp", [_NANP], "US"),
         ]
 
