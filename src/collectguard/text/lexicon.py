@@ -21,7 +21,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
-from collectguard.text.normalize import normalize
+from collectguard.text.normalize import normalize, variant_keys
 
 __all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "load_lexicon"]
 
@@ -136,7 +136,8 @@ class Lexicon:
     """Every category of every language: entries, one automaton over all their keys, the context cues.
 
     The automaton's value for a key is a tuple of ``(entry index, group index, length,
-    left boundary, right boundary)``; boundaries are word boundaries (English only).
+    left boundary, right boundary)``; boundaries are word boundaries (English only). Entry
+    index -1 marks a key of the normaliser's variant pass (see ``normalize.apply_variants``).
     """
 
     entries: tuple[Entry, ...]
@@ -266,6 +267,8 @@ def load_lexicon() -> Lexicon:
                         key, left, right = _key(word, lang)
                         for form in (key, *(_pinyin_forms(key) if lang == "zh" else ())):
                             keys.setdefault(form, []).append((idx, g, len(form), left, right))
+    for key in variant_keys():  # entry index -1: "this text still has a variant spelling"
+        keys.setdefault(key, []).append((-1, 0, len(key), False, False))
     automaton = ahocorasick.Automaton()
     for key, values in keys.items():
         automaton.add_word(key, tuple(values))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from collectguard.text.normalize_tables import Tables, tables
 
-__all__ = ["Normalized", "normalize", "normalize_text", "with_offsets"]
+__all__ = ["Normalized", "apply_variants", "normalize", "normalize_text", "variant_keys", "with_offsets"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +51,12 @@ def normalize(text: str) -> Normalized:
     return with_offsets(text, s, offs)
 
 
-def normalize_text(text: str) -> tuple[str, _Offsets]:
+def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
     """The normalised text and its offsets (None: identity), without building ``Normalized``.
 
     For callers that only need offsets when they find something (the screener's clean path).
+    ``variants=False`` leaves the variant spellings for ``apply_variants``: the screener's own
+    automaton knows the variant keys and calls it only for the rare message that has one.
     """
     t = tables()
     if text.isascii():  # plain ASCII: NFKC and t2s change nothing, casefold is lower(), no CJK to fold
@@ -65,10 +67,21 @@ def normalize_text(text: str) -> tuple[str, _Offsets]:
         s, offs = _map_chars(text, t)
         if t.gate.search(s):
             s, offs = _fold(s, offs, t)
+    return apply_variants(s, offs) if variants else (s, offs)
+
+
+def apply_variants(s: str, offs: _Offsets) -> tuple[str, _Offsets]:
+    """The last pass of ``normalize_text``: homophones, mixed pinyin, pinyin words and initials."""
+    t = tables()
     edits = _variant_edits(s, t)
     if edits:
         s, offs = _apply(s, offs, edits)
     return s, offs
+
+
+def variant_keys() -> list[str]:
+    """Every key the variant pass looks for, so that another automaton can notice them."""
+    return list(tables().variants.keys())
 
 
 def with_offsets(text: str, s: str, offs: _Offsets) -> Normalized:

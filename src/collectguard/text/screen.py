@@ -16,7 +16,7 @@ from collectguard.errors import ValidationError
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
-from collectguard.text.normalize import Normalized, normalize_text, with_offsets
+from collectguard.text.normalize import Normalized, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import combo_chains, lawful_in_sentence, negated, warned_against
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
@@ -96,9 +96,12 @@ class Screener:
             raise ValidationError("text must be a string", field="text")
         if to not in ROLES:
             raise ValidationError(f"unknown addressee {to!r}; use one of {', '.join(ROLES)}", field="to")
-        s, offs = normalize_text(text)
+        s, offs = normalize_text(text, variants=False)
         third = to not in _LIABLE
         raw = self._lexicon_findings(s, third)
+        if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
+            s, offs = apply_variants(s, offs)
+            raw = self._lexicon_findings(s, third, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         if third:
@@ -112,7 +115,8 @@ class Screener:
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _lexicon_findings(self, s: str, third: bool) -> list[_Raw]:
+    def _lexicon_findings(self, s: str, third: bool, *, variants_done: bool = False) -> list[_Raw] | None:
+        """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding."""
         entries = self._lex.entries
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
@@ -120,6 +124,10 @@ class Screener:
         masks: dict[int, int] = {}  # entry index -> bit set of the groups seen
         for end, values in self._lex.automaton.iter(s):
             for idx, group, length, left, right in values:
+                if idx < 0:
+                    if not variants_done:
+                        return None
+                    continue
                 start = end - length + 1
                 stop = end + 1
                 if left or right:  # English: whole words only; a stem (arrest+) reports the whole word
