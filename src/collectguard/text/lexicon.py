@@ -135,8 +135,8 @@ class Context:
 class Lexicon:
     """Every category of every language: entries, one automaton over all their keys, the context cues.
 
-    The automaton's value for a key is a tuple of ``(entry index, group index, length,
-    left boundary, right boundary)``; boundaries are word boundaries (English only). Entry
+    The automaton's value for a key is a tuple of ``(entry index, group bit, length,
+    left boundary, right boundary)`` (group bit 0 for a term, ``1 << group`` for a combo atom); boundaries are word boundaries (English only). Entry
     index -1 marks a key of the normaliser's variant pass (see ``normalize.apply_variants``).
     """
 
@@ -266,7 +266,8 @@ def load_lexicon() -> Lexicon:
                     for word in words:
                         key, left, right = _key(word, lang)
                         for form in (key, *(_pinyin_forms(key) if lang == "zh" else ())):
-                            keys.setdefault(form, []).append((idx, g, len(form), left, right))
+                            bit = 0 if len(groups) == 1 else 1 << g
+                            keys.setdefault(form, []).append((idx, bit, len(form), left, right))
     for key in variant_keys():  # entry index -1: "this text still has a variant spelling"
         keys.setdefault(key, []).append((-1, 0, len(key), False, False))
     automaton = ahocorasick.Automaton()

@@ -123,7 +123,7 @@ class Screener:
         atoms: list[tuple[int, int, int, int]] = []  # combo atoms: (entry index, group, start, end)
         masks: dict[int, int] = {}  # entry index -> bit set of the groups seen
         for end, values in self._lex.automaton.iter(s):
-            for idx, group, length, left, right in values:
+            for idx, bit, length, left, right in values:
                 if idx < 0:
                     if not variants_done:
                         return None
@@ -138,12 +138,11 @@ class Screener:
                     if not right:
                         while stop < n and _word_char(s[stop]):
                             stop += 1
-                entry = entries[idx]
-                if entry.groups == 1:
-                    terms.append((entry, start, stop, start))
+                if bit:
+                    masks[idx] = masks.get(idx, 0) | bit
+                    atoms.append((idx, bit.bit_length() - 1, start, stop))
                 else:
-                    masks[idx] = masks.get(idx, 0) | (1 << group)
-                    atoms.append((idx, group, start, stop))
+                    terms.append((entries[idx], start, stop, start))
         if masks:
             complete = [idx for idx, mask in masks.items() if mask == self._full_masks[idx]]
             if complete:
