@@ -58,7 +58,10 @@ WRITES = [
 ROLES = ["collector", "supervisor", "compliance", "admin"]
 #: what an HTTP client can put in a path segment
 SEGMENT = st.text(
-    st.characters(min_codepoint=33, max_codepoint=0x2FFF, exclude_characters="/?#%\\"), max_size=20
+    st.characters(
+        min_codepoint=33, max_codepoint=0x2FFF, exclude_characters="/?#%\\", exclude_categories=("Cc", "Cs")
+    ),
+    max_size=20,
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import threading
 from typing import Any
 
 from fastapi import FastAPI
@@ -68,4 +69,7 @@ def app_from_env() -> FastAPI:
 
     settings = Settings.from_env()
     configure_logging(settings.log_level, as_json=settings.log_json)
-    return create_app(settings)
+    app = create_app(settings)
+    # the first screened text would otherwise wait for the lexicons to load
+    threading.Thread(target=app.state.service.warm_up, name="warm-up", daemon=True).start()
+    return app

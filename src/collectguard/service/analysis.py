@@ -9,7 +9,15 @@ from typing import Any
 from collectguard.errors import CollectguardError
 from collectguard.pii import mask_value
 
-__all__ = ["analyze_reply", "mask_field", "redact", "screen", "storable_findings", "storable_signals"]
+__all__ = [
+    "analyze_reply",
+    "mask_field",
+    "redact",
+    "screen",
+    "storable_findings",
+    "storable_signals",
+    "warm_up",
+]
 
 
 class _Unavailable(CollectguardError):
@@ -70,3 +78,16 @@ _TYPES = {"name": "PERSON", "phone": "PHONE", "id_number": "CN_ID"}
 def mask_field(value: str, field: str) -> str:
     """A party field as a collector sees it; the PII package's masking when it is there."""
     return mask_value(value, _TYPES[field])
+
+
+def warm_up(packs: tuple[str, ...]) -> None:
+    """Load the screener, the signal lexicons and the PII recognizers now, not on the first request."""
+    for step in (
+        lambda: screen("您好", packs=packs, to="borrower"),
+        lambda: analyze_reply("好的", packs=packs, region="cn", crisis_hold_hours=72),
+        lambda: redact("您好"),
+    ):
+        try:
+            step()
+        except CollectguardError:
+            continue

@@ -8,7 +8,7 @@ from typing import Any
 from collectguard.errors import AuditChainError
 from collectguard.model import Decision
 from collectguard.pii import Keyring
-from collectguard.service import accounts, contacts, idempotency, states, texts, users, views
+from collectguard.service import accounts, analysis, contacts, idempotency, states, texts, users, views
 from collectguard.service.inputs import NewAccount
 from collectguard.service.keys import load_keyring
 from collectguard.service.roles import require
@@ -53,6 +53,11 @@ class Service:
     def now(self) -> datetime:
         """The service's clock (injectable for tests)."""
         return self._rt.now()
+
+    def warm_up(self) -> None:
+        """Load rule packs, the screener, signal lexicons and PII recognizers ahead of the first request."""
+        self._rt.packs(tuple(self.settings.rulepacks))
+        analysis.warm_up(tuple(self.settings.rulepacks))
 
     def close(self) -> None:
         """Release the database connections."""
