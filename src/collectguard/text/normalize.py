@@ -65,7 +65,10 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
             s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
     else:
         s, offs = _map_chars(text, t)
-        if t.gate.search(s):
+        m = t.gate.search(s)
+        while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
+            m = t.gate.search(s, m.end())
+        if m is not None:
             s, offs = _fold(s, offs, t)
     return apply_variants(s, offs) if variants else (s, offs)
 

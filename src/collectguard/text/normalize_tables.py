@@ -163,13 +163,13 @@ def tables() -> Tables:
         digit_table=str.maketrans(digits, _CN_DIGIT_VALUES),
         # gates: cheap searches that tell whether the exact (slower) pattern is worth running
         gate=re.compile(
-            f"[{_CJK}](?:[{_INTERFERENCE}]+[{_CJK}]|{sep}[{_CJK}]{sep}[{_CJK}])"
+            f"[{_CJK}](?:[{_INTERFERENCE}]+[{_CJK}]|{sep}[{_CJK}]{sep}[{_CJK}](?![{_CJK}]))"
             f"|(.)\\1\\1|[{digits}](?:[{digits}]{{2}}|\\d)|\\d[{digits}]"
         ),
         digit_gate=re.compile(f"[{digits}](?:[{digits}]{{2}}|\\d)|\\d[{digits}]"),
         interference=re.compile(f"(?<=[{_CJK}])[{_INTERFERENCE}]+(?=[{_CJK}])"),
         spaced=re.compile(f"(?<![{_CJK}])[{_CJK}](?:{sep}[{_CJK}](?![{_CJK}])){{2,}}"),
-        spaced_gate=re.compile(f"[{_CJK}]{sep}[{_CJK}]{sep}[{_CJK}]"),
+        spaced_gate=re.compile(f"[{_CJK}]{sep}[{_CJK}]{sep}[{_CJK}](?![{_CJK}])"),
         spaced_sep=re.compile(sep),
         repeat=re.compile(r"([^\d\s])\1{2,}"),
         repeat_gate=re.compile(r"(.)\1\1"),
