@@ -20,7 +20,12 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
 THREAT = "王先生，再不还钱就上门找你，让你在小区里抬不起头！"
 
 
@@ -33,7 +38,18 @@ def free_port() -> int:
 def start_demo(db: Path, port: int, accounts: int) -> tuple[subprocess.Popen[str], dict[str, str]]:
     """``collectguard demo`` in the background; returns the process and the printed passwords."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "collectguard", "demo", "--db", str(db), "--port", str(port), "--accounts", str(accounts)],
+        [
+            sys.executable,
+            "-m",
+            "collectguard",
+            "demo",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--accounts",
+            str(accounts),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -42,12 +58,16 @@ def start_demo(db: Path, port: int, accounts: int) -> tuple[subprocess.Popen[str
     passwords: dict[str, str] = {}
     assert proc.stdout is not None
     deadline = time.monotonic() + 600
+    line = ""
     for line in proc.stdout:
         m = re.match(r"│\s*(collector|supervisor|compliance|admin)\s*│\s*\w+\s*│\s*(\S+)\s*│", line)
         if m:
             passwords[m.group(1)] = m.group(2)
         if "/ui/login" in line or time.monotonic() > deadline:
             break
+    if len(passwords) < 4:
+        proc.kill()
+        raise SystemExit(f"the demo did not start; its output ended with: {line.strip()}")
     wait_http(port)
     return proc, passwords
 
@@ -99,12 +119,14 @@ def main() -> None:
                 login(page, base, "collector", pw["collector"])
                 page.click("[data-testid=worklist] li a >> nth=0")
                 page.wait_for_load_state("networkidle")
+                account_url = page.url
                 page.fill("#composer", THREAT)
                 page.wait_for_selector("[data-testid=findings] li", timeout=10000)
+                page.locator("[data-testid=composer]").scroll_into_view_if_needed()
+                shoot(page, args.out, "workbench-composer")
+                page.goto(account_url)
                 shoot(page, args.out, "workbench")
-                page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-                shoot(page, args.out, "workbench-timeline")
-                page.goto(f"{base}/ui/workbench?lang=en")
+                page.goto(account_url + "&lang=en")
                 shoot(page, args.out, "workbench-en")
                 page.goto(f"{base}/ui/rules?lang=zh")
                 shoot(page, args.out, "rules")
@@ -112,8 +134,17 @@ def main() -> None:
                 for name in ("qa", "alerts", "stats", "wellbeing"):
                     page.goto(f"{base}/ui/{name}")
                     shoot(page, args.out, name)
+                page.goto(f"{base}/ui/alerts")
+                crisis = page.locator("tr.crisis-row a")
+                if crisis.count():
+                    crisis.first.click()
+                    page.wait_for_load_state("networkidle")
+                    page.locator("[data-testid=playbook]").scroll_into_view_if_needed()
+                    shoot(page, args.out, "playbook")
                 login(page, base, "compliance", pw["compliance"])
                 page.goto(f"{base}/ui/audit")
+                page.click("[data-testid=verify]")
+                page.wait_for_load_state("networkidle")
                 shoot(page, args.out, "audit")
                 browser.close()
         finally:

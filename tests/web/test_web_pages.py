@@ -75,7 +75,7 @@ def test_pages_show_words_not_keys_in_both_languages(site, lang: str) -> None:  
     pages = [f"/ui/workbench?account={account.group(1)}&lang={lang}"]
     pages += [f"{path}?lang={lang}" for path, _k, _a in NAV]
     for url in pages:
-        html = client.get(url).text
+        html = re.sub(r"<code>.*?</code>", "", client.get(url).text)  # audit actions are data, not keys
         leaked = RAW_KEY.findall(html)
         assert not leaked, (url, leaked[:5])
         assert ("工作台" in html) == (lang == "zh"), url

@@ -30,6 +30,9 @@ DEMO_USERS = ("collector", "supervisor", "compliance", "admin")
 #: further collectors, so team pages have a team
 _EXTRA_COLLECTORS = ("collector_li", "collector_zhao", "collector_chen")
 _ZONES = ("Asia/Shanghai",) * 9 + ("Asia/Urumqi",)
+_FLOOR = ZoneInfo("Asia/Shanghai")
+#: minutes of work in a shift: 09:00–12:00 and 13:30–18:00
+_SHIFT_MINUTES = 180 + 270
 _OUTCOMES = (
     ("connected", 0.35),
     ("no_answer", 0.4),
@@ -218,17 +221,22 @@ def _reply_bucket(rng: random.Random) -> str:
 def _plan(
     created: list[tuple[str, str, str, Actor, str]], rng: random.Random, *, days: int, now: datetime
 ) -> list[tuple[datetime, str, tuple[str, str, str, Actor, str]]]:
-    """Contact and reply events over the last ``days`` days in working hours, in time order."""
+    """Contact and reply events over the last ``days`` days in the floor's shifts, in time order.
+
+    Collectors work 09:00–12:00 and 13:30–18:00 on the floor's clock (Beijing time); a
+    borrower in another zone may be outside their own hours then, and the rules say so.
+    """
     events = []
     for account in created:
-        zone = ZoneInfo(account[2].split()[0])
         activity = rng.random()
         for back in range(days, -1, -1):
             if rng.random() > 0.2 + 0.35 * activity:
                 continue
-            day = (now.astimezone(zone) - timedelta(days=back)).date()
+            day = (now.astimezone(_FLOOR) - timedelta(days=back)).date()
             for _ in range(rng.choice((1, 1, 2, 3, 4))):
-                local = datetime.combine(day, time(rng.randint(8, 20), rng.randint(0, 59)), zone)
+                minute = rng.randrange(_SHIFT_MINUTES)
+                minute += 90 if minute >= 180 else 0  # the lunch break
+                local = datetime.combine(day, time(9 + minute // 60, minute % 60), _FLOOR)
                 at = local.astimezone(UTC)
                 if at >= now - timedelta(minutes=10):
                     continue

@@ -18,6 +18,14 @@ __all__ = ["account_panel", "status_of", "work_list"]
 PAGE_SIZE = 20
 #: channels a collector can act on from the panel
 CHANNELS = ("call", "sms")
+#: an open account state → the borrower signal whose guidance still applies
+_STATE_SIGNAL = {
+    "crisis": "distress_self_harm",
+    "disputed": "dispute",
+    "complaint_open": "complaint_intent",
+    "cease_requested": "cease_request",
+    "attorney_represented": "attorney",
+}
 #: rule pack → crisis-resource region of the playbooks
 _REGION = {"us-regf": "us"}
 _ROLE_ORDER = {"borrower": 0, "guarantor": 1, "emergency_contact": 2, "third_party": 3}
@@ -72,24 +80,32 @@ def work_list(
     return {"rows": rows, "total": total, "mine": mine, "page": page, "pages": max(1, -(-total // PAGE_SIZE))}
 
 
-def _latest_playbook(timeline: list[dict[str, Any]], packs: tuple[str, ...]) -> dict[str, Any] | None:
-    """The playbook for the newest reply that carried a signal (the store keeps signals, not advice)."""
+def _playbook(
+    timeline: list[dict[str, Any]], open_states: set[str], packs: tuple[str, ...]
+) -> dict[str, Any] | None:
+    """Guidance for the newest reply's signals plus the signals behind the account's open states.
+
+    The store keeps signals, not advice, so the playbook is rebuilt here; an open crisis
+    always brings the crisis guidance, even when the newest reply spoke of something else.
+    """
+    kinds = {_STATE_SIGNAL[s] for s in open_states if s in _STATE_SIGNAL}
+    at = None
     for event in timeline:
         if event["kind"] == "reply" and event.get("signals"):
-            signals = [
-                Signal(
-                    type=str(s["type"]), start=0, end=0, confidence=float(s.get("confidence", 0)), evidence=""
-                )
-                for s in event["signals"]
-            ]
-            region = _REGION.get(packs[0], packs[0]) if packs else "cn"
-            try:
-                book = playbook(signals, region=region).to_dict()
-            except CollectguardError:
-                book = playbook(signals, region="cn").to_dict()
-            if book["guidance"] or book["crisis"]:
-                return {**book, "at": event["at"], "signals": event["signals"]}
-    return None
+            kinds |= {str(s["type"]) for s in event["signals"]}
+            at = event["at"]
+            break
+    if not kinds:
+        return None
+    signals = [Signal(type=k, start=0, end=0, confidence=1.0, evidence="") for k in sorted(kinds)]
+    region = _REGION.get(packs[0], packs[0]) if packs else "cn"
+    try:
+        book = playbook(signals, region=region).to_dict()
+    except CollectguardError:
+        book = playbook(signals, region="cn").to_dict()
+    if not (book["guidance"] or book["crisis"]):
+        return None
+    return {**book, "at": at}
 
 
 def account_panel(
@@ -115,7 +131,7 @@ def account_panel(
         "view": view,
         "parties": parties,
         "timeline": timeline,
-        "playbook": _latest_playbook(timeline, view.rulepacks),
+        "playbook": _playbook(timeline, {st.state for st in view.states}, view.rulepacks),
         "names": board.user_names(service),
         "risk": risk_view.detail(service, account_id, actor=actor),
     }
