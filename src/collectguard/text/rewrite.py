@@ -36,8 +36,8 @@ _DEADLINE = {
     ),
 }
 # A period ends a sentence unless it closes a title (Mr. Smith).
-_AMOUNT_MARKS = {"zh": ("元", "块"), "en": ("$",)}
-_DEADLINE_MARKS = {"zh": ("前", "内"), "en": ("by ", "By ", "before ", "Before ", "within ", "Within ")}
+_AMOUNT_MARKS = {"zh": re.compile("[元块]"), "en": re.compile(r"\$")}
+_DEADLINE_MARKS = {"zh": re.compile("[前内]"), "en": re.compile("(?i:by|before|within) ")}
 _SENTENCE_END = re.compile(
     r"[。！？!?；;\n]+|(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.(?=\s|$)", re.IGNORECASE
 )
@@ -71,8 +71,8 @@ class Rewriter:
         """What a template may reuse from the message: its amount and deadline (or neutral words)."""
         d = self.defaults[lang]
         # cheap substring checks first: most messages name no amount or deadline
-        amount = _AMOUNT[lang].search(text) if any(c in text for c in _AMOUNT_MARKS[lang]) else None
-        deadline = _DEADLINE[lang].search(text) if any(c in text for c in _DEADLINE_MARKS[lang]) else None
+        amount = _AMOUNT[lang].search(text) if _AMOUNT_MARKS[lang].search(text) else None
+        deadline = _DEADLINE[lang].search(text) if _DEADLINE_MARKS[lang].search(text) else None
         return {
             "amount": amount.group(0) if amount else d.amount,
             "deadline": deadline.group(0) if deadline else d.deadline,

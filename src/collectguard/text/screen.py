@@ -242,7 +242,7 @@ class Screener:
         if not findings:
             return _PASS
         findings.sort(key=lambda f: (f.start, f.end, f.category, f.rule))
-        verdict = "block" if any(f.severity == "block" for f in findings) else "warn"
+        verdict = "block" if "block" in {f.severity for f in findings} else "warn"
         return ScreenResult(verdict=verdict, findings=tuple(findings), text=text)
 
 
