@@ -69,9 +69,9 @@ class PhoneRecognizer(PatternRecognizer):
     def all(cls) -> list[PhoneRecognizer]:
         return [
             cls("phone_cn_mobile", [_CN_MOBILE], "CN"),
-            cls("phone_cn_landline", [_CN_LANDLINE], "CN"),
+            cls("phone_cn_landline", [_CN_LANDLINE], "CN", requires=("0",)),
             cls("phone_international", [_INTERNATIONAL], None, requires=("+", "00")),
-            cls("phone_nanp", [_NANP], "US"),
+            cls("phone_nanp", [_NANP], "US", requires=("-", ".")),
         ]
 
     def validate(self, value: str, folded: str, start: int) -> str | None:
