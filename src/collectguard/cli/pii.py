@@ -50,9 +50,7 @@ def pii(
 
         def one(item: dict[str, Any]) -> dict[str, Any]:
             spans = analyze(item["text"], types=wanted)
-            return {
-                "spans": [{"type": s.type, "start": s.start, "end": s.end, "score": s.score} for s in spans]
-            }
+            return {"spans": [{"type": s.type, "start": s.start, "end": s.end} for s in spans]}
 
         raise typer.Exit(run_jsonl(one))
     if text is None:
