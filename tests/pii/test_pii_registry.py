@@ -10,6 +10,7 @@ import collectguard.pii as pii
 from collectguard.errors import DataFileError, ValidationError
 from collectguard.pii import Pattern, PatternRecognizer, PiiSpan, Registry, analyze, default_registry
 from collectguard.pii.data import PatternFile, load_model
+from collectguard.pii.recognizers import pattern_recognizers
 
 
 def test_public_api() -> None:
@@ -88,3 +89,21 @@ def test_invalid_regex_in_data_is_a_data_file_error() -> None:
 
 def test_every_shipped_recognizer_loads() -> None:
     assert default_registry().types >= set(pii.PII_TYPES) | {"LICENSE_PLATE", "WECHAT_ID", "QQ"}
+
+
+def test_a_no_code_recognizer_from_a_yaml_file(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "recognizers:\n"
+        "  - name: passport\n"
+        "    type: CN_PASSPORT\n"
+        "    patterns: [{name: e, regex: '(?<![A-Z0-9])(?P<pii>E[0-9]{8})(?![0-9])', score: 0.5}]\n"
+        "    context: [护照]\n"
+        "    requires: [E]\n",
+        encoding="utf-8",
+    )
+    registry = Registry(pattern_recognizers(path))
+    [span] = registry.analyze("护照号E12345678已登记")
+    assert (span.type, span.start, span.end, span.score) == ("CN_PASSPORT", 3, 12, 0.65)
+    assert "context '护照'" in span.explanation
+    assert registry.analyze("订单E1234567") == []

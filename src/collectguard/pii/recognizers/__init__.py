@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from collectguard.pii.data import PatternFile, data_dir, load_model
 from collectguard.pii.recognizer import PatternRecognizer, Recognizer
 from collectguard.pii.recognizers.address import AddressRecognizer
@@ -10,7 +12,12 @@ from collectguard.pii.recognizers.cn_id import CnIdRecognizer
 from collectguard.pii.recognizers.person import PersonRecognizer
 from collectguard.pii.recognizers.phone import PhoneRecognizer
 
-__all__ = ["shipped_recognizers"]
+__all__ = ["pattern_recognizers", "shipped_recognizers"]
+
+
+def pattern_recognizers(path: Path) -> list[PatternRecognizer]:
+    """The no-code recognizers of one YAML file (the shape of ``data/pii/patterns.yaml``)."""
+    return [PatternRecognizer.from_spec(entry) for entry in load_model(PatternFile, path).recognizers]
 
 
 def shipped_recognizers() -> list[Recognizer]:
@@ -22,6 +29,5 @@ def shipped_recognizers() -> list[Recognizer]:
         PersonRecognizer(),
         AddressRecognizer(),
     ]
-    spec = load_model(PatternFile, data_dir() / "patterns.yaml")
-    found.extend(PatternRecognizer.from_spec(entry) for entry in spec.recognizers)
+    found.extend(pattern_recognizers(data_dir() / "patterns.yaml"))
     return found
