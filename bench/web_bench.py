@@ -87,6 +87,7 @@ def main() -> None:
             ),
             ("supervisor", "质检 QA queue", "GET", "/ui/qa", {}),
             ("supervisor", "预警 alerts", "GET", "/ui/alerts", {}),
+            ("supervisor", "投诉风险 risk queue (all accounts)", "GET", "/ui/risk", {}),
             ("supervisor", "统计 charts", "GET", "/ui/stats", {}),
             ("supervisor", "员工关怀 wellbeing", "GET", "/ui/wellbeing", {}),
             ("compliance", "审计 audit", "GET", "/ui/audit", {}),

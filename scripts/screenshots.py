@@ -131,7 +131,7 @@ def main() -> None:
                 page.goto(f"{base}/ui/rules?lang=zh")
                 shoot(page, args.out, "rules")
                 login(page, base, "supervisor", pw["supervisor"])
-                for name in ("qa", "alerts", "stats", "wellbeing"):
+                for name in ("qa", "alerts", "risk", "stats", "wellbeing"):
                     page.goto(f"{base}/ui/{name}")
                     shoot(page, args.out, name)
                 page.goto(f"{base}/ui/alerts")

@@ -180,3 +180,46 @@ def test_bulk_statuses_equal_the_facade_check_for_every_party_and_channel(site) 
         assert 0 < denied < len(bulk)  # the comparison covered both outcomes
     finally:
         service.close()
+
+
+def test_qa_review_takes_a_message_off_the_queue_with_its_note_audited(site) -> None:  # type: ignore[no-untyped-def]
+    client, passwords, service = site
+    _signed_in(client, passwords, "supervisor")
+    supervisor = next(u for u in service.list_users() if u.name == "supervisor")
+    actor = Actor(supervisor.id, "supervisor", "supervisor")
+    queue = service.flagged_messages(actor=actor)
+    if not queue:
+        pytest.skip("the small seeded floor produced no flagged message")
+    target = queue[0]["id"]
+    assert target in client.get("/ui/qa").text
+    done = client.post(
+        "/ui/qa/review", data={"message_id": target, "decision": "dismiss", "note": "误报：合法告知"}
+    )
+    assert done.status_code == 303 and "error" not in done.headers["location"]
+    assert target not in client.get("/ui/qa").text
+    bad = client.post("/ui/qa/review", data={"message_id": queue[-1]["id"], "decision": "maybe"})
+    assert "error=" in bad.headers["location"]
+    from collectguard.service.dashboard import recent_events
+
+    notes = [
+        e["payload"].get("note")
+        for e in recent_events(service, actor=actor)
+        if e["action"] == "message.review"
+    ]
+    assert "dismiss: 误报：合法告知" in notes
+
+
+def test_a_crisis_cannot_be_cleared_inside_its_hold_and_the_page_says_why(site) -> None:  # type: ignore[no-untyped-def]
+    client, passwords, service = site
+    supervisor = next(u for u in service.list_users() if u.name == "supervisor")
+    actor = Actor(supervisor.id, "supervisor", "supervisor")
+    account = service.list_accounts(actor=actor, limit=1).items[0].id
+    service.set_state(account, "crisis", actor=actor, reason="test: borrower spoke of ending their life")
+    _signed_in(client, passwords, "supervisor")
+    page = client.get("/ui/alerts").text
+    assert account in page and "最短暂停期未满" in page
+    refused = client.post("/ui/alerts/clear", data={"account_id": account, "state": "crisis", "reason": "ok"})
+    assert "error=" in refused.headers["location"]
+    assert any(a["account_id"] == account for a in service.alerts(actor=actor))
+    _signed_in(client, passwords, "collector")
+    assert client.post("/ui/alerts/clear", data={"account_id": account, "state": "crisis"}).status_code == 403

@@ -40,6 +40,7 @@ __all__ = [
     "borrower_ids",
     "borrower_names",
     "contact_statuses",
+    "external_ids",
     "findings_by_category",
     "full_record",
     "open_states",

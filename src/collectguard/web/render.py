@@ -23,6 +23,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("/ui/workbench", "nav.workbench", "accounts.read"),
     ("/ui/qa", "nav.qa", "team"),
     ("/ui/alerts", "nav.alerts", "team"),
+    ("/ui/risk", "nav.risk", "team"),
     ("/ui/stats", "nav.stats", "team"),
     ("/ui/wellbeing", "nav.wellbeing", "text"),
     ("/ui/audit", "nav.audit", "audit"),

@@ -13,7 +13,7 @@ from typing import Any
 from collectguard.errors import CollectguardError
 from collectguard.service import Actor, Service
 
-__all__ = ["detail", "scores"]
+__all__ = ["detail", "queue", "scores"]
 
 
 def _module() -> ModuleType | None:
@@ -45,3 +45,11 @@ def scores(service: Service, ids: list[str], *, actor: Actor) -> dict[str, int]:
         return {i: int(s.score) for i, s in module.account_risks(service, ids, actor=actor).items()}
     except CollectguardError:
         return {}
+
+
+def queue(service: Service, *, actor: Actor, limit: int = 30) -> list[dict[str, Any]] | None:
+    """The highest-risk accounts first, as dicts; None without the risk module."""
+    module = _module()
+    if module is None:
+        return None
+    return [dict(s.to_dict()) for s in module.risk_queue(service, actor=actor, limit=limit)]

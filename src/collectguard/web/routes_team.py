@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from collectguard.errors import CollectguardError
 from collectguard.service import dashboard as board
-from collectguard.web import charts, wellbeing_view
+from collectguard.web import charts, risk_view, wellbeing_view
 from collectguard.web.deps import gate, web
 from collectguard.web.render import Web, redirect
 
@@ -62,6 +62,18 @@ def clear(
     except CollectguardError as exc:
         return redirect("/ui/alerts", error=exc.message)
     return redirect("/ui/alerts", notice=w.t("alerts.cleared"))
+
+
+@router.get("/ui/risk")
+def risk(w: Web = Depends(web)) -> Response:
+    """Accounts by complaint risk, highest first, with the factors behind each score."""
+    if (denied := gate(w, "team")) is not None:
+        return denied
+    assert w.actor is not None
+    rows = risk_view.queue(w.service, actor=w.actor, limit=30)
+    names = board.external_ids(w.service, [r["account_id"] for r in rows or []])
+    states = board.open_states(w.service, [r["account_id"] for r in rows or []])
+    return w.page("risk.html", rows=rows, names=names, states=states)
 
 
 @router.get("/ui/stats")
