@@ -27,7 +27,8 @@ _AMOUNT = {
 }
 _DEADLINE = {
     "zh": re.compile(
-        r"(?:今天|明天|今日|本周内?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号]|\d+\s*小时|\d+\s*天)(?:之前|以前|前|之内|内)"
+        r"(?:(?:今天|明天|今日)(?:[上下]午|晚上)?(?:\d{1,2}[点时])?|本周内?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号]|\d{1,2}[点时]|\d+\s*小时|\d+\s*天)"
+        r"(?:之前|以前|前|之内|内)"
     ),
     "en": re.compile(
         r"\b(?:by|before) (?:today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -75,6 +76,7 @@ class Rewriter:
         deadline = _DEADLINE[lang].search(text) if _DEADLINE_MARKS[lang].search(text) else None
         return {
             "amount": amount.group(0) if amount else d.amount,
+            "of_amount": f" of {amount.group(0)}" if amount else "",
             "deadline": deadline.group(0) if deadline else d.deadline,
             "person": d.person,
         }
@@ -100,6 +102,8 @@ class Rewriter:
             if hit is None:
                 parts.append(text[start:end])
             elif hit != last_suggestion:
+                if parts and parts[-1] and not parts[-1][-1].isspace() and hit.isascii():
+                    parts.append(" ")  # English sentences are separated by a space
                 parts.append(hit)
                 last_suggestion = hit
             pos = end
