@@ -54,6 +54,8 @@ class Settings(BaseModel):
     log_level: str = "info"
     #: JSON logs (one object per line) rather than plain text
     log_json: bool = True
+    #: served workers load the screener and lexicons at start rather than on the first request
+    warm_up: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

@@ -223,10 +223,12 @@ class Server:
                 self.process.wait(5)
 
 
-def start_server(db: str, tmp_path: Path, *, packs_dir: Path | None = None, workers: int = 1) -> Server:
+def start_server(
+    db: str, tmp_path: Path, *, packs_dir: Path | None = None, workers: int = 1, warm_up: bool = False
+) -> Server:
     port = free_port()
     log = tmp_path / f"serve-{port}.log"
-    env = {**os.environ, "COLLECTGUARD_SECRET_KEY": SECRET}
+    env = {**os.environ, "COLLECTGUARD_SECRET_KEY": SECRET, "COLLECTGUARD_WARM_UP": str(warm_up).lower()}
     exe = str(Path(sys.executable).parent / "collectguard")
     args = [exe, "serve", "--db", db, "--port", str(port)]
     args += ["--workers", str(workers)]

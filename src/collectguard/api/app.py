@@ -71,5 +71,6 @@ def app_from_env() -> FastAPI:
     configure_logging(settings.log_level, as_json=settings.log_json)
     app = create_app(settings)
     # the first screened text would otherwise wait for the lexicons to load
-    threading.Thread(target=app.state.service.warm_up, name="warm-up", daemon=True).start()
+    if settings.warm_up:
+        threading.Thread(target=app.state.service.warm_up, name="warm-up", daemon=True).start()
     return app
