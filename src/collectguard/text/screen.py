@@ -42,6 +42,19 @@ def _word_char(c: str) -> bool:
     return "a" <= c <= "z" or "0" <= c <= "9"
 
 
+def _span(s: str, n: int, end: int, length: int, left: bool, right: bool) -> tuple[int, int] | None:
+    """The span of a key that ends at ``end``; English keys only as whole words, a stem (arrest+) as its word."""
+    start, stop = end - length + 1, end + 1
+    if left and start and _word_char(s[start - 1]):
+        return None
+    if right and stop < n and _word_char(s[stop]):
+        return None
+    if left and not right:
+        while stop < n and _word_char(s[stop]):
+            stop += 1
+    return start, stop
+
+
 class Screener:
     """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
 
@@ -120,33 +133,27 @@ class Screener:
         entries = self._lex.entries
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
-        atoms: list[tuple[int, int, int, int]] = []  # combo atoms: (entry index, group, start, end)
-        masks: dict[int, int] = {}  # entry index -> bit set of the groups seen
+        masks: dict[int, int] = {}  # combo entry index -> bit set of the groups seen
         for end, values in self._lex.automaton.iter(s):
             for idx, bit, length, left, right in values:
                 if idx < 0:
                     if not variants_done:
                         return None
                     continue
-                start = end - length + 1
-                stop = end + 1
-                if left or right:  # English: whole words only; a stem (arrest+) reports the whole word
-                    if (left and start and _word_char(s[start - 1])) or (
-                        right and stop < n and _word_char(s[stop])
-                    ):
-                        continue
-                    if not right:
-                        while stop < n and _word_char(s[stop]):
-                            stop += 1
+                if bit and not (left or right):  # a Chinese combo atom: only which groups occur matters now
+                    masks[idx] = masks.get(idx, 0) | bit
+                    continue
+                span = _span(s, n, end, length, left, right)
+                if span is None:
+                    continue
                 if bit:
                     masks[idx] = masks.get(idx, 0) | bit
-                    atoms.append((idx, bit.bit_length() - 1, start, stop))
                 else:
-                    terms.append((entries[idx], start, stop, start))
+                    terms.append((entries[idx], span[0], span[1], span[0]))
         if masks:
-            complete = [idx for idx, mask in masks.items() if mask == self._full_masks[idx]]
+            complete = {idx for idx, mask in masks.items() if mask == self._full_masks[idx]}
             if complete:
-                terms.extend(combo_chains(s, complete, atoms, entries))
+                terms.extend(combo_chains(s, list(complete), self._atoms(s, complete), entries))
         if not terms:
             return []
         raw: list[_Raw] = []
@@ -175,6 +182,18 @@ class Screener:
             for also in entry.also:
                 raw.append((also, start, end, "lexicon", entry.text, _severity(also)))
         return raw
+
+    def _atoms(self, s: str, wanted: set[int]) -> list[tuple[int, int, int, int]]:
+        """Second pass, only for the combos whose every group occurs: (entry, group, start, end) of each atom."""
+        n = len(s)
+        out = []
+        for end, values in self._lex.automaton.iter(s):
+            for idx, bit, length, left, right in values:
+                if idx in wanted and bit:
+                    span = _span(s, n, end, length, left, right)
+                    if span is not None:
+                        out.append((idx, bit.bit_length() - 1, span[0], span[1]))
+        return out
 
     def _addressee_findings(self, s: str) -> list[_Raw]:
         """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
