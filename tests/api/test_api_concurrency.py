@@ -61,7 +61,8 @@ def _burst(servers: list[Server], key: str, account_id: str, party_id: str) -> l
 @pytest.mark.slow
 def test_two_processes_never_exceed_the_cap_together(db_url: str, packs_dir: Path, tmp_path: Path) -> None:
     key, account_id, party_id, db = _seed(db_url, packs_dir)
-    servers = [start_server(db, tmp_path, packs_dir=packs_dir) for _ in range(2)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        servers = list(pool.map(lambda _: start_server(db, tmp_path, packs_dir=packs_dir), range(2)))
     try:
         statuses = _burst(servers, key, account_id, party_id)
     finally:
