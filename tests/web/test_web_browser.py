@@ -135,3 +135,23 @@ def test_english_switch_and_export(page, floor: Floor) -> None:
     ).text()
     assert csv_text.splitlines()[0].endswith("source,at,kind,actor,subject,details")
     assert "contact.complete" in csv_text
+
+
+def test_reserve_and_call_then_record_the_outcome_and_the_text_reaches_qa(page, floor: Floor) -> None:
+    login(page, floor, "collector")
+    page.goto(f"{floor.base}/ui/workbench?account={floor.call}")
+    page.click("table.parties tbody tr >> nth=0 >> [data-testid=reserve-call]")
+    page.wait_for_selector("form[action='/ui/complete']")
+    assert "attempt=att_" in page.url
+    page.select_option("select[name=outcome]", "connected")
+    page.fill("form[action='/ui/complete'] textarea[name=text]", "你已经涉嫌诈骗，明天就立案，等着坐牢吧。")
+    page.click("form[action='/ui/complete'] button")
+    notice = page.locator(".flash.ok").inner_text()
+    assert "禁止发送" in notice
+    assert page.locator("form[action='/ui/complete']").count() == 0
+    timeline = page.locator("[data-testid=timeline]").inner_text()
+    assert "已接通" in timeline and "虚假法律后果" in timeline
+
+    login(page, floor, "supervisor")
+    page.goto(f"{floor.base}/ui/qa")
+    assert "LNTEST-CALL" in page.locator("[data-testid=qa-queue]").inner_text()

@@ -35,7 +35,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
 ]
 #: valid GB 11643 numbers (check digit correct), synthetic
-KNOWN_IDS = {"blocked": "11010519491231002X", "open": "440524188001010014"}
+KNOWN_IDS = {"blocked": "11010519491231002X", "open": "440524188001010014", "call": "370785197209053929"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Floor:
     open: str  # account id
     blocked_external: str
     open_external: str
+    call: str  # account id of a borrower who may be called now
 
 
 def _free_port() -> int:
@@ -82,7 +83,7 @@ def _account(
     return view.id, next(p.id for p in view.parties if p.role == "borrower")
 
 
-def _known_accounts(settings: Settings, now: datetime) -> tuple[str, str]:
+def _known_accounts(settings: Settings, now: datetime) -> tuple[str, str, str]:
     clock = WalkingClock(now - timedelta(hours=3))
     service = Service(settings, clock=clock)
     try:
@@ -98,9 +99,10 @@ def _known_accounts(settings: Settings, now: datetime) -> tuple[str, str]:
             clock.now += timedelta(minutes=5)
             service.complete_contact(reservation.attempt_id, "connected", actor=collector)
         open_id, _ = _account(service, "LNTEST-OPEN", zone, KNOWN_IDS["open"], supervisor)
+        call_id, _ = _account(service, "LNTEST-CALL", zone, KNOWN_IDS["call"], supervisor)
     finally:
         service.close()
-    return blocked, open_id
+    return blocked, open_id, call_id
 
 
 def _wait(base: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -129,7 +131,7 @@ def floor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Floor]:
     service = Service(settings)
     passwords = reset_passwords(service)
     service.close()
-    blocked, open_id = _known_accounts(settings, now)
+    blocked, open_id, call_id = _known_accounts(settings, now)
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("COLLECTGUARD_")}
     log = (tmp / "server.log").open("wb")
@@ -142,7 +144,7 @@ def floor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Floor]:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, proc)
-        yield Floor(base, passwords, blocked, open_id, "LNTEST-BLOCKED", "LNTEST-OPEN")
+        yield Floor(base, passwords, blocked, open_id, "LNTEST-BLOCKED", "LNTEST-OPEN", call_id)
     finally:
         proc.terminate()
         try:
