@@ -38,6 +38,11 @@ _THIRD_PERSON = ("他", "她", "转告", "him", "her", "them", "转达")
 _Raw = tuple[str, int, int, str, str, str]
 
 
+def _service_number(kind: str, value: str) -> bool:
+    digits = "".join(c for c in value if c.isdigit())
+    return kind == "PHONE" and digits.lstrip("+").lstrip("0").startswith(_SERVICE_PREFIXES)
+
+
 def _word_char(c: str) -> bool:
     return "a" <= c <= "z" or "0" <= c <= "9"
 
@@ -121,7 +126,7 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if self._model is not None:
             raw.extend(self._model.findings(s, raw))
-        pii = self._pii_findings(text) if third and self._pii is not None else []
+        pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
         if not raw and not pii:
             return _PASS
         return self._result(with_offsets(text, s, offs), raw, pii)
@@ -210,15 +215,19 @@ class Screener:
                 break
         return raw
 
-    def _pii_findings(self, text: str) -> list[tuple[int, int, str]]:
+    def _pii_findings(self, text: str, s: str, offs: Any) -> list[tuple[int, int, str]]:
+        """PII of the original text, and of the normalised one when it differs (一三八…, １３８…, 1.3.8…)."""
         assert self._pii is not None
-        out = []
+        found: dict[tuple[int, int], str] = {}
         for span in self._pii(text, types=_PII_TYPES):
-            value = "".join(c for c in text[span.start : span.end] if c.isdigit())
-            if span.type == "PHONE" and value.lstrip("+").lstrip("0").startswith(_SERVICE_PREFIXES):
-                continue
-            out.append((span.start, span.end, span.type))
-        return out
+            if not _service_number(span.type, text[span.start : span.end]):
+                found.setdefault((span.start, span.end), span.type)
+        if s != text.lower():
+            n = with_offsets(text, s, offs)
+            for span in self._pii(s, types=_PII_TYPES):
+                if not _service_number(span.type, s[span.start : span.end]):
+                    found.setdefault(n.to_original(span.start, span.end), span.type)
+        return [(a, b, kind) for (a, b), kind in found.items()]
 
     # -- results -----------------------------------------------------------------------------
 
