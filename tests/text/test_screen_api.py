@@ -154,3 +154,7 @@ def test_screening_core_imports_no_edge_or_infrastructure() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_single_pack_name_is_accepted_as_a_string() -> None:
+    assert {f.rule for f in screen("你个老赖", packs="cn").findings} == {"cn.content.insult"}  # type: ignore[arg-type]

@@ -297,4 +297,4 @@ def _cached(packs: tuple[str, ...]) -> Screener:
 
 def screen(text: str, *, to: str = "borrower", packs: Sequence[str] = ("cn",)) -> ScreenResult:
     """Screen one message with a screener cached per set of packs (load once, screen many)."""
-    return _cached(tuple(packs)).screen(text, to=to)
+    return _cached((packs,) if isinstance(packs, str) else tuple(packs)).screen(text, to=to)
