@@ -80,7 +80,8 @@ class Database:
                 path.parent.mkdir(parents=True, exist_ok=True)
             options["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
-            options.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+            # no pre-ping: it would double the round trips of a contact check; recycle instead
+            options.update(pool_size=10, max_overflow=20, pool_recycle=1800)
         self.engine = create_engine(self.url, **options)
         if self.sqlite:
             _configure_sqlite(self.engine)
