@@ -17,7 +17,7 @@ from collectguard.service import lookups
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
-from collectguard.store.models import AccountStateRow, OptOut
+from collectguard.store.models import Account, AccountStateRow, OptOut
 
 __all__ = ["apply_state", "clear_state", "opt_out", "set_state"]
 
@@ -43,6 +43,8 @@ def apply_state(
     now: datetime,
 ) -> StateView | None:
     """Open ``state`` on the account inside the caller's transaction; None if it is already open."""
+    # Lock the account row (PostgreSQL) so two replies cannot both open the same state.
+    session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
     open_now = {s.state for s in lookups.active_states(session, account_id)}
     if state.value in open_now:
         return None
@@ -88,12 +90,16 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
     value = _state(state)
     with rt.db.write() as session:
         lookups.get_row(session, account_id)
+        session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
         row = session.execute(
-            select(AccountStateRow).where(
+            select(AccountStateRow)
+            .where(
                 AccountStateRow.account_id == account_id,
                 AccountStateRow.state == value.value,
                 AccountStateRow.cleared_at.is_(None),
             )
+            .order_by(AccountStateRow.id)
+            .limit(1)
         ).scalar_one_or_none()
         if row is None:
             raise ConflictError(f"account {account_id} is not in state {value.value}", field="state")
