@@ -137,7 +137,7 @@ def test_rewrite_replaces_only_the_violating_sentence() -> None:
     result = screen(
         "Mr. Smith, your balance is $380. If you don't pay, we will call your boss.", packs=("us-regf",)
     )
-    assert result.verdict == "warn"
+    assert {f.category for f in result.findings} == {"contact_third_party", "threat"}
     assert result.rewrite.startswith("Mr. Smith, your balance is $380.")
     assert "boss" not in result.rewrite and "$380" in result.rewrite
 

@@ -13,7 +13,7 @@ from collectguard.cli.common import console, fail, read_json_file, run_jsonl
 from collectguard.errors import CollectguardError
 from collectguard.text.screen import ROLES, Screener
 from collectguard.text.screen_types import Finding, ScreenResult
-from collectguard.text.transcript import screen_transcript
+from collectguard.text.transcript import COLLECTOR_SPEAKERS, TranscriptResult, screen_transcript
 
 _STYLE = {"block": "bold white on red", "warn": "bold black on yellow"}
 _VERDICT = {
@@ -42,14 +42,12 @@ def screen_cmd(
         if jsonl:
             raise typer.Exit(run_jsonl(lambda item: _analyse(screener, item, to)))
         if transcript is not None:
-            result = screen_transcript(screener, read_json_file(transcript), to=to)
+            data = read_json_file(transcript)
+            result = screen_transcript(screener, data, to=to)
             if as_json:
                 print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
                 return
-            console.print(f"通话记录 transcript {transcript}: {_VERDICT[result.verdict]}")
-            for turn in result.turns:
-                console.rule(f"turn {turn.turn} · {turn.speaker}" + (f" · {turn.at}" if turn.at else ""))
-                _render(turn.text, turn.result)
+            _render_transcript(transcript, data, result)
             return
         assert text is not None
         single = screener.screen(text, to=to)
@@ -59,6 +57,23 @@ def screen_cmd(
         print(json.dumps(single.to_dict(), ensure_ascii=False, indent=2))
     else:
         _render(text, single)
+
+
+def _render_transcript(path: str, data: Any, result: TranscriptResult) -> None:
+    """Every turn in order: the other party's dimmed, the collector's plain or with its findings."""
+    console.print(f"通话记录 transcript {path}: {_VERDICT[result.verdict]}")
+    flagged = {t.turn: t for t in result.turns}
+    turns = data["turns"] if isinstance(data, dict) else data
+    for i, turn in enumerate(turns):
+        head = f"[{i}] {turn['speaker']}" + (f" · {turn['at']}" if turn.get("at") else "")
+        if i in flagged:
+            console.rule(head)
+            _render(turn["text"], flagged[i].result)
+            console.rule()
+        elif turn["speaker"].strip().lower() in COLLECTOR_SPEAKERS:
+            console.print(Text(f"{head}: {turn['text']}"))
+        else:
+            console.print(Text(f"{head}: {turn['text']}", style="dim"))
 
 
 def _analyse(screener: Screener, item: dict[str, Any], default_to: str) -> dict[str, Any]:
