@@ -14,7 +14,9 @@ import argparse
 import json
 import random
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from collectguard.text.lexicon import load_lexicon
 from collectguard.text.screen import Screener
@@ -47,42 +49,54 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--mode", choices=["rules", "rules+model"], default="rules+model")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best counts")
     args = parser.parse_args()
     screener = Screener.load(("cn",), mode=args.mode)
     automaton = load_lexicon().automaton
     for title, share in (("field-like mix, 15% violating", 0.15), ("corpus mix", None)):
         print(f"== {title}")
-        run(screener, automaton, messages(args.n, share), args.mode)
+        run(screener, automaton, messages(args.n, share), args.mode, args.repeat)
 
 
-def run(screener: Screener, automaton: object, texts: list[str], mode: str) -> None:
+def _timed(fn: Callable[[], object], repeat: int) -> tuple[float, float, object]:
+    """Best (lowest) CPU and wall time of ``repeat`` runs: other processes only ever add time."""
+    best_cpu = best_wall = float("inf")
+    out: object = None
+    for _ in range(repeat):
+        cpu, wall = time.process_time(), time.perf_counter()
+        out = fn()
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_wall = min(best_wall, time.perf_counter() - wall)
+    return best_cpu, best_wall, out
+
+
+def run(screener: Screener, automaton: Any, texts: list[str], mode: str, repeat: int) -> None:
     chars = sum(len(t) for t in texts)
     for t in texts[:2000]:  # warm up caches
         screener.screen(t)
 
+    def full_pass() -> list[str]:
+        return [screener.screen(t).verdict for t in texts]
+
+    def raw_pass() -> int:
+        hits = 0
+        for t in texts:
+            for _ in automaton.iter(t):
+                hits += 1
+        return hits
+
     # CPU time of this process: on a shared machine wall time also counts other processes' turns.
-    start, wall = time.process_time(), time.perf_counter()
-    verdicts = [screener.screen(t).verdict for t in texts]
-    full, full_wall = time.process_time() - start, time.perf_counter() - wall
-
-    start, wall = time.process_time(), time.perf_counter()
-    hits = 0
-    for t in texts:
-        for _ in automaton.iter(t):  # type: ignore[attr-defined]
-            hits += 1
-    raw, raw_wall = time.process_time() - start, time.perf_counter() - wall
-
-    flagged = sum(v != "pass" for v in verdicts)
+    full, full_wall, verdicts = _timed(full_pass, repeat)
+    raw, raw_wall, hits = _timed(raw_pass, repeat)
+    flagged = sum(v != "pass" for v in verdicts)  # type: ignore[union-attr]
+    n = len(texts)
     print(
-        f"{len(texts)} messages, {chars} chars (mean {chars / len(texts):.0f}), {flagged} flagged, mode {mode}"
+        f"{n} messages, {chars} chars (mean {chars / n:.0f}), {flagged} flagged, mode {mode}, best of {repeat}"
     )
-    print(f"full screening   {len(texts) / full:>12,.0f} msgs/s {chars / full:>14,.0f} chars/s")
-    print(
-        f"raw automaton    {len(texts) / raw:>12,.0f} msgs/s {chars / raw:>14,.0f} chars/s  ({hits} raw hits)"
-    )
-    print(
-        f"ratio full/raw   {raw / full:.3f}   (CPU time; wall clock: full {len(texts) / full_wall:,.0f}, raw {len(texts) / raw_wall:,.0f} msgs/s)"
-    )
+    print(f"full screening   {n / full:>12,.0f} msgs/s {chars / full:>14,.0f} chars/s")
+    print(f"raw automaton    {n / raw:>12,.0f} msgs/s {chars / raw:>14,.0f} chars/s  ({hits} raw hits)")
+    print(f"ratio full/raw   {raw / full:.3f}")
+    print(f"(CPU time; wall clock: full {n / full_wall:,.0f}, raw {n / raw_wall:,.0f} msgs/s)")
 
 
 if __name__ == "__main__":
