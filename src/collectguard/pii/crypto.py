@@ -48,7 +48,7 @@ def _unb64(text: str) -> bytes:
 class Keyring:
     """AES-256-GCM with key ids so keys can rotate; HMAC-SHA256 for tokens/blind indexes."""
 
-    __slots__ = ("_active", "_aead", "_keys", "_token_key")
+    __slots__ = ("_active", "_aead", "_keys", "_token_keys")
 
     def __init__(self, keys: Mapping[str, bytes], active: str) -> None:
         if not keys:
@@ -63,8 +63,10 @@ class Keyring:
         self._keys = {kid: bytes(key) for kid, key in keys.items()}
         self._active = active
         self._aead = {kid: AESGCM(key) for kid, key in self._keys.items()}
-        # The pseudonym key is derived, not the encryption key itself: one key, one purpose.
-        self._token_key = _hkdf(self._keys[active], b"collectguard/token/hmac-sha256/v1")
+        # Pseudonym keys are derived, not the encryption keys themselves: one key, one purpose.
+        self._token_keys = {
+            kid: _hkdf(key, b"collectguard/token/hmac-sha256/v1") for kid, key in self._keys.items()
+        }
 
     @property
     def active(self) -> str:
@@ -160,10 +162,17 @@ class Keyring:
             raise CryptoError("decryption failed: wrong key, wrong context or tampered data") from None
         return plain.decode("utf-8")
 
-    def tokenize(self, value: str, *, kind: str) -> str:
-        """A stable keyed pseudonym (64 hex) of ``value`` as a ``kind``; joins work, reversal does not."""
+    def tokenize(self, value: str, *, kind: str, kid: str | None = None) -> str:
+        """A stable keyed pseudonym (64 hex) of ``value`` as a ``kind``; joins work, reversal does not.
+
+        Tokens follow the active key; pass ``kid`` to compute one under an older key, e.g. to
+        look up a blind index written before a rotation.
+        """
+        key = self._token_keys.get(kid or self._active)
+        if key is None:
+            raise CryptoError(f"unknown key id {kid!r}")
         message = f"{kind.upper()}\x00{canonical_value(value, kind)}".encode()
-        return hmac.new(self._token_key, message, hashlib.sha256).hexdigest()
+        return hmac.new(key, message, hashlib.sha256).hexdigest()
 
     def __repr__(self) -> str:
         return f"Keyring(active={self._active!r}, keys={len(self._keys)})"
