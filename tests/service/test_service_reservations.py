@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from cg_service_fixtures import Team, borrower_account
 
-from collectguard.errors import ConflictError, PermissionDeniedError, ValidationError
+from collectguard.errors import AuthenticationError, ConflictError, PermissionDeniedError, ValidationError
 from collectguard.service import Service
 from collectguard.testing import FixedClock
 
@@ -172,3 +172,11 @@ def test_collector_activity_feeds_wellbeing(svc: Service, team: Team, clock: Fix
     assert svc.contacts_per_day(actor=team.actors["supervisor"]) == [
         {"day": clock().date().isoformat(), "attempts": 1, "connected": 1}
     ]
+
+
+def test_revoked_keys_no_longer_authenticate(svc: Service) -> None:
+    _, key = svc.create_user("leaver", "collector")
+    assert svc.authenticate(key).name == "leaver"
+    assert svc.revoke_keys("leaver") == 1
+    with pytest.raises(AuthenticationError):
+        svc.authenticate(key)

@@ -34,6 +34,21 @@ def create(
     print(key)
 
 
+@app.command("revoke")
+def revoke(
+    name: str = typer.Argument(..., help="用户名 user name"),
+    db: str | None = typer.Option(None, "--db", help=DB_HELP),
+    key_file: Path | None = typer.Option(None, "--key-file", help=KEY_HELP),
+) -> None:
+    """吊销密钥 Revoke every API key of a user (running servers honour it within 10 s)."""
+    service = open_service(settings_for(db, key_file))
+    try:
+        count = service.revoke_keys(name)
+    finally:
+        service.close()
+    err_console.print(f"已吊销 revoked {count} key(s) of {name}", highlight=False)
+
+
 @app.command("list")
 def list_users(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),

@@ -141,6 +141,10 @@ class Service:
         """A user with one role and its first API key (returned once, stored as a digest)."""
         return users.create_user(self._rt, name, role, actor=actor or Actor.system())
 
+    def revoke_keys(self, name: str, *, actor: Actor | None = None) -> int:
+        """Revoke every API key of a user; returns how many were active."""
+        return users.revoke_keys(self._rt, name, actor=actor or Actor.system())
+
     def authenticate(self, api_key: str) -> Actor:
         """The actor behind an API key, or AuthenticationError."""
         return users.authenticate(self._rt, api_key)
