@@ -113,7 +113,7 @@ def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
 def _map_chars(text: str, t: Tables) -> tuple[str, _Offsets]:
     """NFKC, Traditional→Simplified and casefold, one character at a time (offsets stay exact)."""
     if not t.multi.search(text):
-        return text.translate(t.one_to_one), None
+        return t.one_re.sub(t.one_sub, text), None
     starts: list[int] = []
     ends: list[int] = []
     parts: list[str] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -65,6 +66,8 @@ class VariantsFile(pydantic.BaseModel):
 @dataclass(frozen=True, slots=True)
 class Tables:
     one_to_one: dict[int, str]
+    one_re: re.Pattern[str]  # the characters of one_to_one: a regex sub beats translate on typical text
+    one_sub: Callable[[re.Match[str]], str]
     full: dict[int, str]
     multi: re.Pattern[str]
     digit_run: re.Pattern[str]
@@ -155,8 +158,11 @@ def tables() -> Tables:
     automaton.make_automaton()
     digits = _CN_DIGITS
     sep = f"[{_SENTENCE_PUNCT}]+"
+    one_map = {chr(cp): rep for cp, rep in one_to_one.items()}
     return Tables(
         one_to_one=one_to_one,
+        one_re=re.compile(_char_class([chr(cp) for cp in one_to_one])),
+        one_sub=lambda m: one_map[m.group()],
         full=full,
         multi=re.compile(_char_class(multi)),
         digit_run=re.compile(f"[{digits}]{{3,}}|(?<=\\d)[{digits}]+|[{digits}]+(?=\\d)"),
