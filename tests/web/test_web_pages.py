@@ -223,3 +223,23 @@ def test_a_crisis_cannot_be_cleared_inside_its_hold_and_the_page_says_why(site) 
     assert any(a["account_id"] == account for a in service.alerts(actor=actor))
     _signed_in(client, passwords, "collector")
     assert client.post("/ui/alerts/clear", data={"account_id": account, "state": "crisis"}).status_code == 403
+
+
+def test_pages_are_not_cached_or_framed_and_cross_site_posts_are_refused(site) -> None:  # type: ignore[no-untyped-def]
+    client, passwords, _ = site
+    _signed_in(client, passwords, "supervisor")
+    page = client.get("/ui/alerts")
+    assert page.headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    forged = client.post(
+        "/ui/alerts/clear",
+        data={"account_id": "acc_x", "state": "crisis", "reason": "forged"},
+        headers={"Origin": "http://evil.example"},
+    )
+    assert forged.status_code == 403
+    same = client.post(
+        "/ui/qa/review",
+        data={"message_id": "msg_none", "decision": "accept"},
+        headers={"Origin": "http://testserver"},
+    )
+    assert same.status_code == 303  # reaches the handler (which reports the unknown message)

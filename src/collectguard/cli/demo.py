@@ -46,8 +46,10 @@ def demo(
         settings = settings_for(path, None, host=host, port=port)
         service = open_service(settings)
         if count_rows(service)["accounts"] == 0:
-            err_console.print(f"正在生成演示数据 seeding {accounts} synthetic accounts …", highlight=False)
-            summary = seed(settings, accounts=accounts, days=days, now=service.now())
+            with err_console.status(
+                f"正在生成演示数据 seeding {accounts} synthetic accounts (about a minute) …"
+            ):
+                summary = seed(settings, accounts=accounts, days=days, now=service.now())
             err_console.print(
                 f"演示数据 seeded: {summary.accounts} accounts, {summary.attempts} contacts "
                 f"({summary.denied} denied by the rules), {summary.messages} messages, {summary.replies} replies",

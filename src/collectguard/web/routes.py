@@ -8,15 +8,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from collectguard.web import routes_audit, routes_auth, routes_team, routes_work
 
 __all__ = ["router"]
 
-router = APIRouter(include_in_schema=False)
+
+def _same_origin(request: Request) -> None:
+    """Refuse a form post sent from another site (the sign-in cookie is also SameSite=Lax)."""
+    if request.method != "POST":
+        return
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise HTTPException(status_code=403, detail="cross-site form post refused")
+
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(_same_origin)])
 for _module in (routes_auth, routes_work, routes_team, routes_audit):
     router.include_router(_module.router)
 
