@@ -44,6 +44,7 @@ MATRIX: list[tuple[str, str, dict[str, Any] | None, set[str]]] = [
         {"supervisor", "compliance"},
     ),
     ("GET", "/v1/audit/verify", None, {"supervisor", "compliance", "admin"}),
+    ("GET", "/v1/rulepacks", None, {"collector", "supervisor", "compliance", "admin"}),
     (
         "POST",
         "/v1/accounts/{account}/states",
@@ -141,3 +142,10 @@ def test_keys_are_per_user(client: Any, team: Team, ids: dict[str, str]) -> None
     )
     assert (a.status_code, b.status_code) == (201, 201)
     assert a.json()["attempt_id"] != b.json()["attempt_id"]
+
+
+def test_rulepacks_lists_shipped_and_installed_packs(client: Any, team: Team) -> None:
+    items = client.get("/v1/rulepacks", headers=team.headers("admin")).json()["items"]
+    names = {p["name"] for p in items}
+    assert {"cn", "us-regf", "cap3"} <= names
+    assert "cn.hours" in next(p for p in items if p["name"] == "cn")["rules"]

@@ -35,6 +35,15 @@ def head(actor: Actor = Depends(current_actor), service: Service = Depends(servi
     return {"head": str(service.audit_head())}
 
 
+@router.get("/rulepacks")
+def rulepacks(
+    actor: Actor = Depends(current_actor), service: Service = Depends(service_of)
+) -> dict[str, Any]:
+    """The rule packs an account may name (shipped and installed), with their rule ids."""
+    require(actor, "accounts.read")
+    return {"items": service.rulepacks()}
+
+
 @router.post("/users", status_code=201)
 def create_user(
     body: NewUserBody,

@@ -59,6 +59,21 @@ class Service:
         self._rt.packs(tuple(self.settings.rulepacks))
         analysis.warm_up(tuple(self.settings.rulepacks))
 
+    def rulepacks(self) -> list[dict[str, Any]]:
+        """The packs accounts may name, with version, titles and rule ids."""
+        return [
+            {
+                "name": name,
+                "version": pack.version,
+                "title_zh": pack.title_zh,
+                "title_en": pack.title_en,
+                "base": pack.base,
+                "rules": [rule.id for rule in pack.rules],
+            }
+            for name in self._rt.pack_names()
+            for pack in self._rt.packs((name,))
+        ]
+
     def close(self) -> None:
         """Release the database connections."""
         self._rt.db.dispose()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from collectguard.errors import UnknownRulePackError, ValidationError
 from collectguard.pii import Keyring
-from collectguard.policy import RulePack, load_pack
+from collectguard.policy import RulePack, load_pack, shipped_pack_names
 from collectguard.settings import Settings
 from collectguard.store import Database
 from collectguard.store import audit as audit_log
@@ -55,6 +55,13 @@ class Runtime:
                 pack = self._packs[name] = self._load(name)
             out.append(pack)
         return tuple(out)
+
+    def pack_names(self) -> list[str]:
+        """Every pack an account may name: the shipped ones and those in ``packs_dir``."""
+        names = set(shipped_pack_names())
+        if self.settings.packs_dir is not None:
+            names |= {p.stem for p in Path(self.settings.packs_dir).glob("*.y*ml")}
+        return sorted(names)
 
     def _load(self, name: str) -> RulePack:
         if not name or "/" in name or "\\" in name or name.startswith("."):
