@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic import ValidationError as PydanticValidationError
@@ -54,6 +54,8 @@ class Settings(BaseModel):
     log_level: str = "info"
     #: JSON logs (one object per line) rather than plain text
     log_json: bool = True
+    #: SQLite durability: NORMAL survives a crashed process, FULL also a lost power supply
+    sqlite_synchronous: Literal["NORMAL", "FULL"] = "NORMAL"
     #: served workers load the screener and lexicons at start rather than on the first request
     warm_up: bool = True
 

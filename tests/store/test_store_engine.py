@@ -37,6 +37,13 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     db.dispose()
 
 
+def test_full_synchronous_is_a_setting(tmp_path: Path) -> None:
+    service = Service.open(str(tmp_path / "f.db"), keyring=Keyring.generate(), sqlite_synchronous="FULL")
+    with service.database.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+    service.close()
+
+
 def test_migrations_reach_head_and_are_idempotent(tmp_path: Path) -> None:
     db = Database(str(tmp_path / "m.db"))
     assert current_revision(db) is None

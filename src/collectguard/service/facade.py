@@ -32,7 +32,7 @@ class Service:
     def __init__(
         self, settings: Settings, *, clock: Clock | None = None, keyring: Keyring | None = None
     ) -> None:
-        db = Database(settings.db or "collectguard.db")
+        db = Database(settings.db or "collectguard.db", synchronous=settings.sqlite_synchronous)
         source = None if keyring is not None else load_keyring(settings, db.url)
         self.settings = settings
         #: a message for the operator when a key file was generated now

@@ -49,14 +49,14 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database) if database and database != ":memory:" else None
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, synchronous: str) -> None:
     @event.listens_for(engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
@@ -70,7 +70,9 @@ def _configure_sqlite(engine: Engine) -> None:
 class Database:
     """One engine and its session factory; ``write()`` and ``read()`` open transactions."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, synchronous: str = "NORMAL") -> None:
+        if synchronous not in ("NORMAL", "FULL"):
+            raise ValidationError("synchronous is NORMAL or FULL", field="sqlite_synchronous")
         self.url = resolve_url(url)
         self.sqlite = is_sqlite(self.url)
         options: dict[str, Any] = {"echo": echo}
@@ -84,7 +86,7 @@ class Database:
             options.update(pool_size=10, max_overflow=20, pool_recycle=1800)
         self.engine = create_engine(self.url, **options)
         if self.sqlite:
-            _configure_sqlite(self.engine)
+            _configure_sqlite(self.engine, synchronous)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
