@@ -15,17 +15,12 @@ from collectguard.pii.span import PiiSpan
 __all__ = ["ChineseNames"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_DOTTED_END = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・][\u4e00-\u9fff]{2,4}")
+_DOTTED_END = re.compile(r"[\u4e00-\u9fff]{1,8}(?P<dot>[·•・])[\u4e00-\u9fff]{2,4}")
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・](?P<last>[\u4e00-\u9fff]{2,8})")
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def folded_compound(names: ChineseNames, text: str, end: int) -> bool:
-    """Whether a compound surname starts four characters before ``end`` (慕容丽华先生)."""
-    return end >= 4 and text[end - 4 : end - 2] in names.compound
 
 
 def _is_han(ch: str) -> bool:
@@ -124,7 +119,9 @@ class ChineseNames:
         start = end
         while start > 0 and end - start < 4 and _is_han(text[start - 1]):
             start -= 1
-        lengths = (4, 3, 2, 1) if folded_compound(self, text, end) else (3, 2, 4, 1)
+        # 慕容丽华先生: a compound surname four characters back wins over 容 as a single surname.
+        compound = end >= 4 and text[end - 4 : end - 2] in self.compound
+        lengths = (4, 3, 2, 1) if compound else (3, 2, 4, 1)
         for length in lengths:
             pos = end - length
             if pos < start or (length == 1 and not title):
@@ -164,11 +161,8 @@ class ChineseNames:
                 end -= 1  # 王琳，你好
             dotted = _DOTTED_END.search(folded, max(0, end - 14), end)
             if dotted and dotted.end() == end:
-                start = (
-                    max(dotted.start(), folded.index("·", dotted.start()) - 4)
-                    if "·" in dotted.group()
-                    else dotted.start()
-                )
+                # At most four characters before the dot, without a leading particle (已向热依拉·艾力).
+                start = max(dotted.start(), dotted.start("dot") - 4)
                 while folded[start] in self.stop_first:
                     start += 1
                 yield PiiSpan("PERSON", start, end, 0.8, f"transliterated name before '{cue}'")
