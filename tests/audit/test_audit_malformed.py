@@ -126,3 +126,10 @@ def test_unknown_format_is_refused(tmp_path: Path, audit) -> None:
     log.write_bytes(b"PK")
     with pytest.raises(ValidationError, match="unknown log format"):
         audit(log)
+
+
+def test_a_log_with_no_good_row_still_reports(tmp_path: Path, audit) -> None:
+    rows = [{**GOOD, "started_at": "yesterday"}, {**GOOD, "channel": "pigeon"}]
+    result, violations = audit(write_log(tmp_path / "log.csv", rows), report=True)
+    assert violations == [] and result.audited == 0 and result.rejects.records == 2
+    assert "拒收记录" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")

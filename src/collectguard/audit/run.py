@@ -86,7 +86,9 @@ def audit_log(log: Path, out: Path, options: AuditOptions, progress: Progress | 
             frame.sink_parquet(checked_path)
         except (pl.exceptions.PolarsError, OSError) as exc:
             raise ValidationError(f"{log.name}: cannot read: {exc}".splitlines()[0], field="LOG") from exc
-        rejects = write_rejects(pl.scan_parquet(checked_path), file_name=log.name, out=out / "rejects.jsonl")
+        rejects = write_rejects(
+            pl.scan_parquet(checked_path), file_name=log.name, out=out / "rejects.jsonl", staging=work
+        )
         good = _good_rows(checked_path, work / "good.parquet")
         total = good + rejects.records
         parts = partition.split(

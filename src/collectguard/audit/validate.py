@@ -15,6 +15,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from collectguard.audit.schema import COLUMNS, LIST_SEPARATOR, REQUIRED
 from collectguard.model import AccountState, Channel, Outcome, PartyRole
@@ -131,24 +132,32 @@ def is_good() -> pl.Expr:
     return pl.all_horizontal(pl.col(c).is_null() for c in error_columns())
 
 
-def write_rejects(source: pl.LazyFrame, *, file_name: str, out: Path) -> RejectSummary:
-    """``rejects.jsonl``: one line per bad field ``{"file", "row", "column", "error"}``."""
-    bad = source.filter(~is_good()).select("row", *error_columns()).collect(engine="streaming")
+def write_rejects(source: pl.LazyFrame, *, file_name: str, out: Path, staging: Path) -> RejectSummary:
+    """``rejects.jsonl``: one line per bad field ``{"file", "row", "column", "error"}``.
+
+    The bad rows are streamed through a Parquet file in ``staging`` and read back in
+    batches, so a log that is mostly bad costs disk, not memory.
+    """
+    bad_path = staging / "rejects.parquet"
+    source.filter(~is_good()).select("row", *error_columns()).sink_parquet(bad_path)
     reasons: Counter[tuple[str, str]] = Counter()
+    records = 0
     with out.open("w", encoding="utf-8") as fh:
-        for record in bad.iter_rows(named=True):
-            # a line that is not a record at all (bad JSON, bad bytes) is one error, not one per column
-            names = ["_line"] if record["_line"] is not None else error_columns()
-            for name in names:
-                message = record[name]
-                if message is None:
-                    continue
-                column = None if name == "_line" else name.removeprefix(ERROR_PREFIX)
-                reasons[(column or "(record)", _reason(message, column))] += 1
-                line = {"file": file_name, "row": record["row"], "column": column, "error": message}
-                fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+        for batch in pq.ParquetFile(bad_path).iter_batches(batch_size=50_000):
+            for record in batch.to_pylist():
+                records += 1
+                # a line that is not a record at all (bad JSON, bad bytes) is one error, not one per column
+                names = ["_line"] if record["_line"] is not None else error_columns()
+                for name in names:
+                    message = record[name]
+                    if message is None:
+                        continue
+                    column = None if name == "_line" else name.removeprefix(ERROR_PREFIX)
+                    reasons[(column or "(record)", _reason(message, column))] += 1
+                    line = {"file": file_name, "row": record["row"], "column": column, "error": message}
+                    fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     ranked = tuple((col, why, n) for (col, why), n in reasons.most_common())
-    return RejectSummary(records=bad.height, reasons=ranked)
+    return RejectSummary(records=records, reasons=ranked)
 
 
 def _reason(message: str, column: str | None) -> str:
