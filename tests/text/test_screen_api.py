@@ -158,3 +158,18 @@ def test_screening_core_imports_no_edge_or_infrastructure() -> None:
 
 def test_a_single_pack_name_is_accepted_as_a_string() -> None:
     assert {f.rule for f in screen("你个老赖", packs="cn").findings} == {"cn.content.insult"}  # type: ignore[arg-type]
+
+
+def test_every_category_has_a_lexicon_a_rewrite_and_a_cn_rule_in_both_languages() -> None:
+    from collectguard.policy.pack import load_pack
+    from collectguard.text.lexicon import CATEGORIES, load_lexicon
+    from collectguard.text.rewrite import load_rewriter
+
+    entries = load_lexicon().entries
+    rewriter = load_rewriter()
+    cn = load_pack("cn")
+    for category in CATEGORIES:
+        for lang in ("zh", "en"):
+            assert any(e.category == category and e.lang == lang for e in entries), (category, lang)
+            assert rewriter.suggest(category, "x", lang), (category, lang)
+        assert cn.content_rule(category) is not None, category
