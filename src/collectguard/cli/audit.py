@@ -4,7 +4,9 @@ The contract is ``collectguard audit LOG --pack cn --out DIR``: a positional log
 beside sub-commands such as ``audit sample``. :class:`DefaultRunGroup` makes that
 work: any first argument that is not a sub-command name (a path, or an option)
 is handed to the ``run`` command, so ``audit LOG …`` and ``audit run LOG …`` are
-the same thing, while ``audit sample …`` still reaches ``sample``.
+the same thing, while ``audit sample …`` still reaches ``sample``. A log file that
+is literally named like a sub-command is reached as ``audit run sample`` or
+``audit ./sample``.
 """
 
 from __future__ import annotations
