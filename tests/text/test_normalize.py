@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collectguard.text.normalize import Normalized, normalize
@@ -82,6 +82,7 @@ def test_empty_text_and_empty_span() -> None:
     assert m.to_original(2, 2) == (2, 2)
 
 
+@settings(deadline=None)  # the first example may build the tables
 @given(st.text(max_size=60))
 def test_offsets_are_monotonic_and_in_range(text: str) -> None:
     n = normalize(text)
