@@ -1,4 +1,4 @@
-"""The dashboard (工作台, 质检, 预警, 统计, 员工关怀, 审计, 规则): server-rendered pages in the API's process.
+"""The dashboard (工作台, 质检, 预警, 投诉风险, 统计, 员工关怀, 审计, 规则): server-rendered pages, API process.
 
 ``create_app`` of :mod:`collectguard.api` includes :data:`router`; everything the pages
 show comes from the service facade and :mod:`collectguard.service.dashboard`.
