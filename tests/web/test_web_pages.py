@@ -153,7 +153,7 @@ def test_templates_use_only_known_string_keys() -> None:
 
 
 def test_bulk_statuses_equal_the_facade_check_for_every_party_and_channel(site) -> None:  # type: ignore[no-untyped-def]
-    from collectguard.service.dashboard import contact_statuses
+    from collectguard.service.dashboard_checks import contact_statuses
     from collectguard.testing import FixedClock
 
     _, _, live = site
@@ -199,7 +199,7 @@ def test_qa_review_takes_a_message_off_the_queue_with_its_note_audited(site) -> 
     assert target not in client.get("/ui/qa").text
     bad = client.post("/ui/qa/review", data={"message_id": queue[-1]["id"], "decision": "maybe"})
     assert "error=" in bad.headers["location"]
-    from collectguard.service.dashboard import recent_events
+    from collectguard.service.dashboard_audit import recent_events
 
     notes = [
         e["payload"].get("note")

@@ -7,16 +7,13 @@ service's runtime the way :mod:`collectguard.service.views` does. Nothing here w
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
 from collectguard.errors import CollectguardError
-from collectguard.model import Account as DomainAccount
-from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, Outcome, PartyRole
-from collectguard.policy import History, decide
-from collectguard.service import contacts, views
+from collectguard.service import views
 from collectguard.service.analysis import mask_field
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
@@ -28,26 +25,20 @@ from collectguard.store.models import (
     AttemptRow,
     AuditEvent,
     MessageRow,
-    OptOut,
     PartyRow,
     User,
 )
 
 __all__ = [
-    "account_audit",
     "account_ids",
     "alert_rows",
     "borrower_ids",
     "borrower_names",
-    "contact_statuses",
     "external_ids",
     "findings_by_category",
-    "full_record",
     "open_states",
     "qa_queue",
-    "resolve_account",
     "sign",
-    "unmask_log",
     "user_names",
     "violations_per_day",
 ]
@@ -264,74 +255,6 @@ def findings_by_category(service: Service, *, actor: Actor, days: int = 30) -> l
     return counts.most_common()
 
 
-def _event(e: AuditEvent) -> dict[str, Any]:
-    return {
-        "seq": e.seq,
-        "at": e.at.isoformat(),
-        "actor": e.actor,
-        "action": e.action,
-        "subject": e.subject,
-        "payload": e.payload,
-    }
-
-
-def unmask_log(service: Service, *, actor: Actor, limit: int = 100) -> list[dict[str, Any]]:
-    """Every reveal of personal data, newest first: who, which field, why."""
-    require(actor, "audit")
-    with _rt(service).db.read() as session:
-        rows = session.execute(
-            select(AuditEvent)
-            .where(AuditEvent.action == "pii.unmask")
-            .order_by(AuditEvent.seq.desc())
-            .limit(limit)
-        ).scalars()
-        return [_event(e) for e in rows]
-
-
-def recent_events(service: Service, *, actor: Actor, limit: int = 30) -> list[dict[str, Any]]:
-    require(actor, "audit")
-    with _rt(service).db.read() as session:
-        rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)).scalars()
-        return [_event(e) for e in rows]
-
-
-def account_audit(service: Service, account_id: str, *, actor: Actor) -> list[dict[str, Any]]:
-    """The audit entries about an account and its parties, in chain order."""
-    require(actor, "audit")
-    with _rt(service).db.read() as session:
-        parties = [
-            p for (p,) in session.execute(select(PartyRow.id).where(PartyRow.account_id == account_id))
-        ]
-        rows = session.execute(
-            select(AuditEvent).where(AuditEvent.subject.in_([account_id, *parties])).order_by(AuditEvent.seq)
-        ).scalars()
-        return [_event(e) for e in rows]
-
-
-def resolve_account(service: Service, text: str) -> str | None:
-    """An account id from what a person typed: the id itself or the lender's external id."""
-    if not text:
-        return None
-    with _rt(service).db.read() as session:
-        found = session.execute(
-            select(Account.id).where((Account.id == text) | (Account.external_id == text))
-        ).scalar_one_or_none()
-    return found
-
-
-def full_record(service: Service, account_id: str, *, actor: Actor) -> dict[str, Any]:
-    """An account's whole record for export: masked parties, states, timeline, audit entries."""
-    require(actor, "audit")
-    account = service.get_account(account_id, actor=actor)
-    return {
-        "account": account.to_dict(),
-        "timeline": service.account_timeline(account_id, actor=actor, limit=10_000),
-        "audit": account_audit(service, account_id, actor=actor),
-        "exported_at": service.now().isoformat(),
-        "exported_by": actor.name,
-    }
-
-
 def count_rows(service: Service) -> dict[str, int]:
     """Row counts for the demo's start-up line and the benchmark."""
     with _rt(service).db.read() as session:
@@ -340,82 +263,3 @@ def count_rows(service: Service) -> dict[str, int]:
             "attempts": int(session.execute(select(func.count()).select_from(AttemptRow)).scalar_one()),
             "users": views.count_users(_rt(service)),
         }
-
-
-def contact_statuses(
-    service: Service, targets: list[tuple[str, str]], channels: tuple[str, ...], *, actor: Actor
-) -> dict[tuple[str, str, str], Decision]:
-    """Decisions now for many (account, party) pairs and channels, read in one go.
-
-    The same decision as :meth:`Service.check_contact` gives (a test holds them equal),
-    but the rows of a whole work list are loaded in a handful of queries instead of a few
-    per account, so a page of twenty accounts stays fast.
-    """
-    require(actor, "contact")
-    rt = _rt(service)
-    now = rt.now()
-    ids = list(dict.fromkeys(a for a, _ in targets))
-    out: dict[tuple[str, str, str], Decision] = {}
-    if not ids:
-        return out
-    with rt.db.read() as session:
-        rows = {a.id: a for a in session.execute(select(Account).where(Account.id.in_(ids))).scalars()}
-        parties = list(session.execute(select(PartyRow).where(PartyRow.account_id.in_(ids))).scalars())
-        states: dict[str, set[AccountState]] = {i: set() for i in ids}
-        for account_id, state in session.execute(
-            select(AccountStateRow.account_id, AccountStateRow.state).where(
-                AccountStateRow.account_id.in_(ids), AccountStateRow.cleared_at.is_(None)
-            )
-        ):
-            states[account_id].add(AccountState(state))
-        opted = set(
-            session.execute(
-                select(OptOut.party_id, OptOut.channel).where(OptOut.party_id.in_([p.id for p in parties]))
-            ).all()
-        )
-        histories: dict[str, History] = {i: History() for i in ids}
-        for row in session.execute(
-            select(AttemptRow)
-            .where(
-                AttemptRow.account_id.in_(ids),
-                AttemptRow.status != "cancelled",
-                AttemptRow.at >= now - contacts.LOOKBACK,
-            )
-            .order_by(AttemptRow.at)
-        ).scalars():
-            channel = Channel(row.channel)
-            outcome = Outcome(row.outcome) if row.outcome else contacts._WORST.get(channel, Outcome.DELIVERED)
-            histories[row.account_id].add(
-                Attempt(
-                    at=row.at,
-                    party_role=PartyRole(row.party_role),
-                    channel=channel,
-                    party_id=row.party_id,
-                    outcome=outcome,
-                    collector_id=row.collector_id,
-                )
-            )
-    by_id = {p.id: p for p in parties}
-    for account_id, party_id in targets:
-        account, party = rows.get(account_id), by_id.get(party_id)
-        if account is None or party is None or party.account_id != account_id:
-            continue
-        mine = [p for p in parties if p.account_id == account_id]
-        domain = DomainAccount(
-            id=account.id,
-            timezones=tuple(account.timezone.split()),
-            states=frozenset(states[account_id]),
-            suppressed_parties=frozenset(p.id for p in mine if p.suppressed),
-            opted_out=frozenset((p, Channel(c)) for p, c in opted if p in {m.id for m in mine}),
-            consent_windows=tuple(
-                LocalWindow(time.fromisoformat(w["start"]), time.fromisoformat(w["end"]))
-                for w in getattr(account, "consent_windows", None) or ()
-            ),
-        )
-        packs = rt.packs(tuple(account.rulepacks))
-        for channel_name in channels:
-            attempt = Attempt(
-                at=now, party_role=PartyRole(party.role), channel=Channel(channel_name), party_id=party.id
-            )
-            out[(account_id, party_id, channel_name)] = decide(packs, domain, histories[account_id], attempt)
-    return out

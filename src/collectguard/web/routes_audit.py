@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from collectguard.errors import CollectguardError
 from collectguard.policy import load_pack, shipped_pack_names
 from collectguard.service import dashboard as board
+from collectguard.service import dashboard_audit as records
 from collectguard.store.audit import AuditReport
 from collectguard.web.deps import gate, web
 from collectguard.web.render import Web, redirect
@@ -46,8 +47,8 @@ def audit(w: Web = Depends(web)) -> Response:
         verified_at=last.at if last else None,
         new_entries=head.seq - last.report.head.seq if last else head.seq,
         head=head,
-        unmasks=board.unmask_log(w.service, actor=w.actor),
-        events=board.recent_events(w.service, actor=w.actor, limit=25),
+        unmasks=records.unmask_log(w.service, actor=w.actor),
+        events=records.recent_events(w.service, actor=w.actor, limit=25),
         names=board.user_names(w.service),
     )
 
@@ -69,11 +70,11 @@ def export(account: str = "", fmt: str = "json", w: Web = Depends(web)) -> Respo
     if (denied := gate(w, "audit")) is not None:
         return denied
     assert w.actor is not None
-    account_id = board.resolve_account(w.service, account.strip())
+    account_id = records.resolve_account(w.service, account.strip())
     if account_id is None:
         return redirect("/ui/audit", error=w.t("audit.no_account", account=account))
     try:
-        record = board.full_record(w.service, account_id, actor=w.actor)
+        record = records.full_record(w.service, account_id, actor=w.actor)
     except CollectguardError as exc:
         return redirect("/ui/audit", error=exc.message)
     name = f"collectguard-{record['account']['external_id']}"

@@ -8,6 +8,7 @@ from collectguard.errors import CollectguardError
 from collectguard.model import Decision
 from collectguard.service import AccountView, Actor, Service
 from collectguard.service import dashboard as board
+from collectguard.service import dashboard_checks as checks
 from collectguard.text.signal_playbook import playbook
 from collectguard.text.signal_types import Signal
 from collectguard.web import risk_view
@@ -59,7 +60,7 @@ def work_list(
     names = board.borrower_names(service, ids)
     risks = risk_view.scores(service, ids, actor=actor)
     decisions = (
-        board.contact_statuses(service, list(borrowers.items()), ("call",), actor=actor)
+        checks.contact_statuses(service, list(borrowers.items()), ("call",), actor=actor)
         if can_contact
         else {}
     )
@@ -115,7 +116,7 @@ def account_panel(
     view: AccountView = service.get_account(account_id, actor=actor)
     ordered = sorted(view.parties, key=lambda p: _ROLE_ORDER.get(p.role, 9))
     decisions = (
-        board.contact_statuses(service, [(view.id, p.id) for p in ordered], CHANNELS, actor=actor)
+        checks.contact_statuses(service, [(view.id, p.id) for p in ordered], CHANNELS, actor=actor)
         if can_contact
         else {}
     )
