@@ -243,3 +243,32 @@ def test_pages_are_not_cached_or_framed_and_cross_site_posts_are_refused(site) -
         headers={"Origin": "http://testserver"},
     )
     assert same.status_code == 303  # reaches the handler (which reports the unknown message)
+
+
+def test_rules_page_lists_an_installed_overlay_and_names_a_broken_file(tmp_path: Path) -> None:
+    from collectguard.pii import Keyring
+
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "tight.yaml").write_text(
+        "overlay: tight\nbase: cn\nversion: '1'\ntitle_zh: 公司收紧\ntitle_en: Company overlay\n"
+        "changes:\n  - id: cn.connected_daily_cap\n    params: {limit: 2}\n",
+        encoding="utf-8",
+    )
+    (folder / "broken.yaml").write_text("pack: [not a pack\n", encoding="utf-8")
+    db = tmp_path / "rules.db"
+    database = Database(str(db))
+    upgrade(database)
+    database.dispose()
+    service = Service.open(str(db), keyring=Keyring.generate(), packs_dir=folder)
+    try:
+        service.create_user("viewer", "compliance")
+        service.set_password("viewer", "a-long-password")
+        with TestClient(create_app(service=service), follow_redirects=False) as client:
+            client.post("/ui/login", data={"username": "viewer", "password": "a-long-password"})
+            html = client.get("/ui/rules").text
+        assert "公司收紧" in html and "cn.connected_daily_cap" in html
+        assert "broken.yaml" in html  # a file that does not load is named, not hidden
+        assert "cn.hours" in html  # the shipped packs are still there
+    finally:
+        service.close()

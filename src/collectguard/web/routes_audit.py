@@ -7,6 +7,7 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
@@ -111,9 +112,19 @@ def _j(value: object) -> str:
 
 @router.get("/ui/rules")
 def rules(w: Web = Depends(web)) -> Response:
+    """The shipped packs and the installation's own packs and overlays (``packs_dir``)."""
     if (denied := gate(w, "text")) is not None:
         return denied
     active = set(w.service.settings.rulepacks)
-    packs = [load_pack(name) for name in shipped_pack_names()]
-    packs.sort(key=lambda p: (p.name not in active, p.name))
-    return w.page("rules.html", packs=packs, active=active)
+    sources: list[str | Path] = list(shipped_pack_names())
+    folder = w.service.settings.packs_dir
+    if folder is not None and Path(folder).is_dir():
+        sources += sorted(p for p in Path(folder).iterdir() if p.suffix in (".yaml", ".yml"))
+    packs, broken = [], []
+    for source in sources:
+        try:
+            packs.append(load_pack(source))
+        except CollectguardError as exc:
+            broken.append(f"{source}: {exc.message}")
+    packs.sort(key=lambda p: (p.name not in active, p.base is not None, p.name))
+    return w.page("rules.html", packs=packs, active=active, broken=broken)
