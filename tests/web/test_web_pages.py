@@ -272,3 +272,17 @@ def test_rules_page_lists_an_installed_overlay_and_names_a_broken_file(tmp_path:
         assert "cn.hours" in html  # the shipped packs are still there
     finally:
         service.close()
+
+
+def test_a_deactivated_user_is_signed_out_on_the_next_page(site) -> None:  # type: ignore[no-untyped-def]
+    from collectguard.store.models import User
+
+    client, _, service = site
+    service.create_user("temp_collector", "collector")
+    service.set_password("temp_collector", "temporary-password")
+    client.cookies.clear()
+    client.post("/ui/login", data={"username": "temp_collector", "password": "temporary-password"})
+    assert client.get("/ui/workbench").status_code == 200
+    with service.database.write() as session:
+        session.query(User).filter(User.name == "temp_collector").update({"active": False})
+    assert client.get("/ui/workbench").status_code == 303

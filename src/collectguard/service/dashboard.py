@@ -39,6 +39,7 @@ __all__ = [
     "open_states",
     "qa_queue",
     "sign",
+    "still_valid",
     "user_names",
     "violations_per_day",
 ]
@@ -51,6 +52,13 @@ def _rt(service: Service) -> Runtime:
 def sign(service: Service, payload: str) -> str:
     """A keyed digest of ``payload`` (HMAC under the service's keyring): signs the sign-in cookie."""
     return _rt(service).keyring.tokenize(payload, kind="WEB_SESSION")
+
+
+def still_valid(service: Service, actor: Actor) -> bool:
+    """Whether a signed-in user still exists, is active and has the same role (checked per page)."""
+    with _rt(service).db.read() as session:
+        user = session.get(User, actor.id)
+    return user is not None and user.active and user.role == actor.role and user.name == actor.name
 
 
 def account_ids(

@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
 
 from collectguard.service import Service
+from collectguard.service.dashboard import still_valid
 from collectguard.web.i18n import Translator, pick_lang
 from collectguard.web.render import Web
 from collectguard.web.session import COOKIE, read_session
@@ -21,6 +22,8 @@ def web(request: Request) -> Web:
     """The request's context; the service is the one the app factory put on ``app.state``."""
     service: Service = request.app.state.service
     actor = read_session(service, request.cookies.get(COOKIE), now=service.now())
+    if actor is not None and not still_valid(service, actor):
+        actor = None  # deactivated or given another role since signing in: sign in again
     lang = pick_lang(request.query_params.get("lang"), request.cookies.get(LANG_COOKIE))
     return Web(request, service, actor, Translator(lang))
 
