@@ -37,6 +37,9 @@ BAD_FIELDS = [
     ("unknown outcome", {"outcome": "maybe"}, "outcome", "not one of"),
     ("unknown state", {"states": "angry"}, "states", "not recognised"),
     ("empty account", {"account_id": ""}, "account_id", "empty"),
+    ("opt-out without channel", {"opted_out": "A1-B"}, "opted_out", "party_id:channel"),
+    ("opt-out of an unknown channel", {"opted_out": "A1-B:pager"}, "opted_out", "party_id:channel"),
+    ("consent window not a clock range", {"consent_windows": "evenings"}, "consent_windows", "HH:MM-HH:MM"),
 ]
 
 
@@ -133,3 +136,24 @@ def test_a_log_with_no_good_row_still_reports(tmp_path: Path, audit) -> None:
     result, violations = audit(write_log(tmp_path / "log.csv", rows), report=True)
     assert violations == [] and result.audited == 0 and result.rejects.records == 2
     assert "拒收记录" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+
+def test_account_facts_columns_change_the_decision(tmp_path: Path, audit) -> None:
+    """Consent to 22:00–23:00 allows a 22:30 call; an opt-out of calls and a suppressed party deny."""
+    rows = [
+        {**GOOD, "started_at": "2026-03-02T22:30:00+08:00", "consent_windows": "22:00-23:00"},
+        {**GOOD, "started_at": "2026-03-03T12:00:00+08:00", "opted_out": "A1-B:call"},
+        {
+            **GOOD,
+            "party_id": "EC1",
+            "party_role": "emergency_contact",
+            "started_at": "2026-03-04T12:00:00+08:00",
+            "outcome": "invalid_number",
+            "suppressed_parties": "EC1",
+        },
+    ]
+    _, violations = audit(write_log(tmp_path / "log.csv", rows))
+    got = {(v["row"], v["rule"]) for v in violations}
+    assert (0, "cn.hours") not in got
+    assert (1, "cn.medium_optout") in got
+    assert (2, "cn.third_party.suppressed") in got

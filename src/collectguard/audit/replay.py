@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,16 @@ import polars as pl
 
 from collectguard.audit.schema import CHANGE_COLUMNS, LIST_SEPARATOR, VIOLATION_COLUMNS
 from collectguard.audit.screening import DEFAULT_SCREENER, Screen, load_screen
-from collectguard.model import Account, AccountState, Attempt, Channel, Decision, Outcome, PartyRole
+from collectguard.model import (
+    Account,
+    AccountState,
+    Attempt,
+    Channel,
+    Decision,
+    LocalWindow,
+    Outcome,
+    PartyRole,
+)
 from collectguard.policy import History, RulePack, decide, load_packs
 from collectguard.policy.localtime import zone
 
@@ -67,12 +76,33 @@ def _screen(sources: tuple[str, ...], screener: str) -> Screen | None:
     return load_screen(sources, _packs(sources), screener)
 
 
+def _items(cell: str | None) -> list[str]:
+    return [part.strip() for part in (cell or "").split(LIST_SEPARATOR) if part.strip()]
+
+
+def _window(text: str) -> LocalWindow:
+    start, _, end = text.partition("-")
+    # 24:00 closes a window at midnight; a clock time stops at 23:59:59.999999
+    return LocalWindow(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end))
+
+
 @lru_cache(maxsize=4096)
-def _account(account_id: str, zones: str, states: str | None) -> Account:
+def _account(
+    account_id: str,
+    zones: str,
+    states: str | None,
+    suppressed: str | None = None,
+    opted_out: str | None = None,
+    consent: str | None = None,
+) -> Account:
+    opted = (item.rsplit(":", 1) for item in _items(opted_out))
     return Account(
         id=account_id,
-        timezones=tuple(z.strip() for z in zones.split(LIST_SEPARATOR) if z.strip()),
-        states=frozenset(AccountState(s.strip()) for s in (states or "").split(LIST_SEPARATOR) if s.strip()),
+        timezones=tuple(_items(zones)),
+        states=frozenset(AccountState(s) for s in _items(states)),
+        suppressed_parties=frozenset(_items(suppressed)),
+        opted_out=frozenset((party, _CHANNELS[channel]) for party, channel in opted),
+        consent_windows=tuple(_window(w) for w in _items(consent)),
     )
 
 
@@ -118,7 +148,14 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
         account_id = cols["account_id"][i]
         if account_id != current:
             current, history = account_id, History()
-        account = _account(account_id, cols["timezone"][i], cols["states"][i])
+        account = _account(
+            account_id,
+            cols["timezone"][i],
+            cols["states"][i],
+            cols["suppressed_parties"][i],
+            cols["opted_out"][i],
+            cols["consent_windows"][i],
+        )
         role = _ROLES[cols["party_role"][i]]
         at = _EPOCH + timedelta(microseconds=cols["ts"][i])
         attempt = Attempt(

@@ -20,8 +20,20 @@ REQUIRED: Final = (
     "outcome",
     "started_at",
 )
-#: columns a log may have
-OPTIONAL: Final = ("collector_id", "agency_id", "text", "states")
+#: columns a log may have; the last three are additive to design.md's contract and, like
+#: ``states``, describe the account at that moment: ``suppressed_parties`` (party ids that
+#: asked never to be contacted), ``opted_out`` (``party_id:channel`` pairs) and
+#: ``consent_windows`` (local ``HH:MM-HH:MM`` windows the borrower consented to), each
+#: ``;``-separated
+OPTIONAL: Final = (
+    "collector_id",
+    "agency_id",
+    "text",
+    "states",
+    "suppressed_parties",
+    "opted_out",
+    "consent_windows",
+)
 COLUMNS: Final = REQUIRED + OPTIONAL
 
 #: the normalised frame every reader produces (``ts``: UTC microseconds since the epoch)

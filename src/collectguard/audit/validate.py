@@ -49,6 +49,14 @@ def _each_of(column: str, values: list[str], what: str) -> pl.Expr:
     )
 
 
+def _each_matches(column: str, pattern: str, what: str) -> pl.Expr:
+    parts = pl.col(column).str.split(LIST_SEPARATOR).list.eval(pl.element().str.strip_chars())
+    ok = parts.list.eval(pl.element().str.contains(pattern)).list.all()
+    return pl.when(pl.col(column).is_not_null() & (pl.col(column) != "") & ~ok).then(
+        pl.concat_str(pl.lit(f"{column} "), pl.col(column), pl.lit(f" is not a list of {what}"))
+    )
+
+
 def _timestamp() -> tuple[pl.Expr, pl.Expr]:
     """The parsed instant (UTC microseconds) and the message when it cannot be parsed."""
     text = (
@@ -94,6 +102,12 @@ def checked(frame: pl.LazyFrame, *, candidate_zones: tuple[str, ...] = ()) -> pl
         "outcome": _one_of("outcome", [o.value for o in Outcome]),
         "started_at": ts_error,
         "states": _each_of("states", [s.value for s in AccountState], "account state"),
+        "opted_out": _each_matches(
+            "opted_out", rf"^[^:]+:({'|'.join(c.value for c in Channel)})$", "party_id:channel pairs"
+        ),
+        "consent_windows": _each_matches(
+            "consent_windows", r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$", "HH:MM-HH:MM windows"
+        ),
     }
     errors = []
     for column in COLUMNS:
@@ -162,7 +176,13 @@ def write_rejects(source: pl.LazyFrame, *, file_name: str, out: Path, staging: P
 
 def _reason(message: str, column: str | None) -> str:
     """The message without the offending value, so the summary groups alike errors."""
-    for marker in (" has no UTC offset", " is not an ISO-8601", " is not one of", " is not recognised"):
+    for marker in (
+        " has no UTC offset",
+        " is not an ISO-8601",
+        " is not one of",
+        " is not recognised",
+        " is not a list of",
+    ):
         if marker in message:
             return (column or "") + marker
     return message
