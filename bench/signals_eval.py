@@ -43,6 +43,7 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
     neutral = alarms = 0
     misses: list[str] = []
     layer: Counter[str] = Counter()
+    alarm_types: Counter[str] = Counter()
     for row in rows:
         labels = {str(x) for x in row["labels"]} - {"neutral"}  # type: ignore[attr-defined]
         signals = detect(str(row["text"]))
@@ -54,6 +55,9 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
             neutral += 1
             if found:
                 alarms += 1
+                alarm_types.update(
+                    _layer(s.cue) if s.type == "distress_self_harm" else s.type for s in signals
+                )
                 misses.append(f"  false alarm {sorted(found)}: {row['text']}")
             continue
         extra += len(found - labels)
@@ -70,6 +74,8 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
             print(f"  {signal:<22}{hit[signal] / total[signal]:>8.3f}{hit[signal]:>8}{total[signal]:>6}")
     if neutral:
         print(f"  false alarms on neutral: {alarms}/{neutral} = {alarms / neutral:.3f}")
+        if alarm_types:
+            print("  false-alarm signals: " + ", ".join(f"{k} {v}" for k, v in sorted(alarm_types.items())))
     print(f"  extra signal types on labelled replies: {extra}")
     if layer:
         print("  crisis signals by layer: " + ", ".join(f"{k} {v}" for k, v in sorted(layer.items())))

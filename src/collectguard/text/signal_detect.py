@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from collectguard.errors import ValidationError
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_context import Context
+from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis
 from collectguard.text.signal_types import Signal
@@ -94,7 +95,9 @@ def _started(hits: Hits) -> list[tuple[int, int, int]]:
     return out
 
 
-def _candidates(norm: Normalized, hits: Hits, lexicon: Lexicon, lang: str | None) -> list[Signal]:
+def _candidates(
+    norm: Normalized, hits: Hits, lexicon: Lexicon, lang: str | None, idioms: list[tuple[int, int]]
+) -> list[Signal]:
     context = Context(norm, hits, lexicon.context)
     found: list[Signal] = []
     for start, first_end, index in _started(hits):
@@ -103,6 +106,8 @@ def _candidates(norm: Normalized, hits: Hits, lexicon: Lexicon, lang: str | None
             continue
         end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
         if end is None or _guarded(cue.signal, start, end, hits):
+            continue
+        if cue.signal == "distress_self_harm" and inside(idioms, start, end):
             continue
         confidence = context.confidence(cue, start, end)
         if confidence is None:
@@ -166,9 +171,11 @@ def detect(
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
     hits = scan(norm.text, lexicon)
-    found = _candidates(norm, hits, lexicon, lang) if hits.firsts or hits.chains else []
+    idioms = shipped_idioms().spans(norm.text)
+    found = _candidates(norm, hits, lexicon, lang, idioms) if hits.firsts or hits.chains else []
     if weak and not any(s.type == "distress_self_harm" for s in found):
-        extra = weak_crisis(norm) or model_crisis(norm)
+        plain = blanked(norm, idioms)
+        extra = weak_crisis(plain) or model_crisis(plain)
         if extra is not None:
             found.append(extra)
     return _merge(found) if found else ()
