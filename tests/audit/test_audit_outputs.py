@@ -84,7 +84,7 @@ def test_sample_log_is_deterministic_and_realistic(tmp_path: Path) -> None:
     assert {s[-6:] for s in ny} == {"-05:00", "-04:00"}
     texts = [t for t in frame.get_column("text").to_list() if t]
     bad = {v.text.split("{")[0][:6] for v in templates().violating}
-    share = sum(any(t.startswith(p) for p in bad if p) for t in texts) / len(texts)
+    share = sum(any(t.removeprefix("催收员：").startswith(p) for p in bad if p) for t in texts) / len(texts)
     assert 0 < share < 0.1
 
 

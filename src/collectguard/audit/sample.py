@@ -70,6 +70,7 @@ class _Templates(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     compliant: list[str] = pydantic.Field(min_length=1)
     violating: list[_Violating] = pydantic.Field(min_length=1)
+    replies: list[str] = pydantic.Field(min_length=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +273,7 @@ def _texts(rng: np.random.Generator, frame: pl.DataFrame) -> list[str | None]:
     names = rng.integers(0, len(_SURNAMES), size=n)
     amounts = rng.integers(3, 400, size=n) * 50
     due = rng.integers(1, 28, size=n)
+    replies = rng.integers(0, len(t.replies), size=n)
     out: list[str | None] = []
     for i in range(n):
         # messages and connected calls (a transcript line) carry text; other calls do not
@@ -279,14 +281,14 @@ def _texts(rng: np.random.Generator, frame: pl.DataFrame) -> list[str | None]:
             out.append(None)
             continue
         template = t.violating[pick_bad[i]].text if bad[i] else t.compliant[pick_ok[i]]
-        out.append(
-            template.format(
-                name=_SURNAMES[names[i]],
-                amount=int(amounts[i]),
-                date=f"{int(due[i])}日",
-                agency=_AGENCY_NAMES.get(agency[i], agency[i]),
-            )
+        message = template.format(
+            name=_SURNAMES[names[i]],
+            amount=int(amounts[i]),
+            date=f"{int(due[i])}日",
+            agency=_AGENCY_NAMES.get(agency[i], agency[i]),
         )
+        # a connected call is logged as a short transcript; a message as itself
+        out.append(f"催收员：{message}\n借款人：{t.replies[replies[i]]}" if channel[i] == "call" else message)
     return out
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from collectguard.audit.turns import collector_turns
 from collectguard.model import PartyRole
 from collectguard.policy import RulePack
 
@@ -54,13 +55,16 @@ def load_screen(
         return None
 
     def screen(text: str, role: PartyRole) -> list[TextFinding]:
-        result = screener.screen(text, to=str(role))
-        return [_finding(f, packs) for f in result.findings]
+        found = []
+        for offset, turn in collector_turns(text):
+            result = screener.screen(turn, to=str(role))
+            found += [_finding(f, packs, offset) for f in result.findings]
+        return found
 
     return screen
 
 
-def _finding(found: Any, packs: Sequence[RulePack]) -> TextFinding:
+def _finding(found: Any, packs: Sequence[RulePack], offset: int = 0) -> TextFinding:
     category = str(found.category)
     rule = getattr(found, "rule", None)
     citation = getattr(found, "citation", None)
@@ -73,8 +77,8 @@ def _finding(found: Any, packs: Sequence[RulePack]) -> TextFinding:
         rule=str(rule),
         citation=str(citation or ""),
         severity=str(getattr(found, "severity", "") or ""),
-        start=int(getattr(found, "start", 0)),
-        end=int(getattr(found, "end", 0)),
+        start=offset + int(getattr(found, "start", 0)),
+        end=offset + int(getattr(found, "end", 0)),
     )
 
 
