@@ -71,11 +71,14 @@ def load_idioms(path: Path) -> Idioms:
             try:
                 readings = expand(pattern, spec.classes)
             except PatternError as exc:
-                raise DataFileError(f"{path.name}: idioms.{lang}[{i}]: {exc}", field=f"idioms.{lang}[{i}]") from exc
+                raise DataFileError(
+                    f"{path.name}: idioms.{lang}[{i}]: {exc}", field=f"idioms.{lang}[{i}]"
+                ) from exc
             for parts in readings:
                 if len(parts) != 1:
                     raise DataFileError(
-                        f"{path.name}: idioms.{lang}[{i}]: an idiom may not use a gap", field=f"idioms.{lang}[{i}]"
+                        f"{path.name}: idioms.{lang}[{i}]: an idiom may not use a gap",
+                        field=f"idioms.{lang}[{i}]",
                     )
                 for form in spellings(normalize(parts[0]).text):
                     automaton.add_word(form, len(form))
