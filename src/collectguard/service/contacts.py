@@ -32,9 +32,16 @@ __all__ = ["cancel", "check", "complete", "record", "reserve"]
 
 
 def _decide(
-    rt: Runtime, conn: Connection, account_id: str, party_id: str, channel: Channel, at: datetime
+    rt: Runtime,
+    conn: Connection,
+    account_id: str,
+    party_id: str,
+    channel: Channel,
+    at: datetime,
+    *,
+    cached: bool = False,
 ) -> tuple[Decision, str]:
-    snap = snapshot.load(conn, account_id, at)
+    snap = rt.snapshots.load(conn, account_id, at) if cached else snapshot.load(conn, account_id, at)
     role = snap.parties.get(party_id)
     if role is None:
         raise NotFoundError(f"no party {party_id!r} on account {account_id!r}", field="party_id")
@@ -58,7 +65,7 @@ def check(
     when = rt.now() if at is None else at
     ch = _channel(channel)
     with rt.db.connect() as conn:
-        return _decide(rt, conn, account_id, party_id, ch, when)[0]
+        return _decide(rt, conn, account_id, party_id, ch, when, cached=True)[0]
 
 
 def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor: Actor) -> Reservation:

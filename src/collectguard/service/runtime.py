@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from collectguard.errors import UnknownRulePackError, ValidationError
 from collectguard.pii import Keyring
 from collectguard.policy import RulePack, load_pack, shipped_pack_names
+from collectguard.service.snapshot import SnapshotCache
 from collectguard.settings import Settings
 from collectguard.store import Database
 from collectguard.store import audit as audit_log
@@ -39,6 +40,8 @@ class Runtime:
     keyring: Keyring
     clock: Clock
     _packs: dict[str, RulePack] = field(default_factory=dict)
+    #: decision inputs of recently checked accounts, revalidated by version
+    snapshots: SnapshotCache = field(default_factory=SnapshotCache)
 
     def now(self) -> datetime:
         now = self.clock()

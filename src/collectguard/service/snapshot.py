@@ -1,10 +1,14 @@
 """What a decision needs, read in three Core queries: the account with its parties, its open
 states and opt-outs, and the recent history. The contact check is the hot path of the API, so
-this avoids ORM objects entirely.
+this avoids ORM objects entirely, and :class:`SnapshotCache` keeps what it read per account
+until ``accounts.version`` changes — database triggers (migration 0002) bump it on any change
+to the account's attempts, states or opt-outs, whoever makes it.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -17,7 +21,7 @@ from collectguard.policy import History
 from collectguard.store.models import Account as AccountRow
 from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow
 
-__all__ = ["LOOKBACK", "Snapshot", "load"]
+__all__ = ["LOOKBACK", "Snapshot", "SnapshotCache", "load"]
 
 #: how far back the history reaches; the longest shipped window is seven days
 LOOKBACK = timedelta(days=35)
@@ -101,3 +105,36 @@ def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
         consent_windows=_windows(consent),
     )
     return Snapshot(account, tuple(rulepacks), {r[3]: r[4] for r in rows}, history)
+
+
+_VERSION = select(AccountRow.version).where(AccountRow.id == bindparam("account_id"))
+
+
+class SnapshotCache:
+    """Snapshots per account, revalidated by one query on the account's version.
+
+    Used by the contact check only: a reservation always reads afresh under its lock.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: OrderedDict[str, tuple[int, datetime, Snapshot]] = OrderedDict()
+
+    def load(self, conn: Connection, account_id: str, at: datetime) -> Snapshot:
+        version = conn.execute(_VERSION, {"account_id": account_id}).scalar_one_or_none()
+        if version is None:
+            raise NotFoundError(f"no account {account_id!r}", field="account_id")
+        since = at - LOOKBACK
+        with self._lock:
+            hit = self._entries.get(account_id)
+        # valid only for the same version and when it reaches back at least as far as asked
+        if hit is not None and hit[0] == version and hit[1] <= since:
+            return hit[2]
+        snap = load(conn, account_id, at)
+        with self._lock:
+            self._entries[account_id] = (version, since, snap)
+            self._entries.move_to_end(account_id)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return snap
