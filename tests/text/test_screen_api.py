@@ -123,8 +123,8 @@ def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_o
     from collectguard.text.lexicon import load_lexicon
     from collectguard.text.ngram_model import build
 
-    model = build({"threat": {"走夜路": 3.0, "小心点": 2.5}}, threshold=5.0)
-    text = "最近走夜路小心点哦"
+    model = build({"threat": {"走夜路": 3.0, "多保重": 2.5}}, threshold=5.0)
+    text = "最近走夜路多保重哦"
     with_model = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(text)
     found = [f for f in with_model.findings if f.source == "model"]
     assert found and found[0].category == "threat" and found[0].rule == "cn.content.threat"

@@ -63,7 +63,9 @@ class _EntryOptions(_Strict):
     severity: Severity | None = None
     also: tuple[Category, ...] = ()
     addressee: Literal["any", "others"] = "any"  # others: only when the message is not to the borrower
-    lawful_process: bool = False  # true when it is lawful through a court (强制执行 after a judgment)
+    # true when it is lawful through a court (强制执行 after a judgment); for a payment-channel
+    # entry, when the sentence names the creditor's own channel (对公账户, official app)
+    lawful_process: bool = False
 
 
 class TermSpec(_EntryOptions):
@@ -94,6 +96,8 @@ class ContextFile(_Strict):
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
     breakers: tuple[str, ...] = ()
     lawful_process: tuple[str, ...] = ()
+    # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful
+    official_payee: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()
     payment_requests: tuple[str, ...] = ()
 
@@ -127,6 +131,7 @@ class Context:
     negation_after: re.Pattern[str]
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
+    official_payee: re.Pattern[str]
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
 
@@ -219,6 +224,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
         lawful_process=_cue_regex(ctx.lawful_process, lang),
+        official_payee=_cue_regex(ctx.official_payee, lang),
         debt_mentions=_cue_regex(ctx.debt_mentions, lang),
         payment_requests=_cue_regex(ctx.payment_requests, lang),
     )

@@ -181,7 +181,7 @@ class Screener:
                 or (present[1] and warned_against(s, end, ctx))
             ):
                 continue
-            if entry.lawful_process and lawful_in_sentence(s, start, ctx):
+            if entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category):
                 continue
             raw.append((entry.category, start, end, "lexicon", entry.text, entry.severity))
             for also in entry.also:

@@ -78,10 +78,14 @@ def sentence_span(s: str, pos: int) -> tuple[int, int]:
     return start, (stop.end() if stop else len(s))
 
 
-def lawful_in_sentence(s: str, pos: int, ctx: Context) -> bool:
-    """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish)."""
+def lawful_in_sentence(s: str, pos: int, ctx: Context, category: str = "") -> bool:
+    """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish).
+
+    For a payment channel the lawful counterpart is the creditor's own account (对公账户, official app).
+    """
     start, end = sentence_span(s, pos)
-    return ctx.lawful_process.search(s, start, end) is not None
+    cues = ctx.official_payee if category == "improper_payment_channel" else ctx.lawful_process
+    return cues.search(s, start, end) is not None
 
 
 def combo_chains(
