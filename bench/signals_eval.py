@@ -6,6 +6,8 @@
 The corpus (corpora/replies/replies.jsonl) is split by template family; the test part was
 written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borrower side),
 when present, is real text nobody on the team wrote: its figures are printed separately.
+corpora/replies/handwritten.jsonl, a held-out part written by hand before its author read the
+lexicons, is printed last, as aggregates only (no option lists its misses).
 """
 
 from __future__ import annotations

@@ -65,3 +65,17 @@ CRISIS = [r for r in ROWS if "distress_self_harm" in r["labels"] and r["split"] 
 def test_every_crisis_reply_outside_the_held_out_parts_is_caught(row):
     # A regression floor: a missed crisis cue is the worst error.
     assert "distress_self_harm" in {s.type for s in detect(row["text"])}
+
+
+def test_handwritten_held_out_part_is_separate_and_complete():
+    lines = (CORPUS / "handwritten.jsonl").read_text(encoding="utf-8").splitlines()
+    held = [json.loads(line) for line in lines if line]
+    langs = Counter(r["lang"] for r in held)
+    assert langs["zh"] >= 80 and langs["en"] >= 40
+    for row in held:
+        assert set(row) == {"id", "lang", "text", "labels", "family", "split"}
+        assert row["split"] == "handwritten"
+        assert set(row["labels"]) <= {*SIGNAL_TYPES, "neutral"}
+    assert {label for r in held for label in r["labels"]} == {*SIGNAL_TYPES, "neutral"}
+    assert not {r["family"] for r in held} & {r["family"] for r in ROWS}
+    assert not {r["text"] for r in held} & {r["text"] for r in ROWS}
