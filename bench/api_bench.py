@@ -5,7 +5,7 @@ Starts a real ``collectguard serve`` (one worker) on SQLite, and on PostgreSQL w
 with ``--concurrency`` keep-alive connections from this process and prints requests/s, p50 and
 p99. Client and server share the machine, so the figures are a floor; the ratio is the point.
 
-    python bench/api_bench.py [--requests 3000] [--concurrency 16] [--backend sqlite|postgres|both]
+    python bench/api_bench.py [--requests 3000] [--concurrency 16] [--rounds 5] [--backend sqlite|postgres|both]
 """
 
 from __future__ import annotations
@@ -94,19 +94,24 @@ def _server(url: str) -> Iterator[str]:
     exe = str(Path(sys.executable).parent / "collectguard")
     env = {**os.environ, "COLLECTGUARD_SECRET_KEY": SECRET, "COLLECTGUARD_LOG_LEVEL": "warning"}
     args = [exe, "serve", "--db", url, "--port", str(port), "--log-level", "warning"]
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(10)
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise SystemExit(f"the server did not start:\n{log.read().decode(errors='replace')}")
+                try:
+                    if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.2)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(10)
 
 
 async def _drive(
@@ -132,26 +137,48 @@ async def _drive(
         began = time.perf_counter()
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
         elapsed = time.perf_counter() - began
-    latencies.sort()
+    return {"latencies": latencies, "elapsed": elapsed, "failures": failures}
+
+
+def _merge(parts: list[dict[str, Any]]) -> dict[str, float]:
+    latencies = sorted(x for p in parts for x in p["latencies"])
+    elapsed = sum(p["elapsed"] for p in parts)
     return {
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-        "failures": failures,
+        "failures": sum(p["failures"] for p in parts),
     }
 
 
-def _bench(label: str, url: str, requests: int, concurrency: int) -> None:
+def _bench(label: str, url: str, requests: int, concurrency: int, rounds: int) -> None:
+    """Alternate the two endpoints in rounds so that a noisy neighbour hits both alike."""
     key, body = _seed(url)
+    noop: list[dict[str, Any]] = []
+    check: list[dict[str, Any]] = []
     with _server(url) as base:
-        noop = asyncio.run(_drive(base, "GET", "/healthz", None, key, requests, concurrency))
-        check = asyncio.run(_drive(base, "POST", "/v1/contact/check", body, key, requests, concurrency))
-    for name, r in (("GET /healthz (no-op)", noop), ("POST /v1/contact/check", check)):
+        for _ in range(rounds):
+            noop.append(
+                asyncio.run(_drive(base, "GET", "/healthz", None, key, requests // rounds, concurrency))
+            )
+            check.append(
+                asyncio.run(
+                    _drive(base, "POST", "/v1/contact/check", body, key, requests // rounds, concurrency)
+                )
+            )
+    ratios = sorted(
+        len(c["latencies"]) / c["elapsed"] / (len(n["latencies"]) / n["elapsed"])
+        for n, c in zip(noop, check, strict=True)
+    )
+    for name, r in (("GET /healthz (no-op)", _merge(noop)), ("POST /v1/contact/check", _merge(check))):
         print(
             f"{label:<10} {name:<24} {r['rps']:>8.0f} req/s   p50 {r['p50']:>6.2f} ms   "
             f"p99 {r['p99']:>6.2f} ms   errors {int(r['failures'])}"
         )
-    print(f"{label:<10} check / no-op throughput: {check['rps'] / noop['rps']:.2f}")
+    print(
+        f"{label:<10} check / no-op throughput: median of {rounds} rounds {statistics.median(ratios):.2f} "
+        f"(min {ratios[0]:.2f}, max {ratios[-1]:.2f})"
+    )
 
 
 def main() -> None:
@@ -159,11 +186,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=5, help="alternations of the two endpoints")
     args = parser.parse_args()
-    print(f"{args.requests} requests per endpoint, {args.concurrency} connections, 1 server worker")
+    print(
+        f"{args.requests} requests per endpoint in {args.rounds} alternating rounds, "
+        f"{args.concurrency} connections, 1 server worker"
+    )
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as tmp:
-            _bench("sqlite", str(Path(tmp) / "bench.db"), args.requests, args.concurrency)
+            _bench("sqlite", str(Path(tmp) / "bench.db"), args.requests, args.concurrency, args.rounds)
     if args.backend in ("postgres", "both"):
         try:
             schema = _pg_schema()
@@ -172,7 +203,7 @@ def main() -> None:
             print(f"postgres   skipped: {exc}")
             return
         try:
-            _bench("postgres", url, args.requests, args.concurrency)
+            _bench("postgres", url, args.requests, args.concurrency, args.rounds)
         finally:
             schema.__exit__(None, None, None)
 
