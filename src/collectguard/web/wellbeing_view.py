@@ -39,10 +39,11 @@ def build(service: Service, actor: Actor) -> dict[str, Any]:
         if actor.role == "collector":
             data["own"] = module.collector_wellbeing(service, actor.id, actor=actor).to_dict()
             return data
-        if actor.role == "supervisor":
-            team = module.team_wellbeing(service, actor=actor)
-            data["team"] = [w.to_dict() for w in team.values()]
-        data["fair"] = module.fair_team(service, actor=actor).to_dict()
+        # one read of the window for both the team's figures (supervisors only) and the fair view
+        overview = module.team_overview(service, actor=actor)
+        if overview.team is not None:
+            data["team"] = [w.to_dict() for w in overview.team.values()]
+        data["fair"] = overview.fair.to_dict()
     except PermissionDeniedError:
         pass
     except CollectguardError as exc:
