@@ -75,3 +75,14 @@ def test_overlay_that_tightens_loads_and_keeps_other_rules():
     assert pack.rule("cn.connected_daily_cap").spec.params.limit == 2
     assert {r.id for r in pack.rules} == {r.id for r in load_pack("cn").rules}
     assert set(pack.rule("cn.hours").channels) == {str(c) for c in ALL_CHANNELS}
+
+
+def test_load_pack_accepts_a_loaded_pack_and_refuses_other_objects():
+    from collectguard.errors import ValidationError
+    from collectguard.policy import load_packs
+
+    cn = load_pack("cn")
+    assert load_pack(cn) is cn
+    assert load_packs(cn) == (cn,)
+    with pytest.raises(ValidationError, match="not int"):
+        load_pack(3)  # type: ignore[arg-type]

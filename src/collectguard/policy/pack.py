@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -11,7 +12,7 @@ from typing import Any
 import pydantic
 import yaml
 
-from collectguard.errors import DataFileError, UnknownRulePackError
+from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
 from collectguard.model import Channel, PartyRole
 from collectguard.policy.kinds import EVALUATORS, Evaluator
 from collectguard.policy.schema import ContentRule, OverlayFile, PackFile, RuleSpec
@@ -160,8 +161,14 @@ def pack_from_spec(spec: PackFile) -> RulePack:
     )
 
 
-def load_pack(source: str | Path) -> RulePack:
+def load_pack(source: str | Path | RulePack) -> RulePack:
     """A shipped pack by name, or a file by path; unknown names raise UnknownRulePackError."""
+    if isinstance(source, RulePack):
+        return source
+    if not isinstance(source, str | Path):
+        raise ValidationError(
+            f"a rule pack is a name or a file path, not {type(source).__name__}", field="rulepack"
+        )
     text = str(source)
     if text.endswith((".yaml", ".yml")) or "/" in text:
         path = Path(text)
@@ -180,9 +187,13 @@ def _shipped(name: str) -> RulePack:
     return _from_file(path)
 
 
-def load_packs(sources: list[str] | tuple[str, ...] | str) -> tuple[RulePack, ...]:
-    if isinstance(sources, str):
-        sources = [sources]
-    if not sources:
+def load_packs(
+    sources: Sequence[str | Path | RulePack] | str | Path | RulePack,
+) -> tuple[RulePack, ...]:
+    """Several packs (names, paths or loaded packs); every rule of every pack applies."""
+    items: Sequence[str | Path | RulePack] = (
+        [sources] if isinstance(sources, str | Path | RulePack) else sources
+    )
+    if not items:
         raise UnknownRulePackError("at least one rule pack is needed", field="rulepack")
-    return tuple(load_pack(s) for s in sources)
+    return tuple(load_pack(s) for s in items)
