@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from collectguard.errors import NotFoundError, ValidationError
 from collectguard.model import AccountState
 from collectguard.service import accounts, analysis, states
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import Actor
-from collectguard.store.models import PartyRow, ReplyRow
+from collectguard.store.models import Account, PartyRow, ReplyRow
 
 __all__ = ["ingest_reply", "redact", "screen_message", "unmask"]
 
@@ -39,7 +41,8 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
     with rt.db.read() as session:
         account = accounts.get_row(session, account_id)
         accounts.get_party(session, account_id, party_id)
-        packs = tuple(account.rulepacks)
+        # a company overlay reads replies as its base jurisdiction does
+        packs = tuple(p.base or p.name for p in rt.packs(tuple(account.rulepacks)))
     region = _REGION.get(packs[0], packs[0])
     result = analysis.analyze_reply(
         text, packs=packs, region=region, crisis_hold_hours=rt.settings.crisis_min_hold_hours
@@ -47,6 +50,9 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
     body: dict[str, Any] = dict(result.to_dict())
     applied = []
     with rt.db.write() as session:
+        # Lock the account before anything that appends to the audit chain: every writer takes
+        # the account first and the chain's head last, so two writers never wait on each other.
+        session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
         now = rt.now()
         rid = new_id("rpl")
         session.add(

@@ -72,7 +72,11 @@ def parse_head(text: str) -> Head:
 def append(
     session: Session, *, at: datetime, actor: str, action: str, subject: str, payload: Mapping[str, Any]
 ) -> Head:
-    """Add one entry inside the caller's transaction; the head row lock orders concurrent writers."""
+    """Add one entry inside the caller's transaction; the head row lock orders concurrent writers.
+
+    Lock order: a caller takes any account row lock *before* appending, so the head is always
+    the last lock of a transaction and two writers cannot deadlock.
+    """
     row = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if row is None:
         row = AuditHead(id=1, seq=0, hash=GENESIS)
