@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from collectguard.api.auth import current_actor, service_of
 from collectguard.service import Actor, Service
+from collectguard.service import risk as service_risk
 from collectguard.service import wellbeing as wb
 
 router = APIRouter(prefix="/v1", tags=["wellbeing"])
@@ -50,7 +51,7 @@ def account_risk(
     account_id: str, actor: Actor = Depends(current_actor), service: Service = Depends(service_of)
 ) -> dict[str, Any]:
     """Complaint-risk score 0–100 with its top contributing factors in plain language."""
-    return wb.account_risk(service, account_id, actor=actor).to_dict()
+    return service_risk.account_risk(service, account_id, actor=actor).to_dict()
 
 
 @router.get("/risk/queue")
@@ -62,5 +63,8 @@ def risk_queue(
 ) -> dict[str, Any]:
     """Accounts by complaint risk, highest first, for supervisors to work."""
     return {
-        "items": [s.to_dict() for s in wb.risk_queue(service, actor=actor, limit=limit, min_score=min_score)]
+        "items": [
+            s.to_dict()
+            for s in service_risk.risk_queue(service, actor=actor, limit=limit, min_score=min_score)
+        ]
     }

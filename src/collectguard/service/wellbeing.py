@@ -24,12 +24,7 @@ from collectguard.service.facade import Service
 from collectguard.service.risk import account_risk, account_risks, risk_queue
 from collectguard.service.roles import require
 from collectguard.service.types import Actor
-from collectguard.service.wellbeing_rows import (
-    MAX_CONTACT,
-    blocked_per_collector,
-    load_contacts,
-    load_replies,
-)
+from collectguard.service.wellbeing_rows import blocked_per_collector, load_activity
 from collectguard.store.models import AccountStateRow, AttemptRow, MessageRow, PartyRow, ReplyRow, User
 from collectguard.wellbeing import (
     CollectorWellbeing,
@@ -42,11 +37,10 @@ from collectguard.wellbeing import (
     fair_team_view,
     load_thresholds,
 )
-from collectguard.wellbeing.attribution import LastContact, attribute, crisis_handling
+from collectguard.wellbeing.attribution import LastContact, crisis_handling
 from collectguard.wellbeing.synthetic import synthetic_team
 
 __all__ = [
-    "MAX_CONTACT",
     "TeamOverview",
     "account_risk",
     "account_risks",
@@ -81,14 +75,6 @@ def list_collectors(service: Service, *, actor: Actor) -> list[dict[str, Any]]:
     return [{"id": u.id, "name": u.name, "active": u.active} for u in service.list_users(role="collector")]
 
 
-def _activity(
-    session: Session, since: datetime, until: datetime, accounts: list[str] | None = None
-) -> tuple[list[ContactRecord], list[ReplyRecord]]:
-    """Contacts and replies of the window, replies attributed to the collector of the last contact."""
-    contacts = load_contacts(session, since, until, accounts)
-    return contacts, attribute(contacts, load_replies(session, since, until, accounts))
-
-
 def _collector(session: Session, collector_id: str) -> None:
     role = session.execute(select(User.role).where(User.id == collector_id)).scalar_one_or_none()
     if role != "collector":
@@ -115,7 +101,7 @@ def collector_wellbeing(
             .where(AttemptRow.collector_id == collector_id, AttemptRow.at >= since)
             .distinct()
         ).scalars()
-        contacts, replies = _activity(session, since, now, list(touched))
+        contacts, replies = load_activity(session, since, now, list(touched))
     team = assess_team(
         [c for c in contacts if c.collector_id == collector_id],
         [r for r in replies if r.collector_id == collector_id],
@@ -150,7 +136,7 @@ def team_wellbeing(
     _check_days(days)
     now = now or service.now()
     with service.database.read() as session:
-        contacts, replies = _activity(session, now - timedelta(days=days), now)
+        contacts, replies = load_activity(session, now - timedelta(days=days), now)
     return _team(contacts, replies, now)
 
 
@@ -238,7 +224,7 @@ def team_overview(
     now = now or service.now()
     since = now - timedelta(days=days)
     with service.database.read() as session:
-        contacts, replies = _activity(session, since, now)
+        contacts, replies = load_activity(session, since, now)
         fair = _fair(session, contacts, replies, since=since, now=now, days=days, recovered=recovered)
     team = _team(contacts, replies, now) if with_team and actor.role == "supervisor" else None
     return TeamOverview(team=team, fair=fair)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from collectguard.model import Channel, Outcome, PartyRole
 from collectguard.store.models import AttemptRow, MessageRow, ReplyRow
 from collectguard.wellbeing import ContactRecord, MessageRecord, ReplyRecord, load_thresholds
+from collectguard.wellbeing.attribution import attribute
 
 __all__ = [
     "MAX_CONTACT",
@@ -152,6 +153,14 @@ def load_messages(
             for acc, at, verdict, findings, collector in session.execute(query)
         )
     return out
+
+
+def load_activity(
+    session: Session, since: datetime, until: datetime, accounts: Sequence[str] | None = None
+) -> tuple[list[ContactRecord], list[ReplyRecord]]:
+    """Contacts and replies of the window, replies attributed to the collector of the last contact."""
+    contacts = load_contacts(session, since, until, accounts)
+    return contacts, attribute(contacts, load_replies(session, since, until, accounts))
 
 
 def blocked_per_collector(session: Session, since: datetime, until: datetime) -> dict[str, int]:

@@ -1,7 +1,8 @@
 """Complaint-risk figures for the pages, from the service's risk use case when it is installed.
 
-The risk model belongs to the wellbeing part (``collectguard.service.wellbeing``); where
-that module is absent the pages show no score rather than failing.
+The risk use cases live in ``collectguard.service.risk`` (the queue scores only the accounts
+whose SQL upper bound can reach it); where that module is absent the pages show no score
+rather than failing.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ __all__ = ["detail", "queue", "scores"]
 
 def _module() -> ModuleType | None:
     try:
-        return importlib.import_module("collectguard.service.wellbeing")
+        return importlib.import_module("collectguard.service.risk")
     except ModuleNotFoundError as exc:
-        if exc.name != "collectguard.service.wellbeing":
+        if exc.name != "collectguard.service.risk":
             raise
         return None
 
