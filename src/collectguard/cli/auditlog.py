@@ -8,12 +8,15 @@ elsewhere and ``verify --known-head`` then catches truncation too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from collectguard.cli.common import err_console
-from collectguard.cli.db import DB_HELP, KEY_HELP, open_service, settings_for
+from collectguard.cli.db import DB_HELP, KEY_HELP, settings_for
 
 __all__ = ["anchor", "verify"]
 
@@ -27,11 +30,11 @@ def verify(
     as_json: bool = typer.Option(False, "--json", help="机器可读 print the report as JSON"),
 ) -> None:
     """校验审计链 Verify the audit hash chain; exit 1 and name the first broken entry if it fails."""
-    service = open_service(settings_for(db, key_file), migrate=False)
-    try:
-        report = service.verify_audit(known_head)
-    finally:
-        service.close()
+    from collectguard.store import audit as audit_log
+
+    anchor_head = audit_log.parse_head(known_head) if known_head else None
+    with _session(db, key_file) as session:
+        report = audit_log.verify(session, known_head=anchor_head)
     if as_json:
         print(json.dumps(report.to_dict()))
     elif report.ok:
@@ -51,8 +54,21 @@ def anchor(
     key_file: Path | None = typer.Option(None, "--key-file", help=KEY_HELP),
 ) -> None:
     """打印审计链头 Print the current head SEQ:HASH alone; store it elsewhere to detect truncation."""
-    service = open_service(settings_for(db, key_file), migrate=False)
+    from collectguard.store import audit as audit_log
+
+    with _session(db, key_file) as session:
+        print(audit_log.head(session))
+
+
+# The chain needs no key: both commands read the database directly, so an auditor can
+# verify a PostgreSQL database without the encryption secret.
+@contextmanager
+def _session(db: str | None, key_file: Path | None) -> Iterator[Any]:
+    from collectguard.store import Database
+
+    database = Database(settings_for(db, key_file).db or "")
     try:
-        print(service.audit_head())
+        with database.read() as session:
+            yield session
     finally:
-        service.close()
+        database.dispose()
