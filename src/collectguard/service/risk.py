@@ -11,6 +11,7 @@ that could matter.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -144,10 +145,15 @@ def risk_queue(
     kept: list[RiskScore] = []
     start, size = 0, max(FIRST_ROUND, 2 * limit)
     while start < len(candidates):
-        if len(kept) >= limit and candidates[start] > _key(kept[-1].raw_score, kept[-1].account_id):
-            break
-        batch = [acc for _, acc in candidates[start : start + size]]
-        start, size = start + size, size * 2
+        if len(kept) >= limit:
+            # once the queue is full, only accounts whose bound sorts before its last place can enter
+            end = bisect.bisect_left(candidates, _key(kept[-1].raw_score, kept[-1].account_id), lo=start)
+            if end == start:
+                break
+        else:
+            end, size = start + size, size * 2
+        batch = [acc for _, acc in candidates[start:end]]
+        start = end
         scores = account_risks(service, batch, actor=actor, now=now).values()
         kept = sorted(
             [*kept, *(s for s in scores if s.score >= min_score)],
