@@ -76,6 +76,14 @@ class ComboSpec(_EntryOptions):
     groups: tuple[tuple[str, ...], ...] = pydantic.Field(min_length=2)
     window: int = pydantic.Field(gt=0, le=200)
     same_clause: bool = False  # no comma between the groups (你这种人就是骗子, not 你好，谨防骗子)
+    # the group scanned first (its rarest); only speed depends on it, never what is found
+    gate: int | None = pydantic.Field(default=None, ge=0)
+
+    @pydantic.model_validator(mode="after")
+    def _gate_in_range(self) -> ComboSpec:
+        if self.gate is not None and self.gate >= len(self.groups):
+            raise ValueError(f"gate {self.gate} but only {len(self.groups)} groups")
+        return self
 
 
 class LexiconFile(_Strict):
@@ -143,10 +151,18 @@ class Lexicon:
     The automaton's value for a key is a tuple of ``(entry index, group bit, length,
     left boundary, right boundary)`` (group bit 0 for a term, ``1 << group`` for a combo atom); boundaries are word boundaries (English only). Entry
     index -1 marks a key of the normaliser's variant pass (see ``normalize.apply_variants``).
+
+    ``gate`` is the automaton the screener scans first: the terms, the variant keys and, of each
+    combo, only its *gate* group (the one with the longest shortest word, so the rarest). Most
+    messages hit no gate and are scanned once; the common atoms (你, 费, 他的) of a combo are
+    looked for in ``automaton`` only when its gate occurs.
     """
 
     entries: tuple[Entry, ...]
     automaton: Any
+    gate: Any
+    # per combo entry, one small automaton per group: the second pass looks only for the gated combos' words
+    groups: dict[int, tuple[Any, ...]]
     context: dict[str, Context]
     version: str
 
@@ -235,6 +251,8 @@ def load_lexicon() -> Lexicon:
     """Load, validate and compile every shipped lexicon once per process."""
     entries: list[Entry] = []
     keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
+    gate_keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
+    group_keys: dict[int, list[list[tuple[str, bool, bool]]]] = {}
     context: dict[str, Context] = {}
     for lang in LANGS:
         folder = _data_dir() / lang
@@ -268,16 +286,60 @@ def load_lexicon() -> Lexicon:
                         same_clause=isinstance(item, ComboSpec) and item.same_clause,
                     )
                 )
+                gate = item.gate if isinstance(item, ComboSpec) and item.gate is not None else None
+                gate = _gate_group(groups, lang) if gate is None else gate
                 for g, words in enumerate(groups):
                     for word in words:
                         key, left, right = _key(word, lang)
                         for form in (key, *(_pinyin_forms(key) if lang == "zh" else ())):
                             bit = 0 if len(groups) == 1 else 1 << g
-                            keys.setdefault(form, []).append((idx, bit, len(form), left, right))
+                            value = (idx, bit, len(form), left, right)
+                            keys.setdefault(form, []).append(value)
+                            if g == gate:
+                                gate_keys.setdefault(form, []).append(value)
+                            if bit:
+                                forms = group_keys.setdefault(idx, [[] for _ in groups])
+                                forms[g].append((form, left, right))
     for key in variant_keys():  # entry index -1: "this text still has a variant spelling"
         keys.setdefault(key, []).append((-1, 0, len(key), False, False))
+        gate_keys.setdefault(key, []).append((-1, 0, len(key), False, False))
+    return Lexicon(
+        entries=tuple(entries),
+        automaton=_automaton(keys),
+        gate=_automaton(gate_keys),
+        groups={idx: tuple(_group_automaton(forms) for forms in per) for idx, per in group_keys.items()},
+        context=context,
+        version="2026.11",
+    )
+
+
+def _gate_group(groups: tuple[tuple[str, ...], ...], lang: str) -> int:
+    """The group a combo is gated on: longest shortest word, then the earliest (a term is its own gate).
+
+    The first group is usually the trigger (替他, 你儿子, 我是) and the later ones the common
+    predicate (还款, 欠款, 法院), so on a tie the first one gates.
+    """
+    if len(groups) == 1:
+        return 0
+
+    def rarity(g: int) -> tuple[int, int]:
+        return min(len(_key(w, lang)[0]) for w in groups[g]), -g
+
+    return max(range(len(groups)), key=rarity)
+
+
+def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Any:
+    """One combo group as its own small automaton: value ``(length, left, right)`` per word."""
+    automaton = ahocorasick.Automaton()
+    for form, left, right in set(forms):
+        automaton.add_word(form, (len(form), left, right))
+    automaton.make_automaton()
+    return automaton
+
+
+def _automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]]) -> Any:
     automaton = ahocorasick.Automaton()
     for key, values in keys.items():
         automaton.add_word(key, tuple(values))
     automaton.make_automaton()
-    return Lexicon(entries=tuple(entries), automaton=automaton, context=context, version="2026.11")
+    return automaton

@@ -65,10 +65,7 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
             s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
     else:
         s, offs = _map_chars(text, t)
-        m = t.gate.search(s)
-        while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
-            m = t.gate.search(s, m.end())
-        if m is not None:
+        if _needs_fold(s, t):
             s, offs = _fold(s, offs, t)
     return apply_variants(s, offs) if variants else (s, offs)
 
@@ -95,6 +92,22 @@ def with_offsets(text: str, s: str, offs: _Offsets) -> Normalized:
             return Normalized(s, _RANGE[:n], _RANGE[1 : n + 1], text)
         return Normalized(s, tuple(range(n)), tuple(range(1, n + 1)), text)
     return Normalized(s, tuple(offs[0]), tuple(offs[1]), text)
+
+
+def _needs_fold(s: str, t: Tables) -> bool:
+    """Whether any folding pass has work: the clean message (most of them) pays for four fast scans."""
+    if t.gate_digits.search(s) and t.digit_gate.search(s):
+        return True
+    for candidates in (t.gate_interference, t.gate_spaced):  # each must follow a CJK character
+        m = candidates.search(s, 1)
+        while m is not None:
+            if t.cjk.match(s, m.start() - 1):
+                return True
+            m = candidates.search(s, m.start() + 1)
+    m = t.repeat_gate.search(s)
+    while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
+        m = t.repeat_gate.search(s, m.end())
+    return m is not None
 
 
 def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:

@@ -72,7 +72,12 @@ class Tables:
     multi: re.Pattern[str]
     digit_run: re.Pattern[str]
     digit_table: dict[int, int]
-    gate: re.Pattern[str]  # any of the four gates below: one scan for the common, clean message
+    # cheap candidates for the gates below: each starts with a rare character class, so the regex
+    # engine skips ahead in C; a candidate is confirmed with one character check (see normalize)
+    gate_digits: re.Pattern[str]
+    gate_interference: re.Pattern[str]
+    gate_spaced: re.Pattern[str]
+    cjk: re.Pattern[str]
     digit_gate: re.Pattern[str]
     interference: re.Pattern[str]
     spaced: re.Pattern[str]
@@ -168,10 +173,11 @@ def tables() -> Tables:
         digit_run=re.compile(f"[{digits}]{{3,}}|(?<=\\d)[{digits}]+|[{digits}]+(?=\\d)"),
         digit_table=str.maketrans(digits, _CN_DIGIT_VALUES),
         # gates: cheap searches that tell whether the exact (slower) pattern is worth running
-        gate=re.compile(
-            f"[{_CJK}](?:[{_INTERFERENCE}]+[{_CJK}]|{sep}[{_CJK}]{sep}[{_CJK}](?![{_CJK}]))"
-            f"|(.)\\1\\1|[{digits}](?:[{digits}]{{2}}|\\d)|\\d[{digits}]"
-        ),
+        # a leading single class (not ``[…]+``) lets the engine skip ahead to it
+        gate_digits=re.compile(f"[{digits}]"),
+        gate_interference=re.compile(f"[{_INTERFERENCE}][{_INTERFERENCE}]*[{_CJK}]"),
+        gate_spaced=re.compile(f"[{_SENTENCE_PUNCT}][{_SENTENCE_PUNCT}]*[{_CJK}]{sep}[{_CJK}](?![{_CJK}])"),
+        cjk=re.compile(f"[{_CJK}]"),
         digit_gate=re.compile(f"[{digits}](?:[{digits}]{{2}}|\\d)|\\d[{digits}]"),
         interference=re.compile(f"(?<=[{_CJK}])[{_INTERFERENCE}]+(?=[{_CJK}])"),
         spaced=re.compile(f"(?<![{_CJK}])[{_CJK}](?:{sep}[{_CJK}](?![{_CJK}])){{2,}}"),

@@ -63,7 +63,7 @@ def _span(s: str, n: int, end: int, length: int, left: bool, right: bool) -> tup
 class Screener:
     """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
 
-    __slots__ = ("_full_masks", "_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules")
+    __slots__ = ("_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules")
 
     def __init__(
         self,
@@ -78,7 +78,6 @@ class Screener:
         if mode not in MODES:
             raise ValidationError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}", field="mode")
         self._lex = lexicon
-        self._full_masks = tuple((1 << e.groups) - 1 for e in lexicon.entries)
         self._packs = tuple(packs)
         self._mode = mode
         self._rewriter = rewriter or load_rewriter()
@@ -138,27 +137,23 @@ class Screener:
         entries = self._lex.entries
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
-        masks: dict[int, int] = {}  # combo entry index -> bit set of the groups seen
-        for end, values in self._lex.automaton.iter(s):
+        gated: set[int] = set()  # combos whose gate group occurs: only they need the full scan
+        for end, values in self._lex.gate.iter(s):
             for idx, bit, length, left, right in values:
                 if idx < 0:
                     if not variants_done:
                         return None
                     continue
-                if bit and not (left or right):  # a Chinese combo atom: only which groups occur matters now
-                    masks[idx] = masks.get(idx, 0) | bit
+                if bit:
+                    gated.add(idx)
                     continue
                 span = _span(s, n, end, length, left, right)
-                if span is None:
-                    continue
-                if bit:
-                    masks[idx] = masks.get(idx, 0) | bit
-                else:
+                if span is not None:
                     terms.append((entries[idx], span[0], span[1], span[0]))
-        if masks:
-            complete = {idx for idx, mask in masks.items() if mask == self._full_masks[idx]}
+        if gated:
+            atoms, complete = self._atoms(s, gated)
             if complete:
-                terms.extend(combo_chains(s, list(complete), self._atoms(s, complete), entries))
+                terms.extend(combo_chains(s, complete, atoms, entries))
         if not terms:
             return []
         raw: list[_Raw] = []
@@ -188,17 +183,26 @@ class Screener:
                 raw.append((also, start, end, "lexicon", entry.text, _severity(also)))
         return raw
 
-    def _atoms(self, s: str, wanted: set[int]) -> list[tuple[int, int, int, int]]:
-        """Second pass, only for the combos whose every group occurs: (entry, group, start, end) of each atom."""
+    def _atoms(self, s: str, wanted: set[int]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+        """Second pass, only for gated combos: (entry, group, start, end) of each atom, the complete combos."""
         n = len(s)
-        out = []
-        for end, values in self._lex.automaton.iter(s):
-            for idx, bit, length, left, right in values:
-                if idx in wanted and bit:
+        out: list[tuple[int, int, int, int]] = []
+        complete = []
+        for idx in wanted:
+            found = []
+            for g, automaton in enumerate(self._lex.groups[idx]):
+                hits = []
+                for end, (length, left, right) in automaton.iter(s):
                     span = _span(s, n, end, length, left, right)
                     if span is not None:
-                        out.append((idx, bit.bit_length() - 1, span[0], span[1]))
-        return out
+                        hits.append((idx, g, span[0], span[1]))
+                if not hits:  # a group is missing: the combo cannot match, look no further
+                    break
+                found.extend(hits)
+            else:
+                complete.append(idx)
+                out.extend(found)
+        return out, complete
 
     def _addressee_findings(self, s: str) -> list[_Raw]:
         """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
