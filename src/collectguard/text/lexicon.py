@@ -161,8 +161,9 @@ class Lexicon:
     entries: tuple[Entry, ...]
     automaton: Any
     gate: Any
-    # per combo entry, one small automaton per group: the second pass looks only for the gated combos' words
-    groups: dict[int, tuple[Any, ...]]
+    # per combo entry, (group, automaton, has word boundaries) for each group, the gate last: the
+    # second pass looks only for the gated combos' words and stops at the first missing group
+    groups: dict[int, tuple[tuple[int, Any, bool], ...]]
     context: dict[str, Context]
     version: str
 
@@ -253,6 +254,7 @@ def load_lexicon() -> Lexicon:
     keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
     gate_keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
     group_keys: dict[int, list[list[tuple[str, bool, bool]]]] = {}
+    gates: dict[int, int] = {}
     context: dict[str, Context] = {}
     for lang in LANGS:
         folder = _data_dir() / lang
@@ -288,6 +290,7 @@ def load_lexicon() -> Lexicon:
                 )
                 gate = item.gate if isinstance(item, ComboSpec) and item.gate is not None else None
                 gate = _gate_group(groups, lang) if gate is None else gate
+                gates[idx] = gate
                 for g, words in enumerate(groups):
                     for word in words:
                         key, left, right = _key(word, lang)
@@ -307,7 +310,15 @@ def load_lexicon() -> Lexicon:
         entries=tuple(entries),
         automaton=_automaton(keys),
         gate=_automaton(gate_keys),
-        groups={idx: tuple(_group_automaton(forms) for forms in per) for idx, per in group_keys.items()},
+        groups={
+            idx: tuple(
+                (g, _group_automaton(per[g]), lang == "en")
+                for g in sorted(
+                    range(len(per)), key=lambda g: g == gates[idx]
+                )  # the gate, known present, last
+            )
+            for idx, per in group_keys.items()
+        },
         context=context,
         version="2026.11",
     )

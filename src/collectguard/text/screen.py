@@ -190,12 +190,12 @@ class Screener:
         complete = []
         for idx in wanted:
             found = []
-            for g, automaton in enumerate(self._lex.groups[idx]):
-                hits = []
-                for end, (length, left, right) in automaton.iter(s):
-                    span = _span(s, n, end, length, left, right)
-                    if span is not None:
-                        hits.append((idx, g, span[0], span[1]))
+            for g, automaton, bounded in self._lex.groups[idx]:
+                if bounded:
+                    spans = (_span(s, n, end, *value) for end, value in automaton.iter(s))
+                    hits = [(idx, g, sp[0], sp[1]) for sp in spans if sp is not None]
+                else:
+                    hits = [(idx, g, end - v[0] + 1, end + 1) for end, v in automaton.iter(s)]
                 if not hits:  # a group is missing: the combo cannot match, look no further
                     break
                 found.extend(hits)
