@@ -14,100 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import ahocorasick
 import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
 from collectguard.text.normalize import normalize, variant_keys
 
-__all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "load_lexicon"]
-
-CATEGORIES: tuple[str, ...] = (
-    "threat",
-    "insult",
-    "impersonation",
-    "false_legal_consequence",
-    "third_party_disclosure",
-    "contact_third_party",
-    "harassment",
-    "privacy_exposure",
-    "demand_from_third_party",
-    "induce_borrowing",
-    "improper_payment_channel",
-)
-Category = Literal[
-    "threat",
-    "insult",
-    "impersonation",
-    "false_legal_consequence",
-    "third_party_disclosure",
-    "contact_third_party",
-    "harassment",
-    "privacy_exposure",
-    "demand_from_third_party",
-    "induce_borrowing",
-    "improper_payment_channel",
-]
-Severity = Literal["block", "warn"]
-LANGS = ("zh", "en")
-
-
-class _Strict(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class _EntryOptions(_Strict):
-    severity: Severity | None = None
-    also: tuple[Category, ...] = ()
-    addressee: Literal["any", "others"] = "any"  # others: only when the message is not to the borrower
-    # true when it is lawful through a court (强制执行 after a judgment); for a payment-channel
-    # entry, when the sentence names the creditor's own channel (对公账户, official app)
-    lawful_process: bool = False
-
-
-class TermSpec(_EntryOptions):
-    text: str = pydantic.Field(min_length=1)
-
-
-class ComboSpec(_EntryOptions):
-    groups: tuple[tuple[str, ...], ...] = pydantic.Field(min_length=2)
-    window: int = pydantic.Field(gt=0, le=200)
-    same_clause: bool = False  # no comma between the groups (你这种人就是骗子, not 你好，谨防骗子)
-    # the group scanned first (its rarest); only speed depends on it, never what is found
-    gate: int | None = pydantic.Field(default=None, ge=0)
-
-    @pydantic.model_validator(mode="after")
-    def _gate_in_range(self) -> ComboSpec:
-        if self.gate is not None and self.gate >= len(self.groups):
-            raise ValueError(f"gate {self.gate} but only {len(self.groups)} groups")
-        return self
-
-
-class LexiconFile(_Strict):
-    category: Category
-    lang: Literal["zh", "en"]
-    severity: Severity
-    citation: str = pydantic.Field(min_length=1)
-    also: tuple[Category, ...] = ()  # categories every entry of the file also counts for
-    terms: tuple[str | TermSpec, ...] = ()
-    combos: tuple[ComboSpec, ...] = ()
-
-
-class ContextFile(_Strict):
-    lang: Literal["zh", "en"]
-    negation: tuple[str, ...]
-    negation_exceptions: tuple[str, ...] = ()
-    pseudo_negation: tuple[str, ...] = ()  # phrases with a negation word that negate nothing (why not, 不如)
-    negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
-    breakers: tuple[str, ...] = ()
-    lawful_process: tuple[str, ...] = ()
-    # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful
-    official_payee: tuple[str, ...] = ()
-    debt_mentions: tuple[str, ...] = ()
-    payment_requests: tuple[str, ...] = ()
+__all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "LexiconFile", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,14 @@ from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.normalize import Normalized, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_context import combo_chains, lawful_in_sentence, negated, warned_against
+from collectguard.text.screen_context import (
+    combo_atoms,
+    combo_chains,
+    lawful_in_sentence,
+    negated,
+    span_at,
+    warned_against,
+)
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
@@ -41,23 +48,6 @@ _Raw = tuple[str, int, int, str, str, str]
 def _service_number(kind: str, value: str) -> bool:
     digits = "".join(c for c in value if c.isdigit())
     return kind == "PHONE" and digits.lstrip("+").lstrip("0").startswith(_SERVICE_PREFIXES)
-
-
-def _word_char(c: str) -> bool:
-    return "a" <= c <= "z" or "0" <= c <= "9"
-
-
-def _span(s: str, n: int, end: int, length: int, left: bool, right: bool) -> tuple[int, int] | None:
-    """The span of a key that ends at ``end``; English keys only as whole words, a stem (arrest+) as its word."""
-    start, stop = end - length + 1, end + 1
-    if left and start and _word_char(s[start - 1]):
-        return None
-    if right and stop < n and _word_char(s[stop]):
-        return None
-    if left and not right:
-        while stop < n and _word_char(s[stop]):
-            stop += 1
-    return start, stop
 
 
 class Screener:
@@ -147,11 +137,11 @@ class Screener:
                 if bit:
                     gated.add(idx)
                     continue
-                span = _span(s, n, end, length, left, right)
+                span = span_at(s, n, end, length, left, right)
                 if span is not None:
                     terms.append((entries[idx], span[0], span[1], span[0]))
         if gated:
-            atoms, complete = self._atoms(s, gated)
+            atoms, complete = combo_atoms(s, self._lex.groups, gated)
             if complete:
                 terms.extend(combo_chains(s, complete, atoms, entries))
         if not terms:
@@ -182,27 +172,6 @@ class Screener:
             for also in entry.also:
                 raw.append((also, start, end, "lexicon", entry.text, _severity(also)))
         return raw
-
-    def _atoms(self, s: str, wanted: set[int]) -> tuple[list[tuple[int, int, int, int]], list[int]]:
-        """Second pass, only for gated combos: (entry, group, start, end) of each atom, the complete combos."""
-        n = len(s)
-        out: list[tuple[int, int, int, int]] = []
-        complete = []
-        for idx in wanted:
-            found = []
-            for g, automaton, bounded in self._lex.groups[idx]:
-                if bounded:
-                    spans = (_span(s, n, end, *value) for end, value in automaton.iter(s))
-                    hits = [(idx, g, sp[0], sp[1]) for sp in spans if sp is not None]
-                else:
-                    hits = [(idx, g, end - v[0] + 1, end + 1) for end, v in automaton.iter(s)]
-                if not hits:  # a group is missing: the combo cannot match, look no further
-                    break
-                found.extend(hits)
-            else:
-                complete.append(idx)
-                out.extend(found)
-        return out, complete
 
     def _addressee_findings(self, s: str) -> list[_Raw]:
         """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""

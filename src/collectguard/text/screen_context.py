@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from collectguard.text.lexicon import Context, Entry
 
 __all__ = [
+    "combo_atoms",
     "combo_chains",
     "lawful_in_sentence",
     "negated",
     "same_clause",
     "same_sentence",
     "sentence_span",
+    "span_at",
     "warned_against",
 ]
 
@@ -118,3 +121,48 @@ def combo_chains(
                     out.append((entry, first[0], chain_end, anchor))
                     last_end = chain_end
     return out
+
+
+def _word_char(c: str) -> bool:
+    return "a" <= c <= "z" or "0" <= c <= "9"
+
+
+def span_at(s: str, n: int, end: int, length: int, left: bool, right: bool) -> tuple[int, int] | None:
+    """The span of a key that ends at ``end``; English keys only as whole words, a stem (arrest+) as its word."""
+    start, stop = end - length + 1, end + 1
+    if left and start and _word_char(s[start - 1]):
+        return None
+    if right and stop < n and _word_char(s[stop]):
+        return None
+    if left and not right:
+        while stop < n and _word_char(s[stop]):
+            stop += 1
+    return start, stop
+
+
+def combo_atoms(
+    s: str, groups: dict[int, tuple[tuple[int, Any, bool], ...]], wanted: set[int]
+) -> tuple[list[tuple[int, int, int, int]], list[int]]:
+    """Second pass, only for gated combos: (entry, group, start, end) of each atom, and the complete combos.
+
+    Each group has its own small automaton (``Lexicon.groups``), the gate last; a combo stops at
+    its first missing group, so most gated combos cost one short scan.
+    """
+    n = len(s)
+    out: list[tuple[int, int, int, int]] = []
+    complete = []
+    for idx in wanted:
+        found = []
+        for g, automaton, bounded in groups[idx]:
+            if bounded:
+                spans = (span_at(s, n, end, *value) for end, value in automaton.iter(s))
+                hits = [(idx, g, sp[0], sp[1]) for sp in spans if sp is not None]
+            else:
+                hits = [(idx, g, end - v[0] + 1, end + 1) for end, v in automaton.iter(s)]
+            if not hits:
+                break
+            found.extend(hits)
+        else:
+            complete.append(idx)
+            out.extend(found)
+    return out, complete
