@@ -117,7 +117,7 @@ class AttemptRow(Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     collector_id: Mapped[str | None] = mapped_column(String(32), index=True)
     completed_at: Mapped[datetime | None] = mapped_column()
-    __table_args__ = (Index("ix_attempts_account_at", "account_id", "at"),)
+    __table_args__ = (Index("ix_attempts_account_at", "account_id", "at"), Index("ix_attempts_at", "at"))
 
 
 class MessageRow(Base):
@@ -134,6 +134,7 @@ class MessageRow(Base):
     findings: Mapped[list[Any]] = mapped_column()
     at: Mapped[datetime] = mapped_column()
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    __table_args__ = (Index("ix_messages_verdict_at", "verdict", "at"),)
 
 
 class ReplyRow(Base):
@@ -144,6 +145,7 @@ class ReplyRow(Base):
     text_enc: Mapped[str] = mapped_column(Text)
     analysis: Mapped[dict[str, Any]] = mapped_column()
     at: Mapped[datetime] = mapped_column()
+    __table_args__ = (Index("ix_replies_at", "at"),)
 
 
 class AccountStateRow(Base):
