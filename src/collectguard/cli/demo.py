@@ -6,14 +6,11 @@ import ipaddress
 from pathlib import Path
 
 import typer
-import uvicorn
 from rich.table import Table
 
 from collectguard.cli.common import console, err_console, fail
 from collectguard.cli.db import DB_HELP, open_service, settings_for
-from collectguard.demo import reset_passwords, seed
 from collectguard.errors import CollectguardError
-from collectguard.service.dashboard import count_rows
 from collectguard.settings import default_data_dir
 
 __all__ = ["demo"]
@@ -39,6 +36,10 @@ def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="只建库和填充，不启动服务 seed only"),
 ) -> None:
     """演示 Seed a synthetic collection floor (if empty) and serve the dashboard and API."""
+    # Imported here so that every other command starts without the service stack.
+    from collectguard.demo import reset_passwords, seed
+    from collectguard.service.dashboard import count_rows
+
     if not _loopback(host):
         err_console.print(f"[yellow]注意 note:[/] the demo listens on {host}, not only on this machine")
     path = db or str(default_data_dir({"HOME": str(Path.home())}) / "demo.db")
@@ -68,6 +69,8 @@ def demo(
     if no_serve:
         service.close()
         return
+    import uvicorn
+
     from collectguard.api import create_app
 
     console.print(f"打开 open [bold]http://{host}:{port}/ui/login[/]  (Ctrl+C 停止 stop)", highlight=False)

@@ -18,12 +18,20 @@ from collectguard.policy import load_packs
 from collectguard.policy.scenario import parse_timestamp
 from collectguard.risk import RiskScore, assess_account
 from collectguard.risk.parse import parse_risk_case
-from collectguard.service.types import Actor
 from collectguard.wellbeing import CollectorWellbeing, assess_team, load_thresholds
 from collectguard.wellbeing.parse import parse_bundle, parse_events
 
-#: at the shell, whoever holds the database and its key acts with a supervisor's view
-OPERATOR = Actor("system:cli", "cli", "supervisor")
+
+def _operator() -> Any:
+    """At the shell, whoever holds the database and its key acts with a supervisor's view.
+
+    Built on demand so that other commands start without importing the service stack.
+    """
+    from collectguard.service.types import Actor
+
+    return Actor("system:cli", "cli", "supervisor")
+
+
 NOW_HELP = "评估时刻 judge at this ISO-8601 instant (default: the end of the latest record)"
 
 
@@ -114,11 +122,11 @@ def _wellbeing(
             if collector:
                 team = {
                     collector: service_wb.collector_wellbeing(
-                        service, collector, actor=OPERATOR, days=days, now=at
+                        service, collector, actor=_operator(), days=days, now=at
                     )
                 }
             else:
-                team = service_wb.team_wellbeing(service, actor=OPERATOR, days=days, now=at)
+                team = service_wb.team_wellbeing(service, actor=_operator(), days=days, now=at)
         finally:
             service.close()
     else:
@@ -169,9 +177,9 @@ def _risk(
         service = open_service(settings_for(db, key_file), migrate=False)
         try:
             if account:
-                scores = [service_wb.account_risk(service, account, actor=OPERATOR, now=at)]
+                scores = [service_wb.account_risk(service, account, actor=_operator(), now=at)]
             else:
-                scores = service_wb.risk_queue(service, actor=OPERATOR, limit=limit, now=at)
+                scores = service_wb.risk_queue(service, actor=_operator(), limit=limit, now=at)
         finally:
             service.close()
     else:
