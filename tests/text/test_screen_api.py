@@ -173,3 +173,17 @@ def test_every_category_has_a_lexicon_a_rewrite_and_a_cn_rule_in_both_languages(
             assert any(e.category == category and e.lang == lang for e in entries), (category, lang)
             assert rewriter.suggest(category, "x", lang), (category, lang)
         assert cn.content_rule(category) is not None, category
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "amount"),
+    [
+        ("您欠款3200元，另外结案服务费500元请转我个人微信", "zh", "3200元"),
+        ("结案服务费500元请今天转我个人微信", "zh", "欠款"),
+        ("Your balance is $380; there is a $75 processing fee.", "en", "$380"),
+    ],
+)
+def test_rewrite_never_takes_a_fee_for_the_debt(text: str, lang: str, amount: str) -> None:
+    from collectguard.text.rewrite import load_rewriter
+
+    assert load_rewriter().values(text, lang)["amount"] == amount

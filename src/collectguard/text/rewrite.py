@@ -37,6 +37,8 @@ _DEADLINE = {
     ),
 }
 # A period ends a sentence unless it closes a title (Mr. Smith).
+# an amount right after a fee word is the fee, not the debt (结案服务费500元, a $75 processing fee)
+_FEE_BEFORE = {"zh": re.compile("费"), "en": re.compile(r"(?i:fee|charge)")}
 _AMOUNT_MARKS = {"zh": re.compile("[元块]"), "en": re.compile(r"\$")}
 _DEADLINE_MARKS = {"zh": re.compile("[前内]"), "en": re.compile("(?i:by|before|within) ")}
 _SENTENCE_END = re.compile(
@@ -72,7 +74,13 @@ class Rewriter:
         """What a template may reuse from the message: its amount and deadline (or neutral words)."""
         d = self.defaults[lang]
         # cheap substring checks first: most messages name no amount or deadline
-        amount = _AMOUNT[lang].search(text) if _AMOUNT_MARKS[lang].search(text) else None
+        amount = None
+        if _AMOUNT_MARKS[lang].search(text):
+            fee = _FEE_BEFORE[lang]
+            amounts = _AMOUNT[lang].finditer(text)
+            amount = next(
+                (m for m in amounts if not fee.search(text, max(0, m.start() - 4), m.start())), None
+            )
         deadline = _DEADLINE[lang].search(text) if _DEADLINE_MARKS[lang].search(text) else None
         return {
             "amount": amount.group(0) if amount else d.amount,
