@@ -135,7 +135,8 @@ class Screener:
                         return None
                     continue
                 if bit:
-                    gated.add(idx)
+                    if third or entries[idx].addressee != "others":  # a combo for others only
+                        gated.add(idx)
                     continue
                 span = span_at(s, n, end, length, left, right)
                 if span is not None:
