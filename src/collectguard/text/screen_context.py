@@ -155,8 +155,11 @@ def combo_atoms(
         found = []
         for g, automaton, bounded in groups[idx]:
             if bounded:
-                spans = (span_at(s, n, end, *value) for end, value in automaton.iter(s))
-                hits = [(idx, g, sp[0], sp[1]) for sp in spans if sp is not None]
+                hits = []
+                for end, (length, left, right) in automaton.iter(s):
+                    sp = span_at(s, n, end, length, left, right)
+                    if sp is not None:
+                        hits.append((idx, g, sp[0], sp[1]))
             else:
                 hits = [(idx, g, end - v[0] + 1, end + 1) for end, v in automaton.iter(s)]
             if not hits:
