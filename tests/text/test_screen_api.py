@@ -187,3 +187,16 @@ def test_rewrite_never_takes_a_fee_for_the_debt(text: str, lang: str, amount: st
     from collectguard.text.rewrite import load_rewriter
 
     assert load_rewriter().values(text, lang)["amount"] == amount
+
+
+def test_a_combo_gate_beyond_its_groups_names_the_entry(tmp_path: Path) -> None:
+    folder = tmp_path / "zh"
+    folder.mkdir()
+    path = folder / "threat.yaml"
+    path.write_text(
+        "category: threat\nlang: zh\nseverity: block\ncitation: x\n"
+        "combos:\n  - groups: [[再不还], [上门]]\n    window: 9\n    gate: 2\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"threat.yaml: entry combos\[0\].*gate 2 but only 2 groups"):
+        _read(path, LexiconFile)
