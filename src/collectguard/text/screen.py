@@ -138,6 +138,10 @@ class Screener:
                     if third or entries[idx].addressee != "others":  # a combo for others only
                         gated.add(idx)
                     continue
+                if not (left or right):  # Chinese: no word boundaries to check
+                    start = end - length + 1
+                    terms.append((entries[idx], start, end + 1, start))
+                    continue
                 span = span_at(s, n, end, length, left, right)
                 if span is not None:
                     terms.append((entries[idx], span[0], span[1], span[0]))
