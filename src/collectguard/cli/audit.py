@@ -27,8 +27,6 @@ from rich.progress import (
 from rich.text import Text
 from typer.core import TyperGroup
 
-from collectguard.audit import AuditOptions, EngineOptions, audit_log
-from collectguard.audit import Progress as AuditProgress
 from collectguard.cli.common import console, err_console, fail
 from collectguard.errors import CollectguardError
 
@@ -57,18 +55,21 @@ class _Rate(ProgressColumn):
         return Text(f"{speed:,.0f} 行/s rows/s" if speed else "— rows/s", style="cyan")
 
 
-class _Bar(AuditProgress):
+def _bar(progress: Progress) -> Any:
     """The audit's progress as a Rich bar on stderr, with rate and ETA."""
+    from collectguard.audit import Progress as AuditProgress
 
-    def __init__(self, progress: Progress) -> None:
-        self.progress = progress
-        self.task: Any = None
+    class _Bar(AuditProgress):
+        def __init__(self) -> None:
+            self.task: Any = None
 
-    def start(self, total: int) -> None:
-        self.task = self.progress.add_task("审计 auditing", total=total)
+        def start(self, total: int) -> None:
+            self.task = progress.add_task("审计 auditing", total=total)
 
-    def advance(self, rows: int) -> None:
-        self.progress.advance(self.task, rows)
+        def advance(self, rows: int) -> None:
+            progress.advance(self.task, rows)
+
+    return _Bar()
 
 
 def _mapping(pairs: list[str]) -> tuple[tuple[str, str], ...]:
@@ -102,6 +103,9 @@ def run_cmd(
     quiet: bool = typer.Option(False, "--quiet", help="不打印汇总 No summary tables."),
 ) -> None:
     """审计 Re-decide every contact in LOG with the history before it; write DIR/violations.jsonl."""
+    # Imported here so that every other command starts without Polars, DuckDB and Dask.
+    from collectguard.audit import AuditOptions, EngineOptions, audit_log
+
     if fmt not in ("jsonl", "parquet"):
         fail(f"--format {fmt!r}: use jsonl or parquet")
     if dask_scheduler or dask_local:
@@ -131,7 +135,7 @@ def run_cmd(
     )
     try:
         with Progress(*columns, console=err_console, transient=False) as progress:
-            result = audit_log(log, out, options, _Bar(progress))
+            result = audit_log(log, out, options, _bar(progress))
     except CollectguardError as exc:
         fail(str(exc))
     if not quiet:
