@@ -49,15 +49,11 @@ def redact(
 
 @router.post("/pii/unmask")
 def unmask(
-    body: UnmaskBody,
-    actor: Actor = Depends(current_actor),
-    service: Service = Depends(service_of),
-    idem: Idempotent = Depends(idempotent),
-) -> JSONResponse:
-    """Reveal one party field with a mandatory reason (supervisor or compliance); audited."""
-    return idem.run(
-        service,
-        actor,
-        200,
-        lambda: service.unmask(body.party_id, body.field, actor=actor, reason=body.reason),
-    )
+    body: UnmaskBody, actor: Actor = Depends(current_actor), service: Service = Depends(service_of)
+) -> Any:
+    """Reveal one party field with a mandatory reason (supervisor or compliance); audited.
+
+    Never replayed from an Idempotency-Key: every reveal of plaintext is its own audit entry,
+    and the plaintext is never kept in the idempotency store.
+    """
+    return service.unmask(body.party_id, body.field, actor=actor, reason=body.reason)

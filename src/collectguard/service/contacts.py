@@ -157,7 +157,7 @@ def complete(
         content = transcript if transcript is not None else text
         if content is not None:
             account = accounts.get_row(session, row.account_id)
-            screening = screen(content, packs=tuple(account.rulepacks), to=row.party_role)
+            screening = screen(content, packs=rt.jurisdictions(tuple(account.rulepacks)), to=row.party_role)
             _store_message(
                 rt, session, row, "transcript" if transcript is not None else "text", content, screening, now
             )

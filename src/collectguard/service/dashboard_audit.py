@@ -78,10 +78,13 @@ def full_record(service: Service, account_id: str, *, actor: Actor) -> dict[str,
     """An account's whole record for export: masked parties, states, timeline, audit entries."""
     require(actor, "audit")
     account = service.get_account(account_id, actor=actor)
-    return {
+    record = {
         "account": account.to_dict(),
         "timeline": service.account_timeline(account_id, actor=actor, limit=10_000),
         "audit": account_audit(service, account_id, actor=actor),
         "exported_at": service.now().isoformat(),
         "exported_by": actor.name,
     }
+    # a whole record leaving the system is itself an auditable act
+    service.record_audit("account.export", account_id, actor=actor)
+    return record

@@ -74,6 +74,10 @@ class Service:
             for pack in self._rt.packs((name,))
         ]
 
+    def region(self, rulepacks: tuple[str, ...] | list[str]) -> str:
+        """The support-line region (cn, us, uk) of an account's packs; an overlay counts as its base."""
+        return self._rt.region(rulepacks)
+
     def close(self) -> None:
         """Release the database connections."""
         self._rt.db.dispose()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 __all__ = ["ConsentWindow", "NewAccount", "NewParty", "RecordedContact"]
 
@@ -35,6 +36,22 @@ class ConsentWindow(BaseModel):
 
     start: str = Field(pattern=r"^\d{2}:\d{2}(:\d{2})?$")
     end: str = Field(pattern=r"^\d{2}:\d{2}(:\d{2})?$")
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        # the pattern lets 25:00 through; the engine needs a real clock time
+        try:
+            time.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a clock time between 00:00 and 23:59") from None
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ConsentWindow:
+        if time.fromisoformat(self.start) >= time.fromisoformat(self.end):
+            raise ValueError("start must be before end (windows across midnight are not supported)")
+        return self
 
 
 class NewAccount(BaseModel):

@@ -33,6 +33,10 @@ def new_id(prefix: str) -> str:
     return f"{prefix}_{secrets.token_hex(10)}"
 
 
+#: the shipped pack's region, for the signals package's playbooks (``cn`` → ``cn``)
+_REGION = {"us-regf": "us"}
+
+
 @dataclass
 class Runtime:
     settings: Settings
@@ -58,6 +62,15 @@ class Runtime:
                 pack = self._packs[name] = self._load(name)
             out.append(pack)
         return tuple(out)
+
+    def jurisdictions(self, names: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """The shipped base pack of each named pack: an overlay screens and reads replies as its base does."""
+        return tuple(p.base or p.name for p in self.packs(names))
+
+    def region(self, names: tuple[str, ...] | list[str]) -> str:
+        """The support-line region of an account's packs (``us-regf`` → ``us``), overlays by their base."""
+        bases = self.jurisdictions(names)
+        return _REGION.get(bases[0], bases[0]) if bases else "cn"
 
     def pack_names(self) -> list[str]:
         """Every pack an account may name: the shipped ones and those in ``packs_dir``."""

@@ -17,8 +17,6 @@ from collectguard.store.models import Account, PartyRow, ReplyRow
 __all__ = ["ingest_reply", "redact", "screen_message", "unmask"]
 
 _ROLES = ("borrower", "guarantor", "emergency_contact", "third_party")
-#: the rule-pack name's region, for the signals package (``cn`` → ``cn``, ``us-regf`` → ``us``)
-_REGION = {"us-regf": "us"}
 
 
 def screen_message(rt: Runtime, text: str, *, actor: Actor, to: str | None = None) -> dict[str, Any]:
@@ -41,9 +39,8 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
     with rt.db.read() as session:
         account = accounts.get_row(session, account_id)
         accounts.get_party(session, account_id, party_id)
-        # a company overlay reads replies as its base jurisdiction does
-        packs = tuple(p.base or p.name for p in rt.packs(tuple(account.rulepacks)))
-    region = _REGION.get(packs[0], packs[0])
+        packs = rt.jurisdictions(tuple(account.rulepacks))
+    region = rt.region(packs)
     result = analysis.analyze_reply(
         text, packs=packs, region=region, crisis_hold_hours=rt.settings.crisis_min_hold_hours
     )

@@ -78,7 +78,8 @@ def export(account: str = "", fmt: str = "json", w: Web = Depends(web)) -> Respo
         record = records.full_record(w.service, account_id, actor=w.actor)
     except CollectguardError as exc:
         return redirect("/ui/audit", error=exc.message)
-    name = f"collectguard-{record['account']['external_id']}"
+    # the account id is ASCII; an external id may not be, and headers are Latin-1
+    name = f"collectguard-{account_id}"
     if fmt == "csv":
         return Response(
             _csv(record),

@@ -27,8 +27,6 @@ _STATE_SIGNAL = {
     "cease_requested": "cease_request",
     "attorney_represented": "attorney",
 }
-#: rule pack → crisis-resource region of the playbooks
-_REGION = {"us-regf": "us"}
 _ROLE_ORDER = {"borrower": 0, "guarantor": 1, "emergency_contact": 2, "third_party": 3}
 
 
@@ -81,9 +79,7 @@ def work_list(
     return {"rows": rows, "total": total, "mine": mine, "page": page, "pages": max(1, -(-total // PAGE_SIZE))}
 
 
-def _playbook(
-    timeline: list[dict[str, Any]], open_states: set[str], packs: tuple[str, ...]
-) -> dict[str, Any] | None:
+def _playbook(timeline: list[dict[str, Any]], open_states: set[str], region: str) -> dict[str, Any] | None:
     """Guidance for the newest reply's signals plus the signals behind the account's open states.
 
     The store keeps signals, not advice, so the playbook is rebuilt here; an open crisis
@@ -99,7 +95,6 @@ def _playbook(
     if not kinds:
         return None
     signals = [Signal(type=k, start=0, end=0, confidence=1.0, evidence="") for k in sorted(kinds)]
-    region = _REGION.get(packs[0], packs[0]) if packs else "cn"
     try:
         book = playbook(signals, region=region).to_dict()
     except CollectguardError:
@@ -132,7 +127,7 @@ def account_panel(
         "view": view,
         "parties": parties,
         "timeline": timeline,
-        "playbook": _playbook(timeline, {st.state for st in view.states}, view.rulepacks),
+        "playbook": _playbook(timeline, {st.state for st in view.states}, service.region(view.rulepacks)),
         "names": board.user_names(service),
         "risk": risk_view.detail(service, account_id, actor=actor),
     }

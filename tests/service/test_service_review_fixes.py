@@ -1,0 +1,71 @@
+"""Overlays behave as their base jurisdiction; bad consent windows, exports and unmasks at the edges."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cg_service_fixtures import Team, borrower_account
+
+from collectguard.service import Service
+
+OVERLAY = """
+overlay: us-strict
+base: us-regf
+version: "1"
+changes:
+  - id: us.regf.hours
+    params: {end: "20:00"}
+"""
+
+
+def _overlay_account(svc: Service, team: Team, packs_dir: Path) -> dict[str, Any]:
+    (packs_dir / "us-strict.yaml").write_text(OVERLAY, encoding="utf-8")
+    # 02:00 UTC is 10:00 in Shanghai: inside every window
+    return borrower_account(svc, team, rulepacks=["us-strict"])
+
+
+def test_an_overlay_account_completes_with_text_screened_by_its_base(
+    svc: Service, team: Team, packs_dir: Path
+):
+    account = _overlay_account(svc, team, packs_dir)
+    borrower = next(p for p in account["parties"] if p["role"] == "borrower")
+    collector = team.actors["collector"]
+    reservation = svc.reserve_contact(account["id"], borrower["id"], "sms", actor=collector)
+    done = svc.complete_contact(
+        reservation.attempt_id, "delivered", actor=collector, text="Pay today or you will go to jail."
+    )
+    rules = {f["rule"] for f in done.to_dict()["screening"]["findings"]}
+    assert rules and all(rule.startswith("us.regf.") for rule in rules), rules
+
+
+def test_an_overlay_account_gets_its_base_region_support_lines(svc: Service, team: Team, packs_dir: Path):
+    _overlay_account(svc, team, packs_dir)
+    assert svc.region(["us-strict"]) == "us"
+    assert svc.region(["cn"]) == "cn"
+
+
+def test_a_consent_window_that_is_not_a_clock_time_is_refused(client, team: Team):
+    body = {
+        "external_id": "L-consent",
+        "timezone": "Asia/Shanghai",
+        "consent_windows": [{"start": "22:00", "end": "25:00"}],
+        "parties": [{"role": "borrower", "name": "张三", "phone": "13812345678"}],
+    }
+    response = client.post("/v1/accounts", json=body, headers=team.headers("supervisor"))
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert "consent_windows" in (error.get("field") or "") and "25:00" in error["message"]
+
+
+def test_every_unmask_is_audited_even_with_a_repeated_idempotency_key(client, svc: Service, team: Team):
+    account = borrower_account(svc, team)
+    borrower = next(p for p in account["parties"] if p["role"] == "borrower")
+    body = {"party_id": borrower["id"], "field": "phone", "reason": "borrower asked to confirm the number"}
+    headers = team.headers("supervisor", **{"Idempotency-Key": "same-key"})
+    before = svc.audit_head().seq
+    for _ in range(2):
+        response = client.post("/v1/pii/unmask", json=body, headers=headers)
+        assert response.status_code == 200
+        assert response.json()["value"] == "13812345678"
+    assert svc.audit_head().seq == before + 2
