@@ -52,7 +52,9 @@ def work_list(
     if mine and total == 0 and not query:
         # A collector with no history yet works the whole portfolio.
         mine = False
-        ids, total = board.account_ids(service, actor=actor, mine=False, query=query, limit=PAGE_SIZE)
+        ids, total = board.account_ids(
+            service, actor=actor, mine=False, query=query, limit=PAGE_SIZE, offset=page * PAGE_SIZE
+        )
     borrowers = board.borrower_ids(service, ids)
     states = board.open_states(service, ids)
     names = board.borrower_names(service, ids)
