@@ -69,3 +69,18 @@ def test_every_unmask_is_audited_even_with_a_repeated_idempotency_key(client, sv
         assert response.status_code == 200
         assert response.json()["value"] == "13812345678"
     assert svc.audit_head().seq == before + 2
+
+
+def test_an_outcome_must_fit_the_channel(svc: Service, team: Team):
+    import pytest
+
+    from collectguard.errors import ValidationError
+
+    account = borrower_account(svc, team)
+    borrower = next(p for p in account["parties"] if p["role"] == "borrower")
+    collector = team.actors["collector"]
+    reservation = svc.reserve_contact(account["id"], borrower["id"], "sms", actor=collector)
+    with pytest.raises(ValidationError, match="'connected' is not an outcome of a sms") as info:
+        svc.complete_contact(reservation.attempt_id, "connected", actor=collector)
+    assert info.value.field == "outcome"
+    svc.complete_contact(reservation.attempt_id, "delivered", actor=collector)

@@ -2,10 +2,18 @@
 
 from collectguard.model.contact import Account, Attempt, LocalWindow, Party, require_aware
 from collectguard.model.decision import Decision, Denial
-from collectguard.model.enums import FAILED_OUTCOMES, AccountState, Channel, Outcome, PartyRole
+from collectguard.model.enums import (
+    FAILED_OUTCOMES,
+    OUTCOMES_BY_CHANNEL,
+    AccountState,
+    Channel,
+    Outcome,
+    PartyRole,
+)
 
 __all__ = [
     "FAILED_OUTCOMES",
+    "OUTCOMES_BY_CHANNEL",
     "Account",
     "AccountState",
     "Attempt",

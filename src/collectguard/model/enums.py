@@ -38,6 +38,18 @@ FAILED_OUTCOMES = frozenset(
 )
 
 
+#: what can happen on each channel: a call is answered or not, a message is delivered or not
+OUTCOMES_BY_CHANNEL: dict[Channel, frozenset[Outcome]] = {
+    Channel.CALL: frozenset(
+        {Outcome.CONNECTED, Outcome.NO_ANSWER, Outcome.VOICEMAIL, Outcome.BUSY, Outcome.INVALID_NUMBER}
+    ),
+    Channel.SMS: frozenset({Outcome.DELIVERED, Outcome.UNDELIVERED, Outcome.INVALID_NUMBER}),
+    Channel.WECHAT: frozenset({Outcome.DELIVERED, Outcome.UNDELIVERED, Outcome.CONNECTED}),
+    Channel.EMAIL: frozenset({Outcome.DELIVERED, Outcome.UNDELIVERED}),
+    Channel.VISIT: frozenset({Outcome.CONNECTED, Outcome.NO_ANSWER}),
+}
+
+
 class AccountState(StrEnum):
     CEASE_REQUESTED = "cease_requested"
     DISPUTED = "disputed"

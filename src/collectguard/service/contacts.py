@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
-from collectguard.model import Attempt, Channel, Decision, Outcome, PartyRole
+from collectguard.model import OUTCOMES_BY_CHANNEL, Attempt, Channel, Decision, Outcome, PartyRole
 from collectguard.policy import decide
 from collectguard.service import accounts, snapshot
 from collectguard.service.analysis import screen, storable_findings
@@ -125,14 +125,18 @@ def _own_attempt(session: Session, attempt_id: str, actor: Actor) -> AttemptRow:
     return row
 
 
-def _outcome(value: str) -> Outcome:
+def _outcome(value: str, channel: str) -> Outcome:
+    """An outcome that can happen on ``channel`` (a call is not "delivered", an SMS not "connected")."""
+    possible = OUTCOMES_BY_CHANNEL.get(Channel(channel), frozenset())
     try:
         outcome = Outcome(value)
     except ValueError:
         outcome = Outcome.PENDING
-    if outcome is Outcome.PENDING:
-        allowed = ", ".join(o.value for o in Outcome if o is not Outcome.PENDING)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", field="outcome")
+    if outcome not in possible:
+        allowed = ", ".join(sorted(o.value for o in possible))
+        raise ValidationError(
+            f"{value!r} is not an outcome of a {channel}; use one of: {allowed}", field="outcome"
+        )
     return outcome
 
 
@@ -147,9 +151,9 @@ def complete(
 ) -> Completion:
     """Record what happened; a text or transcript is screened and kept (encrypted) with its findings."""
     require(actor, "contact")
-    result = _outcome(outcome)
     with rt.db.write() as session:
         row = _own_attempt(session, attempt_id, actor)
+        result = _outcome(outcome, row.channel)
         if row.status != "reserved":
             raise ConflictError(f"attempt {attempt_id} is already {row.status}", field="attempt_id")
         now = rt.now()
@@ -234,7 +238,7 @@ def record(
     """Import a contact that happened outside the guard; it counts in the history from now on."""
     require(actor, "contact.import")
     ch = _channel(channel)
-    result = _outcome(outcome)
+    result = _outcome(outcome, ch)
     with rt.db.write() as session:
         account = session.execute(
             select(Account).where(Account.id == account_id).with_for_update()
