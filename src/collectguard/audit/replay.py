@@ -130,6 +130,8 @@ class _Sink:
 def audit_partition(task: PartitionTask) -> PartitionResult:
     """Decide, screen and compare every row of one partition; write its findings."""
     packs = _packs(task.packs)
+    # a content finding names its rule; the pack that holds that rule says which pack flagged it
+    content_pack = {c.id: (p.name, p.version) for p in packs for c in p.content_rules}
     compare = _packs(task.compare) if task.compare else None
     screen: Screen | None = None
     screen_loaded = not task.screen  # loaded on the first text, so a log without text never needs it
@@ -194,6 +196,8 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
                     {
                         **base,
                         "rule": found.rule,
+                        "pack": content_pack.get(found.rule, ("", ""))[0],
+                        "pack_version": content_pack.get(found.rule, ("", ""))[1],
                         "category": found.category,
                         "kind": "content",
                         "citation": found.citation,
