@@ -109,10 +109,12 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                     reason="known at import",
                     now=now,
                 )
-    except IntegrityError:
-        raise ConflictError(
-            f"an account with external_id {data.external_id!r} exists", field="external_id"
-        ) from None
+    except IntegrityError as exc:
+        if "external_id" in str(exc.orig):
+            raise ConflictError(
+                f"an account with external_id {data.external_id!r} exists", field="external_id"
+            ) from None
+        raise ConflictError("a concurrent write conflicted with this one; retry it") from None
     return AccountView(
         id=account.id,
         external_id=account.external_id,
