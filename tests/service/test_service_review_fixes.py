@@ -84,3 +84,31 @@ def test_an_outcome_must_fit_the_channel(svc: Service, team: Team):
         svc.complete_contact(reservation.attempt_id, "connected", actor=collector)
     assert info.value.field == "outcome"
     svc.complete_contact(reservation.attempt_id, "delivered", actor=collector)
+
+
+def test_a_relatives_words_do_not_hold_the_borrowers_account(svc: Service, team: Team):
+    account = borrower_account(svc, team)
+    contact = next(p for p in account["parties"] if p["role"] == "emergency_contact")
+    collector = team.actors["collector"]
+    disputed = svc.ingest_reply(
+        account["id"], contact["id"], "这钱不是他借的，是别人冒用他的身份", actor=collector
+    )
+    assert {"noted": "disputed", "from": "emergency_contact"}.items() <= disputed["applied"][0].items()
+    ceased = svc.ingest_reply(account["id"], contact["id"], "不要再联系我了", actor=collector)
+    assert ceased["applied"] == [
+        {"suppressed": contact["id"], "from": "emergency_contact", "rule": "cn.third_party.suppressed"}
+    ]
+    states = {s.state for s in svc.get_account(account["id"], actor=collector).states}
+    assert not states & {"disputed", "cease_requested"}
+    decision = svc.check_contact(account["id"], contact["id"], "sms", actor=collector)
+    assert "cn.third_party.suppressed" in decision.rules
+
+
+def test_a_relative_reporting_a_crisis_stops_all_contact(svc: Service, team: Team):
+    account = borrower_account(svc, team)
+    contact = next(p for p in account["parties"] if p["role"] == "emergency_contact")
+    borrower = next(p for p in account["parties"] if p["role"] == "borrower")
+    collector = team.actors["collector"]
+    svc.ingest_reply(account["id"], contact["id"], "他昨晚说不想活了，要跳楼", actor=collector)
+    decision = svc.check_contact(account["id"], borrower["id"], "call", actor=collector)
+    assert "cn.hold.crisis" in decision.rules

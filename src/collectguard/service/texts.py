@@ -38,7 +38,7 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
     require(actor, "replies")
     with rt.db.read() as session:
         account = accounts.get_row(session, account_id)
-        accounts.get_party(session, account_id, party_id)
+        sender_role = accounts.get_party(session, account_id, party_id).role
         packs = rt.jurisdictions(tuple(account.rulepacks))
     region = rt.region(packs)
     result = analysis.analyze_reply(
@@ -63,6 +63,9 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
             )
         )
         for change in getattr(result, "state_changes", ()):
+            if sender_role not in _LIABLE and change.state in _ABOUT_THE_DEBTOR:
+                applied.append(_third_party_change(rt, session, account_id, party_id, change, sender_role))
+                continue
             if getattr(change, "opt_out_channel", None):
                 if states.opt_out(
                     rt, session, party_id, str(change.opt_out_channel), by=actor.id, rule=change.rule, now=now
@@ -104,6 +107,38 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
     body["reply_id"] = rid
     body["applied"] = applied
     return body
+
+
+#: who owes the debt; what anyone else says about it does not hold the account by itself
+_LIABLE = ("borrower", "guarantor")
+#: states that only the debtor's own word can open: a relative's "不是他借的" is noted for
+#: verification, and a relative's "别再打给我" suppresses that relative, not the borrower
+_ABOUT_THE_DEBTOR = ("disputed", "cease_requested")
+
+
+def _third_party_change(
+    rt: Runtime, session: Any, account_id: str, party_id: str, change: Any, role: str
+) -> dict[str, Any]:
+    if change.state == "cease_requested":
+        party = accounts.get_party(session, account_id, party_id)
+        if not party.suppressed:
+            party.suppressed = True
+            # parties carry no version trigger: invalidate the cached decision inputs by hand
+            accounts.get_row(session, account_id).version += 1
+        return {"suppressed": party_id, "from": role, "rule": _suppression_rule(rt, account_id, session)}
+    return {"noted": str(change.state), "from": role, "rule": change.rule}
+
+
+def _suppression_rule(rt: Runtime, account_id: str, session: Any) -> str | None:
+    account = accounts.get_row(session, account_id)
+    for pack in rt.packs(tuple(account.rulepacks)):
+        for rule in pack.rules:
+            if (
+                rule.spec.kind == "party_restriction"
+                and getattr(rule.spec.params, "mode", "") == "suppressed"
+            ):
+                return rule.id
+    return None
 
 
 def _signal_types(body: dict[str, Any]) -> list[str]:
