@@ -112,3 +112,18 @@ def test_a_relative_reporting_a_crisis_stops_all_contact(svc: Service, team: Tea
     svc.ingest_reply(account["id"], contact["id"], "他昨晚说不想活了，要跳楼", actor=collector)
     decision = svc.check_contact(account["id"], borrower["id"], "call", actor=collector)
     assert "cn.hold.crisis" in decision.rules
+
+
+def test_a_draft_for_an_account_is_screened_by_that_accounts_packs(
+    client, svc: Service, team: Team, packs_dir
+):
+    account = _overlay_account(svc, team, packs_dir)
+    body = {"text": "Pay today or you will go to jail.", "account_id": account["id"]}
+    response = client.post("/v1/messages/screen", json=body, headers=team.headers("collector"))
+    assert response.status_code == 200
+    rules = {f["rule"] for f in response.json()["findings"]}
+    assert rules and all(rule.startswith("us.regf.") for rule in rules), rules
+    unknown = client.post(
+        "/v1/messages/screen", json={**body, "account_id": "acc_nope"}, headers=team.headers("collector")
+    )
+    assert unknown.status_code == 404

@@ -20,7 +20,7 @@ def screen(
     body: ScreenBody, actor: Actor = Depends(current_actor), service: Service = Depends(service_of)
 ) -> Any:
     """Screen a draft message (``screen --jsonl`` shape without ``id``); nothing recorded."""
-    return service.screen_message(body.text, actor=actor, to=body.to)
+    return service.screen_message(body.text, actor=actor, to=body.to, account_id=body.account_id)
 
 
 @router.post("/replies")

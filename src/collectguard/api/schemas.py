@@ -51,6 +51,8 @@ class CompleteBody(BaseModel):
 class ScreenBody(BaseModel):
     text: str = _TEXT
     to: RoleName | None = None
+    #: screen by this account's rule packs (as its completion will be); default: the server's packs
+    account_id: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 class ReplyBody(BaseModel):

@@ -130,9 +130,11 @@ class Service:
         return contacts.cancel(self._rt, attempt_id, actor=actor)
 
     # texts ----------------------------------------------------------------------------
-    def screen_message(self, text: str, *, actor: Actor, to: str | None = None) -> dict[str, Any]:
-        """Screen a draft message; nothing recorded."""
-        return texts.screen_message(self._rt, text, actor=actor, to=to)
+    def screen_message(
+        self, text: str, *, actor: Actor, to: str | None = None, account_id: str | None = None
+    ) -> dict[str, Any]:
+        """Screen a draft message (by the account's packs when given); nothing recorded."""
+        return texts.screen_message(self._rt, text, actor=actor, to=to, account_id=account_id)
 
     def redact(self, text: str, *, actor: Actor) -> dict[str, Any]:
         """Find and mask PII in a text; nothing recorded."""

@@ -19,12 +19,22 @@ __all__ = ["ingest_reply", "redact", "screen_message", "unmask"]
 _ROLES = ("borrower", "guarantor", "emergency_contact", "third_party")
 
 
-def screen_message(rt: Runtime, text: str, *, actor: Actor, to: str | None = None) -> dict[str, Any]:
-    """Screen a draft against the default packs; nothing recorded."""
+def screen_message(
+    rt: Runtime, text: str, *, actor: Actor, to: str | None = None, account_id: str | None = None
+) -> dict[str, Any]:
+    """Screen a draft against the account's packs (or the default ones); nothing recorded.
+
+    The composer and the completion of a contact must agree, so a draft for an account is
+    screened by that account's jurisdictions, exactly as its completion will be.
+    """
     require(actor, "text")
     if to is not None and to not in _ROLES:
         raise ValidationError(f"{to!r} is not one of: {', '.join(_ROLES)}", field="to")
-    return analysis.screen(text, packs=tuple(rt.settings.rulepacks), to=to)
+    packs = tuple(rt.settings.rulepacks)
+    if account_id is not None:
+        with rt.db.read() as session:
+            packs = rt.jurisdictions(tuple(accounts.get_row(session, account_id).rulepacks))
+    return analysis.screen(text, packs=packs, to=to)
 
 
 def redact(rt: Runtime, text: str, *, actor: Actor) -> dict[str, Any]:

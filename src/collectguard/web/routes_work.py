@@ -149,7 +149,8 @@ async def screen(request: Request, w: Web = Depends(web)) -> JSONResponse:
         body = await request.json()
         text = str(body.get("text", ""))[:4000]
         to = body.get("to") or None
-        result = w.service.screen_message(text, actor=w.actor, to=to)
+        account_id = body.get("account_id") or None
+        result = w.service.screen_message(text, actor=w.actor, to=to, account_id=account_id)
     except CollectguardError as exc:
         return JSONResponse({"error": {"code": exc.code, "message": exc.message, "field": exc.field}}, 422)
     except (ValueError, AttributeError):

@@ -74,7 +74,7 @@
     verdict.textContent = words.checking;
     fetch("/ui/api/screen", {
       method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: value, to: to ? to.value : null })
+      body: JSON.stringify({ text: value, to: to ? to.value : null, account_id: box.dataset.account || null })
     }).then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
         if (mine !== seq) return;  // a newer keystroke has its own request
