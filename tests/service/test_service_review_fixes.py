@@ -127,3 +127,20 @@ def test_a_draft_for_an_account_is_screened_by_that_accounts_packs(
         "/v1/messages/screen", json={**body, "account_id": "acc_nope"}, headers=team.headers("collector")
     )
     assert unknown.status_code == 404
+
+
+def test_a_claim_that_never_finished_says_so_instead_of_waiting_forever(svc: Service, team: Team, clock):
+    from datetime import timedelta
+
+    import pytest
+
+    from collectguard.errors import ConflictError
+    from collectguard.service import idempotency
+
+    user = team.actors["collector"].id
+    assert idempotency.claim(svc._rt, user, "k-crash", "fp") is None  # the server "dies" here
+    with pytest.raises(ConflictError, match="still in progress"):
+        idempotency.claim(svc._rt, user, "k-crash", "fp")
+    clock.advance(timedelta(minutes=3))
+    with pytest.raises(ConflictError, match="did not finish"):
+        idempotency.claim(svc._rt, user, "k-crash", "fp")

@@ -8,6 +8,7 @@ result is sealed with the keyring: it may hold what only its caller may read.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -20,6 +21,8 @@ from collectguard.store.models import IdempotencyRecord
 __all__ = ["claim", "finish", "release"]
 
 _FIELD = "Idempotency-Key"
+#: a claim with no result after this long belongs to a request that will never finish
+_STALE = timedelta(minutes=2)
 
 
 def _context(user_id: str, key: str) -> str:
@@ -47,6 +50,14 @@ def claim(rt: Runtime, user_id: str, key: str, fingerprint: str) -> tuple[int, d
     if row.fingerprint != fingerprint:
         raise ConflictError("this Idempotency-Key was used for a different request", field=_FIELD)
     if row.status_code is None or row.response is None:
+        if rt.now() - row.created_at > _STALE:
+            # The first request never stored its result: the server stopped between acting and
+            # answering, or before acting. Replaying could act twice, so say so instead of waiting.
+            raise ConflictError(
+                "the first request with this Idempotency-Key did not finish (the server stopped "
+                "mid-request); check whether it took effect, then retry with a new key",
+                field=_FIELD,
+            )
         raise ConflictError(
             "a request with this Idempotency-Key is still in progress; retry later", field=_FIELD
         )
