@@ -6,7 +6,7 @@ import pytest
 
 from collectguard.web.charts import bars_by_day, horizontal_bars
 from collectguard.web.i18n import Translator, pick_lang, strings
-from collectguard.web.rewrite import compliant_rewrite, segments
+from collectguard.web.rewrite import segments
 
 
 def _f(start: int, end: int, category: str = "threat", suggestion: str | None = None) -> dict[str, object]:
@@ -37,27 +37,6 @@ def test_segments_cover_the_text_once(text: str, findings: list, pieces: list) -
     out = segments(text, findings)
     assert [(p["text"], p["category"]) for p in out] == pieces
     assert "".join(p["text"] for p in out) == text
-
-
-@pytest.mark.parametrize(
-    "text, findings, expected",
-    [
-        # must rewrite: the flagged sentence is replaced, the others kept
-        ("您好。再不还就上门！请回电。", [_f(3, 9, suggestion="请按时还款。")], "您好。请按时还款。请回电。"),
-        ("再不还就上门", [_f(0, 6, suggestion="请按时还款。")], "请按时还款。"),
-        # two findings in one sentence give one replacement
-        (
-            "再不还就上门找你家人！",
-            [_f(0, 6, suggestion="请还款。"), _f(6, 10, suggestion="请还款。")],
-            "请还款。",
-        ),
-        # must not rewrite: no finding, or findings without a suggestion
-        ("您好，请按时还款。", [], None),
-        ("再不还就上门", [_f(0, 6)], None),
-    ],
-)
-def test_compliant_rewrite(text: str, findings: list, expected: str | None) -> None:  # type: ignore[type-arg]
-    assert compliant_rewrite(text, findings) == expected
 
 
 @pytest.mark.parametrize(

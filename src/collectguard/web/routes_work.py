@@ -11,7 +11,7 @@ from collectguard.errors import CollectguardError
 from collectguard.web import workview
 from collectguard.web.deps import gate, web
 from collectguard.web.render import Web, redirect
-from collectguard.web.rewrite import compliant_rewrite, segments
+from collectguard.web.rewrite import segments
 from collectguard.web.rulebook import rule_message
 
 router = APIRouter(include_in_schema=False)
@@ -165,7 +165,7 @@ async def screen(request: Request, w: Web = Depends(web)) -> JSONResponse:
             "verdict_label": w.t("verdict." + str(result.get("verdict", "pass"))),
             "findings": findings,
             "segments": segments(text, findings),
-            "rewrite": result.get("rewrite") or compliant_rewrite(text, findings),
+            "rewrite": result.get("rewrite"),
         }
     )
 
