@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import time
 from typing import Any
 
 from sqlalchemy import select
@@ -10,8 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, NotFoundError, ValidationError
-from collectguard.model import Account as DomainAccount
-from collectguard.model import AccountState, Channel, LocalWindow
+from collectguard.model import AccountState
 from collectguard.policy.localtime import zone
 from collectguard.service import states
 from collectguard.service.analysis import mask_field
@@ -22,7 +20,7 @@ from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import AccountView, Actor, Page, PartyView, StateView
 from collectguard.store.models import Account, AttemptRow, OptOut, PartyRow
 
-__all__ = ["create", "detail", "domain_account", "get_party", "get_row", "listing", "party_view"]
+__all__ = ["create", "detail", "get_party", "get_row", "listing", "party_view"]
 
 _FIELDS = ("name", "phone", "id_number")
 #: parties are shown borrower first, then guarantors, emergency contacts, others
@@ -161,24 +159,6 @@ def _opt_outs(session: Session, party_ids: list[str]) -> list[OptOut]:
     if not party_ids:
         return []
     return list(session.execute(select(OptOut).where(OptOut.party_id.in_(party_ids))).scalars())
-
-
-def domain_account(session: Session, account: Account) -> DomainAccount:
-    """What the policy engine needs of an account: zones, states, suppressions, opt-outs."""
-    parties = list(session.execute(select(PartyRow).where(PartyRow.account_id == account.id)).scalars())
-    states = frozenset(AccountState(s.state) for s in active_states(session, account.id))
-    opted = frozenset((o.party_id, Channel(o.channel)) for o in _opt_outs(session, [p.id for p in parties]))
-    return DomainAccount(
-        id=account.id,
-        timezones=tuple(account.timezone.split()),
-        states=states,
-        suppressed_parties=frozenset(p.id for p in parties if p.suppressed),
-        opted_out=opted,
-        consent_windows=tuple(
-            LocalWindow(time.fromisoformat(w["start"]), time.fromisoformat(w["end"]))
-            for w in account.consent_windows or ()
-        ),
-    )
 
 
 def _view(rt: Runtime, session: Session, account: Account, *, recent: int) -> AccountView:

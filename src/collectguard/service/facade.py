@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from collectguard.errors import AuditChainError
 from collectguard.model import Decision
 from collectguard.pii import Keyring
 from collectguard.service import accounts, analysis, contacts, idempotency, states, texts, users, views
@@ -192,13 +191,6 @@ class Service:
         anchor = audit_log.parse_head(known_head) if known_head else None
         with self._rt.db.read() as session:
             return audit_log.verify(session, known_head=anchor)
-
-    def require_audit_ok(self, known_head: str | None = None) -> audit_log.AuditReport:
-        """Verify, raising AuditChainError (naming the entry) when the chain is broken."""
-        report = self.verify_audit(known_head)
-        if not report.ok:
-            raise AuditChainError(f"audit entry {report.broken_at}: {report.reason}", field="audit")
-        return report
 
     def audit_head(self) -> audit_log.Head:
         """The newest entry (``SEQ:HASH``): store it elsewhere as an anchor."""
