@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -69,6 +69,11 @@ def parse_head(text: str) -> Head:
     return Head(int(seq), digest)
 
 
+def _plain(value: Any) -> str:
+    """JSON for what json cannot write: instants as ISO-8601 like every other output."""
+    return value.isoformat() if isinstance(value, datetime | date) else str(value)
+
+
 def append(
     session: Session, *, at: datetime, actor: str, action: str, subject: str, payload: Mapping[str, Any]
 ) -> Head:
@@ -83,7 +88,7 @@ def append(
         session.add(row)
     seq = row.seq + 1
     at = at.astimezone(UTC)
-    clean = json.loads(json.dumps(dict(payload), ensure_ascii=False, default=str))
+    clean = json.loads(json.dumps(dict(payload), ensure_ascii=False, default=_plain))
     digest = entry_hash(row.hash, seq, at, actor, action, subject, clean)
     session.add(
         AuditEvent(
