@@ -1,4 +1,8 @@
-"""Reading a YAML data file and naming the file, entry and field when it does not validate."""
+"""Reading a YAML data file and naming the file, entry and field when it does not validate.
+
+Shared by every loader of the data layer (rule packs, thresholds, risk weights), so that a
+broken file reads the same whichever part of collectguard it belongs to.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from collectguard.errors import DataFileError
 
 
 def read_yaml(path: Path) -> Any:
+    """The parsed file, or a DataFileError naming it (unreadable, not UTF-8, not YAML)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
-import yaml
 
+from collectguard.datafile import read_yaml
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
 from collectguard.model import Channel, PartyRole
 from collectguard.policy.kinds import EVALUATORS, Evaluator
@@ -85,19 +85,6 @@ def shipped_pack_names() -> list[str]:
     return sorted(p.stem for p in _packs_dir().glob("*.yaml"))
 
 
-def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read ({exc.strerror})") from exc
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise DataFileError(f"{path.name}: not valid YAML: {exc}") from exc
-
-
 def _describe(path: Path, data: Any, exc: pydantic.ValidationError) -> DataFileError:
     """Turn pydantic's error into 'file, rule id (rules[3]), field params.end: why'."""
     first = exc.errors()[0]
@@ -130,7 +117,7 @@ def _compile(spec: RuleSpec, pack: str, version: str) -> CompiledRule:
 
 
 def _from_file(path: Path) -> RulePack:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataFileError(f"{path.name}: expected a mapping at the top level")
     if "overlay" in data:

@@ -10,8 +10,8 @@ from typing import Literal
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from collectguard.datafile import describe, read_yaml
 from collectguard.errors import DataFileError
-from collectguard.wellbeing.datafile import describe, read_yaml
 
 FactorId = Literal[
     "contact_pressure",

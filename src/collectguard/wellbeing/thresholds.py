@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pydantic
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from collectguard.datafile import describe, read_yaml
 from collectguard.errors import DataFileError
-from collectguard.wellbeing.datafile import describe, read_yaml
 
 #: figures a threshold may name, per scope (fields of ShiftFigures / PeriodFigures)
 SHIFT_FIGURES = frozenset(
