@@ -6,13 +6,16 @@ broken file reads the same whichever part of collectguard it belongs to.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+
+M = TypeVar("M", bound=pydantic.BaseModel)
 
 
 def read_yaml(path: Path) -> Any:
@@ -42,3 +45,19 @@ def describe(path: Path, data: Any, exc: pydantic.ValidationError, list_key: str
         loc = loc[2:]
     field = ".".join(str(p) for p in loc) or "(entry)"
     return DataFileError(f"{path.name}:{where} field {field}: {first['msg']}", field=field)
+
+
+def load_validated(path: Path, model: type[M], *, label: str | None = None) -> M:
+    """A YAML (or ``.json``) data file validated by ``model``; errors name the file and field."""
+    name = label or path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        raise DataFileError(f"{name}: cannot read: {exc}") from exc
+    try:
+        return model.model_validate(raw)
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        raise DataFileError(f"{name}: field {field}: {first['msg']}", field=field) from exc

@@ -14,7 +14,6 @@ default ``rules+model`` mode currently runs the rules alone until a larger corpu
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,7 +23,7 @@ from typing import Any
 import ahocorasick
 import pydantic
 
-from collectguard.errors import DataFileError
+from collectguard.datafile import load_validated
 from collectguard.text.screen_context import sentence_span
 
 __all__ = ["NgramModel", "load_model"]
@@ -95,14 +94,7 @@ def load_model() -> NgramModel | None:
     path = _path()
     if not path.exists():
         return None
-    try:
-        data = _ModelFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"lexicons/{path.name}: cannot read: {exc}") from exc
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise DataFileError(f"lexicons/{path.name}: field {field}: {first['msg']}", field=field) from exc
+    data = load_validated(path, _ModelFile, label=f"lexicons/{path.name}")
     return build(data.weights, data.threshold)
 
 

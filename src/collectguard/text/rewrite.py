@@ -14,9 +14,8 @@ from importlib import resources
 from pathlib import Path
 
 import pydantic
-import yaml
 
-from collectguard.errors import DataFileError
+from collectguard.datafile import load_validated
 
 __all__ = ["Rewriter", "language_of", "load_rewriter"]
 
@@ -133,12 +132,5 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def load_rewriter() -> Rewriter:
     path = Path(str(resources.files("collectguard") / "data" / "rewrites" / "templates.yaml"))
-    try:
-        data = _TemplateFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataFileError(f"rewrites/{path.name}: cannot read: {exc}") from exc
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise DataFileError(f"rewrites/{path.name}: field {field}: {first['msg']}", field=field) from exc
+    data = load_validated(path, _TemplateFile, label=f"rewrites/{path.name}")
     return Rewriter(templates=data.templates, defaults=data.defaults)

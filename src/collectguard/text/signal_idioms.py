@@ -17,8 +17,8 @@ from typing import Any
 
 import ahocorasick
 import pydantic
-import yaml
 
+from collectguard.datafile import load_validated
 from collectguard.errors import DataFileError
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_lexicon import Lang, spellings
@@ -57,14 +57,7 @@ def _word(ch: str) -> bool:
 
 
 def load_idioms(path: Path) -> Idioms:
-    try:
-        spec = _IdiomFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DataFileError(f"{path.name}: cannot read: {exc}") from exc
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(file)"
-        raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
+    spec = load_validated(path, _IdiomFile)
     automaton = ahocorasick.Automaton()
     for lang, patterns in spec.idioms.items():
         for i, pattern in enumerate(patterns):

@@ -11,7 +11,6 @@ sentence that scored highest and whose ``cue`` names the n-grams that weighed mo
 from __future__ import annotations
 
 import itertools
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +20,7 @@ from typing import Any
 import ahocorasick
 import pydantic
 
-from collectguard.errors import DataFileError
+from collectguard.datafile import load_validated
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_types import Signal
 
@@ -56,14 +55,7 @@ class CrisisModel:
 
 
 def load_model(path: Path) -> CrisisModel:
-    try:
-        spec = _ModelFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataFileError(f"{path.name}: cannot read: {exc}") from exc
-    except pydantic.ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(file)"
-        raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
+    spec = load_validated(path, _ModelFile)
     automaton = ahocorasick.Automaton()
     for gram, weight in spec.weights.items():
         automaton.add_word(gram, (gram, weight))
