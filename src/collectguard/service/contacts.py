@@ -20,13 +20,13 @@ from sqlalchemy.orm import Session
 from collectguard.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from collectguard.model import OUTCOMES_BY_CHANNEL, Attempt, Channel, Decision, Outcome, PartyRole
 from collectguard.policy import decide
-from collectguard.service import accounts, snapshot
+from collectguard.service import accounts, lookups, snapshot
 from collectguard.service.analysis import screen, storable_findings
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.snapshot import _WORST, LOOKBACK  # noqa: F401 - read by service.dashboard
 from collectguard.service.types import Actor, Completion, Reservation
-from collectguard.store.models import Account, AttemptRow, MessageRow
+from collectguard.store.models import AttemptRow, MessageRow
 
 __all__ = ["cancel", "check", "complete", "record", "reserve"]
 
@@ -73,11 +73,7 @@ def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor:
     require(actor, "contact")
     ch = _channel(channel)
     with rt.db.write() as session:
-        account = session.execute(
-            select(Account).where(Account.id == account_id).with_for_update()
-        ).scalar_one_or_none()
-        if account is None:
-            raise NotFoundError(f"no account {account_id!r}", field="account_id")
+        account = lookups.lock_account(session, account_id)
         now = rt.now()
         decision, role = _decide(rt, session.connection(), account.id, party_id, ch, now)
         attempt_id = None
@@ -240,11 +236,7 @@ def record(
     ch = _channel(channel)
     result = _outcome(outcome, ch)
     with rt.db.write() as session:
-        account = session.execute(
-            select(Account).where(Account.id == account_id).with_for_update()
-        ).scalar_one_or_none()
-        if account is None:
-            raise NotFoundError(f"no account {account_id!r}", field="account_id")
+        account = lookups.lock_account(session, account_id)
         party = accounts.get_party(session, account_id, party_id)
         attempt_id = new_id("att")
         session.add(

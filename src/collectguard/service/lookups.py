@@ -8,11 +8,23 @@ from sqlalchemy.orm import Session
 from collectguard.errors import NotFoundError
 from collectguard.store.models import Account, AccountStateRow, PartyRow
 
-__all__ = ["active_states", "get_party", "get_row"]
+__all__ = ["active_states", "get_party", "get_row", "lock_account"]
 
 
 def get_row(session: Session, account_id: str) -> Account:
     account = session.get(Account, account_id)
+    if account is None:
+        raise NotFoundError(f"no account {account_id!r}", field="account_id")
+    return account
+
+
+def lock_account(session: Session, account_id: str) -> Account:
+    """The account row, locked for this transaction (PostgreSQL: FOR UPDATE; SQLite's write
+    transaction is already exclusive). Every writer locks the account before it appends to
+    the audit chain, whose head is always the last lock, so two writers never deadlock."""
+    account = session.execute(
+        select(Account).where(Account.id == account_id).with_for_update()
+    ).scalar_one_or_none()
     if account is None:
         raise NotFoundError(f"no account {account_id!r}", field="account_id")
     return account

@@ -17,7 +17,7 @@ from collectguard.service import lookups
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
-from collectguard.store.models import Account, AccountStateRow, OptOut
+from collectguard.store.models import AccountStateRow, OptOut
 
 __all__ = ["apply_state", "clear_state", "opt_out", "set_state"]
 
@@ -44,7 +44,7 @@ def apply_state(
 ) -> StateView | None:
     """Open ``state`` on the account inside the caller's transaction; None if it is already open."""
     # Lock the account row (PostgreSQL) so two replies cannot both open the same state.
-    session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+    lookups.lock_account(session, account_id)
     open_now = {s.state for s in lookups.active_states(session, account_id)}
     if state.value in open_now:
         return None
@@ -89,8 +89,7 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
         raise ValidationError("a reason is required", field="reason")
     value = _state(state)
     with rt.db.write() as session:
-        lookups.get_row(session, account_id)
-        session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+        lookups.lock_account(session, account_id)
         row = session.execute(
             select(AccountStateRow)
             .where(

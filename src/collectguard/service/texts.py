@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
-
 from collectguard.errors import NotFoundError, ValidationError
 from collectguard.model import AccountState
-from collectguard.service import accounts, analysis, states
+from collectguard.service import accounts, analysis, lookups, states
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import Actor
-from collectguard.store.models import Account, PartyRow, ReplyRow
+from collectguard.store.models import PartyRow, ReplyRow
 
 __all__ = ["ingest_reply", "redact", "screen_message", "unmask"]
 
@@ -57,9 +55,7 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
     body: dict[str, Any] = dict(result.to_dict())
     applied = []
     with rt.db.write() as session:
-        # Lock the account before anything that appends to the audit chain: every writer takes
-        # the account first and the chain's head last, so two writers never wait on each other.
-        session.execute(select(Account.id).where(Account.id == account_id).with_for_update())
+        lookups.lock_account(session, account_id)
         now = rt.now()
         rid = new_id("rpl")
         session.add(
