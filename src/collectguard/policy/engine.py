@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from collectguard.model import Account, Attempt, Decision, Denial
 from collectguard.policy.history import History
@@ -88,7 +89,7 @@ def _next_allowed(
     return None
 
 
-def _denial(rule: CompiledRule, block: Block, tz: object) -> Denial:
+def _denial(rule: CompiledRule, block: Block, tz: ZoneInfo) -> Denial:
     spec = rule.spec
     return Denial(
         rule_id=spec.id,
@@ -99,6 +100,6 @@ def _denial(rule: CompiledRule, block: Block, tz: object) -> Denial:
         confidence=spec.confidence,
         message_zh=spec.message_zh,
         message_en=spec.message_en,
-        next_allowed_at=block.until.astimezone(tz) if block.until else None,  # type: ignore[arg-type]
+        next_allowed_at=block.until.astimezone(tz) if block.until else None,
         evidence=block.evidence,
     )

@@ -90,8 +90,5 @@ class History:
     def role(self, role: PartyRole) -> _Series:
         return self._by_role.get(role, _EMPTY)
 
-    def copy(self) -> History:
-        return History(self._all.attempts)
-
 
 __all__ = ["History"]
