@@ -1,6 +1,7 @@
 """Screening quality: recall per category, share of violations caught, false positives on compliant.
 
-    python bench/screen_eval.py [--split test|dev|all|fresh2] [--mode rules|rules+model] [--show-misses]
+    python bench/screen_eval.py [--split test|dev|all|fresh2|written|fresh3] [--mode rules|rules+model]
+                                [--show-misses]
 
 First on the team's corpus (corpora/screening/corpus.jsonl, test part by default: template
 families no rule was tuned on), then, when present, on the shared field texts
@@ -20,8 +21,14 @@ from collectguard.text.screen import Screener
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "screening" / "corpus.jsonl"
-# Hand-written held-out parts kept in their own files (see corpora/screening/README.md).
-HELD_OUT = {"fresh2": ROOT / "corpora" / "screening" / "fresh2.jsonl"}
+# Hand-written parts kept in their own files (see corpora/screening/README.md).
+HELD_OUT = {
+    "fresh2": ROOT / "corpora" / "screening" / "fresh2.jsonl",
+    "written": ROOT / "corpora" / "screening" / "written.jsonl",
+    "fresh3": ROOT / "corpora" / "screening" / "fresh3.jsonl",
+}
+# Parts no rule may be tuned on: their misses are never listed, only aggregate figures.
+SEALED = frozenset({"test", "fresh3"})
 SHARED = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 
 
@@ -67,6 +74,8 @@ def main() -> None:
     parser.add_argument("--mode", choices=["rules", "rules+model"], default="rules+model")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
+    if args.show_misses and args.split in SEALED:
+        parser.error(f"the {args.split} part is held out: its misses are not listed")
     screener = Screener.load(("cn",), mode=args.mode)
     source = HELD_OUT.get(args.split, CORPUS)
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
