@@ -39,6 +39,14 @@ FOLDS = [
     ("马上爆txl", "爆通讯录", "爆txl"),
     ("你个sb", "傻逼", "sb"),
     ("你个佬赖", "老赖", "佬赖"),
+    # a spelled-out word of letters and digits, and pinyin set off by separators
+    ("打.断.n.i.的.腿", "打断ni的腿", "打.断.n.i.的.腿"),
+    ("有_ni_好_受_的", "有ni好受", "有_ni_好_受"),
+    ("通~知~你~的~紧~急~联~系~ren。", "紧急联系ren", "紧~急~联~系~ren"),
+    ("证件号码 4 4 0 3 0 5", "证件号码440305", "证件号码 4 4 0 3 0 5"),
+    ("you are a l o s e r", "a loser", "a l o s e r"),
+    ("j-a-i-l time", "jail", "j-a-i-l"),
+    ("王王王八八八蛋", "王八蛋", "王王王八八八蛋"),
 ]
 
 # (original, the exact normalised text): ordinary writing that must not be changed beyond case/width
@@ -50,6 +58,9 @@ KEEPS = [
     ("asbestos removal", "asbestos removal"),
     ("We will not contact your employer.", "we will not contact your employer."),
     ("统一社会信用代码", "统一社会信用代码"),
+    ("I am a big fan of a plan", "i am a big fan of a plan"),
+    ("请于 6 月 20 日前还款 500 元", "请于 6 月 20 日前还款 500 元"),
+    ("电话一一零", "电话110"),
 ]
 
 

@@ -12,6 +12,7 @@ one ``str.translate``; the per-character work only runs on the rare messages tha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from collectguard.text.normalize_tables import Tables, tables
@@ -61,6 +62,8 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
     t = tables()
     if text.isascii():  # plain ASCII: NFKC and t2s change nothing, casefold is lower(), no CJK to fold
         s, offs = text.lower(), None
+        if t.spelled_gate.search(s):
+            s, offs = _apply(s, offs, _spelled_edits(s, t))
         if t.repeat_gate.search(s):
             s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
     else:
@@ -104,6 +107,8 @@ def _needs_fold(s: str, t: Tables) -> bool:
             if t.cjk.match(s, m.start() - 1):
                 return True
             m = candidates.search(s, m.start() + 1)
+    if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s):
+        return True
     m = t.repeat_gate.search(s)
     while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
         m = t.repeat_gate.search(s, m.end())
@@ -113,14 +118,26 @@ def _needs_fold(s: str, t: Tables) -> bool:
 def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
     """Digits written in Chinese, interference characters, spaced-out words, repeated characters."""
     if t.digit_gate.search(s):
-        s = t.digit_run.sub(lambda m: m.group(0).translate(t.digit_table), s)
+        s = t.digit_run.sub(_digits, s)
     if t.interference.search(s):
         s, offs = _apply(s, offs, [(m.start(), m.end(), "") for m in t.interference.finditer(s)])
     if t.spaced_gate.search(s):
         s, offs = _apply(s, offs, _spaced_edits(s, t))
+    if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s):
+        s, offs = _apply(s, offs, _spelled_edits(s, t))
     if t.repeat_gate.search(s):
         s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
     return s, offs
+
+
+def _digits(m: re.Match[str]) -> str:
+    """一三八… → 138…; one character said three times (王八八八蛋) is a repeat, not a number."""
+    run, text = m.group(0), m.string
+    before = text[m.start() - 1 : m.start()] if m.start() else ""
+    after = text[m.end() : m.end() + 1]
+    if len(run) > 2 and len(set(run)) == 1 and not (before.isdigit() or after.isdigit()):
+        return run
+    return run.translate(tables().digit_table)
 
 
 def _map_chars(text: str, t: Tables) -> tuple[str, _Offsets]:
@@ -199,6 +216,29 @@ def _spaced_edits(s: str, t: Tables) -> list[_Edit]:
         base = m.start()
         edits.extend((base + sep.start(), base + sep.end(), "") for sep in t.spaced_sep.finditer(m.group(0)))
     return edits
+
+
+def _spelled_edits(s: str, t: Tables) -> list[_Edit]:
+    """d.a.n.g, 打断 n i 的腿: drop what separates the letters and digits of a spelled-out word."""
+    edits: list[_Edit] = []
+    for m in t.spelled.finditer(s):
+        base = m.start()
+        word = m.group(0)
+        if not any("a" <= c <= "z" or "0" <= c <= "9" for c in word):
+            continue  # CJK alone: the interference pass has joined it already
+        seps = list(t.interference_run.finditer(word))
+        if word[0] in "ai" and word[1] == " " and word.isascii():
+            seps = seps[1:]  # "a l o s e r": the article stays a word of its own
+        edits.extend((base + sep.start(), base + sep.end(), "") for sep in seps)
+    for pattern in (t.pinyin_left, t.pinyin_right):
+        edits.extend((m.start(1), m.end(1), "") for m in pattern.finditer(s))
+    edits.sort()
+    merged: list[_Edit] = []
+    for edit in edits:  # the two passes may meet on one separator
+        if merged and edit[0] < merged[-1][1]:
+            continue
+        merged.append(edit)
+    return merged
 
 
 def _variant_edits(s: str, t: Tables) -> list[_Edit]:

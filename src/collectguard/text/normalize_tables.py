@@ -32,6 +32,8 @@ _INTERFERENCE = (
 )
 _SENTENCE_PUNCT = r",、;:!?。"
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f"
+# one unit of a spelled-out word: a CJK character, or a letter or digit standing alone
+_UNIT = f"(?:[{_CJK}]|[a-z0-9](?![a-z0-9]))"
 _CN_DIGITS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _CN_DIGIT_VALUES = "00123456789112345678 9".replace(" ", "")
 
@@ -83,6 +85,11 @@ class Tables:
     spaced: re.Pattern[str]
     spaced_gate: re.Pattern[str]
     spaced_sep: re.Pattern[str]
+    spelled: re.Pattern[str]
+    interference_run: re.Pattern[str]
+    pinyin_left: re.Pattern[str]
+    pinyin_right: re.Pattern[str]
+    spelled_gate: re.Pattern[str]
     repeat: re.Pattern[str]
     repeat_gate: re.Pattern[str]
     variants: Any  # ahocorasick.Automaton: value (length, canonical, whole_word)
@@ -183,6 +190,14 @@ def tables() -> Tables:
         spaced=re.compile(f"(?<![{_CJK}])[{_CJK}](?:{sep}[{_CJK}](?![{_CJK}])){{2,}}"),
         spaced_gate=re.compile(f"[{_CJK}]{sep}[{_CJK}]{sep}[{_CJK}](?![{_CJK}])"),
         spaced_sep=re.compile(sep),
+        # d.a.n.g, n i 的腿, 4-4-0-3…: single letters or digits, each cut off by interference
+        # characters, are one spelled-out word (a letter inside a word is never a unit)
+        spelled=re.compile(f"(?<![a-z0-9]){_UNIT}(?:[{_INTERFERENCE}]+{_UNIT}(?![a-z0-9])){{2,}}"),
+        interference_run=re.compile(f"[{_INTERFERENCE}]+"),
+        # 有_ni_好受, 联系~ren: a pinyin syllable set off from a CJK character by interference
+        pinyin_left=re.compile(f"(?<=[{_CJK}])([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
+        pinyin_right=re.compile(f"(?<![a-z])[a-z]{{1,6}}([{_INTERFERENCE}]+)(?=[{_CJK}])"),
+        spelled_gate=re.compile(f"(?<![a-z0-9])[a-z0-9][{_INTERFERENCE}]+[a-z0-9](?![a-z0-9])"),
         repeat=re.compile(r"([^\d\s])\1{2,}"),
         repeat_gate=re.compile(r"(.)\1\1"),
         variants=automaton,
