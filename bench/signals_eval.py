@@ -92,7 +92,9 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--misses", choices=["train", "test", "unseen", "fresh", "final", "last", "written", "dev", "all"], default=None
+        "--misses",
+        choices=["train", "test", "unseen", "fresh", "final", "last", "written", "dev", "all"],
+        default=None,
     )
     args = parser.parse_args()
     rows = _rows(CORPUS)
