@@ -79,7 +79,7 @@ def main() -> None:
     screener = Screener.load(("cn",), mode=args.mode)
     source = HELD_OUT.get(args.split, CORPUS)
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
-    chosen = [r for r in rows if args.split == "all" or r["split"] == args.split]
+    chosen = [r for r in rows if args.split in ("all", *HELD_OUT) or r["split"] == args.split]
     print(f"mode {args.mode}")
     for lang in ("zh", "en"):
         evaluate(
