@@ -54,6 +54,7 @@ class Context:
     negation_exceptions: re.Pattern[str]
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
+    mention: re.Pattern[str]
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     official_payee: re.Pattern[str]
@@ -155,6 +156,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation=_cue_regex(ctx.negation, lang),
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
+        mention=_cue_regex(ctx.mentions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
         lawful_process=_cue_regex(ctx.lawful_process, lang),

@@ -77,6 +77,7 @@ class ContextFile(_Strict):
     negation_exceptions: tuple[str, ...] = ()
     pseudo_negation: tuple[str, ...] = ()  # phrases with a negation word that negate nothing (why not, 不如)
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
+    mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
     breakers: tuple[str, ...] = ()
     lawful_process: tuple[str, ...] = ()
     # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful

@@ -19,10 +19,12 @@ from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.normalize import Normalized, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
+    QUOTES,
     combo_atoms,
     combo_chains,
     lawful_in_sentence,
     negated,
+    quoted_mention,
     span_at,
     warned_against,
 )
@@ -105,10 +107,10 @@ class Screener:
             raise ValidationError(f"unknown addressee {to!r}; use one of {', '.join(ROLES)}", field="to")
         s, offs = normalize_text(text, variants=False)
         third = to not in _LIABLE
-        raw = self._lexicon_findings(s, third)
+        raw = self._lexicon_findings(s, third, text, offs)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, third, variants_done=True) or []
+            raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         if third:
@@ -122,7 +124,9 @@ class Screener:
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _lexicon_findings(self, s: str, third: bool, *, variants_done: bool = False) -> list[_Raw] | None:
+    def _lexicon_findings(
+        self, s: str, third: bool, text: str, offs: Any, *, variants_done: bool = False
+    ) -> list[_Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding."""
         entries = self._lex.entries
         n = len(s)
@@ -155,6 +159,7 @@ class Screener:
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
         cues: dict[str, tuple[bool, bool]] = {}
+        quoted = any(c in QUOTES for c in text)
         for entry, start, end, anchor in terms:
             if entry.addressee == "others" and not third:
                 continue
@@ -169,6 +174,7 @@ class Screener:
             if entry.category != "insult" and (
                 (present[0] and negated(s, anchor, entry.lang, ctx))
                 or (present[1] and warned_against(s, end, ctx))
+                or (quoted and quoted_mention(s, start, end, entry.lang, ctx, text, offs))
             ):
                 continue
             if entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category):

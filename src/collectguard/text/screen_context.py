@@ -6,6 +6,7 @@ They run on the normalised text and only around hits, so a clean message never p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ __all__ = [
     "combo_chains",
     "lawful_in_sentence",
     "negated",
+    "quoted_mention",
     "same_clause",
     "same_sentence",
     "sentence_span",
@@ -26,11 +28,17 @@ __all__ = [
 # Clause ends: negation never reaches across them (English commas do not end a clause: lists
 # like "cash app, crypto or wire" stay under "never"). Sentence ends: combos never span them.
 _CLAUSE = {
-    "zh": re.compile(r"[,，、。!?;:！？；：\n]|\.(?=\s|$)"),
+    "zh": re.compile(r"[,，。!?;:！？；：\n]|\.(?=\s|$)"),
     "en": re.compile(r"[。!?;:！？；：\n]|\.(?=\s|$)"),
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 48}
+#: normalised → original offsets, as ``normalize_text`` returns them (None: identity)
+Offsets = tuple[list[int], list[int]] | None
+# Quotation marks after normalisation (NFKC keeps the curly ones): “…” ‘…’ 「…」 『…』 "…" '…'
+_OPEN_QUOTES = "“‘「『\"'"
+_CLOSE_FOR = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "'": "'"}
+QUOTES = frozenset(_OPEN_QUOTES) | frozenset(_CLOSE_FOR.values())
 
 
 def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
@@ -48,6 +56,11 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     seg = seg[cut:]
     fake = [(m.start(), m.end()) for m in ctx.pseudo_negation.finditer(seg)]
     cues = [m for m in ctx.negation.finditer(seg) if not any(a <= m.start() < b for a, b in fake)]
+    if not cues:  # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪
+        for back in (1, 2):
+            into = ctx.negation.match(s, anchor - back) if anchor - back >= lo + cut else None
+            if into is not None and into.end() > anchor:
+                return ctx.negation_exceptions.match(s, into.end()) is None
     if not cues or len(cues) % 2 == 0:  # none, or a double negation (不要以为我们不会…)
         return False
     last = cues[-1]
@@ -62,6 +75,43 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     """The hit is named to warn against it (…都是骗子, 是违法的, is a scam) later in its sentence."""
     _, stop = sentence_span(s, end)
     return ctx.negation_after.search(s, end, stop) is not None
+
+
+def quoted_mention(
+    s: str, start: int, end: int, lang: str, ctx: Context, original: str, offs: Offsets
+) -> bool:
+    """The hit is quoted to be named, not said: 您问“会不会坐牢”，回答：不会 / a 'sheriff' … that wasn't us.
+
+    Its last word must stand inside quotation marks of its sentence, and either a mention word
+    stands right before the quote (所谓, so-called) or a negation or warning follows in that
+    sentence or the next. A quote alone proves nothing: collectors quote their own threats for
+    emphasis. Quotes are looked for in ``original``: normalising drops them between characters.
+    """
+    a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
+    lo, hi = sentence_span(original, b - 1)
+    opening = -1
+    for i in range(b - 1, lo - 1, -1):  # the quote around the hit's last word (a combo may start before it)
+        if original[i] in _OPEN_QUOTES and (i < a or original[i] not in _CLOSE_FOR.values()):
+            opening = i
+            break
+    if opening < 0 or original.find(_CLOSE_FOR[original[opening]], opening + 1, b) >= 0:
+        return False
+    closing = original.find(_CLOSE_FOR[original[opening]], b, hi)
+    if closing < 0:
+        return False
+    n_open, n_close = _to_normalised(offs, opening), _to_normalised(offs, closing + 1)
+    n_lo = _to_normalised(offs, lo)
+    if ctx.mention.search(s, max(n_lo, n_open - 12), n_open + 1):
+        return True
+    _, n_hi = sentence_span(s, max(n_close, 0))
+    _, reach = sentence_span(s, n_hi) if n_hi < len(s) else (n_hi, n_hi)
+    after = s[n_close:reach]
+    return bool(ctx.negation.search(after) or ctx.negation_after.search(after))
+
+
+def _to_normalised(offs: Offsets, pos: int) -> int:
+    """The first character of the normalised text that comes from ``pos`` of the original or later."""
+    return pos if offs is None else bisect_left(offs[0], pos)
 
 
 def same_sentence(s: str, start: int, end: int) -> bool:
