@@ -10,8 +10,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from collectguard.errors import ValidationError
@@ -46,6 +47,8 @@ class Settings(BaseModel):
     reservation_ttl_seconds: int = Field(default=900, ge=1)
     #: largest accepted request body, in bytes
     max_body_bytes: int = Field(default=64 * 1024, ge=256)
+    #: the zone whose calendar days the dashboard's daily charts count in (the floor's own day)
+    report_timezone: str = "Asia/Shanghai"
     #: the minimum pause of the crisis state, in hours, before a supervisor may clear it
     crisis_min_hold_hours: int = Field(default=72, ge=0)
     host: str = "127.0.0.1"
@@ -58,6 +61,15 @@ class Settings(BaseModel):
     sqlite_synchronous: Literal["NORMAL", "FULL"] = "NORMAL"
     #: served workers load the screener and lexicons at start rather than on the first request
     warm_up: bool = True
+
+    @field_validator("report_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Asia/Shanghai") from None
+        return value
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

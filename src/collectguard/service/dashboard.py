@@ -222,21 +222,24 @@ def _severity(finding: dict[str, Any]) -> float:
     return _LEVELS.get(str(value).lower(), 0.0)
 
 
-def _day_counts(rows: Any) -> Counter[str]:
+def _day_counts(rt: Runtime, rows: Any) -> Counter[str]:
     counts: Counter[str] = Counter()
     for (at,) in rows:
-        counts[at.date().isoformat()] += 1
+        counts[rt.report_day(at)] += 1
     return counts
 
 
 def violations_per_day(service: Service, *, actor: Actor, days: int = 14) -> list[dict[str, Any]]:
-    """Screened texts with a warn or block verdict, and denied reservations, per UTC day."""
+    """Screened texts with a warn or block verdict, and denied reservations, per day of the floor's clock."""
     require(actor, "team")
     rt = _rt(service)
     since = rt.now() - timedelta(days=days)
     with rt.db.read() as session:
         flagged = _day_counts(
-            session.execute(select(MessageRow.at).where(MessageRow.at >= since, MessageRow.verdict != "pass"))
+            rt,
+            session.execute(
+                select(MessageRow.at).where(MessageRow.at >= since, MessageRow.verdict != "pass")
+            ),
         )
         denied: Counter[str] = Counter()
         for at, payload in session.execute(
@@ -245,7 +248,7 @@ def violations_per_day(service: Service, *, actor: Actor, days: int = 14) -> lis
             )
         ):
             if not payload.get("allowed", True):
-                denied[at.date().isoformat()] += 1
+                denied[rt.report_day(at)] += 1
     days_seen = sorted(set(flagged) | set(denied))
     return [{"day": d, "flagged": flagged[d], "denied": denied[d]} for d in days_seen]
 

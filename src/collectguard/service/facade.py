@@ -210,7 +210,7 @@ class Service:
         return views.timeline(self._rt, account_id, actor=actor, limit=limit)
 
     def contacts_per_day(self, *, actor: Actor, days: int = 14) -> list[dict[str, Any]]:
-        """Attempts and connected calls per UTC day."""
+        """Attempts and connected calls per day of the floor's clock (``report_timezone``)."""
         return views.contacts_per_day(self._rt, actor=actor, days=days)
 
     def flagged_messages(self, *, actor: Actor, limit: int = 50) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
@@ -52,6 +53,10 @@ class Runtime:
         if now.tzinfo is None:
             raise ValidationError("the clock returned a naive datetime", field="clock")
         return now
+
+    def report_day(self, at: datetime) -> str:
+        """The calendar day of ``at`` on the floor's clock (``report_timezone``), as ISO text."""
+        return at.astimezone(ZoneInfo(self.settings.report_timezone)).date().isoformat()
 
     def packs(self, names: tuple[str, ...] | list[str]) -> tuple[RulePack, ...]:
         """Rule packs by name, from ``packs_dir`` first, then the shipped ones; loaded once."""

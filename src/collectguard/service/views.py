@@ -65,7 +65,7 @@ def timeline(rt: Runtime, account_id: str, *, actor: Actor, limit: int = 200) ->
 
 
 def contacts_per_day(rt: Runtime, *, actor: Actor, days: int = 14) -> list[dict[str, Any]]:
-    """Attempts per UTC day over the last ``days`` days, with how many connected."""
+    """Attempts per day of the floor's clock (``report_timezone``) over the last ``days`` days, with how many connected."""
     require(actor, "team")
     since = rt.now() - timedelta(days=days)
     total: Counter[str] = Counter()
@@ -77,7 +77,7 @@ def contacts_per_day(rt: Runtime, *, actor: Actor, days: int = 14) -> list[dict[
             )
         )
         for at, outcome in rows:
-            day = at.date().isoformat()
+            day = rt.report_day(at)
             total[day] += 1
             connected[day] += outcome == "connected"
     return [{"day": d, "attempts": total[d], "connected": connected[d]} for d in sorted(total)]
