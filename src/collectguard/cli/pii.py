@@ -16,8 +16,9 @@ from collectguard.cli.common import console, err_console, fail, run_jsonl
 from collectguard.errors import CollectguardError
 from collectguard.pii import OPERATORS, Keyring, analyze, default_registry, mask_value
 from collectguard.pii.stream import Redactor, redact_csv, redact_jsonl, redact_lines
+from collectguard.settings import ENV_PREFIX, Settings
 
-SECRET_ENV = "COLLECTGUARD_SECRET_KEY"
+SECRET_ENV = ENV_PREFIX + "SECRET_KEY"
 FORMATS = ("text", "csv", "jsonl")
 
 
@@ -79,9 +80,9 @@ def _keyring(key_file: Path | None) -> Keyring:
     try:
         if key_file is not None:
             return Keyring.from_export(key_file.read_text(encoding="utf-8"))
-        secret = os.environ.get(SECRET_ENV)
-        if secret:
-            return Keyring.from_secret(secret)
+        secret = Settings.from_env().secret_key
+        if secret is not None:
+            return Keyring.from_secret(secret.get_secret_value())
     except OSError as exc:
         fail(f"{key_file}: cannot read key file ({exc.strerror})")
     except CollectguardError as exc:
