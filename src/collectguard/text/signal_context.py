@@ -11,12 +11,14 @@ import bisect
 from typing import TYPE_CHECKING
 
 from collectguard.text.normalize import Normalized
-from collectguard.text.signal_lexicon import ContextFile, Cue
+from collectguard.text.signal_lexicon import ContextFile, Cue, Marker, context_markers
 
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
 
 _FIRST_PERSON_ZH = "我"
+#: what may stand between a cue and the words that take it back: "投诉？不至于", "报警?? 不用"
+_RETRACTION_GAP = set(" ?!,.~…。")
 _FIRST_PERSON_EN = ("i", "i'm", "im", "me", "myself")
 
 
@@ -28,10 +30,15 @@ class Context:
         self.text = norm.text
         self.hits = hits
         self.spec = spec
-        self._clause_breaks = [i for i, ch in enumerate(self.text) if ch in spec.clause_breaks]
-        self._sentence_breaks = [i for i, ch in enumerate(self.text) if ch in spec.sentence_breaks]
-        self._markers = {name: self._live(name) for name in ("negation", "conditional", "third_person")}
-        self._markers["collector_speech"] = self._live("collector_speech")
+        text = self.text
+        # a full stop ends an English sentence when a space follows ("I don't owe this. Do not call"),
+        # never inside "3.5" or "e.g."
+        stops = [i for i, ch in enumerate(text) if ch == "." and text[i + 1 : i + 2] in (" ", "")]
+        self._clause_breaks = sorted([i for i, ch in enumerate(text) if ch in spec.clause_breaks] + stops)
+        self._sentence_breaks = sorted([i for i, ch in enumerate(text) if ch in spec.sentence_breaks] + stops)
+        self._specs: dict[str, Marker] = context_markers(spec)
+        self._markers = {name: self._live(name) for name in self._specs}
+        self._windows = {name: {str(k): v for k, v in m.window.items()} for name, m in self._specs.items()}
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
     def _live(self, name: str) -> list[tuple[int, int, str]]:
@@ -54,7 +61,7 @@ class Context:
         """The nearest marker of ``name`` ending at most its window before ``start``, same clause."""
         breaks = self._sentence_breaks if sentence else self._clause_breaks
         lo, _ = self._bounds(breaks, start, len(self.text))
-        window = getattr(self.spec, name).window
+        window = self._windows[name]
         best = None
         for ms, me, lang in self._markers[name]:
             if me <= start and ms >= lo and start - me <= window.get(lang, 0):
@@ -75,9 +82,24 @@ class Context:
             value *= spec.collector_speech.factor
         if self._before("conditional", start, sentence=True):
             value *= spec.conditional.factor
+        for name, marker in spec.suppressors.items():
+            if cue.signal in marker.suppress and self._before(f"suppressor:{name}", start, sentence=False):
+                return None
+        if spec.retraction is not None and self._retracted(end):
+            if cue.signal in spec.retraction.suppress:
+                return None
+            value *= spec.retraction.factor
         if self._quoted(start):
             value *= spec.quote_factor
         return round(max(value, 0.05), 2)
+
+    def _retracted(self, end: int) -> bool:
+        """A retraction right after the cue, with only punctuation between ("报警？不用不用")."""
+        for ms, _, lang in self._markers.get("retraction", []):
+            window = self._windows["retraction"].get(lang, 0)
+            if end <= ms <= end + window and set(self.text[end:ms]) <= _RETRACTION_GAP:
+                return True
+        return False
 
     def _quoted(self, start: int) -> bool:
         """Inside an open quotation in the original text (quotes do not survive normalisation)."""

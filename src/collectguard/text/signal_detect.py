@@ -173,6 +173,9 @@ def detect(
     hits = scan(norm.text, lexicon)
     idioms = shipped_idioms().spans(norm.text)
     found = _candidates(norm, hits, lexicon, lang, idioms) if hits.firsts or hits.chains else []
+    released = {signal for _, _, signal in hits.markers.get("release", [])}
+    if released:
+        found = [s for s in found if s.type not in released]
     if weak and not any(s.type == "distress_self_harm" for s in found):
         plain = blanked(norm, idioms)
         extra = weak_crisis(plain) or model_crisis(plain)

@@ -25,6 +25,7 @@ import yaml
 from collectguard.errors import DataFileError
 from collectguard.text.normalize import normalize
 from collectguard.text.signal_patterns import PatternError, expand
+from collectguard.text.signal_pinyin import pinyin_forms
 
 SIGNAL_TYPES = (
     "anger",
@@ -88,6 +89,18 @@ class Marker(_Strict):
     suppress: list[SignalType] = []
 
 
+class Release(_Strict):
+    phrase: str = pydantic.Field(min_length=1)
+    signals: list[SignalType]
+
+    @pydantic.field_validator("signals")
+    @classmethod
+    def _never_crisis(cls, value: list[str]) -> list[str]:
+        if "distress_self_harm" in value:
+            raise ValueError("a crisis cue is never released by other words in the reply")
+        return value
+
+
 class ContextFile(_Strict):
     version: str
     clause_breaks: str
@@ -98,7 +111,13 @@ class ContextFile(_Strict):
     conditional: Marker
     third_person: Marker
     collector_speech: Marker
+    #: more markers read before a cue, each removing the signals it names (差点报警, 看别人投诉)
+    suppressors: dict[str, Marker] = {}
+    #: a marker right AFTER a cue that takes it back ("投诉？不至于", "报警？不用不用")
+    retraction: Marker | None = None
     guards: list[Guard]
+    #: phrases anywhere in a reply that drop a signal type from it ("不是说你们" after 气死我了)
+    releases: list[Release] = []
     scopes: list[Scope]
 
 
@@ -157,6 +176,15 @@ def spellings(part: str) -> list[str]:
     return sorted(forms)
 
 
+def _variants(parts: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
+    """The spellings a cue reading is matched in: contractions, and pinyin for a one-part Chinese cue."""
+    normalised = [_norm(p) for p in parts]
+    found = list(itertools.product(*(spellings(p) for p in normalised)))
+    if lang == "zh" and len(normalised) == 1:
+        found += [(_norm(form),) for form in pinyin_forms(normalised[0])]
+    return list(dict.fromkeys(found))
+
+
 def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
     spec: CueFile = _validate(CueFile, path, _read(path))
     cues: list[Cue] = []
@@ -168,7 +196,7 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
                 where = f"signals.{signal}[{i}].p"
                 raise DataFileError(f"{path.name}: entry {entry.p!r}: {exc}", field=where) from exc
             for parts in readings:
-                for variant in itertools.product(*(spellings(_norm(p)) for p in parts)):
+                for variant in _variants(parts, spec.lang):
                     if all(variant):
                         cues.append(
                             Cue(
@@ -185,16 +213,27 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
     return spec, cues
 
 
-def _guard_readings(phrase: str, path: Path, index: int) -> list[tuple[str, ...]]:
+def _guard_readings(phrase: str, path: Path, index: int, key: str = "guards") -> list[tuple[str, ...]]:
+    where = f"{key}[{index}].phrase"
     try:
         readings = expand(phrase, {})
     except PatternError as exc:
-        raise DataFileError(f"{path.name}: guard {phrase!r}: {exc}", field=f"guards[{index}].phrase") from exc
+        raise DataFileError(f"{path.name}: {key} {phrase!r}: {exc}", field=where) from exc
     if any(len(r) != 1 for r in readings):
-        raise DataFileError(
-            f"{path.name}: guard {phrase!r} may not use a gap", field=f"guards[{index}].phrase"
-        )
+        raise DataFileError(f"{path.name}: {key} {phrase!r} may not use a gap", field=where)
     return readings
+
+
+def context_markers(context: ContextFile) -> dict[str, Marker]:
+    """Every marker of the context file by the role its words take in the automaton."""
+    markers: dict[str, Marker] = {
+        name: getattr(context, name)
+        for name in ("negation", "conditional", "third_person", "collector_speech")
+    }
+    markers.update({f"suppressor:{name}": marker for name, marker in context.suppressors.items()})
+    if context.retraction is not None:
+        markers["retraction"] = context.retraction
+    return markers
 
 
 def load_context(path: Path) -> ContextFile:
@@ -221,8 +260,7 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             chains[cue.parts[0]][cue.parts[1]].append(index)
         for part in cue.parts[1:]:
             roles[part]["later"].append(index)
-    for name in ("negation", "conditional", "third_person", "collector_speech"):
-        marker: Marker = getattr(context, name)
+    for name, marker in context_markers(context).items():
         for lang, words in marker.words.items():
             for word in words:
                 for form in spellings(_norm(word)):
@@ -234,6 +272,10 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
         for (phrase,) in _guard_readings(guard.phrase, context_path, i):
             for form in spellings(_norm(phrase)):
                 roles[form]["guard"].extend(guard.signals)
+    for i, release in enumerate(context.releases):
+        for (phrase,) in _guard_readings(release.phrase, context_path, i, "releases"):
+            for form in spellings(_norm(phrase)):
+                roles[form]["release"].extend(release.signals)
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
