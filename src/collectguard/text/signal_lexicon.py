@@ -176,12 +176,18 @@ def spellings(part: str) -> list[str]:
     return sorted(forms)
 
 
-def _variants(parts: tuple[str, ...], lang: str) -> list[tuple[str, ...]]:
+#: an entry with more readings than this is a product of word classes; its readings get no pinyin
+#: (people type short set phrases in pinyin, and the forms would multiply the automaton)
+PINYIN_MAX_READINGS = 256
+
+
+def _variants(parts: tuple[str, ...], pinyin: bool) -> list[tuple[str, ...]]:
     """The spellings a cue reading is matched in: contractions, and pinyin for a one-part Chinese cue."""
     normalised = [_norm(p) for p in parts]
     found = list(itertools.product(*(spellings(p) for p in normalised)))
-    if lang == "zh" and len(normalised) == 1:
-        found += [(_norm(form),) for form in pinyin_forms(normalised[0])]
+    if pinyin and len(normalised) == 1:
+        # pinyin forms are already canonical: lower-case latin with single spaces
+        found += [(form,) for form in pinyin_forms(normalised[0])]
     return list(dict.fromkeys(found))
 
 
@@ -195,8 +201,9 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
             except PatternError as exc:
                 where = f"signals.{signal}[{i}].p"
                 raise DataFileError(f"{path.name}: entry {entry.p!r}: {exc}", field=where) from exc
+            pinyin = spec.lang == "zh" and len(readings) <= PINYIN_MAX_READINGS
             for parts in readings:
-                for variant in _variants(parts, spec.lang):
+                for variant in _variants(parts, pinyin):
                     if all(variant):
                         cues.append(
                             Cue(

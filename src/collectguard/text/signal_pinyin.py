@@ -16,8 +16,8 @@ from functools import lru_cache
 
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 #: more syllables than this are not typed in pinyin in practice, and the forms multiply
-MAX_CHARS = 6
-MAX_READINGS = 4
+MAX_CHARS = 5
+MAX_READINGS = 2
 
 
 @lru_cache(maxsize=8192)
