@@ -16,7 +16,7 @@ from collectguard.errors import CollectguardError
 from collectguard.service import views
 from collectguard.service.analysis import mask_field
 from collectguard.service.facade import Service
-from collectguard.service.roles import require
+from collectguard.service.roles import PERMISSIONS, clear_action, require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor
 from collectguard.store.models import (
@@ -161,7 +161,8 @@ def alert_rows(service: Service, *, actor: Actor) -> list[dict[str, Any]]:
                 **r,
                 "external_id": names.get(r["account_id"], r["account_id"]),
                 "clearable": hold is None or hold <= now,
-                "clears": "supervisor" if r["state"] == "crisis" else "supervisor/compliance",
+                "clear_action": clear_action(r["state"]),
+                "clears": "/".join(sorted(PERMISSIONS[clear_action(r["state"])], reverse=True)),
             }
         )
     # Crisis first, always: a life outranks a complaint.

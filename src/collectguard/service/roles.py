@@ -5,7 +5,7 @@ from __future__ import annotations
 from collectguard.errors import PermissionDeniedError
 from collectguard.service.types import Actor
 
-__all__ = ["PERMISSIONS", "require"]
+__all__ = ["PERMISSIONS", "clear_action", "require"]
 
 _ALL = frozenset({"collector", "supervisor", "compliance", "admin"})
 
@@ -19,11 +19,18 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "text": _ALL,
     "replies": frozenset({"collector", "supervisor"}),
     "states": frozenset({"supervisor", "compliance"}),
+    # a crisis pause protects a life: only the supervisor who answers for the hand-over lifts it
+    "states.crisis": frozenset({"supervisor"}),
     "unmask": frozenset({"supervisor", "compliance"}),
     "audit": frozenset({"supervisor", "compliance", "admin"}),
     "users": frozenset({"admin"}),
     "team": frozenset({"supervisor", "compliance", "admin"}),
 }
+
+
+def clear_action(state: str) -> str:
+    """The permission that closing an open ``state`` needs (``states.crisis`` for a crisis)."""
+    return "states.crisis" if state == "crisis" else "states"
 
 
 def require(actor: Actor, action: str) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from collectguard.errors import ConflictError, PermissionDeniedError, ValidationError
 from collectguard.model import AccountState, Channel
 from collectguard.service import lookups
-from collectguard.service.roles import require
+from collectguard.service.roles import PERMISSIONS, clear_action, require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
 from collectguard.store.models import AccountStateRow, OptOut
@@ -103,7 +103,7 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
         if row is None:
             raise ConflictError(f"account {account_id} is not in state {value.value}", field="state")
         now = rt.now()
-        if value is AccountState.CRISIS and actor.role != "supervisor":
+        if actor.role not in PERMISSIONS[clear_action(value.value)]:
             raise PermissionDeniedError("only a supervisor may lift a crisis pause")
         if row.hold_until is not None and now < row.hold_until:
             raise ConflictError(
