@@ -11,7 +11,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from collectguard.text.normalize import Normalized
-from collectguard.text.signal_lexicon import ContextFile, Cue, Marker, context_markers
+from collectguard.text.signal_lexicon import ContextFile, Cue, context_markers
 
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
@@ -20,6 +20,20 @@ _FIRST_PERSON_ZH = "我"
 #: what may stand between a cue and the words that take it back: "投诉？不至于", "报警?? 不用"
 _RETRACTION_GAP = set(" ?!,.~…。")
 _FIRST_PERSON_EN = ("i", "i'm", "im", "me", "myself")
+
+
+#: id of a context file -> (the file, each marker's window by language); a lexicon lives for the process
+_WINDOWS: dict[int, tuple[ContextFile, dict[str, dict[str, int]]]] = {}
+
+
+def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
+    """Each marker's window by language, computed once per context file (pydantic models do not hash)."""
+    cached = _WINDOWS.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        markers = context_markers(spec).items()
+        cached = (spec, {name: {str(k): v for k, v in m.window.items()} for name, m in markers})
+        _WINDOWS[id(spec)] = cached
+    return cached[1]
 
 
 class Context:
@@ -33,22 +47,32 @@ class Context:
         text = self.text
         # a full stop ends an English sentence when a space follows ("I don't owe this. Do not call"),
         # never inside "3.5" or "e.g."
-        stops = [i for i, ch in enumerate(text) if ch == "." and text[i + 1 : i + 2] in (" ", "")]
-        self._clause_breaks = sorted([i for i, ch in enumerate(text) if ch in spec.clause_breaks] + stops)
-        self._sentence_breaks = sorted([i for i, ch in enumerate(text) if ch in spec.sentence_breaks] + stops)
-        self._specs: dict[str, Marker] = context_markers(spec)
-        self._markers = {name: self._live(name) for name in self._specs}
-        self._windows = {name: {str(k): v for k, v in m.window.items()} for name, m in self._specs.items()}
+        stops = (
+            [i for i, ch in enumerate(text) if ch == "." and text[i + 1 : i + 2] in (" ", "")]
+            if "." in text
+            else []
+        )
+        self._clause_breaks = [i for i, ch in enumerate(text) if ch in spec.clause_breaks]
+        self._sentence_breaks = [i for i, ch in enumerate(text) if ch in spec.sentence_breaks]
+        if stops:
+            self._clause_breaks = sorted(self._clause_breaks + stops)
+            self._sentence_breaks = sorted(self._sentence_breaks + stops)
+        self._windows = _windows(spec)
+        self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
-    def _live(self, name: str) -> list[tuple[int, int, str]]:
+    def _live_markers(self, name: str) -> list[tuple[int, int, str]]:
         """Markers of ``name`` not covered by one of its exceptions (不得不 is not a negation)."""
-        exceptions = self.hits.markers.get(f"{name}_exception", [])
-        return [
-            (s, e, lang)
-            for s, e, lang in self.hits.markers.get(name, [])
-            if not any(xs < e and s < xe for xs, xe, _ in exceptions)
-        ]
+        live = self._markers.get(name)
+        if live is None:
+            exceptions = self.hits.markers.get(f"{name}_exception", [])
+            live = [
+                (s, e, lang)
+                for s, e, lang in self.hits.markers.get(name, [])
+                if not any(xs < e and s < xe for xs, xe, _ in exceptions)
+            ]
+            self._markers[name] = live
+        return live
 
     @staticmethod
     def _bounds(breaks: list[int], pos: int, n: int) -> tuple[int, int]:
@@ -63,7 +87,7 @@ class Context:
         lo, _ = self._bounds(breaks, start, len(self.text))
         window = self._windows[name]
         best = None
-        for ms, me, lang in self._markers[name]:
+        for ms, me, lang in self._live_markers(name):
             if me <= start and ms >= lo and start - me <= window.get(lang, 0):
                 best = (ms, me, lang) if best is None or ms > best[0] else best
         return best
@@ -95,7 +119,7 @@ class Context:
 
     def _retracted(self, end: int) -> bool:
         """A retraction right after the cue, with only punctuation between ("报警？不用不用")."""
-        for ms, _, lang in self._markers.get("retraction", []):
+        for ms, _, lang in self._live_markers("retraction"):
             window = self._windows["retraction"].get(lang, 0)
             if end <= ms <= end + window and set(self.text[end:ms]) <= _RETRACTION_GAP:
                 return True
