@@ -76,3 +76,25 @@ def test_a_lexicon_can_be_built_from_other_files(tmp_path):
     lexicon = build([cues], SHIPPED / "context.yaml")
     assert [s.type for s in detect("家里揭不开锅了", lexicon=lexicon)] == ["hardship"]
     assert detect("我失业了", lexicon=lexicon) == ()
+
+
+def test_pinyin_forms_of_a_chinese_cue():
+    from collectguard.text.signal_pinyin import pinyin_forms
+
+    assert {"bu xiang huo", "buxianghuo"} <= set(pinyin_forms("不想活"))
+    assert {"tou su", "投su", "tou诉"} <= set(pinyin_forms("投诉"))
+    # two joined syllables collide with English words ("made" is 妈的); one character is too short
+    assert "made" not in pinyin_forms("妈的")
+    assert pinyin_forms("死") == [] and pinyin_forms("ok") == []
+
+
+def test_a_release_may_never_drop_a_crisis_signal(tmp_path):
+    context = (SHIPPED / "context.yaml").read_text(encoding="utf-8")
+    broken = context.replace(
+        "releases:\n", 'releases:\n  - {phrase: "开玩笑的", signals: [distress_self_harm]}\n', 1
+    )
+    path = tmp_path / "context.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        build([SHIPPED / "cues.zh.yaml"], path)
+    assert info.value.field is not None and info.value.field.startswith("releases")
