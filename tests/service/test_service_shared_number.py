@@ -7,6 +7,7 @@ loans of one borrower, or a borrower who is another account's guarantor, are one
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from zoneinfo import ZoneInfo
 from cg_service_fixtures import Team
 from sqlalchemy import update
 
+from collectguard.errors import CollectguardError
 from collectguard.service import Service
 from collectguard.service.dashboard_checks import contact_statuses
 from collectguard.service.snapshot import SnapshotCache
@@ -117,6 +119,30 @@ def test_the_cached_check_is_invalidated_by_the_linked_account(
         *third, "call", clock() - timedelta(minutes=1), "no_answer", actor=team.actors["admin"]
     )
     assert svc.check_contact(*second, "call", actor=collector).rules == ["cn.burst"]
+
+
+def test_writers_on_linked_accounts_neither_deadlock_nor_pass_the_cap_together(
+    svc: Service, team: Team, clock: FixedClock
+) -> None:
+    # Three loans on one number: reservations lock all three in id order, while imports of
+    # text messages (which no call cap counts) lock one account each, all at once.
+    collector, admin = team.actors["collector"], team.actors["admin"]
+    accounts = [_ids(_account(svc, team)) for _ in range(3)]
+
+    def work(i: int) -> Any:
+        try:
+            if i % 4 == 3:
+                return svc.record_contact(*accounts[i % 3], "sms", clock(), "delivered", actor=admin)
+            return svc.reserve_contact(*accounts[i % 3], "call", actor=collector)
+        except CollectguardError as exc:  # a deliberate refusal is fine; a deadlock is not one
+            return exc
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        results = list(pool.map(work, range(36)))
+    assert not [r for r in results if isinstance(r, CollectguardError)]
+    passed = [r for r in results if getattr(r, "attempt_id", None) and hasattr(r, "decision")]
+    assert len(passed) == 1  # cn.burst: one call to the number within five minutes, whichever account
+    assert svc.verify_audit().ok
 
 
 def test_a_linked_snapshot_stays_cached_until_a_linked_account_changes(
