@@ -22,6 +22,7 @@ outcomes = st.sampled_from([o for o in Outcome if o is not Outcome.PENDING])
 
 @st.composite
 def attempts(draw, outcome=True):
+    """A past attempt (with an outcome; sometimes another account's on the same number) or a proposal."""
     role = draw(roles)
     return Attempt(
         at=draw(instants),
@@ -29,6 +30,7 @@ def attempts(draw, outcome=True):
         party_id=f"{role}-{draw(st.integers(0, 1))}",
         channel=draw(channels),
         outcome=draw(outcomes) if outcome else None,
+        linked=draw(st.booleans()) if outcome else False,
     )
 
 

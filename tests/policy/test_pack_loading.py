@@ -59,6 +59,7 @@ def test_broken_packs_name_file_rule_and_field(file, needle):
         ("loosen_cap.yaml", "params.limit"),
         ("disable_rule.yaml", "enabled"),
         ("narrow_parties.yaml", "applies.parties"),
+        ("narrow_scope.yaml", "params.scope"),
     ],
 )
 def test_overlays_that_loosen_are_refused(file, field):

@@ -52,6 +52,11 @@ rules:
     message_en: At most three calls a day.
 """
 
+#: the same cap counted per phone number, across every account that reaches it
+NUMBER_CAP3_PACK = CAP3_PACK.replace("pack: cap3", "pack: numcap3").replace(
+    "count: {channels: [call]}}", "count: {channels: [call]}, scope: number}"
+)
+
 
 def _pg_exec(sql: str) -> None:
     import psycopg
@@ -125,6 +130,7 @@ def packs_dir(tmp_path: Path) -> Path:
     directory = tmp_path / "packs"
     directory.mkdir()
     (directory / "cap3.yaml").write_text(CAP3_PACK, encoding="utf-8")
+    (directory / "numcap3.yaml").write_text(NUMBER_CAP3_PACK, encoding="utf-8")
     return directory
 
 

@@ -66,16 +66,18 @@ def noon_zone(now: datetime) -> str:
 
 
 def _account(
-    service: Service, external: str, zone: str, id_number: str, supervisor: Actor
+    service: Service, external: str, zone: str, id_number: str, supervisor: Actor, *, n: int
 ) -> tuple[str, str]:
+    # each known account is another person with numbers of their own: caps on the number
+    # (cn.burst, the daily caps) count across accounts that share one
     view = service.create_account(
         {
             "external_id": external,
             "timezone": zone,
             "rulepacks": ["cn"],
             "parties": [
-                {"role": "borrower", "name": "测试借款人", "phone": "13912345678", "id_number": id_number},
-                {"role": "emergency_contact", "name": "测试联系人", "phone": "13812345678"},
+                {"role": "borrower", "name": "测试借款人", "phone": f"1391234567{n}", "id_number": id_number},
+                {"role": "emergency_contact", "name": "测试联系人", "phone": f"1381234567{n}"},
             ],
         },
         actor=supervisor,
@@ -91,15 +93,15 @@ def _known_accounts(settings: Settings, now: datetime) -> tuple[str, str, str]:
         supervisor = Actor(users["supervisor"].id, "supervisor", "supervisor")
         collector = Actor(users["collector"].id, "collector", "collector")
         zone = noon_zone(now)
-        blocked, party = _account(service, "LNTEST-BLOCKED", zone, KNOWN_IDS["blocked"], supervisor)
+        blocked, party = _account(service, "LNTEST-BLOCKED", zone, KNOWN_IDS["blocked"], supervisor, n=1)
         for hours_ago in (3, 2, 1):
             clock.now = now - timedelta(hours=hours_ago)
             reservation = service.reserve_contact(blocked, party, "call", actor=collector)
             assert reservation.attempt_id is not None, reservation.decision
             clock.now += timedelta(minutes=5)
             service.complete_contact(reservation.attempt_id, "connected", actor=collector)
-        open_id, _ = _account(service, "LNTEST-OPEN", zone, KNOWN_IDS["open"], supervisor)
-        call_id, _ = _account(service, "LNTEST-CALL", zone, KNOWN_IDS["call"], supervisor)
+        open_id, _ = _account(service, "LNTEST-OPEN", zone, KNOWN_IDS["open"], supervisor, n=2)
+        call_id, _ = _account(service, "LNTEST-CALL", zone, KNOWN_IDS["call"], supervisor, n=3)
     finally:
         service.close()
     return blocked, open_id, call_id

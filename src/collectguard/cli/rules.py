@@ -53,6 +53,8 @@ def markdown(packs: list[RulePack]) -> str:
         "Every number is a pack parameter with its citation: change the YAML, not code.",
         "Confidence: H primary text read; M several consistent secondary sources; L single secondary",
         "source; policy = firm policy, not law.",
+        "A frequency cap's `scope` is what it counts over: `account`, the account's own attempts on the",
+        "party (the default), or `number`, every attempt that reached the party's phone number, on any account.",
     ]
     for p in packs:
         lines += [

@@ -59,7 +59,13 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class Attempt:
-    """A contact attempt: proposed (outcome None) or recorded (outcome set)."""
+    """A contact attempt: proposed (outcome None) or recorded (outcome set).
+
+    ``linked`` marks an attempt made on *another* account that reached the same phone
+    number as this account's party (``party_id`` and ``party_role`` are then this
+    account's party): it counts only for caps whose scope is the number, never for
+    rules about this account or this debt.
+    """
 
     at: datetime
     party_role: PartyRole
@@ -68,6 +74,7 @@ class Attempt:
     outcome: Outcome | None = None
     collector_id: str | None = None
     agency_id: str | None = None
+    linked: bool = False
 
     def __post_init__(self) -> None:
         require_aware(self.at)
@@ -84,4 +91,5 @@ class Attempt:
             outcome=outcome,
             collector_id=self.collector_id,
             agency_id=self.agency_id,
+            linked=self.linked,
         )

@@ -67,7 +67,8 @@ def frequency_cap(
     rule: FrequencyCapRule, account: Account, attempt: Attempt, history: History, at: datetime, tz: ZoneInfo
 ) -> Block | None:
     p = rule.params
-    series = history.party(attempt.party_id)
+    # a cap on the number also counts other accounts' attempts that reached it (History.number)
+    series = history.number(attempt.party_id) if p.scope == "number" else history.party(attempt.party_id)
     if p.window.rolling_minutes is not None:
         span = timedelta(minutes=p.window.rolling_minutes)
         recent = [a for a in series.between(at - span, at + _EPSILON) if _counts(p.count, a)]

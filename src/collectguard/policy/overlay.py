@@ -14,6 +14,9 @@ from collectguard.errors import DataFileError, OverlayLoosensError
 from collectguard.policy.pack import RulePack, _compile
 from collectguard.policy.schema import OverlayFile, RuleSpec
 
+#: how much history a cap's scope counts; a narrower scope counts fewer attempts
+_SCOPE_BREADTH = {"account": 0, "number": 1}
+
 
 def _loosens(kind: str, field: str, old: Any, new: Any) -> bool:
     """True when replacing ``old`` by ``new`` would allow something the base denies."""
@@ -34,6 +37,9 @@ def _loosens(kind: str, field: str, old: Any, new: Any) -> bool:
             (new.get(k) or 0) < (old.get(k) or 0) or (old.get(k) is None) != (new.get(k) is None)
             for k in ("calendar_days", "rolling_minutes")
         )
+    if field == "scope":
+        # counting over the number includes the account's own attempts: widening tightens
+        return bool(_SCOPE_BREADTH[new] < _SCOPE_BREADTH[old])
     if field in ("states", "parties", "channels"):
         return not set(old) <= set(new)
     # what is counted, what triggers a wait, the mode of a restriction: any change may loosen

@@ -57,10 +57,17 @@ class CapWindow(_Strict):
         return self
 
 
+#: what a frequency cap counts over: the account's own attempts on the party (``account``),
+#: or every attempt that reached the party's phone number, on any account (``number``)
+CapScope = Literal["account", "number"]
+
+
 class FrequencyCapParams(_Strict):
     limit: int = Field(ge=1)
     window: CapWindow
     count: CountFilter = CountFilter()
+    #: ``account`` by default, so a pack or overlay without it means what it always did
+    scope: CapScope = "account"
 
 
 class WaitParams(_Strict):

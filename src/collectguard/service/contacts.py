@@ -3,7 +3,9 @@
 A reservation decides and records in one transaction that serialises on the account:
 SQLite takes the write lock with ``BEGIN IMMEDIATE``; PostgreSQL locks the account row
 (``SELECT … FOR UPDATE``). The account, not only the party, is locked because some rules
-read the other parties' history (the lost-contact gate reads the borrower's attempts).
+read the other parties' history (the lost-contact gate reads the borrower's attempts); the
+accounts that share a phone number with it are locked as well, in id order, because the
+caps on the number read their attempts (``lookups.lock_account(..., linked=True)``).
 A reserved attempt counts in the history as if it had connected (the worst case for every
 cap) until it is completed; past ``reservation_ttl_seconds`` it can no longer be cancelled
 and stays a placed call.
@@ -73,7 +75,8 @@ def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor:
     require(actor, "contact")
     ch = _channel(channel)
     with rt.db.write() as session:
-        account = lookups.lock_account(session, account_id)
+        # the accounts sharing a number with this one too: caps on the number read their attempts
+        account = lookups.lock_account(session, account_id, linked=True)
         now = rt.now()
         decision, role = _decide(rt, session.connection(), account.id, party_id, ch, now)
         attempt_id = None

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from collectguard.model import Account as DomainAccount
 from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, Outcome, PartyRole
 from collectguard.policy import History, decide
-from collectguard.service import contacts
+from collectguard.service import contacts, snapshot
 from collectguard.service.dashboard import _rt
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
@@ -77,6 +77,11 @@ def contact_statuses(
                     collector_id=row.collector_id,
                 )
             )
+        # other accounts' attempts on the same numbers, for the caps on the number
+        for account_id, attempt in snapshot.linked_attempts(
+            session.connection(), ids, now - contacts.LOOKBACK
+        ):
+            histories[account_id].add(attempt)
     by_id = {p.id: p for p in parties}
     for account_id, party_id in targets:
         account, party = rows.get(account_id), by_id.get(party_id)

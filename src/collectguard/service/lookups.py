@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collectguard.errors import NotFoundError
+from collectguard.service.snapshot import LINKED_ACCOUNTS
 from collectguard.store.models import Account, AccountStateRow, PartyRow
 
 __all__ = ["active_states", "get_party", "get_row", "lock_account"]
@@ -18,13 +19,30 @@ def get_row(session: Session, account_id: str) -> Account:
     return account
 
 
-def lock_account(session: Session, account_id: str) -> Account:
+def lock_account(session: Session, account_id: str, *, linked: bool = False) -> Account:
     """The account row, locked for this transaction (PostgreSQL: FOR UPDATE; SQLite's write
     transaction is already exclusive). Every writer locks the account before it appends to
-    the audit chain, whose head is always the last lock, so two writers never deadlock."""
-    account = session.execute(
-        select(Account).where(Account.id == account_id).with_for_update()
-    ).scalar_one_or_none()
+    the audit chain, whose head is always the last lock, so two writers never deadlock.
+
+    With ``linked``, the accounts that share a phone number with this one are locked too, all
+    in one statement in ascending id order (PostgreSQL sorts before it locks), so that two
+    reservations on two accounts of one number serialise and cannot both pass a cap on the
+    number. Every multi-account locker takes the same order and every other writer locks one
+    account, so no two writers wait on each other in a cycle. The set of linked accounts is
+    read before the locks; an account created meanwhile has no attempts yet, and its own first
+    reservation locks this one.
+    """
+    ids = [account_id]
+    if linked:
+        ids += [
+            i
+            for i in session.execute(LINKED_ACCOUNTS, {"account_id": account_id}).scalars()
+            if i != account_id
+        ]
+    rows = session.execute(
+        select(Account).where(Account.id.in_(ids)).order_by(Account.id).with_for_update()
+    ).scalars()
+    account = next((row for row in rows if row.id == account_id), None)
     if account is None:
         raise NotFoundError(f"no account {account_id!r}", field="account_id")
     return account

@@ -1,19 +1,30 @@
-"""What a decision needs, read in three Core queries: the account with its parties, its open
-states and opt-outs, and the recent history. The contact check is the hot path of the API, so
-this avoids ORM objects entirely, and :class:`SnapshotCache` keeps what it read per account
-until ``accounts.version`` changes — database triggers (migration 0002) bump it on any change
-to the account's attempts, states or opt-outs, whoever makes it.
+"""What a decision needs, read in four Core queries: the account with its parties, its open
+states and opt-outs, the recent history, and the linked history. The contact check is the hot
+path of the API, so this avoids ORM objects entirely, and :class:`SnapshotCache` keeps what it
+read per account until a version it depends on changes — database triggers (migration 0002)
+bump ``accounts.version`` on any change to an account's attempts, states or opt-outs, whoever
+makes it.
+
+The *linked* history is what the caps scoped to the phone number (``scope: number`` in a pack)
+count besides the account's own attempts: the non-cancelled attempts made on parties of
+*other* accounts whose ``phone_index`` (the keyed blind index of the phone) equals that of a
+party of this account, each attributed to this account's party (its id and role) and marked
+``linked``. A borrower with two loans, or a person who is the emergency contact on several
+accounts, is then one number to the burst and daily caps. Parties without a phone are never
+linked.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, literal, null, select, union_all
+from sqlalchemy import Connection, and_, bindparam, literal, null, select, union_all
+from sqlalchemy.orm import aliased
 
 from collectguard.errors import NotFoundError
 from collectguard.model import Account, AccountState, Attempt, Channel, LocalWindow, Outcome, PartyRole
@@ -21,7 +32,7 @@ from collectguard.policy import History
 from collectguard.store.models import Account as AccountRow
 from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow
 
-__all__ = ["LOOKBACK", "Snapshot", "SnapshotCache", "load"]
+__all__ = ["LINKED_ACCOUNTS", "LOOKBACK", "Snapshot", "SnapshotCache", "linked_attempts", "load"]
 
 #: how far back the history reaches; the longest shipped window is seven days
 LOOKBACK = timedelta(days=35)
@@ -56,6 +67,57 @@ _HISTORY = select(
     AttemptRow.at >= bindparam("since"),
 )
 
+#: a party of the account(s) asked about (``_ME``) and a party of another account on the same number
+_ME, _OTHER = aliased(PartyRow), aliased(PartyRow)
+_SAME_NUMBER = and_(_OTHER.phone_index == _ME.phone_index, _OTHER.account_id != _ME.account_id)
+_LINKED: Any = (
+    select(_ME.account_id, _ME.id, _ME.role, AttemptRow.channel, AttemptRow.at, AttemptRow.outcome)
+    .select_from(_ME)
+    .join(_OTHER, _SAME_NUMBER)
+    # through (account_id, at): the index the account's own history uses
+    .join(AttemptRow, and_(AttemptRow.account_id == _OTHER.account_id, AttemptRow.party_id == _OTHER.id))
+    .where(
+        _ME.account_id.in_(bindparam("account_ids", expanding=True)),
+        AttemptRow.status != "cancelled",
+        AttemptRow.at >= bindparam("since"),
+    )
+)
+#: the other accounts that share a phone number with account ``account_id``
+LINKED_ACCOUNTS: Any = (
+    select(_OTHER.account_id)
+    .distinct()
+    .select_from(_ME)
+    .join(_OTHER, _SAME_NUMBER)
+    .where(_ME.account_id == bindparam("account_id"))
+)
+
+
+def _outcome(channel: Channel, outcome: str | None) -> Outcome:
+    # a reserved, not yet completed attempt counts as the worst case for every cap
+    return Outcome(outcome) if outcome else _WORST.get(channel, Outcome.DELIVERED)
+
+
+def linked_attempts(
+    conn: Connection, account_ids: Iterable[str], since: datetime
+) -> Iterator[tuple[str, Attempt]]:
+    """(account id, linked attempt) for every attempt since ``since`` that reached the number of
+    a party of one of ``account_ids`` from another account."""
+    for account_id, party_id, role, channel_name, when, outcome in conn.execute(
+        _LINKED, {"account_ids": list(account_ids), "since": since}
+    ):
+        channel = Channel(channel_name)
+        yield (
+            account_id,
+            Attempt(
+                at=when,
+                party_role=PartyRole(role),
+                channel=channel,
+                party_id=party_id,
+                outcome=_outcome(channel, outcome),
+                linked=True,
+            ),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
@@ -71,7 +133,8 @@ def _windows(raw: Any) -> tuple[LocalWindow, ...]:
 
 
 def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
-    """The account as the engine sees it, and its attempts since ``at - LOOKBACK``."""
+    """The account as the engine sees it, its attempts since ``at - LOOKBACK`` and the linked
+    attempts of other accounts on the same numbers since then."""
     rows = conn.execute(_PARTIES, {"account_id": account_id}).all()
     if not rows:
         raise NotFoundError(f"no account {account_id!r}", field="account_id")
@@ -93,9 +156,11 @@ def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
                 party_role=PartyRole(role),
                 channel=channel,
                 party_id=party_id,
-                outcome=Outcome(outcome) if outcome else _WORST.get(channel, Outcome.DELIVERED),
+                outcome=_outcome(channel, outcome),
             )
         )
+    for _, attempt in linked_attempts(conn, (account_id,), at - LOOKBACK):
+        history.add(attempt)
     account = Account(
         id=account_id,
         timezones=tuple(timezone.split()),
@@ -107,33 +172,52 @@ def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
     return Snapshot(account, tuple(rulepacks), {r[3]: r[4] for r in rows}, history)
 
 
-_VERSION = select(AccountRow.version).where(AccountRow.id == bindparam("account_id"))
+#: what a cached snapshot depends on: the account's version ("" row) and, for every party of
+#: another account on one of its numbers, that party's id and its account's version
+_VERSIONS: Any = union_all(
+    select(literal(""), AccountRow.version).where(AccountRow.id == bindparam("account_id")),
+    select(_OTHER.id, AccountRow.version)
+    .select_from(_ME)
+    .join(_OTHER, _SAME_NUMBER)
+    .join(AccountRow, AccountRow.id == _OTHER.account_id)
+    .where(_ME.account_id == bindparam("account_id")),
+)
 
 
 class SnapshotCache:
-    """Snapshots per account, revalidated by one query on the account's version.
+    """Snapshots per account, revalidated by one query on the versions they depend on.
 
-    Used by the contact check only: a reservation always reads afresh under its lock.
+    Used by the contact check only: a reservation always reads afresh under its locks.
+
+    A snapshot includes linked attempts, so its validity is keyed on the versions of the
+    linked accounts too, not only the account's own: the key is the account's version plus
+    the sorted (linked party id, that party's account version) pairs. An attempt on a linked
+    account bumps that account's version (the triggers); a new account on the same number, or
+    a party whose phone index changes, changes the set of pairs. Either way the key differs
+    and the snapshot is read again. Keying rather than skipping the cache keeps the hot path
+    at one query for every account, linked or not.
     """
 
     def __init__(self, size: int = 4096) -> None:
         self._size = size
         self._lock = threading.Lock()
-        self._entries: OrderedDict[str, tuple[int, datetime, Snapshot]] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[tuple[tuple[str, int], ...], datetime, Snapshot]] = (
+            OrderedDict()
+        )
 
     def load(self, conn: Connection, account_id: str, at: datetime) -> Snapshot:
-        version = conn.execute(_VERSION, {"account_id": account_id}).scalar_one_or_none()
-        if version is None:
+        key = tuple(sorted((str(p), int(v)) for p, v in conn.execute(_VERSIONS, {"account_id": account_id})))
+        if not key or key[0][0] != "":
             raise NotFoundError(f"no account {account_id!r}", field="account_id")
         since = at - LOOKBACK
         with self._lock:
             hit = self._entries.get(account_id)
-        # valid only for the same version and when it reaches back at least as far as asked
-        if hit is not None and hit[0] == version and hit[1] <= since:
+        # valid only for the same versions and when it reaches back at least as far as asked
+        if hit is not None and hit[0] == key and hit[1] <= since:
             return hit[2]
         snap = load(conn, account_id, at)
         with self._lock:
-            self._entries[account_id] = (version, since, snap)
+            self._entries[account_id] = (key, since, snap)
             self._entries.move_to_end(account_id)
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
