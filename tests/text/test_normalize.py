@@ -47,6 +47,9 @@ FOLDS = [
     ("you are a l o s e r", "a loser", "a l o s e r"),
     ("j-a-i-l time", "jail", "j-a-i-l"),
     ("王王王八八八蛋", "王八蛋", "王王王八八八蛋"),
+    ("you l0ser", "loser", "l0ser"),
+    ("the p0lice are coming", "police", "p0lice"),
+    ("你这个sc@mmer", "scammer", "sc@mmer"),
 ]
 
 # (original, the exact normalised text): ordinary writing that must not be changed beyond case/width
@@ -61,6 +64,7 @@ KEEPS = [
     ("I am a big fan of a plan", "i am a big fan of a plan"),
     ("请于 6 月 20 日前还款 500 元", "请于 6 月 20 日前还款 500 元"),
     ("电话一一零", "电话110"),
+    ("pay $500 by 5pm, case 2026-0417", "pay $500 by 5pm, case 2026-0417"),
 ]
 
 

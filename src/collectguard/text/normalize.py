@@ -62,6 +62,8 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
     t = tables()
     if text.isascii():  # plain ASCII: NFKC and t2s change nothing, casefold is lower(), no CJK to fold
         s, offs = text.lower(), None
+        if t.leet.search(s):
+            s = t.leet.sub(_letter, s)
         if t.spelled_gate.search(s):
             s, offs = _apply(s, offs, _spelled_edits(s, t))
         if t.repeat_gate.search(s):
@@ -107,7 +109,7 @@ def _needs_fold(s: str, t: Tables) -> bool:
             if t.cjk.match(s, m.start() - 1):
                 return True
             m = candidates.search(s, m.start() + 1)
-    if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s):
+    if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s) or t.leet.search(s):
         return True
     m = t.repeat_gate.search(s)
     while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
@@ -123,11 +125,20 @@ def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
         s, offs = _apply(s, offs, [(m.start(), m.end(), "") for m in t.interference.finditer(s)])
     if t.spaced_gate.search(s):
         s, offs = _apply(s, offs, _spaced_edits(s, t))
+    if t.leet.search(s):
+        s = t.leet.sub(_letter, s)  # one character for one: the offsets stay as they are
     if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s):
         s, offs = _apply(s, offs, _spelled_edits(s, t))
     if t.repeat_gate.search(s):
         s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
     return s, offs
+
+
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+
+
+def _letter(m: re.Match[str]) -> str:
+    return _LEET[m.group(0)]
 
 
 def _digits(m: re.Match[str]) -> str:

@@ -86,6 +86,7 @@ class Tables:
     spaced_gate: re.Pattern[str]
     spaced_sep: re.Pattern[str]
     spelled: re.Pattern[str]
+    leet: re.Pattern[str]
     interference_run: re.Pattern[str]
     pinyin_left: re.Pattern[str]
     pinyin_right: re.Pattern[str]
@@ -193,6 +194,8 @@ def tables() -> Tables:
         # d.a.n.g, n i 的腿, 4-4-0-3…: single letters or digits, each cut off by interference
         # characters, are one spelled-out word (a letter inside a word is never a unit)
         spelled=re.compile(f"(?<![a-z0-9]){_UNIT}(?:[{_INTERFERENCE}]+{_UNIT}(?![a-z0-9])){{2,}}"),
+        # l0ser, p0lice, sc@mmer, b1tch: a digit or symbol standing for a letter inside a word
+        leet=re.compile(r"(?<=[a-z])[013457@$](?=[a-z])"),
         interference_run=re.compile(f"[{_INTERFERENCE}]+"),
         # 有_ni_好受, 联系~ren: a pinyin syllable set off from a CJK character by interference
         pinyin_left=re.compile(f"(?<=[{_CJK}])([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
