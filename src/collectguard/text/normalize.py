@@ -109,7 +109,7 @@ def _needs_fold(s: str, t: Tables) -> bool:
             if t.cjk.match(s, m.start() - 1):
                 return True
             m = candidates.search(s, m.start() + 1)
-    if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s) or t.leet.search(s):
+    if t.spelled_gate.search(s) or (t.latin.search(s) and (t.pinyin_gate.search(s) or t.leet.search(s))):
         return True
     m = t.repeat_gate.search(s)
     while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
@@ -125,9 +125,10 @@ def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
         s, offs = _apply(s, offs, [(m.start(), m.end(), "") for m in t.interference.finditer(s)])
     if t.spaced_gate.search(s):
         s, offs = _apply(s, offs, _spaced_edits(s, t))
-    if t.leet.search(s):
+    latin = t.latin.search(s) is not None
+    if latin and t.leet.search(s):
         s = t.leet.sub(_letter, s)  # one character for one: the offsets stay as they are
-    if t.spelled_gate.search(s) or t.pinyin_left.search(s) or t.pinyin_right.search(s):
+    if t.spelled_gate.search(s) or (latin and t.pinyin_gate.search(s)):
         s, offs = _apply(s, offs, _spelled_edits(s, t))
     if t.repeat_gate.search(s):
         s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
@@ -138,7 +139,7 @@ _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "
 
 
 def _letter(m: re.Match[str]) -> str:
-    return _LEET[m.group(0)]
+    return m.group(0)[0] + _LEET[m.group(0)[1]]
 
 
 def _digits(m: re.Match[str]) -> str:

@@ -87,6 +87,8 @@ class Tables:
     spaced_sep: re.Pattern[str]
     spelled: re.Pattern[str]
     leet: re.Pattern[str]
+    latin: re.Pattern[str]
+    pinyin_gate: re.Pattern[str]
     interference_run: re.Pattern[str]
     pinyin_left: re.Pattern[str]
     pinyin_right: re.Pattern[str]
@@ -195,12 +197,15 @@ def tables() -> Tables:
         # characters, are one spelled-out word (a letter inside a word is never a unit)
         spelled=re.compile(f"(?<![a-z0-9]){_UNIT}(?:[{_INTERFERENCE}]+{_UNIT}(?![a-z0-9])){{2,}}"),
         # l0ser, p0lice, sc@mmer, b1tch: a digit or symbol standing for a letter inside a word
-        leet=re.compile(r"(?<=[a-z])[013457@$](?=[a-z])"),
+        # (each pattern starts with a character class, so the engine skips ahead in C)
+        leet=re.compile(r"[a-z][013457@$](?=[a-z])"),
+        latin=re.compile(r"[a-z]"),
         interference_run=re.compile(f"[{_INTERFERENCE}]+"),
         # 有_ni_好受, 联系~ren: a pinyin syllable set off from a CJK character by interference
-        pinyin_left=re.compile(f"(?<=[{_CJK}])([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
-        pinyin_right=re.compile(f"(?<![a-z])[a-z]{{1,6}}([{_INTERFERENCE}]+)(?=[{_CJK}])"),
-        spelled_gate=re.compile(f"(?<![a-z0-9])[a-z0-9][{_INTERFERENCE}]+[a-z0-9](?![a-z0-9])"),
+        pinyin_gate=re.compile(f"[{_CJK}][{_INTERFERENCE}]+[a-z]|[a-z][{_INTERFERENCE}]+[{_CJK}]"),
+        pinyin_left=re.compile(f"[{_CJK}]([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
+        pinyin_right=re.compile(f"[a-z](?<![a-z]{{2}})[a-z]{{0,5}}([{_INTERFERENCE}]+)(?=[{_CJK}])"),
+        spelled_gate=re.compile(f"[a-z0-9](?<![a-z0-9]{{2}})[{_INTERFERENCE}]+[a-z0-9](?![a-z0-9])"),
         repeat=re.compile(r"([^\d\s])\1{2,}"),
         repeat_gate=re.compile(r"(.)\1\1"),
         variants=automaton,

@@ -159,7 +159,7 @@ class Screener:
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
         cues: dict[str, tuple[bool, bool]] = {}
-        quoted = not QUOTES.isdisjoint(text)
+        quoted = QUOTES.search(text) is not None
         for entry, start, end, anchor in terms:
             if entry.addressee == "others" and not third:
                 continue

@@ -38,7 +38,7 @@ Offsets = tuple[list[int], list[int]] | None
 # Quotation marks after normalisation (NFKC keeps the curly ones): “…” ‘…’ 「…」 『…』 "…" '…'
 _OPEN_QUOTES = "“‘「『\"'"
 _CLOSE_FOR = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "'": "'"}
-QUOTES = frozenset(_OPEN_QUOTES) | frozenset(_CLOSE_FOR.values())
+QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | set(_CLOSE_FOR.values()))) + "]")
 
 
 def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
