@@ -65,6 +65,7 @@ KEEPS = [
     ("请于 6 月 20 日前还款 500 元", "请于 6 月 20 日前还款 500 元"),
     ("电话一一零", "电话110"),
     ("pay $500 by 5pm, case 2026-0417", "pay $500 by 5pm, case 2026-0417"),
+    ("stop being such a f—- b—-.", "stop being such a f—- b—-."),
 ]
 
 

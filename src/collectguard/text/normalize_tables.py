@@ -193,9 +193,10 @@ def tables() -> Tables:
         spaced=re.compile(f"(?<![{_CJK}])[{_CJK}](?:{sep}[{_CJK}](?![{_CJK}])){{2,}}"),
         spaced_gate=re.compile(f"[{_CJK}]{sep}[{_CJK}]{sep}[{_CJK}](?![{_CJK}])"),
         spaced_sep=re.compile(sep),
-        # d.a.n.g, n i 的腿, 4-4-0-3…: single letters or digits, each cut off by interference
-        # characters, are one spelled-out word (a letter inside a word is never a unit)
-        spelled=re.compile(f"(?<![a-z0-9]){_UNIT}(?:[{_INTERFERENCE}]+{_UNIT}(?![a-z0-9])){{2,}}"),
+        # d.a.n.g, n i 的腿, 4-4-0-3…: single letters or digits, each cut off by one interference
+        # character, are one spelled-out word (a letter inside a word is never a unit; f—- b—- are
+        # masked words, not letters)
+        spelled=re.compile(f"(?<![a-z0-9]){_UNIT}(?:[{_INTERFERENCE}]{_UNIT}(?![a-z0-9])){{2,}}"),
         # l0ser, p0lice, sc@mmer, b1tch: a digit or symbol standing for a letter inside a word
         # (each pattern starts with a character class, so the engine skips ahead in C)
         leet=re.compile(r"[a-z][013457@$](?=[a-z])"),
@@ -205,7 +206,7 @@ def tables() -> Tables:
         pinyin_gate=re.compile(f"[{_CJK}][{_INTERFERENCE}]+[a-z]|[a-z][{_INTERFERENCE}]+[{_CJK}]"),
         pinyin_left=re.compile(f"[{_CJK}]([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
         pinyin_right=re.compile(f"[a-z](?<![a-z]{{2}})[a-z]{{0,5}}([{_INTERFERENCE}]+)(?=[{_CJK}])"),
-        spelled_gate=re.compile(f"[a-z0-9](?<![a-z0-9]{{2}})[{_INTERFERENCE}]+[a-z0-9](?![a-z0-9])"),
+        spelled_gate=re.compile(f"[a-z0-9](?<![a-z0-9]{{2}})[{_INTERFERENCE}][a-z0-9](?![a-z0-9])"),
         repeat=re.compile(r"([^\d\s])\1{2,}"),
         repeat_gate=re.compile(r"(.)\1\1"),
         variants=automaton,
