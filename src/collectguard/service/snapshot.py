@@ -105,18 +105,21 @@ def linked_attempts(
     for account_id, party_id, role, channel_name, when, outcome in conn.execute(
         _LINKED, {"account_ids": list(account_ids), "since": since}
     ):
-        channel = Channel(channel_name)
-        yield (
-            account_id,
-            Attempt(
-                at=when,
-                party_role=PartyRole(role),
-                channel=channel,
-                party_id=party_id,
-                outcome=_outcome(channel, outcome),
-                linked=True,
-            ),
-        )
+        yield account_id, _attempt(party_id, role, channel_name, when, outcome, linked=True)
+
+
+def _attempt(
+    party_id: str, role: str, channel_name: str, when: datetime, outcome: str | None, *, linked: bool = False
+) -> Attempt:
+    channel = Channel(channel_name)
+    return Attempt(
+        at=when,
+        party_role=PartyRole(role),
+        channel=channel,
+        party_id=party_id,
+        outcome=_outcome(channel, outcome),
+        linked=linked,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,19 +149,8 @@ def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
         else:
             opted.add((first, Channel(second)))
     history = History()
-    for party_id, role, channel_name, when, outcome in conn.execute(
-        _HISTORY, {"account_id": account_id, "since": at - LOOKBACK}
-    ):
-        channel = Channel(channel_name)
-        history.add(
-            Attempt(
-                at=when,
-                party_role=PartyRole(role),
-                channel=channel,
-                party_id=party_id,
-                outcome=_outcome(channel, outcome),
-            )
-        )
+    for row in conn.execute(_HISTORY, {"account_id": account_id, "since": at - LOOKBACK}):
+        history.add(_attempt(*row))
     for _, attempt in linked_attempts(conn, (account_id,), at - LOOKBACK):
         history.add(attempt)
     account = Account(
