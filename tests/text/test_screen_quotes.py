@@ -16,14 +16,22 @@ NAMED = [
     "您上次说担心我们会“爆通讯录”，这里明确告诉您：我们不会，也不允许这样做。",
     "您之前问“会不会坐牢”，我们可以很负责地回答：不会。",
     "有人说我们会“上门”，请放心，我们从不上门。",
-    "You may have heard the word 'arrest' from other callers. You will not be arrested over this debt.",
+    'You may have heard the word "arrest" from other callers. You will not be arrested over this debt.',
+    "除合同约定的违约金外，不收取任何所谓“手续费”“加急费”。",
 ]
 SAID = [
     "再不还，“上门”的就是我们的人。",
     "我们会“爆通讯录”，你等着。",
     "Pay today or we send the 'sheriff' to your door.",
+    # an apostrophe is not a quote, and a later negation does not make a quote a mention
+    "You'll be arrested tomorrow if you don't pay. Don't ignore this.",
+    "我们说了“要让你坐牢”，不是吓唬你。",
+    "你这不是要坐牢吗？",  # a rhetorical question asserts what its 不是 seems to deny
+    "\"We will have you arrested\" - don't say we didn't warn you.",
 ]
-NEGATION_INTO_HIT = ["普通借款逾期不是犯罪。", "逾期可能影响贷款审批，但不会影响子女入学、就业或出行。"]
+NEGATION_INTO_HIT = ["普通借款逾期不是犯罪。", "逾期不会影响子女入学、就业或出行。"]
+# 不影响 and 千万别 are no negation of what follows them here
+PRESSURE = ["投诉也不影响我们天天给你打电话", "千万别忘了明天我们上门找你", "千万别以为我们不敢上门找你"]
 
 
 @pytest.mark.parametrize("text", NAMED + NEGATION_INTO_HIT)
@@ -35,3 +43,8 @@ def test_named_or_denied_words_pass(screener: Screener, text: str) -> None:
 @pytest.mark.parametrize("text", SAID)
 def test_quoted_threats_are_still_found(screener: Screener, text: str) -> None:
     assert screener.screen(text).verdict == "block"
+
+
+@pytest.mark.parametrize("text", PRESSURE)
+def test_pressure_behind_a_negation_word_is_found(screener: Screener, text: str) -> None:
+    assert screener.screen(text).verdict != "pass"

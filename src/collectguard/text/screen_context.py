@@ -35,9 +35,12 @@ _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bd
 NEGATION_REACH = {"zh": 14, "en": 48}
 #: normalised → original offsets, as ``normalize_text`` returns them (None: identity)
 Offsets = tuple[list[int], list[int]] | None
-# Quotation marks after normalisation (NFKC keeps the curly ones): “…” ‘…’ 「…」 『…』 "…" '…'
-_OPEN_QUOTES = "“‘「『\"'"
-_CLOSE_FOR = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "'": "'"}
+# Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
+# English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
+_OPEN_QUOTES = '“「『"'
+_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
+#: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
+_QUOTE_REACH = 24
 QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | set(_CLOSE_FOR.values()))) + "]")
 
 
@@ -60,7 +63,7 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         for back in (1, 2):
             into = ctx.negation.match(s, anchor - back) if anchor - back >= lo + cut else None
             if into is not None and into.end() > anchor:
-                return ctx.negation_exceptions.match(s, into.end()) is None
+                return ctx.negation_exceptions.match(s, into.end()) is None and not _rhetorical(s, anchor)
     if not cues or len(cues) % 2 == 0:  # none, or a double negation (不要以为我们不会…)
         return False
     last = cues[-1]
@@ -68,7 +71,14 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         return False
     # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
     breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
-    return breaker is None or breaker.start() >= anchor
+    return (breaker is None or breaker.start() >= anchor) and not (lang == "zh" and _rhetorical(s, anchor))
+
+
+def _rhetorical(s: str, pos: int) -> bool:
+    """The clause from ``pos`` is a question (你这不是要坐牢吗？): its 不是 asserts, not denies."""
+    stop = _CLAUSE["zh"].search(s, pos)
+    clause = s[pos : stop.end() if stop else len(s)]
+    return "吗" in clause or clause.endswith(("?", "？"))
 
 
 def warned_against(s: str, end: int, ctx: Context) -> bool:
@@ -80,33 +90,31 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
 def quoted_mention(
     s: str, start: int, end: int, lang: str, ctx: Context, original: str, offs: Offsets
 ) -> bool:
-    """The hit is quoted to be named, not said: 您问“会不会坐牢”，回答：不会 / a 'sheriff' … that wasn't us.
+    """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant".
 
-    Its last word must stand inside quotation marks of its sentence, and either a mention word
-    stands right before the quote (所谓, so-called) or a negation or warning follows in that
-    sentence or the next. A quote alone proves nothing: collectors quote their own threats for
-    emphasis. Quotes are looked for in ``original``: normalising drops them between characters.
+    Its last word must stand inside quotation marks, and a mention word (所谓, 您问, 有人说,
+    so-called, claiming to be) must stand right before the opening quote. A quote alone proves
+    nothing, nor does a negation somewhere after it: collectors quote their own threats for
+    emphasis (我们说了“要让你坐牢”，不是吓唬你). Quotes are looked for in ``original``,
+    within a short reach of the hit: normalising drops them between characters.
     """
+    del lang  # the mention cues are per language already (``ctx``)
     a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
-    lo, hi = sentence_span(original, b - 1)
     opening = -1
-    for i in range(b - 1, lo - 1, -1):  # the quote around the hit's last word (a combo may start before it)
-        if original[i] in _OPEN_QUOTES and (i < a or original[i] not in _CLOSE_FOR.values()):
+    for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):  # the quote around the hit's last word
+        ch = original[i]
+        if ch in _OPEN_QUOTES and (i < a or ch not in _CLOSE_FOR.values()):
             opening = i
             break
-    if opening < 0 or original.find(_CLOSE_FOR[original[opening]], opening + 1, b) >= 0:
+        if ch in "。！？!?\n":
+            return False
+    if opening < 0:
         return False
-    closing = original.find(_CLOSE_FOR[original[opening]], b, hi)
-    if closing < 0:
+    closer = _CLOSE_FOR[original[opening]]
+    if original.find(closer, opening + 1, b) >= 0 or original.find(closer, b, b + _QUOTE_REACH) < 0:
         return False
-    n_open, n_close = _to_normalised(offs, opening), _to_normalised(offs, closing + 1)
-    n_lo = _to_normalised(offs, lo)
-    if ctx.mention.search(s, max(n_lo, n_open - 12), n_open + 1):
-        return True
-    _, n_hi = sentence_span(s, max(n_close, 0))
-    _, reach = sentence_span(s, n_hi) if n_hi < len(s) else (n_hi, n_hi)
-    after = s[n_close:reach]
-    return bool(ctx.negation.search(after) or ctx.negation_after.search(after))
+    n_open = _to_normalised(offs, opening)
+    return ctx.mention.search(s, max(0, n_open - 12), n_open + 1) is not None
 
 
 def _to_normalised(offs: Offsets, pos: int) -> int:

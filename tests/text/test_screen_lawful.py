@@ -1,0 +1,33 @@
+"""Everyday lawful messages whose words also occur in the lexicons' word groups must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from collectguard.text.screen import Screener
+
+LAWFUL = [
+    ("Set up autopay to avoid accidentally missing a payment.", "borrower"),
+    ("People who set up autopay tend to have fewer late fees.", "borrower"),
+    ("We can take the car payment over the phone today.", "borrower"),
+    ("Our deputy manager will call you today about your options.", "borrower"),
+    ("We are very sorry for your loss. May he rest in peace. We have paused all collection.", "borrower"),
+    ("Our automated payment line is available at all hours.", "borrower"),
+    ("Hi, this is Anna from the clinic. I left a note behind the door.", "emergency_contact"),
+    ("The paperwork is due Friday.", "emergency_contact"),
+    ("Could you please make sure he gets this message and calls us back?", "emergency_contact"),
+    ("We were told he works at Acme Corp. Is that still right?", "third_party"),
+    ("如进入诉讼，法院可能通过电子送达方式向您送达文书。", "borrower"),
+    ("抱歉经常打扰您，如果您不认识张先生，请告知我们，我们将不再联系。", "third_party"),
+]
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    return Screener.load(("cn", "us-regf"))
+
+
+@pytest.mark.parametrize(("text", "to"), LAWFUL)
+def test_everyday_lawful_messages_pass(screener: Screener, text: str, to: str) -> None:
+    result = screener.screen(text, to=to)
+    assert result.verdict == "pass", [(f.category, f.evidence) for f in result.findings]
