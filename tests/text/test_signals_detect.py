@@ -96,3 +96,26 @@ def test_bad_input_is_a_validation_error():
         detect(None)  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         detect("hi", lang="fr")
+
+
+@pytest.mark.parametrize(
+    "text", ["想死。算了，不说了", "活着没意思，不用管我了", "I want to die. nah forget it"]
+)
+def test_resignation_after_a_crisis_cue_keeps_its_confidence(text):
+    crisis = [s for s in detect(text) if s.type == "distress_self_harm"]
+    assert crisis and crisis[0].confidence >= 0.8
+
+
+def test_a_context_file_that_would_suppress_a_crisis_is_refused(tmp_path):
+    from collectguard.errors import DataFileError
+    from collectguard.text.signal_lexicon import load_context
+
+    shipped = (
+        Path(__file__).resolve().parents[2] / "src" / "collectguard" / "data" / "signals" / "context.yaml"
+    )
+    data = yaml.safe_load(shipped.read_text(encoding="utf-8"))
+    data["retraction"]["suppress"] = [*data["retraction"].get("suppress", []), "distress_self_harm"]
+    broken = tmp_path / "context.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataFileError, match="never suppressed"):
+        load_context(broken)

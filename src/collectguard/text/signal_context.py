@@ -109,7 +109,8 @@ class Context:
         for name, marker in spec.suppressors.items():
             if cue.signal in marker.suppress and self._before(f"suppressor:{name}", start, sentence=False):
                 return None
-        if spec.retraction is not None and self._retracted(end):
+        # 想死。算了，不说了: after a crisis cue, 算了 is resignation, not a retraction
+        if spec.retraction is not None and cue.signal != "distress_self_harm" and self._retracted(end):
             if cue.signal in spec.retraction.suppress:
                 return None
             value *= spec.retraction.factor

@@ -120,6 +120,18 @@ class ContextFile(_Strict):
     releases: list[Release] = []
     scopes: list[Scope]
 
+    @pydantic.model_validator(mode="after")
+    def _crisis_never_taken_back(self) -> ContextFile:
+        """算了 and 不用管我 after 想死 are resignation, not retraction: no marker read around a
+        cue may drop a crisis signal (the retraction's factor is not applied to it either)."""
+        markers = dict(self.suppressors)
+        if self.retraction is not None:
+            markers["retraction"] = self.retraction
+        for name, marker in markers.items():
+            if "distress_self_harm" in marker.suppress:
+                raise ValueError(f"{name}: a crisis cue is never suppressed by other words in the reply")
+        return self
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
