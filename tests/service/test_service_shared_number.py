@@ -12,8 +12,9 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from cg_service_fixtures import Team
-from sqlalchemy import update
+from sqlalchemy import create_engine, text, update
 
 from collectguard.errors import CollectguardError
 from collectguard.service import Service
@@ -75,6 +76,22 @@ def test_a_borrower_who_guarantees_another_loan_is_one_number(
     assert svc.check_contact(*own, "call", actor=collector).rules == ["cn.burst"]
     # the other account's borrower has another number and is not held back
     assert svc.check_contact(other["id"], other["parties"][0]["id"], "call", actor=collector).allowed
+
+
+def test_a_borrower_listed_as_their_own_emergency_contact_is_one_number(
+    svc: Service, team: Team, clock: FixedClock
+) -> None:
+    collector = team.actors["collector"]
+    account = _account(
+        svc,
+        team,
+        {"role": "borrower", "name": "张三", "phone": PHONE},
+        {"role": "emergency_contact", "name": "张三", "phone": PHONE},
+    )
+    borrower, contact = account["parties"][0]["id"], account["parties"][1]["id"]
+    assert svc.reserve_contact(account["id"], borrower, "call", actor=collector).decision.allowed
+    clock.advance(timedelta(minutes=2))
+    assert "cn.burst" in svc.check_contact(account["id"], contact, "call", actor=collector).rules
 
 
 def test_parties_without_a_phone_are_never_linked(svc: Service, team: Team) -> None:
@@ -160,3 +177,43 @@ def test_a_linked_snapshot_stays_cached_until_a_linked_account_changes(
     assert [
         a.linked for a in fresh.history.number(second[1]).between(clock(), clock() + timedelta(seconds=1))
     ] == [True]
+
+
+def test_a_reservation_locks_only_the_accounts_of_the_number_it_calls(svc: Service, team: Team) -> None:
+    """A switchboard listed as the emergency contact of another account must not tie a call to
+    the borrower to that account; a call to the switchboard itself waits for it (PostgreSQL)."""
+    if svc.database.engine.url.get_backend_name() != "postgresql":
+        pytest.skip("SQLite serialises every writer anyway")
+    collector = team.actors["collector"]
+    board = {"role": "emergency_contact", "name": "前台", "phone": "02188889999"}
+    mine = _account(svc, team, {"role": "borrower", "name": "赵六", "phone": "13700003333"}, board)
+    other = _account(svc, team, {"role": "borrower", "name": "钱七", "phone": "13700004444"}, board)
+    holder = create_engine(svc.database.engine.url.render_as_string(hide_password=False))
+    conn = holder.connect()
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        conn.execute(text("SELECT id FROM accounts WHERE id = :id FOR UPDATE"), {"id": other["id"]})
+        borrower = pool.submit(
+            svc.reserve_contact, mine["id"], mine["parties"][0]["id"], "call", actor=collector
+        )
+        # not held up by the other account's lock (the switchboard is not the number called)
+        assert borrower.result(timeout=10).decision.allowed
+        # a check reads without locking
+        pool.submit(svc.check_contact, mine["id"], mine["parties"][1]["id"], "call", actor=collector).result(
+            timeout=10
+        )
+        reserve = pool.submit(
+            svc.reserve_contact, mine["id"], mine["parties"][1]["id"], "call", actor=collector
+        )
+        try:
+            reserve.result(timeout=1)
+            waited = False
+        except TimeoutError:
+            waited = True
+    finally:
+        conn.rollback()  # release the lock first, so that no worker is left waiting on it
+        conn.close()
+        pool.shutdown(wait=True)
+        holder.dispose()
+    reserve.result(timeout=10)
+    assert waited, "a reservation on the shared number must wait for the other account's lock"

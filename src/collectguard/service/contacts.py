@@ -4,8 +4,8 @@ A reservation decides and records in one transaction that serialises on the acco
 SQLite takes the write lock with ``BEGIN IMMEDIATE``; PostgreSQL locks the account row
 (``SELECT … FOR UPDATE``). The account, not only the party, is locked because some rules
 read the other parties' history (the lost-contact gate reads the borrower's attempts); the
-accounts that share a phone number with it are locked as well, in id order, because the
-caps on the number read their attempts (``lookups.lock_account(..., linked=True)``).
+other accounts on which the contacted party's number appears are locked as well, in id order,
+because the caps on the number read their attempts (``lookups.lock_account(..., number_of=)``).
 A reserved attempt counts in the history as if it had connected (the worst case for every
 cap) until it is completed; past ``reservation_ttl_seconds`` it can no longer be cancelled
 and stays a placed call.
@@ -26,7 +26,7 @@ from collectguard.service import accounts, lookups, snapshot
 from collectguard.service.analysis import screen, storable_findings
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
-from collectguard.service.snapshot import _WORST, LOOKBACK  # noqa: F401 - read by service.dashboard
+from collectguard.service.snapshot import LOOKBACK  # noqa: F401 - read by service.dashboard
 from collectguard.service.types import Actor, Completion, Reservation
 from collectguard.store.models import AttemptRow, MessageRow
 
@@ -75,8 +75,8 @@ def reserve(rt: Runtime, account_id: str, party_id: str, channel: str, *, actor:
     require(actor, "contact")
     ch = _channel(channel)
     with rt.db.write() as session:
-        # the accounts sharing a number with this one too: caps on the number read their attempts
-        account = lookups.lock_account(session, account_id, linked=True)
+        # the accounts sharing the contacted number too: caps on the number read their attempts
+        account = lookups.lock_account(session, account_id, number_of=party_id)
         now = rt.now()
         decision, role = _decide(rt, session.connection(), account.id, party_id, ch, now)
         attempt_id = None

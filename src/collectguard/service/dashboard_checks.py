@@ -12,7 +12,7 @@ from datetime import time
 from sqlalchemy import select
 
 from collectguard.model import Account as DomainAccount
-from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, Outcome, PartyRole
+from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, PartyRole
 from collectguard.policy import History, decide
 from collectguard.service import contacts, snapshot
 from collectguard.service.dashboard import _rt
@@ -66,7 +66,7 @@ def contact_statuses(
             .order_by(AttemptRow.at)
         ).scalars():
             channel = Channel(row.channel)
-            outcome = Outcome(row.outcome) if row.outcome else contacts._WORST.get(channel, Outcome.DELIVERED)
+            outcome = snapshot.counted_outcome(channel, row.outcome)
             histories[row.account_id].add(
                 Attempt(
                     at=row.at,

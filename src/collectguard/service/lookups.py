@@ -19,25 +19,26 @@ def get_row(session: Session, account_id: str) -> Account:
     return account
 
 
-def lock_account(session: Session, account_id: str, *, linked: bool = False) -> Account:
+def lock_account(session: Session, account_id: str, *, number_of: str | None = None) -> Account:
     """The account row, locked for this transaction (PostgreSQL: FOR UPDATE; SQLite's write
     transaction is already exclusive). Every writer locks the account before it appends to
     the audit chain, whose head is always the last lock, so two writers never deadlock.
 
-    With ``linked``, the accounts that share a phone number with this one are locked too, all
-    in one statement in ascending id order (PostgreSQL sorts before it locks), so that two
-    reservations on two accounts of one number serialise and cannot both pass a cap on the
-    number. Every multi-account locker takes the same order and every other writer locks one
+    With ``number_of`` (a party of this account), the other accounts on which that party's
+    phone number appears are locked too, all in one statement in ascending id order
+    (PostgreSQL sorts before it locks), so that two reservations on one number from two
+    accounts serialise and cannot both pass a cap on the number. Only the contacted party's
+    number counts: a cap on the number reads that number's attempts alone, so a switchboard
+    listed as some other party's number does not tie this account to every account that lists
+    it. Every multi-account locker takes the same order and every other writer locks one
     account, so no two writers wait on each other in a cycle. The set of linked accounts is
     read before the locks; an account created meanwhile has no attempts yet, and its own first
     reservation locks this one.
     """
     ids = [account_id]
-    if linked:
+    if number_of is not None:
         ids += [
-            i
-            for i in session.execute(LINKED_ACCOUNTS, {"account_id": account_id}).scalars()
-            if i != account_id
+            i for i in session.execute(LINKED_ACCOUNTS, {"party_id": number_of}).scalars() if i != account_id
         ]
     rows = session.execute(
         select(Account).where(Account.id.in_(ids)).order_by(Account.id).with_for_update()

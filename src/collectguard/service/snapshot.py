@@ -6,12 +6,12 @@ bump ``accounts.version`` on any change to an account's attempts, states or opt-
 makes it.
 
 The *linked* history is what the caps scoped to the phone number (``scope: number`` in a pack)
-count besides the account's own attempts: the non-cancelled attempts made on parties of
-*other* accounts whose ``phone_index`` (the keyed blind index of the phone) equals that of a
+count besides the party's own attempts: the non-cancelled attempts made on *other* parties,
+of any account, whose ``phone_index`` (the keyed blind index of the phone) equals that of a
 party of this account, each attributed to this account's party (its id and role) and marked
-``linked``. A borrower with two loans, or a person who is the emergency contact on several
-accounts, is then one number to the burst and daily caps. Parties without a phone are never
-linked.
+``linked``. A borrower with two loans, a person who is the emergency contact on several
+accounts, or a borrower who gave their own number as the emergency contact, is then one number
+to the burst and daily caps. Parties without a phone are never linked.
 """
 
 from __future__ import annotations
@@ -32,7 +32,15 @@ from collectguard.policy import History
 from collectguard.store.models import Account as AccountRow
 from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow
 
-__all__ = ["LINKED_ACCOUNTS", "LOOKBACK", "Snapshot", "SnapshotCache", "linked_attempts", "load"]
+__all__ = [
+    "LINKED_ACCOUNTS",
+    "LOOKBACK",
+    "Snapshot",
+    "SnapshotCache",
+    "counted_outcome",
+    "linked_attempts",
+    "load",
+]
 
 #: how far back the history reaches; the longest shipped window is seven days
 LOOKBACK = timedelta(days=35)
@@ -69,7 +77,7 @@ _HISTORY = select(
 
 #: a party of the account(s) asked about (``_ME``) and a party of another account on the same number
 _ME, _OTHER = aliased(PartyRow), aliased(PartyRow)
-_SAME_NUMBER = and_(_OTHER.phone_index == _ME.phone_index, _OTHER.account_id != _ME.account_id)
+_SAME_NUMBER = and_(_OTHER.phone_index == _ME.phone_index, _OTHER.id != _ME.id)
 _LINKED: Any = (
     select(_ME.account_id, _ME.id, _ME.role, AttemptRow.channel, AttemptRow.at, AttemptRow.outcome)
     .select_from(_ME)
@@ -82,18 +90,19 @@ _LINKED: Any = (
         AttemptRow.at >= bindparam("since"),
     )
 )
-#: the other accounts that share a phone number with account ``account_id``
+#: the other accounts on which party ``party_id``'s phone number appears
 LINKED_ACCOUNTS: Any = (
     select(_OTHER.account_id)
     .distinct()
     .select_from(_ME)
     .join(_OTHER, _SAME_NUMBER)
-    .where(_ME.account_id == bindparam("account_id"))
+    .where(_ME.id == bindparam("party_id"))
 )
 
 
-def _outcome(channel: Channel, outcome: str | None) -> Outcome:
-    # a reserved, not yet completed attempt counts as the worst case for every cap
+def counted_outcome(channel: Channel, outcome: str | None) -> Outcome:
+    """The outcome an attempt counts with: a reserved, not yet completed attempt counts as the
+    worst case for every cap."""
     return Outcome(outcome) if outcome else _WORST.get(channel, Outcome.DELIVERED)
 
 
@@ -117,7 +126,7 @@ def _attempt(
         party_role=PartyRole(role),
         channel=channel,
         party_id=party_id,
-        outcome=_outcome(channel, outcome),
+        outcome=counted_outcome(channel, outcome),
         linked=linked,
     )
 
@@ -137,7 +146,7 @@ def _windows(raw: Any) -> tuple[LocalWindow, ...]:
 
 def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
     """The account as the engine sees it, its attempts since ``at - LOOKBACK`` and the linked
-    attempts of other accounts on the same numbers since then."""
+    attempts of other parties on the same numbers since then."""
     rows = conn.execute(_PARTIES, {"account_id": account_id}).all()
     if not rows:
         raise NotFoundError(f"no account {account_id!r}", field="account_id")
