@@ -1,7 +1,7 @@
 """Normalisation with an offset map: collectors write around filters, findings must still point home.
 
 ``normalize(text)`` folds the spellings that evade a word list (full-width forms, Traditional
-characters, case, ①/一/壹 digits, 爆.通.讯.录, 老老老赖, 通迅录, 上men, btxl) into one
+characters, case, ①/一/壹 digits, 爆.通.讯.录, 打.断.n.i.的腿, l0ser, 老老老赖, 通迅录, 上men, btxl) into one
 canonical text that the lexicons and context rules match against, and keeps for every
 character of it the span of the original it came from, so a finding always names a span
 of what the collector actually wrote.
@@ -118,7 +118,8 @@ def _needs_fold(s: str, t: Tables) -> bool:
 
 
 def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
-    """Digits written in Chinese, interference characters, spaced-out words, repeated characters."""
+    """Digits written in Chinese, interference characters, spaced-out words, look-alike digits
+    (l0ser), spelled-out letters and separated pinyin (d.a.n.g, 有_ni_好受), repeated characters."""
     if t.digit_gate.search(s):
         s = t.digit_run.sub(_digits, s)
     if t.interference.search(s):
