@@ -26,7 +26,6 @@ from collectguard.service import accounts, lookups, snapshot
 from collectguard.service.analysis import screen, storable_findings
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
-from collectguard.service.snapshot import LOOKBACK  # noqa: F401 - read by service.dashboard
 from collectguard.service.types import Actor, Completion, Reservation
 from collectguard.store.models import AttemptRow, MessageRow
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from collectguard.model import Account as DomainAccount
 from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, PartyRole
 from collectguard.policy import History, decide
-from collectguard.service import contacts, snapshot
+from collectguard.service import snapshot
 from collectguard.service.dashboard import _rt
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
@@ -61,7 +61,7 @@ def contact_statuses(
             .where(
                 AttemptRow.account_id.in_(ids),
                 AttemptRow.status != "cancelled",
-                AttemptRow.at >= now - contacts.LOOKBACK,
+                AttemptRow.at >= now - snapshot.LOOKBACK,
             )
             .order_by(AttemptRow.at)
         ).scalars():
@@ -79,7 +79,7 @@ def contact_statuses(
             )
         # other accounts' attempts on the same numbers, for the caps on the number
         for account_id, attempt in snapshot.linked_attempts(
-            session.connection(), ids, now - contacts.LOOKBACK
+            session.connection(), ids, now - snapshot.LOOKBACK
         ):
             histories[account_id].add(attempt)
     by_id = {p.id: p for p in parties}

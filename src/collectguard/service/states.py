@@ -103,8 +103,11 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
         if row is None:
             raise ConflictError(f"account {account_id} is not in state {value.value}", field="state")
         now = rt.now()
-        if actor.role not in PERMISSIONS[clear_action(value.value)]:
-            raise PermissionDeniedError("only a supervisor may lift a crisis pause")
+        allowed = PERMISSIONS[clear_action(value.value)]
+        if actor.role not in allowed:
+            raise PermissionDeniedError(
+                f"only the role {' or '.join(sorted(allowed))} may lift a {value.value} pause"
+            )
         if row.hold_until is not None and now < row.hold_until:
             raise ConflictError(
                 f"state {value.value} holds until {row.hold_until.isoformat()}", field="state"

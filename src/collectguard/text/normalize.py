@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from collectguard.text.normalize_tables import Tables, tables
 
-__all__ = ["Normalized", "apply_variants", "normalize", "normalize_text", "variant_keys", "with_offsets"]
+__all__ = [
+    "Normalized",
+    "Offsets",
+    "apply_variants",
+    "normalize",
+    "normalize_text",
+    "variant_keys",
+    "with_offsets",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +49,7 @@ class Normalized:
 
 
 # Offsets while the passes run: None means identity with the original (the fast path).
-_Offsets = tuple[list[int], list[int]] | None
+Offsets = tuple[list[int], list[int]] | None
 _Edit = tuple[int, int, str]
 _RANGE = tuple(range(4097))  # identity offsets of short texts, sliced instead of rebuilt
 
@@ -52,7 +60,7 @@ def normalize(text: str) -> Normalized:
     return with_offsets(text, s, offs)
 
 
-def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
+def normalize_text(text: str, *, variants: bool = True) -> tuple[str, Offsets]:
     """The normalised text and its offsets (None: identity), without building ``Normalized``.
 
     For callers that only need offsets when they find something (the screener's clean path).
@@ -75,7 +83,7 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, _Offsets]:
     return apply_variants(s, offs) if variants else (s, offs)
 
 
-def apply_variants(s: str, offs: _Offsets) -> tuple[str, _Offsets]:
+def apply_variants(s: str, offs: Offsets) -> tuple[str, Offsets]:
     """The last pass of ``normalize_text``: homophones, mixed pinyin, pinyin words and initials."""
     t = tables()
     edits = _variant_edits(s, t)
@@ -89,7 +97,7 @@ def variant_keys() -> list[str]:
     return list(tables().variants.keys())
 
 
-def with_offsets(text: str, s: str, offs: _Offsets) -> Normalized:
+def with_offsets(text: str, s: str, offs: Offsets) -> Normalized:
     """Build the ``Normalized`` of ``normalize_text``'s result."""
     if offs is None:
         n = len(s)
@@ -117,7 +125,7 @@ def _needs_fold(s: str, t: Tables) -> bool:
     return m is not None
 
 
-def _fold(s: str, offs: _Offsets, t: Tables) -> tuple[str, _Offsets]:
+def _fold(s: str, offs: Offsets, t: Tables) -> tuple[str, Offsets]:
     """Digits written in Chinese, interference characters, spaced-out words, look-alike digits
     (l0ser), spelled-out letters and separated pinyin (d.a.n.g, 有_ni_好受), repeated characters."""
     if t.digit_gate.search(s):
@@ -153,7 +161,7 @@ def _digits(m: re.Match[str]) -> str:
     return run.translate(tables().digit_table)
 
 
-def _map_chars(text: str, t: Tables) -> tuple[str, _Offsets]:
+def _map_chars(text: str, t: Tables) -> tuple[str, Offsets]:
     """NFKC, Traditional→Simplified and casefold, one character at a time (offsets stay exact)."""
     if not t.multi.search(text):
         return t.one_re.sub(t.one_sub, text), None
@@ -169,7 +177,7 @@ def _map_chars(text: str, t: Tables) -> tuple[str, _Offsets]:
     return "".join(parts), (starts, ends)
 
 
-def _apply(s: str, offs: _Offsets, edits: list[_Edit]) -> tuple[str, _Offsets]:
+def _apply(s: str, offs: Offsets, edits: list[_Edit]) -> tuple[str, Offsets]:
     """Splice sorted, non-overlapping edits into ``s`` and carry the offsets along."""
     if offs is None:
         old_starts: list[int] = list(range(len(s)))

@@ -16,7 +16,7 @@ from collectguard.errors import ValidationError
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
-from collectguard.text.normalize import Normalized, apply_variants, normalize_text, with_offsets
+from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
     QUOTES,
@@ -125,7 +125,7 @@ class Screener:
     # -- rules -------------------------------------------------------------------------------
 
     def _lexicon_findings(
-        self, s: str, third: bool, text: str, offs: Any, *, variants_done: bool = False
+        self, s: str, third: bool, text: str, offs: Offsets, *, variants_done: bool = False
     ) -> list[_Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding."""
         entries = self._lex.entries
@@ -174,7 +174,7 @@ class Screener:
             if entry.category != "insult" and (
                 (present[0] and negated(s, anchor, entry.lang, ctx))
                 or (present[1] and warned_against(s, end, ctx))
-                or (quoted and quoted_mention(s, start, end, entry.lang, ctx, text, offs))
+                or (quoted and quoted_mention(s, start, end, ctx, text, offs))
             ):
                 continue
             if entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category):

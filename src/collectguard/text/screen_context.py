@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from collectguard.text.lexicon import Context, Entry
+from collectguard.text.normalize import Offsets
 
 __all__ = [
     "combo_atoms",
@@ -33,8 +34,6 @@ _CLAUSE = {
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 48}
-#: normalised → original offsets, as ``normalize_text`` returns them (None: identity)
-Offsets = tuple[list[int], list[int]] | None
 # Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
 # English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
 _OPEN_QUOTES = '“「『"'
@@ -87,9 +86,7 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     return ctx.negation_after.search(s, end, stop) is not None
 
 
-def quoted_mention(
-    s: str, start: int, end: int, lang: str, ctx: Context, original: str, offs: Offsets
-) -> bool:
+def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
     """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant".
 
     Its last word must stand inside quotation marks, and a mention word (所谓, 您问, 有人说,
@@ -98,7 +95,6 @@ def quoted_mention(
     emphasis (我们说了“要让你坐牢”，不是吓唬你). Quotes are looked for in ``original``,
     within a short reach of the hit: normalising drops them between characters.
     """
-    del lang  # the mention cues are per language already (``ctx``)
     a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
     opening = -1
     for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):  # the quote around the hit's last word
