@@ -1,12 +1,14 @@
 """Screening quality: recall per category, share of violations caught, false positives on compliant.
 
-    python bench/screen_eval.py [--split test|dev|all|fresh2|written|fresh3] [--mode rules|rules+model]
+    python bench/screen_eval.py [--split test|dev|all|fresh2|written|fresh3|fresh4] [--mode rules|rules+model]
                                 [--show-misses]
 
 First on the team's corpus (corpora/screening/corpus.jsonl, test part by default: template
 families no rule was tuned on), then, when present, on the shared field texts
 (../shared/data/collection_texts_dev.jsonl, collector side only), reported separately.
 The shared file does not say to whom a message went, so those texts are screened as sent to the borrower.
+Chinese messages are screened under the cn pack and English ones under us-regf, the packs their
+labels were written by (they differ where the law does: a location call to a third party).
 """
 
 from __future__ import annotations
@@ -26,19 +28,22 @@ HELD_OUT = {
     "fresh2": ROOT / "corpora" / "screening" / "fresh2.jsonl",
     "written": ROOT / "corpora" / "screening" / "written.jsonl",
     "fresh3": ROOT / "corpora" / "screening" / "fresh3.jsonl",
+    "fresh4": ROOT / "corpora" / "screening" / "fresh4.jsonl",
 }
 # Parts no rule may be tuned on: their misses are never listed, only aggregate figures.
-SEALED = frozenset({"test", "fresh3"})
+# fresh3 was held out until its figures were recorded; it is a development part since.
+SEALED = frozenset({"test", "fresh4"})
+PACKS = {"zh": "cn", "en": "us-regf"}
 SHARED = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 
 
-def evaluate(rows: list[dict], screener: Screener, title: str, show_misses: bool) -> None:
+def evaluate(rows: list[dict], screeners: dict[str, Screener], title: str, show_misses: bool) -> None:
     per_total: Counter[str] = Counter()
     per_hit: Counter[str] = Counter()
     violating = caught = compliant = false_pos = 0
     misses: list[str] = []
     for row in rows:
-        result = screener.screen(row["text"], to=row.get("to", "borrower"))
+        result = screeners[row["lang"]].screen(row["text"], to=row.get("to", "borrower"))
         found = {f.category for f in result.findings}
         labels = [lab for lab in row["labels"] if lab in CATEGORIES]
         if not labels:
@@ -76,7 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.show_misses and args.split in SEALED:
         parser.error(f"the {args.split} part is held out: its misses are not listed")
-    screener = Screener.load(("cn",), mode=args.mode)
+    screener = {lang: Screener.load((pack,), mode=args.mode) for lang, pack in PACKS.items()}
     source = HELD_OUT.get(args.split, CORPUS)
     rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     chosen = [r for r in rows if args.split in ("all", *HELD_OUT) or r["split"] == args.split]

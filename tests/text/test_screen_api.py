@@ -64,6 +64,33 @@ def test_service_numbers_are_not_personal() -> None:
     assert not any(f.source == "pii" for f in result.findings)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好，你是胡斌的同事吧？麻烦你让他给我回个电话。",
+        "村长您好，帮忙找一下刘家老三，让他跟我们公司联系。",
+        "Hi Mrs Duffy, could you ask Patrick to call me back today?",
+    ],
+)
+def test_a_relay_request_to_an_undesignated_person_is_a_contact_under_cn(text: str) -> None:
+    """cn forbids any contact with a person the borrower never designated; Regulation F allows a location call."""
+    third = screen(text, to="third_party")
+    relay = [f for f in third.findings if f.source == "relay"]
+    assert relay and {f.rule for f in relay} == {"cn.third_party.unrelated"}
+    assert all(f.category == "contact_third_party" for f in relay)
+    assert "不要发送" in relay[0].suggestion or "Do not send" in relay[0].suggestion
+    assert not any(f.source == "relay" for f in screen(text, to="emergency_contact").findings)
+    assert not any(f.source == "relay" for f in screen(text, to="third_party", packs=("us-regf",)).findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您好，请问是刘先生本人吗？如果不是，打扰了。", "不好意思打错了，我们不会再联系他，也不会再打扰您。"],
+)
+def test_a_wrong_number_apology_to_a_third_party_passes(text: str) -> None:
+    assert screen(text, to="third_party").verdict == "pass"
+
+
 def test_rules_mode_and_bad_arguments() -> None:
     with pytest.raises(ValidationError):
         Screener.load(("cn",), mode="magic")

@@ -22,13 +22,14 @@ def _rows(kind: str) -> list[Any]:
 
 
 @pytest.fixture(scope="module")
-def screener() -> Screener:
-    return Screener.load(("cn",), mode="rules")
+def screeners() -> dict[str, Screener]:
+    """A row is screened under the ``cn`` pack unless it names another (``pack: us-regf``)."""
+    return {pack: Screener.load((pack,), mode="rules") for pack in ("cn", "us-regf")}
 
 
 @pytest.mark.parametrize(("category", "row"), _rows("match"))
-def test_must_match(screener: Screener, category: str, row: dict[str, Any]) -> None:
-    result = screener.screen(row["text"], to=row.get("to", "borrower"))
+def test_must_match(screeners: dict[str, Screener], category: str, row: dict[str, Any]) -> None:
+    result = screeners[row.get("pack", "cn")].screen(row["text"], to=row.get("to", "borrower"))
     found = {f.category for f in result.findings}
     for expected in row.get("expect", [category]):
         assert expected in found, (row["text"], sorted(found))
@@ -42,6 +43,6 @@ def test_must_match(screener: Screener, category: str, row: dict[str, Any]) -> N
 
 
 @pytest.mark.parametrize(("category", "row"), _rows("no_match"))
-def test_must_not_match(screener: Screener, category: str, row: dict[str, Any]) -> None:
-    result = screener.screen(row["text"], to=row.get("to", "borrower"))
+def test_must_not_match(screeners: dict[str, Screener], category: str, row: dict[str, Any]) -> None:
+    result = screeners[row.get("pack", "cn")].screen(row["text"], to=row.get("to", "borrower"))
     assert result.verdict == "pass", (row["text"], [(f.category, f.evidence) for f in result.findings])

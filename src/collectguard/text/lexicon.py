@@ -60,6 +60,7 @@ class Context:
     official_payee: re.Pattern[str]
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
+    relay_requests: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         official_payee=_cue_regex(ctx.official_payee, lang),
         debt_mentions=_cue_regex(ctx.debt_mentions, lang),
         payment_requests=_cue_regex(ctx.payment_requests, lang),
+        relay_requests=_cue_regex(ctx.relay_requests, lang),
     )
 
 

@@ -84,3 +84,5 @@ class ContextFile(_Strict):
     official_payee: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()
     payment_requests: tuple[str, ...] = ()
+    # to someone the borrower never designated: asking them to find or relay is itself a contact
+    relay_requests: tuple[str, ...] = ()

@@ -55,7 +55,7 @@ def _service_number(kind: str, value: str) -> bool:
 class Screener:
     """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
 
-    __slots__ = ("_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules")
+    __slots__ = ("_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules", "_unrelated")
 
     def __init__(
         self,
@@ -80,6 +80,7 @@ class Screener:
             for rule in pack.content_rules:
                 rules.setdefault(rule.category, []).append(rule)
         self._rules = rules
+        self._unrelated = tuple(r for r in map(_never_contact_rule, self._packs) if r is not None)
 
     @classmethod
     def load(cls, packs: Sequence[str] = ("cn",), *, mode: str = "rules+model") -> Screener:
@@ -115,6 +116,8 @@ class Screener:
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         if third:
             raw.extend(self._addressee_findings(s))
+        if to == "third_party" and self._unrelated:
+            raw.extend(self._relay_findings(s))
         if self._model is not None:
             raw.extend(self._model.findings(s, raw))
         pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
@@ -199,6 +202,18 @@ class Screener:
                 break
         return raw
 
+    def _relay_findings(self, s: str) -> list[_Raw]:
+        """Asking someone the borrower never designated to find or pass on a message is itself a contact.
+
+        Only packs that forbid every contact with such a person (cn: cn.third_party.unrelated)
+        make it a finding; Regulation F allows a location call, so us-regf does not.
+        """
+        for lang, ctx in self._lex.context.items():
+            for m in ctx.relay_requests.finditer(s):
+                if not negated(s, m.start(), lang, ctx):
+                    return [("contact_third_party", m.start(), m.end(), "relay", m.group(0), "warn")]
+        return []
+
     def _pii_findings(self, text: str, s: str, offs: Any) -> list[tuple[int, int, str]]:
         """PII of the original text, and of the normalised one when it differs (一三八…, １３８…, 1.3.8…)."""
         assert self._pii is not None
@@ -231,11 +246,12 @@ class Screener:
         fill = self._rewriter.values(text, lang)
         for (category, a, b), first in merge_spans(spans):
             source, detail, severity = spans[first]
-            if category not in suggestions:
-                suggestions[category] = self._rewriter.suggest(category, text, lang, fill)
+            template = "unrelated_contact" if source == "relay" else category
+            if template not in suggestions:
+                suggestions[template] = self._rewriter.suggest(template, text, lang, fill)
             evidence = text[a:b]
-            suggestion = suggestions[category]
-            for rule in self._rules.get(category, ()):
+            suggestion = suggestions[template]
+            for rule in self._unrelated if source == "relay" else self._rules.get(category, ()):
                 findings.append(
                     Finding(
                         category,
@@ -263,6 +279,25 @@ _PASS = ScreenResult(verdict="pass", findings=())
 
 def _severity(category: str) -> str:
     return "block" if category in BLOCK_CATEGORIES else "warn"
+
+
+def _never_contact_rule(pack: RulePack) -> ContentRule | None:
+    """The pack's rule that forbids any contact with an undesignated third party, as a content rule."""
+    for rule in pack.rules:
+        spec = rule.spec
+        if (
+            spec.kind == "party_restriction"
+            and spec.params.mode == "never"  # type: ignore[union-attr]
+            and "third_party" in rule.parties
+        ):
+            return ContentRule(
+                id=spec.id,
+                category="contact_third_party",
+                citation=spec.citation,
+                message_zh=spec.message_zh,
+                message_en=spec.message_en,
+            )
+    return None
 
 
 def _pii_analyzer() -> Callable[..., Any] | None:

@@ -31,6 +31,8 @@ def merge_spans(
 def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
+    if source == "relay":
+        return f"「{evidence}」：收信人不是借款人指定的联系人，请他找人、叫人或转告也是联系他。{rule.message_zh}"
     if source == "pii":
         return f"「{evidence}」是个人信息（{detail}），不应发给借款人以外的人。{rule.message_zh}"
     if source == "model":
@@ -41,6 +43,8 @@ def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
 def why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
+    if source == "relay":
+        return f'"{evidence}": the recipient is not a contact the borrower designated; asking them to find or pass on a message contacts them. {rule.message_en}'
     if source == "pii":
         return f'"{evidence}" is personal data ({detail}) sent to someone other than the borrower. {rule.message_en}'
     if source == "model":
