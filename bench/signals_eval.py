@@ -109,6 +109,9 @@ def main() -> None:
         ],
         default=None,
     )
+    parser.add_argument(
+        "--no-held-out", action="store_true", help="leave the held-out parts out (while tuning)"
+    )
     args = parser.parse_args()
     rows = _rows(CORPUS)
     for split in ("train", "test", "unseen", "fresh", "final", "last"):
@@ -124,7 +127,7 @@ def main() -> None:
                 evaluate(part, f"development {name} {lang}", args.misses in (name, "all"))
             evaluate(written, f"development {name} (all)", False)
     for name, path in (("handwritten", HANDWRITTEN), ("handwritten3", HANDWRITTEN3)):
-        if path.exists():
+        if path.exists() and not args.no_held_out:
             held = _rows(path)
             for lang in ("zh", "en"):
                 evaluate([r for r in held if r["lang"] == lang], f"held-out {name} {lang}", False)
