@@ -2,7 +2,9 @@
 
 ``data/lexicons/<lang>/<category>.yaml`` holds the words and phrases of one message category
 (with severity and citation), and *combos*: groups of words that must occur in order within a
-few characters of one sentence (再不还 … 上门, "I am" … "police"). ``context.yaml`` beside them
+few characters of one sentence (再不还 … 上门, "I am" … "police"), or *frames*: combos with
+``need``, where some of the groups, in any order, describe one situation (a child, a school
+gate, "we know"). ``context.yaml`` beside them
 holds the cues that change a hit's meaning (negation, lawful process, mentions of the debt).
 Every key is normalised exactly like the messages, so the lexicons only spell the canonical word.
 """
@@ -43,6 +45,8 @@ class Entry:
     groups: int  # 1 for a term; the number of groups for a combo
     window: int
     same_clause: bool = False
+    need: int = 0  # a frame: this many distinct groups in any order (0: every group, in order)
+    gate: int = 0  # the group scanned first; in a frame, the one that must be present
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,8 @@ def load_lexicon() -> Lexicon:
                 item = TermSpec(text=raw) if isinstance(raw, str) else raw
                 groups = item.groups if isinstance(item, ComboSpec) else ((item.text,),)
                 idx = len(entries)
+                gate = item.gate if isinstance(item, ComboSpec) and item.gate is not None else None
+                gate = _gate_group(groups, lang) if gate is None else gate
                 entries.append(
                     Entry(
                         id=f"{lang}.{spec.category}.{i}",
@@ -207,10 +213,10 @@ def load_lexicon() -> Lexicon:
                         groups=len(groups),
                         window=item.window if isinstance(item, ComboSpec) else 0,
                         same_clause=isinstance(item, ComboSpec) and item.same_clause,
+                        need=(item.need or 0) if isinstance(item, ComboSpec) else 0,
+                        gate=gate,
                     )
                 )
-                gate = item.gate if isinstance(item, ComboSpec) and item.gate is not None else None
-                gate = _gate_group(groups, lang) if gate is None else gate
                 gates[idx] = gate
                 for g, words in enumerate(groups):
                     for word in words:

@@ -22,6 +22,7 @@ from collectguard.text.screen_context import (
     QUOTES,
     combo_atoms,
     combo_chains,
+    frame_spans,
     lawful_in_sentence,
     negated,
     quoted_mention,
@@ -153,9 +154,13 @@ class Screener:
                 if span is not None:
                     terms.append((entries[idx], span[0], span[1], span[0]))
         if gated:
-            atoms, complete = combo_atoms(s, self._lex.groups, gated)
+            atoms, complete = combo_atoms(s, self._lex.groups, gated, entries)
             if complete:
-                terms.extend(combo_chains(s, complete, atoms, entries))
+                chains = [i for i in complete if not entries[i].need]
+                terms.extend(combo_chains(s, chains, atoms, entries))
+                if len(chains) < len(complete):
+                    frames = [i for i in complete if entries[i].need]
+                    terms.extend(frame_spans(frames, atoms, entries))
         if not terms:
             return []
         raw: list[_Raw] = []

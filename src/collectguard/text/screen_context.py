@@ -16,6 +16,7 @@ from collectguard.text.normalize import Offsets
 __all__ = [
     "combo_atoms",
     "combo_chains",
+    "frame_spans",
     "lawful_in_sentence",
     "negated",
     "quoted_mention",
@@ -33,7 +34,12 @@ _CLAUSE = {
     "en": re.compile(r"[。!?;:！？；：\n]|\.(?=\s|$)"),
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
-NEGATION_REACH = {"zh": 14, "en": 48}
+NEGATION_REACH = {"zh": 14, "en": 96}
+# a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
+# not done today …"); with a pronoun ("if you'd rather I not …") pseudo_negation decides
+_EN_CONDITION = re.compile(
+    r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
+)
 # Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
 # English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
 _OPEN_QUOTES = '“「『"'
@@ -57,17 +63,26 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         cut = m.end()
     seg = seg[cut:]
     fake = [(m.start(), m.end()) for m in ctx.pseudo_negation.finditer(seg)]
-    cues = [m for m in ctx.negation.finditer(seg) if not any(a <= m.start() < b for a, b in fake)]
+    cues = [
+        m
+        for m in ctx.negation.finditer(seg)
+        if not any(a <= m.start() < b for a, b in fake)
+        and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
+    ]
     if not cues:  # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪
         for back in (1, 2):
             into = ctx.negation.match(s, anchor - back) if anchor - back >= lo + cut else None
             if into is not None and into.end() > anchor:
                 return ctx.negation_exceptions.match(s, into.end()) is None and not _rhetorical(s, anchor)
-    if not cues or len(cues) % 2 == 0:  # none, or a double negation (不要以为我们不会…)
+    # none, or in Chinese a double negation (不要以为我们不会…); English stacks negations for
+    # emphasis ("no, nobody is going to …", "not now, not ever"), so there the last one governs
+    if not cues or (lang == "zh" and len(cues) % 2 == 0):
         return False
     last = cues[-1]
-    if ctx.negation_exceptions.match(s, lo + cut + last.end()):
-        return False
+    # in English any cue may carry the exception ("don't think we won't …" is pressure)
+    for cue in cues if lang == "en" else (last,):
+        if ctx.negation_exceptions.match(s, lo + cut + cue.end()):
+            return False
     # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
     breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
     return (breaker is None or breaker.start() >= anchor) and not (lang == "zh" and _rhetorical(s, anchor))
@@ -195,7 +210,7 @@ def span_at(s: str, n: int, end: int, length: int, left: bool, right: bool) -> t
 
 
 def combo_atoms(
-    s: str, groups: dict[int, tuple[tuple[int, Any, bool], ...]], wanted: set[int]
+    s: str, groups: dict[int, tuple[tuple[int, Any, bool], ...]], wanted: set[int], entries: Sequence[Entry]
 ) -> tuple[list[tuple[int, int, int, int]], list[int]]:
     """Second pass, only for gated combos: (entry, group, start, end) of each atom, and the complete combos.
 
@@ -207,6 +222,8 @@ def combo_atoms(
     complete = []
     for idx in wanted:
         found = []
+        need = entries[idx].need
+        missing = 0
         for g, automaton, bounded in groups[idx]:
             if bounded:
                 hits = []
@@ -217,9 +234,39 @@ def combo_atoms(
             else:
                 hits = [(idx, g, end - v[0] + 1, end + 1) for end, v in automaton.iter(s)]
             if not hits:
-                break
+                missing += 1
+                if not need or len(groups[idx]) - missing < need:
+                    break
             found.extend(hits)
         else:
             complete.append(idx)
             out.extend(found)
     return out, complete
+
+
+def frame_spans(
+    complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
+) -> list[tuple[Entry, int, int, int]]:
+    """Frames: the gate group and need - 1 other groups, any order, within the window (anchor: the gate hit)."""
+    out = []
+    for idx in complete:
+        entry = entries[idx]
+        hits = sorted((start, end, group) for a_idx, group, start, end in atoms if a_idx == idx)
+        gate = entry.gate
+        for start, end, group in hits:
+            if group != gate:
+                continue
+            near = [h for h in hits if h[0] >= end - entry.window and h[1] <= start + entry.window]
+            chosen = {group: (start, end)}
+            for h in sorted(near, key=lambda h: abs(h[0] - start)):
+                if h[2] not in chosen:
+                    lo = min(h[0], *(a for a, _ in chosen.values()))
+                    hi = max(h[1], *(b for _, b in chosen.values()))
+                    if hi - lo <= entry.window:
+                        chosen[h[2]] = (h[0], h[1])
+            if len(chosen) >= entry.need:
+                lo = min(a for a, _ in chosen.values())
+                hi = max(b for _, b in chosen.values())
+                out.append((entry, lo, hi, start))
+                break
+    return out

@@ -32,7 +32,9 @@ def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
     if source == "relay":
-        return f"「{evidence}」：收信人不是借款人指定的联系人，请他找人、叫人或转告也是联系他。{rule.message_zh}"
+        return (
+            f"「{evidence}」：收信人不是借款人指定的联系人，请他找人、叫人或转告也是联系他。{rule.message_zh}"
+        )
     if source == "pii":
         return f"「{evidence}」是个人信息（{detail}），不应发给借款人以外的人。{rule.message_zh}"
     if source == "model":
