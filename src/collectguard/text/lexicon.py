@@ -58,6 +58,7 @@ class Context:
     negation_exceptions: re.Pattern[str]
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
+    negation_into: re.Pattern[str]  # negation plus the cues that only deny the hit they run into
     mention: re.Pattern[str]
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
@@ -161,6 +162,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation=_cue_regex(ctx.negation, lang),
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
+        negation_into=_cue_regex((*ctx.negation, *ctx.negation_into), lang),
         mention=_cue_regex(ctx.mentions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),

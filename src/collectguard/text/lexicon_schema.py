@@ -85,6 +85,8 @@ class ContextFile(_Strict):
     negation: tuple[str, ...]
     negation_exceptions: tuple[str, ...] = ()
     pseudo_negation: tuple[str, ...] = ()  # phrases with a negation word that negate nothing (why not, 不如)
+    # cues that deny only the hit they run into (不影响子女入学), never a clause (投诉也不影响我们天天打)
+    negation_into: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
     mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
     breakers: tuple[str, ...] = ()

@@ -8,6 +8,7 @@ finding is reported once per pack, so the reader sees every rule it breaks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -119,6 +120,9 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
+        repeated = _repeated_opening(s)
+        if repeated is not None:
+            raw.append(repeated)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw))
         pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
@@ -280,6 +284,19 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
+
+
+# the opening clause of a message, up to and including its first mark (在吗？, call us.)
+_OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]{1,15}[.?!,;:。？！，；：]")
+
+
+def _repeated_opening(s: str) -> _Raw | None:
+    """The same opening said three times or more (在吗？在吗？在吗？, CALL US. CALL US.) is pressure by repetition."""
+    m = _OPENING.match(s)
+    if m is None or s.count(m.group(0)) < 3:
+        return None
+    end = s.rfind(m.group(0)) + len(m.group(0))
+    return ("harassment", 0, end, "repetition", str(s.count(m.group(0))), "warn")
 
 
 def _severity(category: str) -> str:

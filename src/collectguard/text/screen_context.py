@@ -70,8 +70,8 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
     ]
     if not cues:  # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪
-        for back in (1, 2):
-            into = ctx.negation.match(s, anchor - back) if anchor - back >= lo + cut else None
+        for back in (1, 2, 3):
+            into = ctx.negation_into.match(s, anchor - back) if anchor - back >= lo + cut else None
             if into is not None and into.end() > anchor:
                 return ctx.negation_exceptions.match(s, into.end()) is None and not _rhetorical(s, anchor)
     # none, or in Chinese a double negation (不要以为我们不会…); English stacks negations for

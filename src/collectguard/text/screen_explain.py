@@ -45,6 +45,8 @@ def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
 def why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
+    if source == "repetition":
+        return f'"{evidence}": the same words sent {detail} times press by repetition. {rule.message_en}'
     if source == "relay":
         return f'"{evidence}": the recipient is not a contact the borrower designated; asking them to find or pass on a message contacts them. {rule.message_en}'
     if source == "pii":
