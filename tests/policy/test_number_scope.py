@@ -7,6 +7,7 @@ them. Regulation F's 7-in-7 is per particular debt and stays per account.
 
 from __future__ import annotations
 
+import random
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,7 +16,7 @@ import pytest
 
 from collectguard.errors import OverlayLoosensError
 from collectguard.model import Account, Attempt, Channel, Outcome, PartyRole
-from collectguard.policy import History, decide, load_pack
+from collectguard.policy import History, RulePack, decide, load_pack, number_lookback
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -160,3 +161,70 @@ def test_a_pack_without_a_scope_counts_per_account(tmp_path: Path):
     assert pack.rule("plain.burst").spec.params.scope == "account"
     history = History([_call(T0 - timedelta(minutes=1), linked=True)])
     assert decide((pack,), CN_ACCOUNT, history, _call(T0, None)).allowed
+
+
+# --- how far back the linked history must reach ------------------------------------------
+
+
+def _pack(tmp_path: Path, window: str, scope: str) -> RulePack:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        f"""
+pack: p
+version: "test"
+title_zh: 测试
+title_en: test
+timezones: [Asia/Shanghai]
+rules:
+  - id: test.cap
+    kind: frequency_cap
+    params: {{limit: 2, window: {window}, scope: {scope}}}
+    citation: test
+    confidence: policy
+    message_zh: 测试
+    message_en: test
+""",
+        encoding="utf-8",
+    )
+    return load_pack(path)
+
+
+def test_the_linked_reach_is_the_longest_cap_on_the_number(tmp_path: Path):
+    # cn: a five-minute burst and two one-day caps on the number; a calendar day starts at a
+    # local midnight, up to a local day before the instant, hence the spare day
+    assert number_lookback(CN) == timedelta(days=2)
+    assert number_lookback(REGF) is None  # 7-in-7 is per debt: no linked read at all
+    assert number_lookback((*REGF, *CN)) == timedelta(days=2)
+    rolling = _pack(tmp_path, "{rolling_minutes: 90}", "number")
+    assert number_lookback((rolling,)) == timedelta(minutes=90)
+    assert number_lookback((_pack(tmp_path, "{calendar_days: 7}", "account"),)) is None
+    assert number_lookback((_pack(tmp_path, "{calendar_days: 7}", "number"), rolling)) == timedelta(days=8)
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])
+def test_linked_attempts_older_than_the_reach_change_no_decision(zone: str):
+    """The snapshot reads linked attempts only back to ``number_lookback``: every decision,
+    next_allowed_at included, must be the one the whole linked history gives (DST days too)."""
+    rng = random.Random(11)
+    tz = ZoneInfo(zone)
+    account = Account(timezones=(zone,), id="acc-a")
+    reach = number_lookback(CN)
+    assert reach is not None
+    outcomes = [Outcome.CONNECTED, Outcome.NO_ANSWER, Outcome.BUSY, Outcome.VOICEMAIL]
+    # around both of New York's 2026 clock changes, and an ordinary week
+    for start in (datetime(2026, 3, 6, tzinfo=tz), datetime(2026, 10, 30, tzinfo=tz), T0.astimezone(tz)):
+        own = [
+            _call(start + timedelta(minutes=rng.randrange(4 * 24 * 60)), rng.choice(outcomes))
+            for _ in range(6)
+        ]
+        linked = [
+            _call(start + timedelta(minutes=rng.randrange(4 * 24 * 60)), rng.choice(outcomes), linked=True)
+            for _ in range(40)
+        ]
+        for _ in range(150):
+            at = start + timedelta(minutes=rng.randrange(2 * 24 * 60, 4 * 24 * 60))
+            past = [a for a in own if a.at < at]
+            full = History(past + [a for a in linked if a.at < at])
+            read = History(past + [a for a in linked if at - reach <= a.at < at])
+            proposed = _call(at, None)
+            assert decide(CN, account, read, proposed) == decide(CN, account, full, proposed), at

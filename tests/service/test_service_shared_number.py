@@ -17,6 +17,7 @@ from cg_service_fixtures import Team
 from sqlalchemy import create_engine, text, update
 
 from collectguard.errors import CollectguardError
+from collectguard.policy import load_packs
 from collectguard.service import Service
 from collectguard.service.dashboard_checks import contact_statuses
 from collectguard.service.snapshot import SnapshotCache
@@ -168,11 +169,13 @@ def test_a_linked_snapshot_stays_cached_until_a_linked_account_changes(
     first, second = _ids(_account(svc, team)), _ids(_account(svc, team))
     cache = SnapshotCache()
     with svc.database.connect() as conn:
-        snap = cache.load(conn, second[0], clock())
-        assert cache.load(conn, second[0], clock()) is snap  # linked accounts are cached, not skipped
+        snap = cache.load(conn, second[0], clock(), load_packs)
+        assert (
+            cache.load(conn, second[0], clock(), load_packs) is snap
+        )  # linked accounts are cached, not skipped
     svc.reserve_contact(*first, "call", actor=team.actors["collector"])
     with svc.database.connect() as conn:
-        fresh = cache.load(conn, second[0], clock())
+        fresh = cache.load(conn, second[0], clock(), load_packs)
     assert fresh is not snap
     assert [
         a.linked for a in fresh.history.number(second[1]).between(clock(), clock() + timedelta(seconds=1))

@@ -8,7 +8,7 @@ import typer
 
 from collectguard.__about__ import __version__
 from collectguard.cli import audit as audit_cli
-from collectguard.cli import contact, db, rules, serve, users
+from collectguard.cli import contact, db, keys, rules, serve, users
 from collectguard.cli import demo as demo_cli
 from collectguard.cli import pii as pii_cli
 from collectguard.cli import screen as screen_cli
@@ -29,6 +29,7 @@ app.add_typer(contact.app, name="contact")
 app.add_typer(audit_cli.app, name="audit")
 app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
+app.add_typer(keys.app, name="keys")
 app.command("serve")(serve.serve)
 app.command("demo")(demo_cli.demo)
 app.command("pii")(pii_cli.pii)

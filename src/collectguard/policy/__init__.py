@@ -2,6 +2,14 @@
 
 from collectguard.policy.engine import decide
 from collectguard.policy.history import History
-from collectguard.policy.pack import RulePack, load_pack, load_packs, shipped_pack_names
+from collectguard.policy.pack import RulePack, load_pack, load_packs, number_lookback, shipped_pack_names
 
-__all__ = ["History", "RulePack", "decide", "load_pack", "load_packs", "shipped_pack_names"]
+__all__ = [
+    "History",
+    "RulePack",
+    "decide",
+    "load_pack",
+    "load_packs",
+    "number_lookback",
+    "shipped_pack_names",
+]

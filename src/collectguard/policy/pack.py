@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,11 @@ from collectguard.datafile import read_yaml
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
 from collectguard.model import Channel, PartyRole
 from collectguard.policy.kinds import EVALUATORS, Evaluator
-from collectguard.policy.schema import ContentRule, OverlayFile, PackFile, RuleSpec
+from collectguard.policy.schema import ContentRule, FrequencyCapRule, OverlayFile, PackFile, RuleSpec
+
+#: a calendar-day window starts at a local midnight, up to one local day (23 to 25 hours, more
+#: in a few zones' history) before the instant asked about: one spare day covers every zone
+_CALENDAR_MARGIN = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,28 @@ class RulePack:
 
     def content_rule(self, category: str) -> ContentRule | None:
         return next((r for r in self.content_rules if r.category == category), None)
+
+
+def number_lookback(packs: Iterable[RulePack]) -> timedelta | None:
+    """How far before a decision's instant the caps scoped to the number (``scope: number``) of
+    ``packs`` can look: the longest such window, or None when no cap counts the number.
+
+    Other accounts' attempts on the number feed only those caps, so a reader of the linked
+    history needs nothing older, and nothing at all without such a cap. A decision's
+    ``next_allowed_at`` only looks later, where the windows start later still.
+    """
+    spans = []
+    for pack in packs:
+        for rule in pack.rules:
+            spec = rule.spec
+            if not isinstance(spec, FrequencyCapRule) or spec.params.scope != "number":
+                continue
+            window = spec.params.window
+            if window.rolling_minutes is not None:
+                spans.append(timedelta(minutes=window.rolling_minutes))
+            elif window.calendar_days is not None:
+                spans.append(timedelta(days=window.calendar_days) + _CALENDAR_MARGIN)
+    return max(spans, default=None)
 
 
 def _packs_dir() -> Path:

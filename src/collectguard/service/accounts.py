@@ -20,15 +20,34 @@ from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import AccountView, Actor, Page, PartyView, StateView
 from collectguard.store.models import Account, AttemptRow, OptOut, PartyRow
 
-__all__ = ["create", "detail", "get_party", "get_row", "listing", "party_view"]
+__all__ = [
+    "BLIND_INDEXES",
+    "blind_index",
+    "create",
+    "detail",
+    "get_party",
+    "get_row",
+    "listing",
+    "party_view",
+]
 
 _FIELDS = ("name", "phone", "id_number")
+#: sealed field → (its blind-index column, the PII type whose canonical form the index hashes)
+BLIND_INDEXES = {"phone": ("phone_index", "PHONE"), "id_number": ("id_number_index", "CN_ID")}
 #: parties are shown borrower first, then guarantors, emergency contacts, others
 _ROLE_ORDER = {"borrower": 0, "guarantor": 1, "emergency_contact": 2, "third_party": 3}
 
 
 def _context(party_id: str, field: str) -> str:
     return f"party:{party_id}/{field}"
+
+
+def blind_index(rt: Runtime, field: str, value: str | None) -> str | None:
+    """The blind index of a party's ``field`` under the active key: what joins parties without
+    plaintext (the caps on the number link accounts by ``phone_index``)."""
+    if not value:
+        return None
+    return rt.keyring.tokenize(value, kind=BLIND_INDEXES[field][1])
 
 
 def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
@@ -70,10 +89,8 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                 id=pid,
                 account_id=account.id,
                 role=party.role,
-                phone_index=rt.keyring.tokenize(party.phone, kind="PHONE") if party.phone else None,
-                id_number_index=rt.keyring.tokenize(party.id_number, kind="CN_ID")
-                if party.id_number
-                else None,
+                phone_index=blind_index(rt, "phone", party.phone),
+                id_number_index=blind_index(rt, "id_number", party.id_number),
                 suppressed=party.suppressed,
                 **sealed,
             )

@@ -42,12 +42,13 @@ def _decide(
     *,
     cached: bool = False,
 ) -> tuple[Decision, str]:
-    snap = rt.snapshots.load(conn, account_id, at) if cached else snapshot.load(conn, account_id, at)
+    reader = rt.snapshots.load if cached else snapshot.load
+    snap = reader(conn, account_id, at, rt.packs)
     role = snap.parties.get(party_id)
     if role is None:
         raise NotFoundError(f"no party {party_id!r} on account {account_id!r}", field="party_id")
     attempt = Attempt(at=at, party_role=PartyRole(role), channel=channel, party_id=party_id)
-    return decide(rt.packs(snap.rulepacks), snap.account, snap.history, attempt), role
+    return decide(snap.packs, snap.account, snap.history, attempt), role
 
 
 def _channel(value: str) -> Channel:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from collectguard.model import Account as DomainAccount
 from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, PartyRole
-from collectguard.policy import History, decide
+from collectguard.policy import History, decide, number_lookback
 from collectguard.service import snapshot
 from collectguard.service.dashboard import _rt
 from collectguard.service.facade import Service
@@ -77,11 +77,16 @@ def contact_statuses(
                     collector_id=row.collector_id,
                 )
             )
-        # other accounts' attempts on the same numbers, for the caps on the number
-        for account_id, attempt in snapshot.linked_attempts(
-            session.connection(), ids, now - snapshot.LOOKBACK
-        ):
-            histories[account_id].add(attempt)
+        # other accounts' attempts on the same numbers, for the caps on the number: as far back
+        # as each account's packs' longest such cap, as the snapshot reads them
+        reach = {i: number_lookback(rt.packs(tuple(rows[i].rulepacks))) for i in ids if i in rows}
+        linked = {i: now - r for i, r in reach.items() if r is not None}
+        if linked:
+            for account_id, attempt in snapshot.linked_attempts(
+                session.connection(), list(linked), min(linked.values())
+            ):
+                if attempt.at >= linked[account_id]:
+                    histories[account_id].add(attempt)
     by_id = {p.id: p for p in parties}
     for account_id, party_id in targets:
         account, party = rows.get(account_id), by_id.get(party_id)

@@ -7,7 +7,17 @@ from typing import Any
 
 from collectguard.model import Decision
 from collectguard.pii import Keyring
-from collectguard.service import accounts, analysis, contacts, idempotency, states, texts, users, views
+from collectguard.service import (
+    accounts,
+    analysis,
+    contacts,
+    idempotency,
+    reindex,
+    states,
+    texts,
+    users,
+    views,
+)
 from collectguard.service.inputs import NewAccount
 from collectguard.service.keys import load_keyring
 from collectguard.service.roles import require
@@ -180,6 +190,13 @@ class Service:
     def list_users(self, *, role: str | None = None) -> list[UserInfo]:
         """Users by name, optionally of one role (``collector`` lists the collectors)."""
         return users.list_users(self._rt, role=role)
+
+    # keys -----------------------------------------------------------------------------
+    def reindex_blind_indexes(
+        self, *, actor: Actor | None = None, batch_size: int = 500
+    ) -> reindex.ReindexReport:
+        """After a key rotation: every blind index written again under the active key, in batches."""
+        return reindex.reindex(self._rt, actor=actor or Actor.system(), batch_size=batch_size)
 
     # audit ----------------------------------------------------------------------------
     def verify_audit(

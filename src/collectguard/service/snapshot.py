@@ -11,14 +11,17 @@ of any account, whose ``phone_index`` (the keyed blind index of the phone) equal
 party of this account, each attributed to this account's party (its id and role) and marked
 ``linked``. A borrower with two loans, a person who is the emergency contact on several
 accounts, or a borrower who gave their own number as the emergency contact, is then one number
-to the burst and daily caps. Parties without a phone are never linked.
+to the burst and daily caps. Parties without a phone are never linked. Only those caps read it,
+so it reaches back only as far as their longest window in the account's packs
+(:func:`collectguard.policy.number_lookback`), and is not read at all when no pack of the
+account has such a cap.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -28,13 +31,14 @@ from sqlalchemy.orm import aliased
 
 from collectguard.errors import NotFoundError
 from collectguard.model import Account, AccountState, Attempt, Channel, LocalWindow, Outcome, PartyRole
-from collectguard.policy import History
+from collectguard.policy import History, RulePack, number_lookback
 from collectguard.store.models import Account as AccountRow
 from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow
 
 __all__ = [
     "LINKED_ACCOUNTS",
     "LOOKBACK",
+    "PackResolver",
     "Snapshot",
     "SnapshotCache",
     "counted_outcome",
@@ -44,6 +48,9 @@ __all__ = [
 
 #: how far back the history reaches; the longest shipped window is seven days
 LOOKBACK = timedelta(days=35)
+#: the loaded rule packs of an account's pack names (``Runtime.packs``): they say how far back
+#: the linked history must reach
+PackResolver = Callable[[tuple[str, ...]], Sequence[RulePack]]
 #: a reserved, not yet completed attempt counts as the worst case for every cap
 _WORST = {Channel.CALL: Outcome.CONNECTED, Channel.VISIT: Outcome.CONNECTED}
 
@@ -135,6 +142,8 @@ def _attempt(
 class Snapshot:
     account: Account
     rulepacks: tuple[str, ...]
+    #: the loaded packs of ``rulepacks``
+    packs: tuple[RulePack, ...]
     #: party id → role
     parties: dict[str, str]
     history: History
@@ -144,13 +153,15 @@ def _windows(raw: Any) -> tuple[LocalWindow, ...]:
     return tuple(LocalWindow(time.fromisoformat(w["start"]), time.fromisoformat(w["end"])) for w in raw or ())
 
 
-def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
+def load(conn: Connection, account_id: str, at: datetime, packs: PackResolver) -> Snapshot:
     """The account as the engine sees it, its attempts since ``at - LOOKBACK`` and the linked
-    attempts of other parties on the same numbers since then."""
+    attempts of other parties on the same numbers as far back as its packs' caps on the number
+    look (none when they have no such cap)."""
     rows = conn.execute(_PARTIES, {"account_id": account_id}).all()
     if not rows:
         raise NotFoundError(f"no account {account_id!r}", field="account_id")
     timezone, rulepacks, consent = rows[0][0], rows[0][1], rows[0][2]
+    loaded = tuple(packs(tuple(rulepacks)))
     states, opted = set(), set()
     for kind, first, second in conn.execute(_MARKS, {"account_id": account_id}):
         if kind == "state":
@@ -160,8 +171,10 @@ def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
     history = History()
     for row in conn.execute(_HISTORY, {"account_id": account_id, "since": at - LOOKBACK}):
         history.add(_attempt(*row))
-    for _, attempt in linked_attempts(conn, (account_id,), at - LOOKBACK):
-        history.add(attempt)
+    reach = number_lookback(loaded)
+    if reach is not None:
+        for _, attempt in linked_attempts(conn, (account_id,), at - reach):
+            history.add(attempt)
     account = Account(
         id=account_id,
         timezones=tuple(timezone.split()),
@@ -170,7 +183,7 @@ def load(conn: Connection, account_id: str, at: datetime) -> Snapshot:
         opted_out=frozenset(opted),
         consent_windows=_windows(consent),
     )
-    return Snapshot(account, tuple(rulepacks), {r[3]: r[4] for r in rows}, history)
+    return Snapshot(account, tuple(rulepacks), loaded, {r[3]: r[4] for r in rows}, history)
 
 
 #: what a cached snapshot depends on: the account's version ("" row) and, for every party of
@@ -197,6 +210,12 @@ class SnapshotCache:
     a party whose phone index changes, changes the set of pairs. Either way the key differs
     and the snapshot is read again. Keying rather than skipping the cache keeps the hot path
     at one query for every account, linked or not.
+
+    Every window a snapshot was read for starts at a fixed distance before its instant (35 days
+    for the account's own attempts, the packs' longest cap on the number for the linked ones),
+    so a snapshot read at ``t`` covers every later instant; one read for a later instant than
+    the one asked about is read again. The packs of an account name are those of the runtime,
+    loaded once, so that distance does not change under a cached snapshot.
     """
 
     def __init__(self, size: int = 4096) -> None:
@@ -206,7 +225,7 @@ class SnapshotCache:
             OrderedDict()
         )
 
-    def load(self, conn: Connection, account_id: str, at: datetime) -> Snapshot:
+    def load(self, conn: Connection, account_id: str, at: datetime, packs: PackResolver) -> Snapshot:
         key = tuple(sorted((str(p), int(v)) for p, v in conn.execute(_VERSIONS, {"account_id": account_id})))
         if not key or key[0][0] != "":
             raise NotFoundError(f"no account {account_id!r}", field="account_id")
@@ -216,7 +235,7 @@ class SnapshotCache:
         # valid only for the same versions and when it reaches back at least as far as asked
         if hit is not None and hit[0] == key and hit[1] <= since:
             return hit[2]
-        snap = load(conn, account_id, at)
+        snap = load(conn, account_id, at, packs)
         with self._lock:
             self._entries[account_id] = (key, since, snap)
             self._entries.move_to_end(account_id)
