@@ -152,3 +152,12 @@ def test_the_command_reports_counts_and_refuses_a_bad_batch_size(
     assert "--batch-size" in bad.output and len(bad.output.strip().splitlines()) == 1
     huge = runner.invoke(app, [*args, "--batch-size", "20000"])
     assert huge.exit_code == 2 and "batch size" in huge.output
+
+
+def test_an_api_key_issued_before_a_rotation_still_signs_in(
+    rotated: tuple[Service, Team, tuple[str, str]],
+) -> None:
+    svc, team, _ = rotated
+    assert svc.authenticate(team.keys["collector"]).role == "collector"
+    _, fresh = svc.create_user("collector-2", "collector", actor=team.actors["admin"])
+    assert svc.authenticate(fresh).name == "collector-2"

@@ -26,6 +26,7 @@ __all__ = [
     "check_password",
     "create_user",
     "digest",
+    "digests",
     "list_users",
     "new_api_key",
     "set_password",
@@ -33,6 +34,11 @@ __all__ = [
 
 _PREFIX = "cgk_"
 _hasher = PasswordHasher()
+
+
+def digests(rt: Runtime, api_key: str) -> list[str]:
+    """The key's digest under every key of the keyring: a key issued before a rotation still signs in."""
+    return [rt.keyring.tokenize(api_key, kind="API_KEY", kid=kid) for kid in rt.keyring.key_ids]
 
 
 def digest(rt: Runtime, api_key: str) -> str:
@@ -113,7 +119,11 @@ def authenticate(rt: Runtime, api_key: str) -> Actor:
         row = session.execute(
             select(User)
             .join(ApiKey, ApiKey.user_id == User.id)
-            .where(ApiKey.digest == digest(rt, api_key), ApiKey.revoked_at.is_(None), User.active.is_(True))
+            .where(
+                ApiKey.digest.in_(digests(rt, api_key)),
+                ApiKey.revoked_at.is_(None),
+                User.active.is_(True),
+            )
         ).scalar_one_or_none()
     if row is None:
         raise AuthenticationError("unknown or revoked API key")
