@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pydantic
 import pytest
 from typer.testing import CliRunner
 
 from collectguard.cli.main import app
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
 from collectguard.text.lexicon import LexiconFile, _read
+from collectguard.text.lexicon_schema import ComboSpec
 from collectguard.text.screen import Screener, screen
 from collectguard.text.transcript import screen_transcript
 
@@ -104,6 +106,26 @@ def test_broken_lexicon_file_names_file_and_field() -> None:
     path = Path(__file__).parent / "data" / "screen_broken" / "threat.yaml"
     with pytest.raises(DataFileError, match=r"threat.yaml.*severity"):
         _read(path, LexiconFile)
+
+
+@pytest.mark.parametrize(
+    ("combo", "message"),
+    [
+        ({"groups": [["a"], ["b"], ["c"]], "window": 9, "need": 2}, "names its gate"),
+        ({"groups": [["a"], ["b"]], "window": 9, "need": 3, "gate": 0}, "need 3 but only 2 groups"),
+    ],
+)
+def test_a_frame_names_its_gate_and_needs_no_more_groups_than_it_has(combo: dict, message: str) -> None:
+    with pytest.raises(pydantic.ValidationError, match=message):
+        ComboSpec(**combo)
+
+
+def test_a_frame_matches_its_parts_in_any_order_but_not_one_part_inside_another() -> None:
+    """The family, the school gate and "we know", in either order and across a full stop."""
+    one = screen("我们的人天天在学校门口。你儿子挺好的吧。")
+    other = screen("你儿子挺好的吧？学校门口我们的人天天都在。")
+    assert "threat" in {f.category for f in one.findings} and "threat" in {f.category for f in other.findings}
+    assert screen("您说别再打电话了，我们已登记，以后只寄书面通知。").verdict == "pass"
 
 
 def test_transcript_screens_collector_turns_only() -> None:

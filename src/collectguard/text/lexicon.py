@@ -59,6 +59,7 @@ class Context:
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
     negation_into: re.Pattern[str]  # negation plus the cues that only deny the hit they run into
+    denials: re.Pattern[str]  # those cues alone, to tell whether a message has any
     mention: re.Pattern[str]
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
@@ -163,6 +164,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
         negation_into=_cue_regex((*ctx.negation, *ctx.negation_into), lang),
+        denials=_cue_regex(ctx.negation_into, lang),
         mention=_cue_regex(ctx.mentions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
@@ -241,10 +243,10 @@ def load_lexicon() -> Lexicon:
         gate=_automaton(gate_keys),
         groups={
             idx: tuple(
-                (g, _group_automaton(per[g]), lang == "en")
-                for g in sorted(
-                    range(len(per)), key=lambda g: g == gates[idx]
-                )  # the gate, known present, last
+                (g, _group_automaton(per[g]), entries[idx].lang == "en")
+                # the rarest first, so a combo that cannot match stops after one short scan;
+                # the gate, known present, last
+                for g in sorted(range(len(per)), key=lambda g: (g == gates[idx], -_rarity(per[g])))
             )
             for idx, per in group_keys.items()
         },
@@ -266,6 +268,11 @@ def _gate_group(groups: tuple[tuple[str, ...], ...], lang: str) -> int:
         return min(len(_key(w, lang)[0]) for w in groups[g]), -g
 
     return max(range(len(groups)), key=rarity)
+
+
+def _rarity(forms: list[tuple[str, bool, bool]]) -> int:
+    """How rare a group's words are, by the length of its shortest one (longer words occur less)."""
+    return min(len(form) for form, _, _ in forms)
 
 
 def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Any:

@@ -52,7 +52,7 @@ class ComboSpec(_EntryOptions):
     window: int = pydantic.Field(gt=0, le=200)
     same_clause: bool = False  # no comma between the groups (你这种人就是骗子, not 你好，谨防骗子)
     # the group scanned first (its rarest); only speed depends on it, never what is found,
-    # except in a frame (``need``), where the gate group is the one that must be present
+    # except in a frame (``need``) that leaves groups out, where the gate group must be present
     gate: int | None = pydantic.Field(default=None, ge=0)
     # a frame: the gate group and at least need - 1 other groups, in any order, within the window
     # (across sentences); the groups are the parts of one situation (family, a place, "we know")
@@ -63,8 +63,10 @@ class ComboSpec(_EntryOptions):
         if self.gate is not None and self.gate >= len(self.groups):
             raise ValueError(f"gate {self.gate} but only {len(self.groups)} groups")
         if self.need is not None:
-            if self.gate is None:
-                raise ValueError("a frame (need) names its gate: the group that must be present")
+            if self.gate is None and self.need < len(self.groups):
+                raise ValueError(
+                    "a frame (need) that leaves groups out names its gate: the group that must be present"
+                )
             if self.need > len(self.groups):
                 raise ValueError(f"need {self.need} but only {len(self.groups)} groups")
         return self

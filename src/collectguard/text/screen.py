@@ -23,6 +23,7 @@ from collectguard.text.screen_context import (
     QUOTES,
     combo_atoms,
     combo_chains,
+    denied_before,
     frame_spans,
     lawful_in_sentence,
     negated,
@@ -43,7 +44,24 @@ _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
-_THIRD_PERSON = ("他", "她", "转告", "him", "her", "them", "转达")
+# before a payment word: the money is to come from him, not from the reader (让他还款, tell him to pay)
+_RELAY = (
+    "让他",
+    "让她",
+    "叫他",
+    "叫她",
+    "请他",
+    "请她",
+    "转告",
+    "转达",
+    "告诉他",
+    "告诉她",
+    "him",
+    "her",
+    "them",
+)
+# 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
+_ON_BEHALF = ("帮他", "帮她", "替他", "替她", "给他", "给她", "代他", "代她")
 
 # (category, start, end) in normalised text, source, evidence detail, severity
 _Raw = tuple[str, int, int, str, str, str]
@@ -170,7 +188,7 @@ class Screener:
         raw: list[_Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
-        cues: dict[str, tuple[bool, bool]] = {}
+        cues: dict[str, tuple[bool, bool, bool]] = {}
         quoted = QUOTES.search(text) is not None
         for entry, start, end, anchor in terms:
             if entry.addressee == "others" and not third:
@@ -181,10 +199,20 @@ class Screener:
                 present = cues[entry.lang] = (
                     ctx.negation.search(s) is not None,
                     ctx.negation_after.search(s) is not None,
+                    ctx.denials.search(s) is not None,
                 )
             # abuse is abuse even under a negation ("why don't you …", "not being rude, you people")
             if entry.category != "insult" and (
-                (present[0] and negated(s, anchor, entry.lang, ctx))
+                # a combo is withdrawn by a negation before its last part or before its first
+                # (您父母那边我们不会去打扰; 我们不会把您的照片…发到任何群里)
+                (
+                    present[0]
+                    and (
+                        negated(s, anchor, entry.lang, ctx)
+                        or (anchor > start and negated(s, start, entry.lang, ctx))
+                    )
+                )
+                or (present[2] and denied_before(s, start, ctx))
                 or (present[1] and warned_against(s, end, ctx))
                 or (quoted and quoted_mention(s, start, end, ctx, text, offs))
             ):
@@ -205,7 +233,8 @@ class Screener:
                 raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
             for p in ctx.payment_requests.finditer(s):
                 before = s[max(0, p.start() - 8) : p.start()]
-                if any(w in before for w in _THIRD_PERSON) or negated(s, p.start(), lang, ctx):
+                subject = before.endswith(("他", "她")) and not before.endswith(_ON_BEHALF)
+                if subject or any(w in before for w in _RELAY) or negated(s, p.start(), lang, ctx):
                     continue
                 raw.append(("demand_from_third_party", p.start(), p.end(), "context", p.group(0), "block"))
                 break
@@ -292,6 +321,8 @@ _OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]
 
 def _repeated_opening(s: str) -> _Raw | None:
     """The same opening said three times or more (在吗？在吗？在吗？, CALL US. CALL US.) is pressure by repetition."""
+    if s.find(s[:3], 3, 20) < 0:  # cheap first: the said-again opening starts again soon after
+        return None
     m = _OPENING.match(s)
     if m is None or s.count(m.group(0)) < 3:
         return None

@@ -16,6 +16,7 @@ from collectguard.text.normalize import Offsets
 __all__ = [
     "combo_atoms",
     "combo_chains",
+    "denied_before",
     "frame_spans",
     "lawful_in_sentence",
     "negated",
@@ -69,10 +70,12 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         if not any(a <= m.start() < b for a, b in fake)
         and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
     ]
-    if not cues:  # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪
-        for back in (1, 2, 3):
+    # a cue that runs into the hit (不是犯罪 when the hit is 是犯罪), or one that denies only what
+    # it stands right before (不影响 + 子女入学)
+    if not cues:
+        for back in (1, 2, 3, 4):
             into = ctx.negation_into.match(s, anchor - back) if anchor - back >= lo + cut else None
-            if into is not None and into.end() > anchor:
+            if into is not None and into.end() >= anchor:
                 return ctx.negation_exceptions.match(s, into.end()) is None and not _rhetorical(s, anchor)
     # none, or in Chinese a double negation (不要以为我们不会…); English stacks negations for
     # emphasis ("no, nobody is going to …", "not now, not ever"), so there the last one governs
@@ -86,6 +89,16 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
     breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
     return (breaker is None or breaker.start() >= anchor) and not (lang == "zh" and _rhetorical(s, anchor))
+
+
+def denied_before(s: str, start: int, ctx: Context) -> bool:
+    """A cue right before the hit, or running into it, that denies it (不影响子女入学, 不会影响孩子上学)."""
+    for back in (1, 2, 3, 4):
+        if start - back >= 0:
+            cue = ctx.denials.match(s, start - back)
+            if cue is not None and cue.end() >= start:
+                return not _rhetorical(s, start)
+    return False
 
 
 def _rhetorical(s: str, pos: int) -> bool:
@@ -247,7 +260,7 @@ def combo_atoms(
 def frame_spans(
     complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
 ) -> list[tuple[Entry, int, int, int]]:
-    """Frames: the gate group and need - 1 other groups, any order, within the window (anchor: the gate hit)."""
+    """Frames: the gate group and need - 1 other groups, any order, within the window (anchor: the last part)."""
     out = []
     for idx in complete:
         entry = entries[idx]
@@ -259,7 +272,8 @@ def frame_spans(
             near = [h for h in hits if h[0] >= end - entry.window and h[1] <= start + entry.window]
             chosen = {group: (start, end)}
             for h in sorted(near, key=lambda h: abs(h[0] - start)):
-                if h[2] not in chosen:
+                # each part its own words: 再打 inside 别再打 is not a second part
+                if h[2] not in chosen and not any(h[0] < b and a < h[1] for a, b in chosen.values()):
                     lo = min(h[0], *(a for a, _ in chosen.values()))
                     hi = max(h[1], *(b for _, b in chosen.values()))
                     if hi - lo <= entry.window:
@@ -267,6 +281,8 @@ def frame_spans(
             if len(chosen) >= entry.need:
                 lo = min(a for a, _ in chosen.values())
                 hi = max(b for _, b in chosen.values())
-                out.append((entry, lo, hi, start))
+                # the anchor is the last part; the screener also looks for a negation before the first
+                last = max(a for a, _ in chosen.values())
+                out.append((entry, lo, hi, last))
                 break
     return out
