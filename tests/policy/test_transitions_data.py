@@ -32,14 +32,14 @@ def test_every_signal_but_anger_changes_something_in_every_pack():
 @pytest.mark.parametrize(
     ("mutation", "field"),
     [
-        (("rule: cn.hold.dispute", "rule: cn.hold.nosuch"), "packs.cn[1].rule"),
-        (("state: disputed", "state: sulking"), "packs.cn.1.state"),
+        (("rule: cn.hold.dispute", "rule: cn.hold.nosuch"), "packs.cn[2].rule"),
+        (("state: disputed", "state: sulking"), "packs.cn.2.state"),
         (
             (
                 "min_confidence: 0.5\n      reason_zh: 借款人对债务",
                 "min_confidence: 7\n      reason_zh: 借款人对债务",
             ),
-            "packs.cn.1.min_confidence",
+            "packs.cn.2.min_confidence",
         ),
     ],
 )
@@ -64,3 +64,15 @@ def test_low_confidence_non_crisis_signals_change_nothing_but_crisis_always_does
 def test_unknown_pack():
     with pytest.raises(UnknownRulePackError):
         transitions([], packs=("mars",))
+
+
+def test_a_model_guess_opens_crisis_for_review_and_a_cue_keeps_the_minimum_hold():
+    guess = Signal(type="distress_self_harm", start=0, end=1, confidence=0.3, evidence="x")
+    cue = Signal(type="distress_self_harm", start=0, end=1, confidence=0.9, evidence="x")
+    (review,) = transitions([guess])
+    assert (review.state, review.review, review.min_hold_hours) == ("crisis", True, 0)
+    assert review.supervisor_clears
+    (held,) = transitions([cue], crisis_hold_hours=96)
+    assert (held.review, held.min_hold_hours) == (False, 96)
+    (both,) = transitions([guess, cue])
+    assert (both.review, both.min_hold_hours) == (False, 72)

@@ -180,3 +180,25 @@ def test_revoked_keys_no_longer_authenticate(svc: Service) -> None:
     assert svc.revoke_keys("leaver") == 1
     with pytest.raises(AuthenticationError):
         svc.authenticate(key)
+
+
+def test_a_crisis_guessed_by_the_model_alone_stops_contact_until_a_supervisor_has_read_it(
+    svc: Service, team: Team
+) -> None:
+    account = borrower_account(svc, team)
+    borrower = account["parties"][0]["id"]
+    body = svc.ingest_reply(
+        account["id"], borrower, "我现在真的还不起，太难了", actor=team.actors["collector"]
+    )
+    crisis = [s for s in body["signals"] if s["type"] == "distress_self_harm"]
+    assert crisis and all(s["cue"].startswith("n-gram model") for s in crisis), crisis
+    state = next(a for a in body["applied"] if a.get("state") == "crisis")
+    assert state["hold_until"] is None
+    decision = svc.check_contact(account["id"], borrower, "call", actor=team.actors["collector"])
+    assert "cn.hold.crisis" in decision.rules
+    with pytest.raises(PermissionDeniedError):
+        svc.clear_state(account["id"], "crisis", actor=team.actors["collector"], reason="looks fine")
+    svc.clear_state(
+        account["id"], "crisis", actor=team.actors["supervisor"], reason="read it: money worries, no crisis"
+    )
+    assert svc.check_contact(account["id"], borrower, "call", actor=team.actors["collector"]).allowed

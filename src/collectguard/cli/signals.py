@@ -48,6 +48,8 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
         for c in analysis.state_changes:
             change = c.state or (c.opt_out_channel and f"opt-out {c.opt_out_channel}") or c.place or c.offer
             hold = f"\n≥ {c.min_hold_hours} h" if c.min_hold_hours else ""
+            if c.review:
+                hold += "\n主管阅读后可解除 review"
             states.add_row(
                 c.pack, f"{change}{hold}", c.rule, f"{c.reason_zh}\n[dim]{c.reason_en}[/]", c.citation
             )

@@ -48,8 +48,13 @@ class _Entry(pydantic.BaseModel):
     rule: str
     citation: str | None = None
     min_confidence: float = pydantic.Field(default=0.5, ge=0.0, le=1.0)
+    # below this, a signal is the model's guess alone (no cue matched): see ``review``
+    max_confidence: float = pydantic.Field(default=1.0, ge=0.0, le=1.0)
     min_hold_hours: int | None = pydantic.Field(default=None, ge=0)
     supervisor_clears: bool = False
+    # contact stops as for any crisis, but a supervisor who has read the reply may lift it at
+    # once: a guess with no cue behind it should not cost three days by itself
+    review: bool = False
     reason_zh: str
     reason_en: str
 
@@ -62,7 +67,7 @@ class _Entry(pydantic.BaseModel):
         return self
 
     def matches(self, signal: SignalLike) -> bool:
-        if signal.type != self.signal or signal.confidence < self.min_confidence:
+        if signal.type != self.signal or not self.min_confidence <= signal.confidence <= self.max_confidence:
             return False
         if self.scope == "any":
             return True
@@ -99,6 +104,7 @@ class StateChange:
     place: str | None = None
     offer: str | None = None
     supervisor_clears: bool = False
+    review: bool = False  # a supervisor who has read the reply may lift it before any minimum hold
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -114,6 +120,7 @@ class StateChange:
             "place": self.place,
             "offer": self.offer,
             "supervisor_clears": self.supervisor_clears,
+            "review": self.review,
         }
 
 
@@ -161,7 +168,7 @@ def _shipped() -> dict[str, tuple[_Entry, ...]]:
 
 def _change(entry: _Entry, pack: str, signal: SignalLike, crisis_hold_hours: int | None) -> StateChange:
     hold = entry.min_hold_hours
-    if hold is not None and crisis_hold_hours is not None and entry.state == AccountState.CRISIS:
+    if hold and crisis_hold_hours is not None and entry.state == AccountState.CRISIS:
         hold = max(crisis_hold_hours, 0)
     return StateChange(
         state=str(entry.state) if entry.state else None,
@@ -176,6 +183,7 @@ def _change(entry: _Entry, pack: str, signal: SignalLike, crisis_hold_hours: int
         place=signal.scope if entry.place == "{scope}" else entry.place,
         offer=entry.offer,
         supervisor_clears=entry.supervisor_clears,
+        review=entry.review,
     )
 
 
@@ -200,7 +208,10 @@ def transitions(
                 continue
             change = _change(entry, pack, signal, crisis_hold_hours)
             key = (pack, change.state, change.opt_out_channel, change.place, change.offer, change.rule)
-            changes.setdefault(key, change)
+            kept = changes.get(key)
+            # of two crisis signals the one with the longer minimum hold decides (a cue over a guess)
+            if kept is None or (change.min_hold_hours or 0) > (kept.min_hold_hours or 0):
+                changes[key] = change
     order = {AccountState.CRISIS.value: 0}
     return tuple(sorted(changes.values(), key=lambda c: (order.get(c.state or "", 1), c.pack, c.rule)))
 

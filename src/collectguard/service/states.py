@@ -1,7 +1,7 @@
 """Account states (crisis, dispute, cease …) and channel opt-outs, each change audited.
 
 Crisis pauses collection for at least ``crisis_min_hold_hours``; only a supervisor may
-clear it, and not before the hold ends.
+clear it, and not before the hold ends (a crisis opened for review has no minimum hold).
 """
 
 from __future__ import annotations
@@ -40,16 +40,22 @@ def apply_state(
     reason: str,
     rule: str | None = None,
     min_hold_hours: float | None = None,
+    review: bool = False,
     now: datetime,
 ) -> StateView | None:
-    """Open ``state`` on the account inside the caller's transaction; None if it is already open."""
+    """Open ``state`` on the account inside the caller's transaction; None if it is already open.
+
+    A crisis holds at least ``crisis_min_hold_hours``, except one opened for ``review`` (the
+    model's guess with no cue behind it): it stops contact all the same, and a supervisor who
+    has read the reply may lift it at once.
+    """
     # Lock the account row (PostgreSQL) so two replies cannot both open the same state.
     lookups.lock_account(session, account_id)
     open_now = {s.state for s in lookups.active_states(session, account_id)}
     if state.value in open_now:
         return None
     hold = min_hold_hours
-    if state is AccountState.CRISIS:
+    if state is AccountState.CRISIS and not review:
         hold = max(hold or 0, rt.settings.crisis_min_hold_hours)
     row = AccountStateRow(
         account_id=account_id,

@@ -94,6 +94,7 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
                 reason=f"reply {rid}: {change.reason_en}",
                 rule=change.rule,
                 min_hold_hours=change.min_hold_hours,
+                review=change.review,
                 now=now,
             )
             if view is not None:
