@@ -138,7 +138,7 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
-        repeated = _repeated_opening(s)
+        repeated = _repeated_opening(s) or _counted_contacts(s)
         if repeated is not None:
             raw.append(repeated)
         if self._model is not None:
@@ -328,6 +328,20 @@ def _repeated_opening(s: str) -> _Raw | None:
         return None
     end = s.rfind(m.group(0)) + len(m.group(0))
     return ("harassment", 0, end, "repetition", str(s.count(m.group(0))), "warn")
+
+
+# the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
+_COUNTED = re.compile(
+    r"第\s*[1-9]\d+\s*(?:条|次|通|个电话|遍|封)|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
+)
+
+
+def _counted_contacts(s: str) -> _Raw | None:
+    """Telling the reader how many times they have been contacted is pressure by repetition."""
+    if "第" not in s and "th " not in s and "st " not in s and "nd " not in s and "rd " not in s:
+        return None
+    m = _COUNTED.search(s)
+    return None if m is None else ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
 
 
 def _severity(category: str) -> str:

@@ -31,6 +31,10 @@ def merge_spans(
 def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
+    if source == "repetition":
+        if detail.isdigit():
+            return f"「{evidence}」：同一句话连发 {detail} 次，是以重复施压。{rule.message_zh}"
+        return f"「{evidence}」：向对方数出联系的次数，是以重复施压。{rule.message_zh}"
     if source == "relay":
         return (
             f"「{evidence}」：收信人不是借款人指定的联系人，请他找人、叫人或转告也是联系他。{rule.message_zh}"
@@ -46,7 +50,11 @@ def why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
     if source == "repetition":
-        return f'"{evidence}": the same words sent {detail} times press by repetition. {rule.message_en}'
+        if detail.isdigit():
+            return f'"{evidence}": the same words sent {detail} times press by repetition. {rule.message_en}'
+        return (
+            f'"{evidence}": counting out the contacts to the reader presses by repetition. {rule.message_en}'
+        )
     if source == "relay":
         return f'"{evidence}": the recipient is not a contact the borrower designated; asking them to find or pass on a message contacts them. {rule.message_en}'
     if source == "pii":
