@@ -126,6 +126,10 @@ def test_a_frame_matches_its_parts_in_any_order_but_not_one_part_inside_another(
     other = screen("你儿子挺好的吧？学校门口我们的人天天都在。")
     assert "threat" in {f.category for f in one.findings} and "threat" in {f.category for f in other.findings}
     assert screen("您说别再打电话了，我们已登记，以后只寄书面通知。").verdict == "pass"
+    threat = next(f for f in one.findings if f.category == "threat")
+    assert (
+        threat.source == "frame" and "你儿子" in threat.explanation_zh and "我们的人" in threat.explanation_zh
+    )
 
 
 def test_transcript_screens_collector_turns_only() -> None:

@@ -182,7 +182,7 @@ class Screener:
                 terms.extend(combo_chains(s, chains, atoms, entries))
                 if len(chains) < len(complete):
                     frames = [i for i in complete if entries[i].need]
-                    terms.extend(frame_spans(frames, atoms, entries))
+                    terms.extend(frame_spans(s, frames, atoms, entries))
         if not terms:
             return []
         raw: list[_Raw] = []
@@ -219,9 +219,10 @@ class Screener:
                 continue
             if entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category):
                 continue
-            raw.append((entry.category, start, end, "lexicon", entry.text, entry.severity))
+            source = "frame" if entry.need else "lexicon"
+            raw.append((entry.category, start, end, source, entry.text, entry.severity))
             for also in entry.also:
-                raw.append((also, start, end, "lexicon", entry.text, _severity(also)))
+                raw.append((also, start, end, source, entry.text, _severity(also)))
         return raw
 
     def _addressee_findings(self, s: str) -> list[_Raw]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from collectguard.text.lexicon import Context, Entry
@@ -258,7 +259,7 @@ def combo_atoms(
 
 
 def frame_spans(
-    complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
+    s: str, complete: list[int], atoms: list[tuple[int, int, int, int]], entries: Sequence[Entry]
 ) -> list[tuple[Entry, int, int, int]]:
     """Frames: the gate group and need - 1 other groups, any order, within the window (anchor: the last part)."""
     out = []
@@ -283,6 +284,8 @@ def frame_spans(
                 hi = max(b for _, b in chosen.values())
                 # the anchor is the last part; the screener also looks for a negation before the first
                 last = max(a for a, _ in chosen.values())
-                out.append((entry, lo, hi, last))
+                # the finding names the parts that made it, in reading order
+                parts = " · ".join(s[a:b] for a, b in sorted(chosen.values()))
+                out.append((replace(entry, text=parts), lo, hi, last))
                 break
     return out

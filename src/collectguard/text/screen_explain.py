@@ -31,6 +31,8 @@ def merge_spans(
 def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f"「{evidence}」：收信人不是借款人本人或担保人。{rule.message_zh}"
+    if source == "frame":
+        return f"「{detail}」几处合在一起：{rule.message_zh}"
     if source == "repetition":
         if detail.isdigit():
             return f"「{evidence}」：同一句话连发 {detail} 次，是以重复施压。{rule.message_zh}"
@@ -49,6 +51,8 @@ def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
 def why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "context":
         return f'"{evidence}": the recipient is not the borrower or a guarantor. {rule.message_en}'
+    if source == "frame":
+        return f'"{detail}" together: {rule.message_en}'
     if source == "repetition":
         if detail.isdigit():
             return f'"{evidence}": the same words sent {detail} times press by repetition. {rule.message_en}'

@@ -34,7 +34,7 @@ class Finding:
     explanation_zh: str
     explanation_en: str
     evidence: str
-    source: str  # "lexicon" | "context" | "relay" | "repetition" | "model" | "pii"
+    source: str  # "lexicon" | "frame" | "context" | "relay" | "repetition" | "model" | "pii"
 
     def to_dict(self) -> dict[str, Any]:
         """The design.md contract keys first, then the explanation fields."""
