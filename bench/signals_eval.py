@@ -8,7 +8,7 @@ written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borro
 when present, is real text nobody on the team wrote: its figures are printed separately.
 corpora/replies/written.jsonl and handwritten2.jsonl are hand-written development parts (their
 misses may be listed; handwritten2 was held out until its figures were recorded);
-corpora/replies/handwritten.jsonl and handwritten3.jsonl, held-out parts written by hand before
+corpora/replies/handwritten.jsonl, handwritten3.jsonl and handwritten4.jsonl, held-out parts written by hand before
 their authors read the lexicons, are printed last, as aggregates only (no option lists their misses).
 """
 
@@ -27,6 +27,7 @@ CORPUS = ROOT / "corpora" / "replies" / "replies.jsonl"
 # are never listed, so nothing can be tuned on them.
 HANDWRITTEN = ROOT / "corpora" / "replies" / "handwritten.jsonl"
 HANDWRITTEN3 = ROOT / "corpora" / "replies" / "handwritten3.jsonl"
+HANDWRITTEN4 = ROOT / "corpora" / "replies" / "handwritten4.jsonl"
 # Hand-written development parts: rules may be tuned on their misses.
 WRITTEN = ROOT / "corpora" / "replies" / "written.jsonl"
 HANDWRITTEN2 = ROOT / "corpora" / "replies" / "handwritten2.jsonl"
@@ -126,7 +127,11 @@ def main() -> None:
                 part = [r for r in written if r["lang"] == lang]
                 evaluate(part, f"development {name} {lang}", args.misses in (name, "all"))
             evaluate(written, f"development {name} (all)", False)
-    for name, path in (("handwritten", HANDWRITTEN), ("handwritten3", HANDWRITTEN3)):
+    for name, path in (
+        ("handwritten", HANDWRITTEN),
+        ("handwritten3", HANDWRITTEN3),
+        ("handwritten4", HANDWRITTEN4),
+    ):
         if path.exists() and not args.no_held_out:
             held = _rows(path)
             for lang in ("zh", "en"):
