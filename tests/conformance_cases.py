@@ -35,6 +35,11 @@ class Case:
             "attempts": [self.attempt],
         }
 
+    @property
+    def linked(self) -> list[dict[str, Any]]:
+        """History entries of another account that reached the same number (``linked: true``)."""
+        return [item for item in self.history if item.get("linked") is True]
+
     def check(self, decision: dict[str, Any]) -> None:
         """Assert a contract-shaped decision matches; instants compare as instants."""
         assert decision["allowed"] is self.expect["allowed"], (self.id, decision)

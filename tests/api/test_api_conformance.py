@@ -3,7 +3,9 @@
 Each case becomes an account (its parties, states, opt-outs, suppressions, consent windows),
 its history is imported with ``POST /v1/contact/record``, and the attempt is asked of
 ``POST /v1/contact/check`` at its instant, then reserved with the server clock set there.
-Both answers must equal the case's expectation, as the library's do.
+Both answers must equal the case's expectation, as the library's do. A ``linked`` history
+entry (another account's attempt on the same number) is recorded on a second account whose
+party has the same phone as the entry's party, so the service must link them by number.
 """
 
 from __future__ import annotations
@@ -30,7 +32,12 @@ def _label(item: dict[str, Any]) -> tuple[str, str]:
     return str(item.get("party_id") or item["party"]), str(item["party"])
 
 
-def _account_body(case: Case) -> tuple[dict[str, Any], list[str]]:
+def _phones(case: Case) -> dict[str, str]:
+    """A fresh number for each party with linked history; other parties have no phone (never linked)."""
+    return {_label(item)[0]: f"139{secrets.randbelow(10**8):08d}" for item in case.linked}
+
+
+def _account_body(case: Case, phones: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     labels: dict[str, str] = {}
     for item in [*case.history, case.attempt]:
         label, role = _label(item)
@@ -55,11 +62,47 @@ def _account_body(case: Case) -> tuple[dict[str, Any], list[str]]:
                 "name": f"当事人 {label}",
                 "suppressed": label in suppressed,
                 "opted_out": opted.get(label, []),
+                **({"phone": phones[label]} if label in phones else {}),
             }
             for label in order
         ],
     }
     return body, order
+
+
+def _other_account(
+    case: Case, body: dict[str, Any], phones: dict[str, str]
+) -> tuple[dict[str, Any], list[str]]:
+    """Another loan of the same people: one party per linked number, in the same role."""
+    roles = dict(_label(item) for item in case.linked)
+    parties = [
+        {"role": roles[label], "name": f"当事人 {label}", "phone": phone} for label, phone in phones.items()
+    ]
+    other = {key: body[key] for key in ("timezone", "rulepacks")}
+    return {**other, "external_id": f"{body['external_id']}-other", "parties": parties}, list(phones)
+
+
+def _create(client: Any, team: Team, body: dict[str, Any], order: list[str]) -> tuple[str, dict[str, str]]:
+    """The account's id and its party ids by the case's labels."""
+    created = client.post("/v1/accounts", json=body, headers=team.headers("supervisor"))
+    assert created.status_code == 201, created.json()
+    account = created.json()
+    return account["id"], {label: party["id"] for label, party in zip(order, account["parties"], strict=True)}
+
+
+def _record(client: Any, team: Team, account_id: str, party_id: str, item: dict[str, Any]) -> None:
+    recorded = client.post(
+        "/v1/contact/record",
+        json={
+            "account_id": account_id,
+            "party_id": party_id,
+            "channel": item["channel"],
+            "at": item["at"],
+            "outcome": item.get("outcome", "connected"),
+        },
+        headers=team.headers("admin"),
+    )
+    assert recorded.status_code == 201, recorded.json()
 
 
 @pytest.fixture
@@ -72,27 +115,18 @@ def overlay_packs(svc: Any) -> None:
 def test_case_through_http(
     case: Case, client: Any, team: Team, clock: FixedClock, overlay_packs: None
 ) -> None:
-    body, order = _account_body(case)
-    created = client.post("/v1/accounts", json=body, headers=team.headers("supervisor"))
-    assert created.status_code == 201, created.json()
-    account = created.json()
-    ids = {label: party["id"] for label, party in zip(order, account["parties"], strict=True)}
+    phones = _phones(case)
+    body, order = _account_body(case, phones)
+    # False: the case's account; True: another loan on the same numbers, for linked entries
+    accounts = {False: _create(client, team, body, order)}
+    if phones:
+        accounts[True] = _create(client, team, *_other_account(case, body, phones))
     for item in case.history:
-        label, _ = _label(item)
-        recorded = client.post(
-            "/v1/contact/record",
-            json={
-                "account_id": account["id"],
-                "party_id": ids[label],
-                "channel": item["channel"],
-                "at": item["at"],
-                "outcome": item.get("outcome", "connected"),
-            },
-            headers=team.headers("admin"),
-        )
-        assert recorded.status_code == 201, recorded.json()
+        on, party_ids = accounts[item.get("linked") is True]
+        _record(client, team, on, party_ids[_label(item)[0]], item)
+    account_id, ids = accounts[False]
     label, _ = _label(case.attempt)
-    ask = {"account_id": account["id"], "party_id": ids[label], "channel": case.attempt["channel"]}
+    ask = {"account_id": account_id, "party_id": ids[label], "channel": case.attempt["channel"]}
     checked = client.post(
         "/v1/contact/check", json={**ask, "at": case.attempt["at"]}, headers=team.headers("collector")
     )

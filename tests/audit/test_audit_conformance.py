@@ -3,7 +3,9 @@
 Each case becomes an account: its history rows, then the attempt row; the account's
 states, suppressed parties, opt-outs and consent windows go into the optional columns
 of every row. The attempt row must carry exactly the rules the case expects (none when
-allowed).
+allowed). A case with ``linked`` history is not laid out: the log carries no phone to link
+accounts by, so the audit counts caps on the number per account (README, batch audit);
+``test_linked_cases_are_not_audited`` reports each one as skipped with that reason.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ def _logs() -> dict[tuple[str, ...], tuple[list[dict[str, Any]], dict[int, Any]]
     """Per pack set: the log rows, and the attempt rows with their case."""
     logs: dict[tuple[str, ...], tuple[list[dict[str, Any]], dict[int, Any]]] = defaultdict(lambda: ([], {}))
     for case in conformance_cases.load_cases():
+        if case.linked:
+            continue  # reported by test_linked_cases_are_not_audited
         rows, attempts = logs[tuple(case.packs)]
         rows.extend(_row(case.id, case.account, h) for h in case.history)
         attempts[len(rows)] = case
@@ -51,9 +55,18 @@ def _logs() -> dict[tuple[str, ...], tuple[list[dict[str, Any]], dict[int, Any]]
     return dict(logs)
 
 
+LINKED = [case for case in conformance_cases.load_cases() if case.linked]
+NO_PHONE = "the audit log carries no phone to link accounts by; caps on the number count per account there"
+
+
 def test_every_case_fits_in_a_log() -> None:
     laid_out = sum(len(attempts) for _, attempts in _logs().values())
-    assert laid_out == len(conformance_cases.load_cases())
+    assert laid_out + len(LINKED) == len(conformance_cases.load_cases())
+
+
+@pytest.mark.parametrize("case", LINKED, ids=[c.id for c in LINKED])
+def test_linked_cases_are_not_audited(case: Any) -> None:
+    pytest.skip(f"{case.id}: {NO_PHONE}")
 
 
 ENGINES = [

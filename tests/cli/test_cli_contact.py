@@ -91,6 +91,14 @@ def test_shipped_sample_scenario_renders_a_table():
             '{"rulepack": "cn", "account": {"timezone": "Asia/Shanghai"}, "attempts": [{"party": "borrower", "channel": "call"}]}',
             "attempts[0].at: missing",
         ),
+        (
+            '{"rulepack": "cn", "account": {"timezone": "Asia/Shanghai"}, "history": [{"at": "2026-03-02T09:00:00+08:00", "party": "borrower", "channel": "call", "linked": "yes"}], "attempts": []}',
+            "history[0].linked: expected true or false",
+        ),
+        (
+            '{"rulepack": "cn", "account": {"timezone": "Asia/Shanghai"}, "attempts": [{"at": "2026-03-02T09:00:00+08:00", "party": "borrower", "channel": "call", "linked": true}]}',
+            "attempts[0].linked: linked is only for history",
+        ),
     ],
 )
 def test_invalid_scenarios_exit_2_with_one_line(tmp_path, scenario, message):

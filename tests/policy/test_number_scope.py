@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from collectguard.errors import OverlayLoosensError
+from collectguard.errors import OverlayLoosensError, ValidationError
 from collectguard.model import Account, Attempt, Channel, Outcome, PartyRole
 from collectguard.policy import History, RulePack, decide, load_pack, number_lookback
+from collectguard.policy.scenario import parse_scenario, simulate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -228,3 +229,47 @@ def test_linked_attempts_older_than_the_reach_change_no_decision(zone: str):
             read = History(past + [a for a in linked if at - reach <= a.at < at])
             proposed = _call(at, None)
             assert decide(CN, account, read, proposed) == decide(CN, account, full, proposed), at
+
+
+def _scenario(
+    history: list[dict[str, object]], attempt: dict[str, object] | None = None
+) -> dict[str, object]:
+    call = {"at": "2026-03-02T09:02:00+08:00", "party": "borrower", "channel": "call"}
+    return {
+        "rulepack": "cn",
+        "account": {"timezone": "Asia/Shanghai"},
+        "history": history,
+        "attempts": [attempt or call],
+    }
+
+
+def test_a_scenario_history_entry_may_be_linked():
+    before = {
+        "at": "2026-03-02T09:00:00+08:00",
+        "party": "borrower",
+        "channel": "call",
+        "outcome": "no_answer",
+    }
+    linked = parse_scenario(_scenario([{**before, "linked": True}]))
+    assert [a.linked for a in linked.history] == [True]
+    (denied,) = simulate(linked.packs, linked.account, linked.attempts, history=linked.history)
+    assert denied.rules == ["cn.burst"]
+    own = parse_scenario(
+        _scenario([{**before, "linked": False}, {**before, "at": "2026-03-02T08:00:00+08:00"}])
+    )
+    assert [a.linked for a in own.history] == [False, False]
+
+
+@pytest.mark.parametrize("value", ["true", 1, None, [True]])
+def test_linked_is_a_json_boolean(value: object):
+    entry = {"at": "2026-03-02T09:00:00+08:00", "party": "borrower", "channel": "call", "linked": value}
+    with pytest.raises(ValidationError) as raised:
+        parse_scenario(_scenario([entry]))
+    assert raised.value.field == "history[0].linked"
+
+
+def test_a_proposed_attempt_may_not_be_linked():
+    attempt = {"at": "2026-03-02T09:02:00+08:00", "party": "borrower", "channel": "call", "linked": True}
+    with pytest.raises(ValidationError, match="linked is only for history") as raised:
+        parse_scenario(_scenario([], attempt))
+    assert raised.value.field == "attempts[0].linked"

@@ -28,7 +28,8 @@ class Scenario:
     packs: tuple[RulePack, ...]
     account: Account
     attempts: tuple[Attempt, ...]
-    #: attempts that already happened, taken as history as they are (not re-decided)
+    #: attempts that already happened, taken as history as they are (not re-decided); the
+    #: ``linked`` ones are other accounts' attempts that reached the same number
     history: tuple[Attempt, ...] = ()
 
 
@@ -109,13 +110,27 @@ def parse_account(raw: Any, field: str = "account", *, packs: tuple[RulePack, ..
     )
 
 
-def parse_attempt(raw: Any, field: str) -> Attempt:
+def _linked(raw: dict[str, Any], field: str, *, past: bool) -> bool:
+    """``linked`` marks another account's attempt on the same number: a fact of the past, so a
+    proposed attempt (always on this account) may not carry it; a JSON boolean only, so a
+    string "false" can never count as true."""
+    value = raw.get("linked", False)
+    if not isinstance(value, bool):
+        raise ValidationError("expected true or false", field=f"{field}.linked")
+    if value and not past:
+        raise ValidationError("linked is only for history", field=f"{field}.linked")
+    return value
+
+
+def parse_attempt(raw: Any, field: str, *, past: bool = False) -> Attempt:
+    """An attempt; ``past`` for a history entry, which alone may be ``linked``."""
     if not isinstance(raw, dict):
         raise ValidationError("expected an object", field=field)
     for key in ("at", "party", "channel"):
         if key not in raw:
             raise ValidationError("missing", field=f"{field}.{key}")
     outcome = raw.get("outcome")
+    linked = _linked(raw, field, past=past)
     return Attempt(
         at=parse_timestamp(raw["at"], f"{field}.at"),
         party_role=_enum(PartyRole, raw["party"], f"{field}.party"),
@@ -124,6 +139,7 @@ def parse_attempt(raw: Any, field: str) -> Attempt:
         outcome=_enum(Outcome, outcome, f"{field}.outcome") if outcome is not None else None,
         collector_id=raw.get("collector_id"),
         agency_id=raw.get("agency_id"),
+        linked=linked,
     )
 
 
@@ -146,7 +162,7 @@ def parse_scenario(raw: Any) -> Scenario:
         packs=packs,
         account=parse_account(raw.get("account"), packs=packs),
         attempts=tuple(parse_attempt(a, f"attempts[{i}]") for i, a in enumerate(attempts_raw)),
-        history=tuple(parse_attempt(a, f"history[{i}]") for i, a in enumerate(history_raw)),
+        history=tuple(parse_attempt(a, f"history[{i}]", past=True) for i, a in enumerate(history_raw)),
     )
 
 
