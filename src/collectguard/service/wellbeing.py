@@ -20,11 +20,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collectguard.errors import NotFoundError, PermissionDeniedError, ValidationError
+from collectguard.model import AccountState
 from collectguard.service.facade import Service
 from collectguard.service.risk import account_risk, account_risks, risk_queue
 from collectguard.service.roles import require
 from collectguard.service.types import Actor
-from collectguard.service.wellbeing_rows import blocked_per_collector, load_activity
+from collectguard.service.wellbeing_rows import blocked_per_collector, load_activity, load_state_periods
 from collectguard.store.models import AccountStateRow, AttemptRow, MessageRow, PartyRow, ReplyRow, User
 from collectguard.wellbeing import (
     CollectorWellbeing,
@@ -54,8 +55,6 @@ __all__ = [
     "team_wellbeing",
 ]
 
-#: the crisis hold during which a collector should not contact the account again
-CRISIS_HOLD = timedelta(hours=72)
 MAX_DAYS = 92
 
 
@@ -148,6 +147,7 @@ def _fair(
     since: datetime,
     now: datetime,
     days: int,
+    hold: timedelta,
     recovered: Mapping[str, float] | None,
 ) -> FairTeamView:
     collectors = list(session.execute(select(User.id).where(User.role == "collector")).scalars())
@@ -164,7 +164,13 @@ def _fair(
         last.collector_id for acc, at in complaints if (last := index.before(acc, at, timedelta(days=days)))
     )
     per = Counter(c.collector_id for c in contacts)
-    crisis = crisis_handling(contacts, replies, hold=CRISIS_HOLD)
+    # the collector should not call again until the configured hold ends or a supervisor lifts the crisis
+    crisis = crisis_handling(
+        contacts,
+        replies,
+        hold=hold,
+        states=load_state_periods(session, AccountState.CRISIS.value, since, now),
+    )
     recovered = recovered or {}
     rows = [
         QualityInputs(
@@ -225,7 +231,10 @@ def team_overview(
     since = now - timedelta(days=days)
     with service.database.read() as session:
         contacts, replies = load_activity(session, since, now)
-        fair = _fair(session, contacts, replies, since=since, now=now, days=days, recovered=recovered)
+        hold = timedelta(hours=service.settings.crisis_min_hold_hours)
+        fair = _fair(
+            session, contacts, replies, since=since, now=now, days=days, hold=hold, recovered=recovered
+        )
     team = _team(contacts, replies, now) if with_team and actor.role == "supervisor" else None
     return TeamOverview(team=team, fair=fair)
 
