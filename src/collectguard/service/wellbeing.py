@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from collectguard.errors import NotFoundError, PermissionDeniedError, ValidationError
+from collectguard.errors import NotFoundError, ValidationError
 from collectguard.model import AccountState
 from collectguard.service.facade import Service
 from collectguard.service.risk import account_risk, account_risks, risk_queue
-from collectguard.service.roles import require
+from collectguard.service.roles import allows, require
 from collectguard.service.types import Actor
 from collectguard.service.wellbeing_rows import blocked_per_collector, load_activity, load_state_periods
 from collectguard.store.models import AccountStateRow, AttemptRow, MessageRow, PartyRow, ReplyRow, User
@@ -59,8 +59,8 @@ MAX_DAYS = 92
 
 
 def may_see_wellbeing(actor: Actor, collector_id: str) -> bool:
-    """A collector sees their own figures; a supervisor sees the team's; nobody else does."""
-    return actor.role == "supervisor" or (actor.role == "collector" and actor.id == collector_id)
+    """A collector sees their own figures; a supervisor sees the team's; nobody else does (roles.py)."""
+    return allows(actor, "wellbeing", owner=collector_id)
 
 
 def _check_days(days: int) -> None:
@@ -88,8 +88,7 @@ def collector_wellbeing(
     Every contact on the accounts the collector touched is read, so a reply is attributed to
     whoever contacted the account last, even a colleague; only this collector's figures leave.
     """
-    if not may_see_wellbeing(actor, collector_id):
-        raise PermissionDeniedError("wellbeing figures are shown only to the collector and their supervisor")
+    require(actor, "wellbeing", owner=collector_id)
     _check_days(days)
     now = now or service.now()
     since = now - timedelta(days=days)
@@ -114,11 +113,6 @@ def _empty(collector_id: str) -> CollectorWellbeing:
     return assess_collector(collector_id, (), thresholds=load_thresholds())
 
 
-def _require_supervisor(actor: Actor) -> None:
-    if actor.role != "supervisor":
-        raise PermissionDeniedError("team wellbeing figures are shown only to supervisors")
-
-
 def _team(
     contacts: list[ContactRecord], replies: list[ReplyRecord], now: datetime
 ) -> dict[str, CollectorWellbeing]:
@@ -131,7 +125,7 @@ def team_wellbeing(
     service: Service, *, actor: Actor, days: int = 30, now: datetime | None = None
 ) -> dict[str, CollectorWellbeing]:
     """Every collector's figures, keyed by id in id order; supervisors only."""
-    _require_supervisor(actor)
+    require(actor, "wellbeing")
     _check_days(days)
     now = now or service.now()
     with service.database.read() as session:
@@ -235,7 +229,7 @@ def team_overview(
         fair = _fair(
             session, contacts, replies, since=since, now=now, days=days, hold=hold, recovered=recovered
         )
-    team = _team(contacts, replies, now) if with_team and actor.role == "supervisor" else None
+    team = _team(contacts, replies, now) if with_team and allows(actor, "wellbeing") else None
     return TeamOverview(team=team, fair=fair)
 
 
