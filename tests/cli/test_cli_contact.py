@@ -138,3 +138,12 @@ def test_rules_show_and_unknown_rule():
     assert json.loads(shown.stdout)["citation"] == "12 CFR 1006.14(b)(2)(i)(B)"
     assert _cli("rules", "show", "cn.nope").returncode == 2
     assert _cli("rules", "list", "--pack", "nope").returncode == 2
+
+
+def test_an_unknown_addressee_exits_2_naming_the_option_and_the_roles():
+    result = _cli("screen", "--to", "boss", "还钱")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "错误 error: --to: 'boss' is not one of: borrower, guarantor, emergency_contact, third_party"
+    )
+    assert result.stdout == ""

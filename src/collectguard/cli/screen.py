@@ -11,6 +11,7 @@ from rich.text import Text
 
 from collectguard.cli.common import console, fail, read_json_file, run_jsonl
 from collectguard.errors import CollectguardError
+from collectguard.model import PartyRole, parse_enum
 from collectguard.text.screen import ROLES, Screener
 from collectguard.text.screen_types import Finding, ScreenResult
 from collectguard.text.transcript import COLLECTOR_SPEAKERS, TranscriptResult, screen_transcript
@@ -35,9 +36,8 @@ def screen_cmd(
     """检查催收消息是否合规 Screen a collector message (or transcript) for violations."""
     if sum((text is not None, jsonl, transcript is not None)) != 1:
         fail("give exactly one of: a TEXT argument, --jsonl or --transcript FILE")
-    if to not in ROLES:
-        fail(f"--to must be one of {', '.join(ROLES)}, not {to!r}")
     try:
+        to = parse_enum(PartyRole, to, field="--to").value
         screener = Screener.load(tuple(pack), mode=mode)
         if jsonl:
             raise typer.Exit(run_jsonl(lambda item: _analyse(screener, item, to)))

@@ -9,6 +9,7 @@ from collectguard.model.enums import (
     Channel,
     Outcome,
     PartyRole,
+    parse_enum,
 )
 
 __all__ = [
@@ -24,5 +25,6 @@ __all__ = [
     "Outcome",
     "Party",
     "PartyRole",
+    "parse_enum",
     "require_aware",
 ]

@@ -3,6 +3,28 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
+
+from collectguard.errors import ValidationError
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def parse_enum(kind: type[E], value: object, *, field: str) -> E:
+    """``value`` as a member of ``kind``, or a ValidationError naming ``field`` and every allowed value.
+
+    The one way a string from outside (a request, a command line, a file) becomes an enum, so
+    every edge answers a wrong value with the same precise line.
+    """
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    allowed = ", ".join(m.value for m in kind)
+    raise ValidationError(f"{value!r} is not one of: {allowed}", field=field)
 
 
 class PartyRole(StrEnum):

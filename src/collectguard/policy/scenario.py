@@ -16,6 +16,7 @@ from collectguard.model import (
     LocalWindow,
     Outcome,
     PartyRole,
+    parse_enum,
 )
 from collectguard.policy.engine import decide
 from collectguard.policy.history import History
@@ -31,14 +32,6 @@ class Scenario:
     #: attempts that already happened, taken as history as they are (not re-decided); the
     #: ``linked`` ones are other accounts' attempts that reached the same number
     history: tuple[Attempt, ...] = ()
-
-
-def _enum(kind: Any, value: Any, field: str) -> Any:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", field=field) from None
 
 
 def parse_timestamp(value: Any, field: str) -> datetime:
@@ -83,14 +76,19 @@ def parse_account(raw: Any, field: str = "account", *, packs: tuple[RulePack, ..
         except ValidationError as exc:
             raise ValidationError(exc.message, field=f"{field}.timezone") from None
     states = frozenset(
-        _enum(AccountState, s, f"{field}.states[{i}]")
+        parse_enum(AccountState, s, field=f"{field}.states[{i}]")
         for i, s in enumerate(_strings(raw.get("states", []), f"{field}.states"))
     )
     opted: set[tuple[str, Channel]] = set()
     for i, item in enumerate(raw.get("opted_out", []) or []):
         if not isinstance(item, dict) or "party_id" not in item or "channel" not in item:
             raise ValidationError("expected {party_id, channel}", field=f"{field}.opted_out[{i}]")
-        opted.add((str(item["party_id"]), _enum(Channel, item["channel"], f"{field}.opted_out[{i}].channel")))
+        opted.add(
+            (
+                str(item["party_id"]),
+                parse_enum(Channel, item["channel"], field=f"{field}.opted_out[{i}].channel"),
+            )
+        )
     windows = tuple(
         LocalWindow(
             _clock(w.get("start"), f"{field}.consent_windows[{i}].start"),
@@ -133,10 +131,10 @@ def parse_attempt(raw: Any, field: str, *, past: bool = False) -> Attempt:
     linked = _linked(raw, field, past=past)
     return Attempt(
         at=parse_timestamp(raw["at"], f"{field}.at"),
-        party_role=_enum(PartyRole, raw["party"], f"{field}.party"),
-        channel=_enum(Channel, raw["channel"], f"{field}.channel"),
+        party_role=parse_enum(PartyRole, raw["party"], field=f"{field}.party"),
+        channel=parse_enum(Channel, raw["channel"], field=f"{field}.channel"),
         party_id=str(raw.get("party_id") or raw["party"]),
-        outcome=_enum(Outcome, outcome, f"{field}.outcome") if outcome is not None else None,
+        outcome=parse_enum(Outcome, outcome, field=f"{field}.outcome") if outcome is not None else None,
         collector_id=raw.get("collector_id"),
         agency_id=raw.get("agency_id"),
         linked=linked,

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
-from collectguard.model import OUTCOMES_BY_CHANNEL, Attempt, Channel, Decision, Outcome, PartyRole
+from collectguard.model import OUTCOMES_BY_CHANNEL, Attempt, Channel, Decision, Outcome, PartyRole, parse_enum
 from collectguard.policy import decide
 from collectguard.service import accounts, lookups, snapshot
 from collectguard.service.analysis import screen, storable_findings
@@ -52,11 +52,7 @@ def _decide(
 
 
 def _channel(value: str) -> Channel:
-    try:
-        return Channel(value)
-    except ValueError:
-        allowed = ", ".join(c.value for c in Channel)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", field="channel") from None
+    return parse_enum(Channel, value, field="channel")
 
 
 def check(
@@ -127,11 +123,9 @@ def _own_attempt(session: Session, attempt_id: str, actor: Actor) -> AttemptRow:
 def _outcome(value: str, channel: str) -> Outcome:
     """An outcome that can happen on ``channel`` (a call is not "delivered", an SMS not "connected")."""
     possible = OUTCOMES_BY_CHANNEL.get(Channel(channel), frozenset())
-    try:
-        outcome = Outcome(value)
-    except ValueError:
-        outcome = Outcome.PENDING
-    if outcome not in possible:
+    # the allowed values depend on the channel, so this is not parse_enum's "one of every outcome"
+    outcome = next((o for o in possible if o.value == value), None)
+    if outcome is None:
         allowed = ", ".join(sorted(o.value for o in possible))
         raise ValidationError(
             f"{value!r} is not an outcome of a {channel}; use one of: {allowed}", field="outcome"

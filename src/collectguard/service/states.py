@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, PermissionDeniedError, ValidationError
-from collectguard.model import AccountState, Channel
+from collectguard.model import AccountState, Channel, parse_enum
 from collectguard.service import lookups
 from collectguard.service.roles import PERMISSIONS, clear_action, require
 from collectguard.service.runtime import Runtime
@@ -20,14 +20,6 @@ from collectguard.service.types import Actor, StateView
 from collectguard.store.models import AccountStateRow, OptOut
 
 __all__ = ["apply_state", "clear_state", "opt_out", "set_state"]
-
-
-def _state(value: str) -> AccountState:
-    try:
-        return AccountState(value)
-    except ValueError:
-        allowed = ", ".join(s.value for s in AccountState)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", field="state") from None
 
 
 def apply_state(
@@ -82,7 +74,7 @@ def set_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reason:
     require(actor, "states")
     if not reason.strip():
         raise ValidationError("a reason is required", field="reason")
-    value = _state(state)
+    value = parse_enum(AccountState, state, field="state")
     with rt.db.write() as session:
         lookups.get_row(session, account_id)
         return apply_state(rt, session, account_id, value, by=actor.id, reason=reason, now=rt.now())
@@ -93,7 +85,7 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
     require(actor, "states")
     if not reason.strip():
         raise ValidationError("a reason is required", field="reason")
-    value = _state(state)
+    value = parse_enum(AccountState, state, field="state")
     with rt.db.write() as session:
         lookups.lock_account(session, account_id)
         row = session.execute(
@@ -132,10 +124,7 @@ def opt_out(
     rt: Runtime, session: Session, party_id: str, channel: str, *, by: str, rule: str | None, now: datetime
 ) -> bool:
     """Record that a person asked us not to use a channel; False when already recorded."""
-    try:
-        ch = Channel(channel)
-    except ValueError:
-        raise ValidationError(f"{channel!r} is not a channel", field="channel") from None
+    ch = parse_enum(Channel, channel, field="channel")
     exists = session.execute(
         select(OptOut).where(OptOut.party_id == party_id, OptOut.channel == ch.value)
     ).scalar_one_or_none()

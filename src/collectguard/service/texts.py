@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from collectguard.errors import NotFoundError, ValidationError
-from collectguard.model import AccountState
+from collectguard.model import AccountState, PartyRole, parse_enum
 from collectguard.service import accounts, analysis, lookups, states
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
@@ -13,8 +13,6 @@ from collectguard.service.types import Actor
 from collectguard.store.models import PartyRow, ReplyRow
 
 __all__ = ["ingest_reply", "redact", "screen_message", "unmask"]
-
-_ROLES = ("borrower", "guarantor", "emergency_contact", "third_party")
 
 
 def screen_message(
@@ -26,8 +24,8 @@ def screen_message(
     screened by that account's jurisdictions, exactly as its completion will be.
     """
     require(actor, "text")
-    if to is not None and to not in _ROLES:
-        raise ValidationError(f"{to!r} is not one of: {', '.join(_ROLES)}", field="to")
+    if to is not None:
+        to = parse_enum(PartyRole, to, field="to").value
     packs = tuple(rt.settings.rulepacks)
     if account_id is not None:
         with rt.db.read() as session:

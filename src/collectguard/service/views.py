@@ -147,8 +147,7 @@ def collector_activity(
     rt: Runtime, collector_id: str, *, actor: Actor, since: datetime, until: datetime | None = None
 ) -> dict[str, Any]:
     """A collector's attempts and screened texts in a period: the input of wellbeing figures."""
-    if not (actor.role == "collector" and actor.id == collector_id):
-        require(actor, "team")
+    require(actor, "activity", owner=collector_id)
     # no upper bound by default: everything up to now, including this very instant
     end = until or datetime.max.replace(tzinfo=UTC)
     with rt.db.read() as session:

@@ -19,12 +19,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from collectguard.errors import NotFoundError, PermissionDeniedError, ValidationError
+from collectguard.errors import NotFoundError, ValidationError
+from collectguard.model import AccountState
 from collectguard.service.facade import Service
 from collectguard.service.risk import account_risk, account_risks, risk_queue
-from collectguard.service.roles import require
+from collectguard.service.roles import allows, require
 from collectguard.service.types import Actor
-from collectguard.service.wellbeing_rows import blocked_per_collector, load_activity
+from collectguard.service.wellbeing_rows import blocked_per_collector, load_activity, load_state_periods
 from collectguard.store.models import AccountStateRow, AttemptRow, MessageRow, PartyRow, ReplyRow, User
 from collectguard.wellbeing import (
     CollectorWellbeing,
@@ -54,14 +55,12 @@ __all__ = [
     "team_wellbeing",
 ]
 
-#: the crisis hold during which a collector should not contact the account again
-CRISIS_HOLD = timedelta(hours=72)
 MAX_DAYS = 92
 
 
 def may_see_wellbeing(actor: Actor, collector_id: str) -> bool:
-    """A collector sees their own figures; a supervisor sees the team's; nobody else does."""
-    return actor.role == "supervisor" or (actor.role == "collector" and actor.id == collector_id)
+    """A collector sees their own figures; a supervisor sees the team's; nobody else does (roles.py)."""
+    return allows(actor, "wellbeing", owner=collector_id)
 
 
 def _check_days(days: int) -> None:
@@ -89,8 +88,7 @@ def collector_wellbeing(
     Every contact on the accounts the collector touched is read, so a reply is attributed to
     whoever contacted the account last, even a colleague; only this collector's figures leave.
     """
-    if not may_see_wellbeing(actor, collector_id):
-        raise PermissionDeniedError("wellbeing figures are shown only to the collector and their supervisor")
+    require(actor, "wellbeing", owner=collector_id)
     _check_days(days)
     now = now or service.now()
     since = now - timedelta(days=days)
@@ -115,11 +113,6 @@ def _empty(collector_id: str) -> CollectorWellbeing:
     return assess_collector(collector_id, (), thresholds=load_thresholds())
 
 
-def _require_supervisor(actor: Actor) -> None:
-    if actor.role != "supervisor":
-        raise PermissionDeniedError("team wellbeing figures are shown only to supervisors")
-
-
 def _team(
     contacts: list[ContactRecord], replies: list[ReplyRecord], now: datetime
 ) -> dict[str, CollectorWellbeing]:
@@ -132,7 +125,7 @@ def team_wellbeing(
     service: Service, *, actor: Actor, days: int = 30, now: datetime | None = None
 ) -> dict[str, CollectorWellbeing]:
     """Every collector's figures, keyed by id in id order; supervisors only."""
-    _require_supervisor(actor)
+    require(actor, "wellbeing")
     _check_days(days)
     now = now or service.now()
     with service.database.read() as session:
@@ -148,6 +141,7 @@ def _fair(
     since: datetime,
     now: datetime,
     days: int,
+    hold: timedelta,
     recovered: Mapping[str, float] | None,
 ) -> FairTeamView:
     collectors = list(session.execute(select(User.id).where(User.role == "collector")).scalars())
@@ -164,7 +158,13 @@ def _fair(
         last.collector_id for acc, at in complaints if (last := index.before(acc, at, timedelta(days=days)))
     )
     per = Counter(c.collector_id for c in contacts)
-    crisis = crisis_handling(contacts, replies, hold=CRISIS_HOLD)
+    # the collector should not call again until the configured hold ends or a supervisor lifts the crisis
+    crisis = crisis_handling(
+        contacts,
+        replies,
+        hold=hold,
+        states=load_state_periods(session, AccountState.CRISIS.value, since, now),
+    )
     recovered = recovered or {}
     rows = [
         QualityInputs(
@@ -225,8 +225,11 @@ def team_overview(
     since = now - timedelta(days=days)
     with service.database.read() as session:
         contacts, replies = load_activity(session, since, now)
-        fair = _fair(session, contacts, replies, since=since, now=now, days=days, recovered=recovered)
-    team = _team(contacts, replies, now) if with_team and actor.role == "supervisor" else None
+        hold = timedelta(hours=service.settings.crisis_min_hold_hours)
+        fair = _fair(
+            session, contacts, replies, since=since, now=now, days=days, hold=hold, recovered=recovered
+        )
+    team = _team(contacts, replies, now) if with_team and allows(actor, "wellbeing") else None
     return TeamOverview(team=team, fair=fair)
 
 

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from collectguard.model import Channel, Outcome, PartyRole
-from collectguard.store.models import AttemptRow, MessageRow, ReplyRow
-from collectguard.wellbeing import ContactRecord, MessageRecord, ReplyRecord, load_thresholds
+from collectguard.store.models import AccountStateRow, AttemptRow, MessageRow, ReplyRow
+from collectguard.wellbeing import ContactRecord, MessageRecord, ReplyRecord, StatePeriod, load_thresholds
 from collectguard.wellbeing.attribution import attribute
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "load_contacts",
     "load_messages",
     "load_replies",
+    "load_state_periods",
 ]
 
 #: a stored call's duration is the time until it was completed, but never more than this
@@ -153,6 +154,17 @@ def load_messages(
             for acc, at, verdict, findings, collector in session.execute(query)
         )
     return out
+
+
+def load_state_periods(session: Session, state: str, since: datetime, until: datetime) -> list[StatePeriod]:
+    """Periods of ``state`` open at some instant of [since, until): opened before ``until``, not cleared
+    before ``since``. A crisis reply in the window is judged up to the lift of the crisis open at it."""
+    query = select(AccountStateRow.account_id, AccountStateRow.since, AccountStateRow.cleared_at).where(
+        AccountStateRow.state == state,
+        AccountStateRow.since < until,
+        (AccountStateRow.cleared_at.is_(None)) | (AccountStateRow.cleared_at > since),
+    )
+    return [StatePeriod(acc, state, opened, cleared) for acc, opened, cleared in session.execute(query)]
 
 
 def load_activity(

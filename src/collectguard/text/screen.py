@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from collectguard.errors import ValidationError
+from collectguard.model import PartyRole, parse_enum
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
@@ -36,7 +37,8 @@ from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResu
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
 
-ROLES = ("borrower", "guarantor", "emergency_contact", "third_party")
+#: who a message may be addressed to: the party roles, in their declared order
+ROLES = tuple(r.value for r in PartyRole)
 # A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
 _LIABLE = frozenset({"borrower", "guarantor"})
 MODES = ("rules", "rules+model")
@@ -124,8 +126,7 @@ class Screener:
         """Screen one message addressed to a party of role ``to``; findings point into ``text``."""
         if not isinstance(text, str):
             raise ValidationError("text must be a string", field="text")
-        if to not in ROLES:
-            raise ValidationError(f"unknown addressee {to!r}; use one of {', '.join(ROLES)}", field="to")
+        to = parse_enum(PartyRole, to, field="to").value
         s, offs = normalize_text(text, variants=False)
         third = to not in _LIABLE
         raw = self._lexicon_findings(s, third, text, offs)

@@ -14,6 +14,7 @@ from typing import Any
 from collectguard.errors import CollectguardError, PermissionDeniedError
 from collectguard.service import Actor, Service
 from collectguard.service.dashboard import user_names
+from collectguard.service.roles import own_only
 
 __all__ = ["build"]
 
@@ -36,7 +37,7 @@ def build(service: Service, actor: Actor) -> dict[str, Any]:
         return data
     data["names"] = user_names(service)
     try:
-        if actor.role == "collector":
+        if own_only(actor, "wellbeing"):
             data["own"] = module.collector_wellbeing(service, actor.id, actor=actor).to_dict()
             return data
         # one read of the window for both the team's figures (supervisors only) and the fair view

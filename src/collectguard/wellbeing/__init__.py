@@ -7,7 +7,7 @@ Figures protect people and are never a ranking (docs/wellbeing.md).
 from collectguard.wellbeing.advice import Advice, advise, for_audience
 from collectguard.wellbeing.fair import FairRow, FairTeamView, QualityInputs, fair_team_view
 from collectguard.wellbeing.figures import ShiftFigures, shift_figures
-from collectguard.wellbeing.records import ContactRecord, MessageRecord, ReplyRecord
+from collectguard.wellbeing.records import ContactRecord, MessageRecord, ReplyRecord, StatePeriod
 from collectguard.wellbeing.report import (
     CollectorWellbeing,
     PeriodFigures,
@@ -30,6 +30,7 @@ __all__ = [
     "ReplyRecord",
     "ShiftFigures",
     "ShiftReport",
+    "StatePeriod",
     "WellbeingThresholds",
     "advise",
     "assess_collector",

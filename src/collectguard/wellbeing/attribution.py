@@ -2,7 +2,8 @@
 
 Stored replies name the account, not the collector, so the service attributes each to
 the collector whose contact it most plausibly answers: the latest contact on the same
-account at or before the reply, if not older than ``within``.
+account at or before the reply, if not older than ``within``. A crisis reply is then judged
+by what its collector did until the crisis hold ended or a supervisor lifted the crisis.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from collectguard.wellbeing.records import ContactRecord, ReplyRecord
+from collectguard.model import AccountState
+from collectguard.wellbeing.records import ContactRecord, ReplyRecord, StatePeriod
 
 #: a reply the next day to an evening SMS still lands on its sender
 DEFAULT_WITHIN = timedelta(hours=24)
@@ -40,8 +42,9 @@ class LastContact:
         return self._contacts[account_id][i]
 
     def any_between(self, account_id: str, collector_id: str, after: datetime, until: datetime) -> bool:
+        """Whether ``collector_id`` contacted the account strictly between ``after`` and ``until``."""
         stamps = self._stamps.get(account_id, [])
-        lo, hi = bisect.bisect_right(stamps, after), bisect.bisect_right(stamps, until)
+        lo, hi = bisect.bisect_right(stamps, after), bisect.bisect_left(stamps, until)
         return any(c.collector_id == collector_id for c in self._contacts.get(account_id, [])[lo:hi])
 
 
@@ -60,17 +63,42 @@ def attribute(
     return out
 
 
+def _crisis_periods(states: Iterable[StatePeriod]) -> dict[str, list[StatePeriod]]:
+    by_account: dict[str, list[StatePeriod]] = defaultdict(list)
+    for p in states:
+        if p.state == AccountState.CRISIS.value:
+            by_account[p.account_id].append(p)
+    return by_account
+
+
 def crisis_handling(
-    contacts: Sequence[ContactRecord], replies: Sequence[ReplyRecord], *, hold: timedelta
+    contacts: Sequence[ContactRecord],
+    replies: Sequence[ReplyRecord],
+    *,
+    hold: timedelta,
+    states: Iterable[StatePeriod] = (),
 ) -> dict[str, tuple[int, int]]:
-    """Per collector: (crisis contacts, those handed over), where handing over means the collector
-    made no further contact on that account during the hold that follows the crisis."""
+    """Per collector: (crisis contacts, those handed over).
+
+    Handing over means the collector made no further contact on that account after the crisis
+    reply and before the window ended: ``hold`` after the reply, or earlier when the crisis
+    state open at the reply (from ``states``) was cleared sooner — once a supervisor has lifted
+    a crisis, contact is lawful again and does not count against the collector. A contact at
+    the very instant the window ends is outside it.
+    """
     index = LastContact(contacts)
+    crises = _crisis_periods(states)
     out: dict[str, tuple[int, int]] = {}
     for r in replies:
         if not r.crisis or r.collector_id is None:
             continue
+        end = r.at + hold
+        open_at_reply = [p for p in crises.get(r.account_id, ()) if p.covers(r.at)]
+        if open_at_reply:
+            period = max(open_at_reply, key=lambda p: p.since)
+            if period.cleared_at is not None:
+                end = min(end, period.cleared_at)
         crisis, handed = out.get(r.collector_id, (0, 0))
-        kept_calling = index.any_between(r.account_id, r.collector_id, r.at, r.at + hold)
+        kept_calling = index.any_between(r.account_id, r.collector_id, r.at, end)
         out[r.collector_id] = (crisis + 1, handed + (0 if kept_calling else 1))
     return out

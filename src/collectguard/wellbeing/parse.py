@@ -10,17 +10,9 @@ from datetime import datetime
 from typing import Any
 
 from collectguard.errors import ValidationError
-from collectguard.model import Channel, Outcome, PartyRole
+from collectguard.model import Channel, Outcome, PartyRole, parse_enum
 from collectguard.policy.scenario import parse_timestamp
 from collectguard.wellbeing.records import ContactRecord, MessageRecord, ReplyRecord
-
-
-def _enum(kind: Any, value: Any, field: str) -> Any:
-    try:
-        return kind(value)
-    except ValueError:
-        allowed = ", ".join(m.value for m in kind)
-        raise ValidationError(f"{value!r} is not one of: {allowed}", field=field) from None
 
 
 def _str(raw: dict[str, Any], key: str, field: str, *, required: bool = True) -> str:
@@ -75,9 +67,9 @@ def parse_contact(raw: Any, field: str = "contact") -> ContactRecord:
         account_id=_str(obj, "account_id", field),
         started_at=started,
         duration_s=duration,
-        channel=_enum(Channel, obj.get("channel", "call"), f"{field}.channel"),
-        outcome=_enum(Outcome, obj.get("outcome", "connected"), f"{field}.outcome"),
-        party_role=_enum(PartyRole, obj.get("party_role", "borrower"), f"{field}.party_role"),
+        channel=parse_enum(Channel, obj.get("channel", "call"), field=f"{field}.channel"),
+        outcome=parse_enum(Outcome, obj.get("outcome", "connected"), field=f"{field}.outcome"),
+        party_role=parse_enum(PartyRole, obj.get("party_role", "borrower"), field=f"{field}.party_role"),
         party_id=_str(obj, "party_id", field, required=False),
         hostile=_bool(obj, "hostile", field),
         crisis=_bool(obj, "crisis", field),

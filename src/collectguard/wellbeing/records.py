@@ -74,6 +74,29 @@ class ReplyRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class StatePeriod:
+    """One period of an account state (crisis, dispute …): open from ``since`` until ``cleared_at``.
+
+    ``cleared_at`` is None while the state is still open. A crisis lifted early (one opened for
+    review) ends its period before the minimum hold would have.
+    """
+
+    account_id: str
+    state: str
+    since: datetime
+    cleared_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        require_aware(self.since, field_name="since")
+        if self.cleared_at is not None:
+            require_aware(self.cleared_at, field_name="cleared_at")
+
+    def covers(self, at: datetime) -> bool:
+        """Whether the state was open at ``at`` (from ``since`` inclusive to ``cleared_at`` exclusive)."""
+        return self.since <= at and (self.cleared_at is None or at < self.cleared_at)
+
+
+@dataclass(frozen=True, slots=True)
 class MessageRecord:
     """A collector message or transcript turn as screened: its verdict and categories."""
 
