@@ -91,6 +91,8 @@ class Lexicon:
     groups: dict[int, tuple[tuple[int, Any, bool], ...]]
     context: dict[str, Context]
     version: str
+    #: the entries that apply only to a message not sent to the borrower
+    others_only: frozenset[int] = frozenset()
 
 
 def _data_dir() -> Path:
@@ -252,6 +254,7 @@ def load_lexicon() -> Lexicon:
         },
         context=context,
         version="2026.11",
+        others_only=frozenset(i for i, e in enumerate(entries) if e.addressee == "others"),
     )
 
 

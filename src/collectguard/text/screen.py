@@ -39,6 +39,7 @@ __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
 
 #: who a message may be addressed to: the party roles, in their declared order
 ROLES = tuple(r.value for r in PartyRole)
+_ROLE_SET = frozenset(ROLES)
 # A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
 _LIABLE = frozenset({"borrower", "guarantor"})
 MODES = ("rules", "rules+model")
@@ -126,7 +127,8 @@ class Screener:
         """Screen one message addressed to a party of role ``to``; findings point into ``text``."""
         if not isinstance(text, str):
             raise ValidationError("text must be a string", field="text")
-        to = parse_enum(PartyRole, to, field="to").value
+        if to not in _ROLE_SET:  # the common case without an enum lookup: this runs per message
+            to = parse_enum(PartyRole, to, field="to").value
         s, offs = normalize_text(text, variants=False)
         third = to not in _LIABLE
         raw = self._lexicon_findings(s, third, text, offs)
@@ -139,9 +141,13 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
-        repeated = _repeated_opening(s) or _counted_contacts(s)
-        if repeated is not None:
+        # pressure by repetition: cheap substring tests first, the regexes only when they pass
+        if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
             raw.append(repeated)
+        elif ("第" in s or (text.isascii() and _ORDINAL_TAIL.search(s))) and (
+            counted := _counted_contacts(s)
+        ):
+            raw.append(counted)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw))
         pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
@@ -159,6 +165,7 @@ class Screener:
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
         gated: set[int] = set()  # combos whose gate group occurs: only they need the full scan
+        others_only = self._lex.others_only
         for end, values in self._lex.gate.iter(s):
             for idx, bit, length, left, right in values:
                 if idx < 0:
@@ -166,7 +173,7 @@ class Screener:
                         return None
                     continue
                 if bit:
-                    if third or entries[idx].addressee != "others":  # a combo for others only
+                    if third or idx not in others_only:  # a combo for others only
                         gated.add(idx)
                     continue
                 if not (left or right):  # Chinese: no word boundaries to check
@@ -323,8 +330,6 @@ _OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]
 
 def _repeated_opening(s: str) -> _Raw | None:
     """The same opening said three times or more (在吗？在吗？在吗？, CALL US. CALL US.) is pressure by repetition."""
-    if s.find(s[:3], 3, 20) < 0:  # cheap first: the said-again opening starts again soon after
-        return None
     m = _OPENING.match(s)
     if m is None or s.count(m.group(0)) < 3:
         return None
@@ -333,6 +338,7 @@ def _repeated_opening(s: str) -> _Raw | None:
 
 
 # the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
+_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) ")
 _COUNTED = re.compile(
     r"第\s*[1-9]\d+\s*(?:条|次|通|个电话|遍|封)|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
 )
@@ -340,8 +346,6 @@ _COUNTED = re.compile(
 
 def _counted_contacts(s: str) -> _Raw | None:
     """Telling the reader how many times they have been contacted is pressure by repetition."""
-    if "第" not in s and "th " not in s and "st " not in s and "nd " not in s and "rd " not in s:
-        return None
     m = _COUNTED.search(s)
     return None if m is None else ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
 

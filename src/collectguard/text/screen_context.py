@@ -64,13 +64,15 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     for m in _CLAUSE.get(lang, _CLAUSE["zh"]).finditer(seg):
         cut = m.end()
     seg = seg[cut:]
-    fake = [(m.start(), m.end()) for m in ctx.pseudo_negation.finditer(seg)]
-    cues = [
-        m
-        for m in ctx.negation.finditer(seg)
-        if not any(a <= m.start() < b for a, b in fake)
-        and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
-    ]
+    cues = list(ctx.negation.finditer(seg))
+    if cues:  # most segments have none: only then look for phrases that negate nothing
+        fake = [(m.start(), m.end()) for m in ctx.pseudo_negation.finditer(seg)]
+        cues = [
+            m
+            for m in cues
+            if not any(a <= m.start() < b for a, b in fake)
+            and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
+        ]
     # a cue that runs into the hit (不是犯罪 when the hit is 是犯罪), or one that denies only what
     # it stands right before (不影响 + 子女入学)
     if not cues:
@@ -236,9 +238,9 @@ def combo_atoms(
     complete = []
     for idx in wanted:
         found = []
-        need = entries[idx].need
         missing = 0
-        for g, automaton, bounded in groups[idx]:
+        parts = groups[idx]
+        for g, automaton, bounded in parts:
             if bounded:
                 hits = []
                 for end, (length, left, right) in automaton.iter(s):
@@ -249,7 +251,8 @@ def combo_atoms(
                 hits = [(idx, g, end - v[0] + 1, end + 1) for end, v in automaton.iter(s)]
             if not hits:
                 missing += 1
-                if not need or len(groups[idx]) - missing < need:
+                need = entries[idx].need  # a chain stops at its first missing group, a frame when short
+                if not need or len(parts) - missing < need:
                     break
             found.extend(hits)
         else:
