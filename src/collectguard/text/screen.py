@@ -8,7 +8,6 @@ finding is reported once per pack, so the reader sees every rule it breaks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -33,6 +32,7 @@ from collectguard.text.screen_context import (
     warned_against,
 )
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
+from collectguard.text.screen_repetition import repetition
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -141,13 +141,9 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
-        # pressure by repetition: cheap substring tests first, the regexes only when they pass
-        if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
+        repeated = repetition(s, ascii_text=text.isascii())
+        if repeated is not None:
             raw.append(repeated)
-        elif ("第" in s or (text.isascii() and _ORDINAL_TAIL.search(s))) and (
-            counted := _counted_contacts(s)
-        ):
-            raw.append(counted)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw))
         pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
@@ -322,32 +318,6 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
-
-
-# the opening clause of a message, up to and including its first mark (在吗？, call us.)
-_OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]{1,15}[.?!,;:。？！，；：]")
-
-
-def _repeated_opening(s: str) -> _Raw | None:
-    """The same opening said three times or more (在吗？在吗？在吗？, CALL US. CALL US.) is pressure by repetition."""
-    m = _OPENING.match(s)
-    if m is None or s.count(m.group(0)) < 3:
-        return None
-    end = s.rfind(m.group(0)) + len(m.group(0))
-    return ("harassment", 0, end, "repetition", str(s.count(m.group(0))), "warn")
-
-
-# the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
-_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) ")
-_COUNTED = re.compile(
-    r"第\s*[1-9]\d+\s*(?:条|次|通|个电话|遍|封)|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
-)
-
-
-def _counted_contacts(s: str) -> _Raw | None:
-    """Telling the reader how many times they have been contacted is pressure by repetition."""
-    m = _COUNTED.search(s)
-    return None if m is None else ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
 
 
 def _severity(category: str) -> str:

@@ -1,0 +1,49 @@
+"""Pressure by repetition, found by the shape of a message rather than its words.
+
+The same opening said three times (在吗？在吗？在吗？, CALL US. CALL US. CALL US.) and contacts
+counted out to the reader (第27条短信, the 12th text this week) wear a person down whatever the
+words; both are harassment. Cheap substring tests run first: this is on every message's path.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["repetition"]
+
+# (category, start, end, source, detail, severity) in normalised text, as the screener's raw hits
+_Raw = tuple[str, int, int, str, str, str]
+
+# the opening clause of a message, up to and including its first mark (在吗？, call us.)
+_OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]{1,15}[.?!,;:。？！，；：]")
+
+
+def _repeated_opening(s: str) -> _Raw | None:
+    """The same opening said three times or more (在吗？在吗？在吗？, CALL US. CALL US.) is pressure by repetition."""
+    m = _OPENING.match(s)
+    if m is None or s.count(m.group(0)) < 3:
+        return None
+    end = s.rfind(m.group(0)) + len(m.group(0))
+    return ("harassment", 0, end, "repetition", str(s.count(m.group(0))), "warn")
+
+
+# the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
+_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) ")
+_COUNTED = re.compile(
+    r"第\s*[1-9]\d+\s*(?:条|次|通|个电话|遍|封)|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
+)
+
+
+def _counted_contacts(s: str) -> _Raw | None:
+    """Telling the reader how many times they have been contacted is pressure by repetition."""
+    m = _COUNTED.search(s)
+    return None if m is None else ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
+
+
+def repetition(s: str, *, ascii_text: bool) -> _Raw | None:
+    """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
+    if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
+        return repeated
+    if "第" in s or (ascii_text and _ORDINAL_TAIL.search(s)):
+        return _counted_contacts(s)
+    return None
