@@ -225,6 +225,27 @@ def test_a_crisis_cannot_be_cleared_inside_its_hold_and_the_page_says_why(site) 
     assert client.post("/ui/alerts/clear", data={"account_id": account, "state": "crisis"}).status_code == 403
 
 
+def test_a_crisis_read_by_the_model_alone_is_marked_for_review_and_can_be_lifted_at_once(site) -> None:  # type: ignore[no-untyped-def]
+    client, passwords, service = site
+    supervisor = next(u for u in service.list_users() if u.name == "supervisor")
+    actor = Actor(supervisor.id, "supervisor", "supervisor")
+    account = service.list_accounts(actor=actor, limit=3).items[2]
+    borrower = account.parties[0].id
+    body = service.ingest_reply(account.id, borrower, "我现在真的还不起，太难了", actor=actor)
+    assert any(a.get("state") == "crisis" for a in body["applied"])
+    _signed_in(client, passwords, "supervisor")
+    page = client.get("/ui/alerts").text
+    assert 'data-testid="crisis-review"' in page and "主管阅读原话后可立即解除" in page
+    lifted = client.post(
+        "/ui/alerts/clear",
+        data={"account_id": account.id, "state": "crisis", "reason": "读过原话：只是经济困难"},
+    )
+    assert "error=" not in lifted.headers["location"]
+    assert not any(
+        a["account_id"] == account.id and a["state"] == "crisis" for a in service.alerts(actor=actor)
+    )
+
+
 def test_pages_are_not_cached_or_framed_and_cross_site_posts_are_refused(site) -> None:  # type: ignore[no-untyped-def]
     client, passwords, _ = site
     _signed_in(client, passwords, "supervisor")
