@@ -47,22 +47,6 @@ _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
-# before a payment word: the money is to come from him, not from the reader (让他还款, tell him to pay)
-_RELAY = (
-    "让他",
-    "让她",
-    "叫他",
-    "叫她",
-    "请他",
-    "请她",
-    "转告",
-    "转达",
-    "告诉他",
-    "告诉她",
-    "him",
-    "her",
-    "them",
-)
 # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
 _ON_BEHALF = ("帮他", "帮她", "替他", "替她", "给他", "给她", "代他", "代她")
 
@@ -239,7 +223,9 @@ class Screener:
             for p in ctx.payment_requests.finditer(s):
                 before = s[max(0, p.start() - 8) : p.start()]
                 subject = before.endswith(("他", "她")) and not before.endswith(_ON_BEHALF)
-                if subject or any(w in before for w in _RELAY) or negated(s, p.start(), lang, ctx):
+                # the money is to come from him, not from the reader (让他还款, tell him to pay)
+                relayed = ctx.relay_requests.search(before) is not None
+                if subject or relayed or negated(s, p.start(), lang, ctx):
                     continue
                 raw.append(("demand_from_third_party", p.start(), p.end(), "context", p.group(0), "block"))
                 break
