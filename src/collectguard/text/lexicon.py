@@ -78,9 +78,9 @@ class Lexicon:
     index -1 marks a key of the normaliser's variant pass (see ``normalize.apply_variants``).
 
     ``gate`` is the automaton the screener scans first: the terms, the variant keys and, of each
-    combo, only its *gate* group (the one with the longest shortest word, so the rarest). Most
-    messages hit no gate and are scanned once; the common atoms (你, 费, 他的) of a combo are
-    looked for in ``automaton`` only when its gate occurs.
+    combo, only its *gate* group (the one with the longest shortest word, so the rarest), with the
+    values laid out as in ``_gate_automaton``. Most messages hit no gate and are scanned once; the
+    common atoms (你, 费, 他的) of a combo are looked for only when its gate occurs.
     """
 
     entries: tuple[Entry, ...]
@@ -91,8 +91,6 @@ class Lexicon:
     groups: dict[int, tuple[tuple[int, Any, bool], ...]]
     context: dict[str, Context]
     version: str
-    #: the entries that apply only to a message not sent to the borrower
-    others_only: frozenset[int] = frozenset()
 
 
 def _data_dir() -> Path:
@@ -242,7 +240,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         entries=tuple(entries),
         automaton=_automaton(keys),
-        gate=_automaton(gate_keys),
+        gate=_gate_automaton(gate_keys, entries),
         groups={
             idx: tuple(
                 (g, _group_automaton(per[g]), entries[idx].lang == "en")
@@ -254,7 +252,6 @@ def load_lexicon() -> Lexicon:
         },
         context=context,
         version="2026.11",
-        others_only=frozenset(i for i, e in enumerate(entries) if e.addressee == "others"),
     )
 
 
@@ -283,6 +280,27 @@ def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Any:
     automaton = ahocorasick.Automaton()
     for form, left, right in set(forms):
         automaton.add_word(form, (len(form), left, right))
+    automaton.make_automaton()
+    return automaton
+
+
+def _gate_automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]], entries: list[Entry]) -> Any:
+    """The gate automaton, its values laid out for the screener's hot loop.
+
+    A key's value is ``(variant, terms, combos, combos for others)``: whether it is a variant
+    spelling, its terms as ``(entry, length, left, right)``, and the frozen sets of combos it
+    gates (those for any addressee, and those only for a message not sent to the borrower), so
+    the screener adds whole sets instead of looking at combos one by one.
+    """
+    automaton = ahocorasick.Automaton()
+    for key, values in keys.items():
+        variant = any(idx < 0 for idx, *_ in values)
+        terms = tuple(
+            (idx, length, left, right) for idx, bit, length, left, right in values if idx >= 0 and not bit
+        )
+        gated = [idx for idx, bit, *_ in values if idx >= 0 and bit]
+        others = frozenset(i for i in gated if entries[i].addressee == "others")
+        automaton.add_word(key, (variant, terms, frozenset(gated) - others, others))
     automaton.make_automaton()
     return automaton
 

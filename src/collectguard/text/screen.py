@@ -145,17 +145,14 @@ class Screener:
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
         gated: set[int] = set()  # combos whose gate group occurs: only they need the full scan
-        others_only = self._lex.others_only
-        for end, values in self._lex.gate.iter(s):
-            for idx, bit, length, left, right in values:
-                if idx < 0:
-                    if not variants_done:
-                        return None
-                    continue
-                if bit:
-                    if third or idx not in others_only:  # a combo for others only
-                        gated.add(idx)
-                    continue
+        for end, (variant, key_terms, combos, for_others) in self._lex.gate.iter(s):
+            if variant and not variants_done:
+                return None
+            if combos:
+                gated |= combos
+            if for_others and third:  # combos that apply only to a message not for the borrower
+                gated |= for_others
+            for idx, length, left, right in key_terms:
                 if not (left or right):  # Chinese: no word boundaries to check
                     start = end - length + 1
                     terms.append((entries[idx], start, end + 1, start))
