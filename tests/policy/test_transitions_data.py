@@ -67,8 +67,14 @@ def test_unknown_pack():
 
 
 def test_a_model_guess_opens_crisis_for_review_and_a_cue_keeps_the_minimum_hold():
-    guess = Signal(type="distress_self_harm", start=0, end=1, confidence=0.3, evidence="x")
+    guess = Signal(type="distress_self_harm", start=0, end=1, confidence=0.3, evidence="x", origin="model")
     cue = Signal(type="distress_self_harm", start=0, end=1, confidence=0.9, evidence="x")
+    # a denied or quoted cue scores low, but it is still a cue: it keeps the minimum hold
+    denied = Signal(type="distress_self_harm", start=0, end=1, confidence=0.27, evidence="x")
+    weak = Signal(type="distress_self_harm", start=0, end=1, confidence=0.4, evidence="x", origin="weak")
+    for kept in (denied, weak):
+        (change,) = transitions([kept])
+        assert (change.review, change.min_hold_hours) == (False, 72), kept
     (review,) = transitions([guess])
     assert (review.state, review.review, review.min_hold_hours) == ("crisis", True, 0)
     assert review.supervisor_clears
@@ -76,3 +82,11 @@ def test_a_model_guess_opens_crisis_for_review_and_a_cue_keeps_the_minimum_hold(
     assert (held.review, held.min_hold_hours) == (False, 96)
     (both,) = transitions([guess, cue])
     assert (both.review, both.min_hold_hours) == (False, 72)
+
+
+def test_review_is_refused_for_anything_but_a_crisis_on_the_model_alone(tmp_path):
+    text = SHIPPED.read_text(encoding="utf-8")
+    broken = tmp_path / "transitions.yaml"
+    broken.write_text(text.replace("      origin: [model]\n", "", 1), encoding="utf-8")
+    with pytest.raises(DataFileError, match="review is only for a crisis"):
+        load_transitions(broken)

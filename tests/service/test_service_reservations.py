@@ -202,3 +202,21 @@ def test_a_crisis_guessed_by_the_model_alone_stops_contact_until_a_supervisor_ha
         account["id"], "crisis", actor=team.actors["supervisor"], reason="read it: money worries, no crisis"
     )
     assert svc.check_contact(account["id"], borrower, "call", actor=team.actors["collector"]).allowed
+
+
+def test_a_cue_after_the_models_guess_raises_the_crisis_to_the_full_hold(
+    svc: Service, team: Team, clock: FixedClock
+) -> None:
+    account = borrower_account(svc, team)
+    borrower = account["parties"][0]["id"]
+    collector = team.actors["collector"]
+    first = svc.ingest_reply(account["id"], borrower, "我现在真的还不起，太难了", actor=collector)
+    assert [a["review"] for a in first["applied"] if a.get("state") == "crisis"] == [True]
+    clock.advance(timedelta(minutes=10))
+    second = svc.ingest_reply(account["id"], borrower, "我不想活了，今晚就去跳楼", actor=collector)
+    (raised,) = [a for a in second["applied"] if a.get("state") == "crisis"]
+    assert raised["review"] is False and raised["hold_until"] is not None
+    with pytest.raises(ConflictError, match="holds until"):
+        svc.clear_state(account["id"], "crisis", actor=team.actors["supervisor"], reason="read it")
+    alerts = [a for a in svc.alerts(actor=team.actors["supervisor"]) if a["account_id"] == account["id"]]
+    assert [(a["state"], a["review"]) for a in alerts] == [("crisis", False)]

@@ -100,6 +100,8 @@ def test_rules_mode_and_bad_arguments() -> None:
         Screener.load(("nope",))
     with pytest.raises(ValidationError):
         screen("你好", to="boss")
+    with pytest.raises(ValidationError, match="is not one of"):
+        screen("你好", to=["borrower"])  # type: ignore[arg-type]
 
 
 def test_broken_lexicon_file_names_file_and_field() -> None:
@@ -121,9 +123,9 @@ def test_a_frame_names_its_gate_and_needs_no_more_groups_than_it_has(combo: dict
 
 
 def test_a_frame_matches_its_parts_in_any_order_but_not_one_part_inside_another() -> None:
-    """The family, the school gate and "we know", in either order and across a full stop."""
-    one = screen("我们的人天天在学校门口。你儿子挺好的吧。")
-    other = screen("你儿子挺好的吧？学校门口我们的人天天都在。")
+    """The family, the school gate, "we know" and a veiled warning, in any order and across a full stop."""
+    one = screen("我们的人天天在学校门口。你儿子挺好的吧，你懂的。")
+    other = screen("你儿子挺好的吧？学校门口我们的人天天都在，好好想想。")
     assert "threat" in {f.category for f in one.findings} and "threat" in {f.category for f in other.findings}
     assert screen("您说别再打电话了，我们已登记，以后只寄书面通知。").verdict == "pass"
     threat = next(f for f in one.findings if f.category == "threat")

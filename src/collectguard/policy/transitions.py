@@ -34,6 +34,8 @@ class SignalLike(Protocol):
     def confidence(self) -> float: ...
     @property
     def scope(self) -> str | None: ...
+    @property
+    def origin(self) -> str: ...
 
 
 class _Entry(pydantic.BaseModel):
@@ -48,8 +50,9 @@ class _Entry(pydantic.BaseModel):
     rule: str
     citation: str | None = None
     min_confidence: float = pydantic.Field(default=0.5, ge=0.0, le=1.0)
-    # below this, a signal is the model's guess alone (no cue matched): see ``review``
-    max_confidence: float = pydantic.Field(default=1.0, ge=0.0, le=1.0)
+    # the detector layers an entry takes (None: any); ``[model]`` is the n-gram model's guess
+    # alone, with no cue behind it: see ``review``
+    origin: list[Literal["cue", "weak", "model"]] | None = None
     min_hold_hours: int | None = pydantic.Field(default=None, ge=0)
     supervisor_clears: bool = False
     # contact stops as for any crisis, but a supervisor who has read the reply may lift it at
@@ -64,10 +67,18 @@ class _Entry(pydantic.BaseModel):
             raise ValueError("an entry needs a state, opt_out_channel, place or offer")
         if self.opt_out_channel not in (None, "{scope}") and self.opt_out_channel not in _CHANNELS:
             raise ValueError(f"opt_out_channel {self.opt_out_channel!r} is not a channel")
+        if self.review and (
+            self.state != AccountState.CRISIS or self.origin != ["model"] or self.min_hold_hours
+        ):
+            raise ValueError(
+                "review is only for a crisis on the model's guess alone (origin: [model], no hold)"
+            )
         return self
 
     def matches(self, signal: SignalLike) -> bool:
-        if signal.type != self.signal or not self.min_confidence <= signal.confidence <= self.max_confidence:
+        if signal.type != self.signal or signal.confidence < self.min_confidence:
+            return False
+        if self.origin is not None and signal.origin not in self.origin:
             return False
         if self.scope == "any":
             return True

@@ -187,7 +187,7 @@ def _view(rt: Runtime, session: Session, account: Account, *, recent: int) -> Ac
     for o in _opt_outs(session, [p.id for p in parties]):
         opted.setdefault(o.party_id, []).append(o.channel)
     states = tuple(
-        StateView(s.state, s.since, s.hold_until, s.set_by, s.reason, s.rule)
+        StateView(s.state, s.since, s.hold_until, s.set_by, s.reason, s.rule, s.review)
         for s in active_states(session, account.id)
     )
     contacts: tuple[dict[str, Any], ...] = ()

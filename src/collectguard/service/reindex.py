@@ -69,7 +69,12 @@ def reindex(rt: Runtime, *, actor: Actor, batch_size: int = 500) -> ReindexRepor
         with rt.db.write() as session:
             rows = list(
                 session.execute(
-                    select(PartyRow).where(PartyRow.id > last).order_by(PartyRow.id).limit(batch_size)
+                    # locked (PostgreSQL): a phone changed while the batch runs must not get a stale index
+                    select(PartyRow)
+                    .where(PartyRow.id > last)
+                    .order_by(PartyRow.id)
+                    .limit(batch_size)
+                    .with_for_update()
                 ).scalars()
             )
             if not rows:

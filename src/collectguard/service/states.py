@@ -43,20 +43,24 @@ def apply_state(
     """
     # Lock the account row (PostgreSQL) so two replies cannot both open the same state.
     lookups.lock_account(session, account_id)
-    open_now = {s.state for s in lookups.active_states(session, account_id)}
-    if state.value in open_now:
-        return None
     hold = min_hold_hours
     if state is AccountState.CRISIS and not review:
         hold = max(hold or 0, rt.settings.crisis_min_hold_hours)
+    hold_until = now + timedelta(hours=hold) if hold else None
+    open_row = next((s for s in lookups.active_states(session, account_id) if s.state == state.value), None)
+    if open_row is not None:
+        if open_row.review and not review:
+            return _escalate(rt, session, open_row, by=by, reason=reason, rule=rule, hold_until=hold_until)
+        return None
     row = AccountStateRow(
         account_id=account_id,
         state=state.value,
         since=now,
-        hold_until=now + timedelta(hours=hold) if hold else None,
+        hold_until=hold_until,
         set_by=by,
         reason=reason,
         rule=rule,
+        review=review,
     )
     session.add(row)
     rt.audit(
@@ -64,9 +68,42 @@ def apply_state(
         actor=by,
         action="state.set",
         subject=account_id,
-        payload={"state": state.value, "reason": reason, "rule": rule, "hold_until": row.hold_until},
+        payload={
+            "state": state.value,
+            "reason": reason,
+            "rule": rule,
+            "hold_until": row.hold_until,
+            "review": review,
+        },
     )
-    return StateView(row.state, row.since, row.hold_until, row.set_by, row.reason, row.rule)
+    return _view(row)
+
+
+def _escalate(
+    rt: Runtime,
+    session: Session,
+    row: AccountStateRow,
+    *,
+    by: str,
+    reason: str,
+    rule: str | None,
+    hold_until: datetime | None,
+) -> StateView:
+    """A cue after the model's guess: the open crisis becomes a full one, with the minimum hold."""
+    row.review, row.hold_until, row.rule = False, hold_until, rule or row.rule
+    row.reason = f"{row.reason}; {reason}"
+    rt.audit(
+        session,
+        actor=by,
+        action="state.escalate",
+        subject=row.account_id,
+        payload={"state": row.state, "reason": reason, "rule": row.rule, "hold_until": hold_until},
+    )
+    return _view(row)
+
+
+def _view(row: AccountStateRow) -> StateView:
+    return StateView(row.state, row.since, row.hold_until, row.set_by, row.reason, row.rule, row.review)
 
 
 def set_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reason: str) -> StateView | None:
@@ -116,7 +153,8 @@ def clear_state(rt: Runtime, account_id: str, state: str, *, actor: Actor, reaso
             actor=actor.id,
             action="state.clear",
             subject=account_id,
-            payload={"state": value.value, "reason": reason},
+            # a crisis lifted on review, before any hold, says so in the record
+            payload={"state": value.value, "reason": reason, "review": row.review},
         )
 
 

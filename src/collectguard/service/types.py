@@ -88,6 +88,7 @@ class StateView:
     set_by: str
     reason: str
     rule: str | None = None
+    review: bool = False  # a crisis on the model's guess alone, for a supervisor to read
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +98,7 @@ class StateView:
             "set_by": self.set_by,
             "reason": self.reason,
             "rule": self.rule,
+            "review": self.review,
         }
 
 

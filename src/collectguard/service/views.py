@@ -138,6 +138,7 @@ def alerts(rt: Runtime, *, actor: Actor) -> list[dict[str, Any]]:
                 "hold_until": s.hold_until.isoformat() if s.hold_until else None,
                 "reason": s.reason,
                 "rule": s.rule,
+                "review": s.review,
             }
             for s in rows
         ]

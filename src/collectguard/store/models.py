@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -162,6 +163,8 @@ class AccountStateRow(Base):
     rule: Mapped[str | None] = mapped_column(String(64))
     cleared_at: Mapped[datetime | None] = mapped_column()
     cleared_by: Mapped[str | None] = mapped_column(String(64))
+    #: a crisis opened on the model's guess alone: no minimum hold, a supervisor reads the reply
+    review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class User(Base):

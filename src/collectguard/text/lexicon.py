@@ -58,8 +58,8 @@ class Context:
     negation_exceptions: re.Pattern[str]
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
-    negation_into: re.Pattern[str]  # negation plus the cues that only deny the hit they run into
-    denials: re.Pattern[str]  # those cues alone, to tell whether a message has any
+    denials: re.Pattern[str]  # cues that deny only the hit they stand before (不影响 + 子女入学)
+    reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
@@ -67,6 +67,7 @@ class Context:
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
     relay_requests: re.Pattern[str]
+    payer_relays: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +164,8 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation=_cue_regex(ctx.negation, lang),
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
-        negation_into=_cue_regex((*ctx.negation, *ctx.negation_into), lang),
         denials=_cue_regex(ctx.negation_into, lang),
+        reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
@@ -173,6 +174,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         debt_mentions=_cue_regex(ctx.debt_mentions, lang),
         payment_requests=_cue_regex(ctx.payment_requests, lang),
         relay_requests=_cue_regex(ctx.relay_requests, lang),
+        payer_relays=_cue_regex(ctx.payer_relays, lang),
     )
 
 

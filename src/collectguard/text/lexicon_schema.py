@@ -89,6 +89,9 @@ class ContextFile(_Strict):
     pseudo_negation: tuple[str, ...] = ()  # phrases with a negation word that negate nothing (why not, 不如)
     # cues that deny only the hit they run into (不影响子女入学), never a clause (投诉也不影响我们天天打)
     negation_into: tuple[str, ...] = ()
+    # between two negations, a word that reports the second under the first (we never said we
+    # would not …): a double negation; otherwise English negations stack for emphasis
+    reported_speech: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
     mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
     breakers: tuple[str, ...] = ()
@@ -99,3 +102,6 @@ class ContextFile(_Strict):
     payment_requests: tuple[str, ...] = ()
     # to someone the borrower never designated: asking them to find or relay is itself a contact
     relay_requests: tuple[str, ...] = ()
+    # right before a payment word: the money is to come from the debtor, through the reader
+    # (让他还款, tell him to pay), so it is not a demand on the reader
+    payer_relays: tuple[str, ...] = ()

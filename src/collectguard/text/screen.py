@@ -47,6 +47,8 @@ _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
+# how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
+_PAYER_REACH = {"zh": 8, "en": 16}
 # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
 _ON_BEHALF = ("帮他", "帮她", "替他", "替她", "给他", "给她", "代他", "代她")
 
@@ -111,7 +113,7 @@ class Screener:
         """Screen one message addressed to a party of role ``to``; findings point into ``text``."""
         if not isinstance(text, str):
             raise ValidationError("text must be a string", field="text")
-        if to not in _ROLE_SET:  # the common case without an enum lookup: this runs per message
+        if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
             to = parse_enum(PartyRole, to, field="to").value
         s, offs = normalize_text(text, variants=False)
         third = to not in _LIABLE
@@ -125,7 +127,7 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
-        repeated = repetition(s, ascii_text=text.isascii())
+        repeated = repetition(s)
         if repeated is not None:
             raw.append(repeated)
         if self._model is not None:
@@ -218,10 +220,10 @@ class Screener:
             if m and not negated(s, m.start(), lang, ctx):
                 raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
             for p in ctx.payment_requests.finditer(s):
-                before = s[max(0, p.start() - 8) : p.start()]
-                subject = before.endswith(("他", "她")) and not before.endswith(_ON_BEHALF)
+                before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
+                subject = before.endswith(("他", "她", "他的", "她的")) and not before.endswith(_ON_BEHALF)
                 # the money is to come from him, not from the reader (让他还款, tell him to pay)
-                relayed = ctx.relay_requests.search(before) is not None
+                relayed = ctx.payer_relays.search(before) is not None
                 if subject or relayed or negated(s, p.start(), lang, ctx):
                     continue
                 raw.append(("demand_from_third_party", p.start(), p.end(), "context", p.group(0), "block"))

@@ -32,8 +32,8 @@ __all__ = [
 # Clause ends: negation never reaches across them (English commas do not end a clause: lists
 # like "cash app, crypto or wire" stay under "never"). Sentence ends: combos never span them.
 _CLAUSE = {
-    "zh": re.compile(r"[,，。!?;:！？；：\n]|\.(?=\s|$)"),
-    "en": re.compile(r"[。!?;:！？；：\n]|\.(?=\s|$)"),
+    "zh": re.compile(r"[,，。!?;:！？；：\n—]|\.(?=\s|$)"),
+    "en": re.compile(r"[。!?;:！？；：\n—–]|\.(?=\s|$)"),
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 96}
@@ -73,16 +73,21 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
             if not any(a <= m.start() < b for a, b in fake)
             and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
         ]
-    # a cue that runs into the hit (不是犯罪 when the hit is 是犯罪), or one that denies only what
-    # it stands right before (不影响 + 子女入学)
+    # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪 (one that only stands right
+    # before it, 不影响 + 子女入学, is ``denied_before``'s)
     if not cues:
-        for back in (1, 2, 3, 4):
-            into = ctx.negation_into.match(s, anchor - back) if anchor - back >= lo + cut else None
-            if into is not None and into.end() >= anchor:
+        for back in (1, 2):
+            into = ctx.negation.match(s, anchor - back) if anchor - back >= lo + cut else None
+            if into is not None and into.end() > anchor:
                 return ctx.negation_exceptions.match(s, into.end()) is None and not _rhetorical(s, anchor)
-    # none, or in Chinese a double negation (不要以为我们不会…); English stacks negations for
-    # emphasis ("no, nobody is going to …", "not now, not ever"), so there the last one governs
-    if not cues or (lang == "zh" and len(cues) % 2 == 0):
+    # none, or a double negation: in Chinese any even count (不要以为我们不会…); English stacks
+    # negations for emphasis ("we are not the police and this is not a crime") unless the last is
+    # reported under the one before ("we never said we would not …")
+    if not cues:
+        return False
+    if lang == "zh" and len(cues) % 2 == 0:
+        return False
+    if lang != "zh" and len(cues) > 1 and ctx.reported.search(seg, cues[-2].end(), cues[-1].start()):
         return False
     last = cues[-1]
     # in English any cue may carry the exception ("don't think we won't …" is pressure)
@@ -289,6 +294,6 @@ def frame_spans(
                 last = max(a for a, _ in chosen.values())
                 # the finding names the parts that made it, in reading order
                 parts = " · ".join(s[a:b] for a, b in sorted(chosen.values()))
+                # every gate hit may make its own frame: a negated first one must not hide a later one
                 out.append((replace(entry, text=parts), lo, hi, last))
-                break
     return out

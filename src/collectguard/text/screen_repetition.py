@@ -29,8 +29,12 @@ def _repeated_opening(s: str) -> _Raw | None:
 
 # the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
 _ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) ")
+# a count of contacts, not of articles or instalments (合同第13条, 第12期): the counted thing must
+# be a message or a call
 _COUNTED = re.compile(
-    r"第\s*[1-9]\d+\s*(?:条|次|通|个电话|遍|封)|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
+    r"第\s*[1-9]\d+\s*(?:条(?=短信|信息|消息|留言|语音|微信|了)|次(?=打|联系|提醒|催|发|给你|找你|电话|来电|短信|了)"
+    r"|通电话|个电话|通|遍|封(?=信|短信|邮件|催收函))"
+    r"|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
 )
 
 
@@ -40,10 +44,10 @@ def _counted_contacts(s: str) -> _Raw | None:
     return None if m is None else ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
 
 
-def repetition(s: str, *, ascii_text: bool) -> _Raw | None:
+def repetition(s: str) -> _Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or (ascii_text and _ORDINAL_TAIL.search(s)):
+    if "第" in s or _ORDINAL_TAIL.search(s):
         return _counted_contacts(s)
     return None

@@ -94,6 +94,7 @@ def model_crisis(norm: Normalized, model: CrisisModel | None = None) -> Signal |
         confidence=CONFIDENCE,
         evidence=norm.original[o_start:o_end],
         cue=f"n-gram model {total:.1f} > {model.threshold}: " + " ".join(top),
+        origin="model",
     )
 
 

@@ -15,6 +15,8 @@ class Signal:
     ("他说要跳楼") — still a signal about this account. ``scope`` is set for a
     ``cease_request`` limited to a channel or place ("call", "workplace"); None means
     everything. ``cue`` names the lexicon pattern that matched, so a reviewer sees why.
+    ``origin`` is the layer that found it: ``cue`` (the lexicon), ``weak`` (a combination of
+    weak warning signs) or ``model`` (the n-gram model's guess, with no cue behind it).
     """
 
     type: str
@@ -25,6 +27,7 @@ class Signal:
     subject: str = "self"
     scope: str | None = None
     cue: str = ""
+    origin: str = "cue"
 
     def to_dict(self) -> dict[str, Any]:
         """Contract keys first (type, start, end, confidence), then the explanation."""
@@ -37,6 +40,7 @@ class Signal:
             "subject": self.subject,
             "scope": self.scope,
             "cue": self.cue,
+            "origin": self.origin,
         }
 
     def contract(self) -> dict[str, Any]:

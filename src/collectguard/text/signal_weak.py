@@ -110,6 +110,7 @@ def weak_crisis(norm: Normalized, weak: WeakCues | None = None) -> Signal | None
                 confidence=weak.confidence,
                 evidence=norm.original[o_start:o_end],
                 cue="weak cues: " + " + ".join(sorted(kinds)),
+                origin="weak",
             )
     return None
 
