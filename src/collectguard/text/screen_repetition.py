@@ -19,12 +19,17 @@ _OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]
 
 
 def _repeated_opening(s: str) -> _Raw | None:
-    """The same opening said three times or more (在吗？在吗？在吗？, CALL US. CALL US.) is pressure by repetition."""
+    """The same opening said three times or more in a row (在吗？在吗？在吗？, CALL US. CALL US.) is
+    pressure by repetition; a speaker label that recurs with other words between (催收员：…
+    借款人：… 催收员：…) is not."""
     m = _OPENING.match(s)
     if m is None or s.count(m.group(0)) < 3:
         return None
-    end = s.rfind(m.group(0)) + len(m.group(0))
-    return ("harassment", 0, end, "repetition", str(s.count(m.group(0))), "warn")
+    run = re.match(rf"(?:{re.escape(m.group(0))}[\s!?！？。.]*){{3,}}", s)
+    if run is None:
+        return None
+    times = run.group(0).count(m.group(0))
+    return ("harassment", 0, run.end(), "repetition", str(times), "warn")
 
 
 # the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
