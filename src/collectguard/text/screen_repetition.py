@@ -53,6 +53,6 @@ def repetition(s: str) -> _Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or _ORDINAL_TAIL.search(s):
+    if "第" in s or (("th " in s or "st " in s or "nd " in s or "rd " in s) and _ORDINAL_TAIL.search(s)):
         return _counted_contacts(s)
     return None
