@@ -68,6 +68,9 @@ class Context:
     payment_requests: re.Pattern[str]
     relay_requests: re.Pattern[str]
     payer_relays: re.Pattern[str]
+    debtor_subjects: tuple[str, ...]  # right before a payment word: the debtor pays (他还款了吗)
+    on_behalf: tuple[str, ...]  # …unless the reader pays for him (帮他还, 替她还)
+    counted: re.Pattern[str]  # a count of contacts told to the reader (第27条短信, the 12th text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,17 @@ def _cue_regex(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+def _counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
+    ten or more + the thing counted ("the 12th text")."""
+    if not things:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
+    if lang == "zh":
+        return re.compile(rf"第\s*[1-9]\d+\s*(?:{alts})")
+    return re.compile(rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})")
+
+
 def _compile_context(ctx: ContextFile) -> Context:
     lang = ctx.lang
     exceptions = _cue_regex(ctx.negation_exceptions, lang)
@@ -175,6 +189,9 @@ def _compile_context(ctx: ContextFile) -> Context:
         payment_requests=_cue_regex(ctx.payment_requests, lang),
         relay_requests=_cue_regex(ctx.relay_requests, lang),
         payer_relays=_cue_regex(ctx.payer_relays, lang),
+        debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
+        on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),
+        counted=_counted_regex(ctx.counted_contacts, lang),
     )
 
 

@@ -105,3 +105,10 @@ class ContextFile(_Strict):
     # right before a payment word: the money is to come from the debtor, through the reader
     # (让他还款, tell him to pay), so it is not a demand on the reader
     payer_relays: tuple[str, ...] = ()
+    # right before a payment word: the debtor is its subject (他还款了吗), not a demand on the reader,
+    # unless the reader is to pay on the debtor's behalf (帮他还, 替她还)
+    debtor_subjects: tuple[str, ...] = ()
+    # what a count of contacts counts (第27条短信, the 12th text): messages and calls, never an
+    # article or an instalment (合同第13条, 第12期)
+    counted_contacts: tuple[str, ...] = ()
+    on_behalf: tuple[str, ...] = ()

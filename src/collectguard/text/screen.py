@@ -49,8 +49,6 @@ _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", 
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
-# 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
-_ON_BEHALF = ("帮他", "帮她", "替他", "替她", "给他", "给她", "代他", "代她")
 
 # (category, start, end) in normalised text, source, evidence detail, severity
 _Raw = tuple[str, int, int, str, str, str]
@@ -64,7 +62,7 @@ def _service_number(kind: str, value: str) -> bool:
 class Screener:
     """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
 
-    __slots__ = ("_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules", "_unrelated")
+    __slots__ = ("_counted", "_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules", "_unrelated")
 
     def __init__(
         self,
@@ -90,6 +88,7 @@ class Screener:
                 rules.setdefault(rule.category, []).append(rule)
         self._rules = rules
         self._unrelated = tuple(r for r in map(_never_contact_rule, self._packs) if r is not None)
+        self._counted = tuple(ctx.counted for ctx in lexicon.context.values())
 
     @classmethod
     def load(cls, packs: Sequence[str] = ("cn",), *, mode: str = "rules+model") -> Screener:
@@ -127,7 +126,7 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
-        repeated = repetition(s)
+        repeated = repetition(s, self._counted)
         if repeated is not None:
             raw.append(repeated)
         if self._model is not None:
@@ -221,7 +220,9 @@ class Screener:
                 raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
             for p in ctx.payment_requests.finditer(s):
                 before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
-                subject = before.endswith(("他", "她", "他的", "她的")) and not before.endswith(_ON_BEHALF)
+                # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
+                subject = bool(ctx.debtor_subjects) and before.endswith(ctx.debtor_subjects)
+                subject = subject and not before.endswith(ctx.on_behalf)
                 # the money is to come from him, not from the reader (让他还款, tell him to pay)
                 relayed = ctx.payer_relays.search(before) is not None
                 if subject or relayed or negated(s, p.start(), lang, ctx):

@@ -8,6 +8,7 @@ words; both are harassment. Cheap substring tests run first: this is on every me
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = ["repetition"]
 
@@ -32,27 +33,27 @@ def _repeated_opening(s: str) -> _Raw | None:
     return ("harassment", 0, run.end(), "repetition", str(times), "warn")
 
 
-# the contacts counted out to the reader (第27条短信, the 23rd time we've rang): ten or more
+# an ordinal ending: the English count is looked for only where one occurs
 _ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) ")
-# a count of contacts, not of articles or instalments (合同第13条, 第12期): the counted thing must
-# be a message or a call
-_COUNTED = re.compile(
-    r"第\s*[1-9]\d+\s*(?:条(?=短信|信息|消息|留言|语音|微信|了)|次(?=打|联系|提醒|催|发|给你|找你|电话|来电|短信|了)"
-    r"|通电话|个电话|通|遍|封(?=信|短信|邮件|催收函))"
-    r"|\b[1-9]\d+(?:st|nd|rd|th) (?:time|call|text|message|voicemail)"
-)
 
 
-def _counted_contacts(s: str) -> _Raw | None:
-    """Telling the reader how many times they have been contacted is pressure by repetition."""
-    m = _COUNTED.search(s)
-    return None if m is None else ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
+def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
+    """Telling the reader how many times they have been contacted is pressure by repetition.
+
+    ``counted`` holds each language's pattern (``counted_contacts`` in the context files: the
+    counted thing must be a message or a call, so 合同第13条 and 第12期 are not counts).
+    """
+    for pattern in counted:
+        m = pattern.search(s)
+        if m is not None:
+            return ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
+    return None
 
 
-def repetition(s: str) -> _Raw | None:
+def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
     if "第" in s or (("th " in s or "st " in s or "nd " in s or "rd " in s) and _ORDINAL_TAIL.search(s)):
-        return _counted_contacts(s)
+        return _counted_contacts(s, counted)
     return None
