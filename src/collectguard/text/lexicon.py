@@ -59,6 +59,7 @@ class Context:
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
     denials: re.Pattern[str]  # cues that deny only the hit they stand before (不影响 + 子女入学)
+    has_denials: bool  # whether the language has any (English has none: no search at all)
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
     breakers: re.Pattern[str]
@@ -179,6 +180,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
         denials=_cue_regex(ctx.negation_into, lang),
+        has_denials=bool(ctx.negation_into),
         reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),

@@ -32,7 +32,7 @@ from collectguard.text.screen_context import (
     warned_against,
 )
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
-from collectguard.text.screen_repetition import repetition
+from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -126,8 +126,7 @@ class Screener:
             raw.extend(self._addressee_findings(s))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
-        repeated = repetition(s, self._counted)
-        if repeated is not None:
+        if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw))
@@ -185,7 +184,7 @@ class Screener:
                 present = cues[entry.lang] = (
                     ctx.negation.search(s) is not None,
                     ctx.negation_after.search(s) is not None,
-                    ctx.denials.search(s) is not None,
+                    ctx.has_denials and ctx.denials.search(s) is not None,
                 )
             # abuse is abuse even under a negation ("why don't you …", "not being rude, you people")
             if entry.category != "insult" and (

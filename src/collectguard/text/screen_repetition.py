@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["repetition"]
+__all__ = ["may_repeat", "repetition"]
 
 # (category, start, end, source, detail, severity) in normalised text, as the screener's raw hits
 _Raw = tuple[str, int, int, str, str, str]
@@ -50,10 +50,15 @@ def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None
     return None
 
 
+def may_repeat(s: str) -> bool:
+    """Substring tests only, for the screener to call inline: could ``repetition`` find anything?"""
+    return s.find(s[:3], 3, 20) >= 0 or "第" in s or "th " in s or "st " in s or "nd " in s or "rd " in s
+
+
 def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or (("th " in s or "st " in s or "nd " in s or "rd " in s) and _ORDINAL_TAIL.search(s)):
+    if "第" in s or _ORDINAL_TAIL.search(s):
         return _counted_contacts(s, counted)
     return None
