@@ -13,12 +13,12 @@ import secrets
 from datetime import timedelta
 
 import pytest
-from cg_service_fixtures import START, borrower_account
+from cg_service_fixtures import START, borrower_account, stored_attempt
 
 from collectguard.risk import load_risk_settings
 from collectguard.service import risk as service_risk
 from collectguard.service.risk_bounds import risk_bounds
-from collectguard.store.models import AccountStateRow, AttemptRow, MessageRow, ReplyRow
+from collectguard.store.models import AccountStateRow, MessageRow, ReplyRow
 
 SIGNALS = ["anger", "complaint_intent", "dispute", "distress_self_harm", "hardship"]
 
@@ -31,17 +31,15 @@ def _events(svc, account: dict, rng: random.Random, busy: int) -> None:
             # hours 0..23 before START in whole minutes: some land on the quiet-hour edges
             at = START - timedelta(days=rng.uniform(0, 40), minutes=rng.randrange(0, 24 * 60))
             s.add(
-                AttemptRow(
-                    id=f"att_{secrets.token_hex(6)}",
-                    account_id=account["id"],
-                    party_id=parties[role],
-                    party_role=role,
+                stored_attempt(
+                    account["id"],
+                    parties[role],
+                    at,
+                    role=role,
                     channel=rng.choice(["call", "call", "sms"]),
-                    at=at,
                     status=rng.choice(["completed", "completed", "completed", "cancelled"]),
                     outcome=rng.choice(["connected", "no_answer", "voicemail", None]),
-                    collector_id=None,
-                    completed_at=at + timedelta(minutes=rng.randrange(0, 20)),
+                    minutes=rng.randrange(0, 20),
                 )
             )
         for _ in range(rng.randrange(0, busy // 3 + 1)):

@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ import pytest
 from collectguard.service import Actor, Service
 from collectguard.store import Database
 from collectguard.store.migrate import upgrade
+from collectguard.store.models import AttemptRow
 from collectguard.testing import FixedClock
 
 PG_ADMIN = os.environ.get("COLLECTGUARD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -169,6 +170,33 @@ def make_team(svc: Service) -> Team:
         actors[role] = Actor(user.id, user.name, user.role)
         keys[role] = key
     return Team(actors, keys)
+
+
+def stored_attempt(
+    account_id: str,
+    party_id: str,
+    at: datetime,
+    *,
+    role: str = "borrower",
+    channel: str = "call",
+    status: str = "completed",
+    outcome: str | None = "connected",
+    collector_id: str | None = None,
+    minutes: float = 2,
+) -> AttemptRow:
+    """An attempt written straight to the store, as a seeding script would (the engine never saw it)."""
+    return AttemptRow(
+        id=f"att_{secrets.token_hex(6)}",
+        account_id=account_id,
+        party_id=party_id,
+        party_role=role,
+        channel=channel,
+        at=at,
+        status=status,
+        outcome=outcome,
+        collector_id=collector_id,
+        completed_at=at + timedelta(minutes=minutes),
+    )
 
 
 def borrower_account(svc: Service, team: Team, **extra: Any) -> dict[str, Any]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 import pytest
-from cg_service_fixtures import SECRET, borrower_account
+from cg_service_fixtures import SECRET, borrower_account, stored_attempt
 
 from collectguard.service import Service
 from collectguard.service import wellbeing as wb
-from collectguard.store.models import AttemptRow
 
 #: no crisis cue, only the n-gram model's guess: the crisis opens for review, with no minimum hold
 GUESSED_CRISIS = "我现在真的还不起，太难了"
@@ -22,20 +20,7 @@ def _call(svc, account, collector: str, minutes_from_now: float) -> None:
     borrower = account["parties"][0]["id"]
     at = svc.now() + timedelta(minutes=minutes_from_now)
     with svc.database.write() as s:
-        s.add(
-            AttemptRow(
-                id=f"att_{secrets.token_hex(4)}",
-                account_id=account["id"],
-                party_id=borrower,
-                party_role="borrower",
-                channel="call",
-                at=at,
-                status="completed",
-                outcome="connected",
-                collector_id=collector,
-                completed_at=at + timedelta(minutes=2),
-            )
-        )
+        s.add(stored_attempt(account["id"], borrower, at, collector_id=collector))
 
 
 def _handed_over(svc, team) -> tuple[int, int]:

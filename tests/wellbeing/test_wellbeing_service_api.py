@@ -6,11 +6,11 @@ import secrets
 from datetime import timedelta
 
 import pytest
-from cg_service_fixtures import START, borrower_account
+from cg_service_fixtures import START, borrower_account, stored_attempt
 
 from collectguard.errors import PermissionDeniedError
 from collectguard.service import wellbeing as wb
-from collectguard.store.models import AttemptRow, MessageRow, ReplyRow
+from collectguard.store.models import MessageRow, ReplyRow
 
 
 def _seed(svc, team):
@@ -21,20 +21,8 @@ def _seed(svc, team):
     with svc.database.write() as s:
         for i in range(12):
             at = START - timedelta(minutes=110 - 5 * i)
-            s.add(
-                AttemptRow(
-                    id=f"att_{secrets.token_hex(4)}",
-                    account_id=acc["id"],
-                    party_id=borrower,
-                    party_role="borrower",
-                    channel="call",
-                    at=at,
-                    status="completed",
-                    outcome="connected" if i % 4 == 0 else "no_answer",
-                    collector_id=collector,
-                    completed_at=at + timedelta(minutes=2),
-                )
-            )
+            outcome = "connected" if i % 4 == 0 else "no_answer"
+            s.add(stored_attempt(acc["id"], borrower, at, outcome=outcome, collector_id=collector))
         for minutes, signal in ((100, "anger"), (60, "complaint_intent"), (30, "distress_self_harm")):
             s.add(
                 ReplyRow(

@@ -51,7 +51,7 @@ def analyze_reply(text: str, *, packs: tuple[str, ...], region: str, crisis_hold
 #: what of a finding or signal may be stored in the clear: no quoted evidence, no explanation
 #: quoting the text (it may quote an ID number); the offsets point into the encrypted text
 _FINDING_KEYS = ("category", "start", "end", "severity", "rule", "citation", "suggestion", "source")
-_SIGNAL_KEYS = ("type", "start", "end", "confidence", "subject", "scope")
+_SIGNAL_KEYS = ("type", "start", "end", "confidence", "subject", "scope", "origin")
 
 
 def storable_findings(findings: Any) -> list[dict[str, Any]]:

@@ -179,8 +179,8 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation=_cue_regex(ctx.negation, lang),
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
-        denials=_cue_regex(ctx.negation_into, lang),
-        has_denials=bool(ctx.negation_into),
+        denials=_cue_regex(ctx.denials, lang),
+        has_denials=bool(ctx.denials),
         reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
@@ -204,7 +204,6 @@ def load_lexicon() -> Lexicon:
     keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
     gate_keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
     group_keys: dict[int, list[list[tuple[str, bool, bool]]]] = {}
-    gates: dict[int, int] = {}
     context: dict[str, Context] = {}
     for lang in LANGS:
         folder = _data_dir() / lang
@@ -242,7 +241,6 @@ def load_lexicon() -> Lexicon:
                         gate=gate,
                     )
                 )
-                gates[idx] = gate
                 for g, words in enumerate(groups):
                     for word in words:
                         key, left, right = _key(word, lang)
@@ -267,7 +265,7 @@ def load_lexicon() -> Lexicon:
                 (g, _group_automaton(per[g]), entries[idx].lang == "en")
                 # the rarest first, so a combo that cannot match stops after one short scan;
                 # the gate, known present, last
-                for g in sorted(range(len(per)), key=lambda g: (g == gates[idx], -_rarity(per[g])))
+                for g in sorted(range(len(per)), key=lambda g: (g == entries[idx].gate, -_rarity(per[g])))
             )
             for idx, per in group_keys.items()
         },

@@ -87,8 +87,8 @@ class ContextFile(_Strict):
     negation: tuple[str, ...]
     negation_exceptions: tuple[str, ...] = ()
     pseudo_negation: tuple[str, ...] = ()  # phrases with a negation word that negate nothing (why not, 不如)
-    # cues that deny only the hit they run into (不影响子女入学), never a clause (投诉也不影响我们天天打)
-    negation_into: tuple[str, ...] = ()
+    # cues that deny only the hit they stand before (不影响子女入学), never a clause (投诉也不影响我们天天打)
+    denials: tuple[str, ...] = ()
     # between two negations, a word that reports the second under the first (we never said we
     # would not …): a double negation; otherwise English negations stack for emphasis
     reported_speech: tuple[str, ...] = ()
