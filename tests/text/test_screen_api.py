@@ -178,14 +178,58 @@ def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_o
     from collectguard.text.lexicon import load_lexicon
     from collectguard.text.ngram_model import build
 
-    model = build({"threat": {"走夜路": 3.0, "多保重": 2.5}}, threshold=5.0)
+    model = build(
+        {"走夜路": 3.0, "多保重": 2.5, "您好": -4.0},
+        threshold=1.0,
+        categories={"threat": (0.0, {"夜路": 1.0}), "insult": (0.0, {"保重": -1.0})},
+    )
     text = "最近走夜路多保重哦"
     with_model = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(text)
     found = [f for f in with_model.findings if f.source == "model"]
     assert found and found[0].category == "threat" and found[0].rule == "cn.content.threat"
-    assert "走夜路" in found[0].explanation_zh and found[0].evidence in text
+    assert (
+        found[0].severity == "warn" and with_model.verdict == "warn"
+    )  # a guess asks for review, never blocks
+    assert "走夜路" in found[0].explanation_zh and "复核" in found[0].explanation_zh
+    assert found[0].evidence in text and "走夜路" in found[0].evidence
+    # a lawful greeting weighs against: the same words under 您好 stay below the threshold
+    polite = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(
+        "您好，最近走夜路多保重"
+    )
+    assert polite.verdict == "pass"
     rules_only = Screener(load_lexicon(), [load_pack("cn")], mode="rules", model=model).screen(text)
     assert not any(f.source == "model" for f in rules_only.findings)
+
+
+def test_the_model_stays_silent_where_the_rules_found_something() -> None:
+    from collectguard.policy.pack import load_pack
+    from collectguard.text.lexicon import load_lexicon
+    from collectguard.text.ngram_model import build
+
+    model = build({"老赖": 9.0}, threshold=1.0, categories={"threat": (0.0, {})})
+    result = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen("你个老赖")
+    assert {f.source for f in result.findings} == {"lexicon"}
+
+
+def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() -> None:
+    """A stale model file (a development part changed since training) fails here: retrain it."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "train_ngram", root / "corpora" / "screening" / "train_ngram.py"
+    )
+    assert spec and spec.loader
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    rows = trainer.development_rows()
+    assert not {r["split"] for r in rows} & trainer.HELD_OUT
+    shipped = json.loads(
+        (root / "src" / "collectguard" / "data" / "lexicons" / "ngram_model.json").read_text()
+    )
+    assert shipped["digest"] == trainer.digest(rows)
 
 
 def test_rewrite_replaces_only_the_violating_sentence() -> None:

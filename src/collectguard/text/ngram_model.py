@@ -1,19 +1,22 @@
-"""Optional character n-gram model: adds recall for paraphrases that the lexicons do not spell.
+"""The screening model: flags, for review, a message that reads like a violation the rules did not find.
 
-Trained at build time by ``corpora/screening/train_ngram.py`` from the development part of the
-screening corpus only (never the test part), shipped as ``data/lexicons/ngram_model.json``:
-per category, the character n-grams whose presence most raises the odds of that category,
-with their weights and one threshold. A category the rules already found is not re-reported;
-a model finding names the category's rule and citation like any other and shows the n-grams
-that weighed most. ``mode="rules"`` turns it off; a missing file means rules only.
+Collectors learn which words a filter knows and write around them; a model of how violating
+messages read catches part of what they write instead. It is trained by
+``corpora/screening/train_ngram.py`` on the development parts only (never a held-out part) and
+ships as ``data/lexicons/ngram_model.json``: a linear *violation* score over counts of
+character 2-4-grams of the normalised text, with a threshold chosen by leaving each writer
+out, and a *category* model read only for a flagged message.
 
-No model file ships today: trained on the development part and cross-validated by family,
-it added no category the rules missed and flagged about 1% more compliant messages, so the
-default ``rules+model`` mode currently runs the rules alone until a larger corpus earns it.
+It speaks only where the rules found nothing, and its findings always ``warn``: a statistical
+guess asks the collector to look again, it never blocks a message on its own. Each finding
+names the category's rule and citation like any other and shows the n-grams that weighed most.
+``mode="rules"`` turns it off; a missing file means rules only.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,63 +29,93 @@ import pydantic
 from collectguard.datafile import load_validated
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["NgramModel", "load_model"]
+__all__ = ["NgramModel", "build", "load_model"]
+
+_Raw = tuple[str, int, int, str, str, str]
+
+
+class _Category(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid")
+    intercept: float
+    weights: dict[str, float]
 
 
 class _ModelFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid")
     version: str
     trained_on: str
+    digest: str
     threshold: float
-    weights: dict[str, dict[str, float]]  # category -> n-gram -> weight
+    min_chars: int
+    shortest: int
+    intercept: float
+    weights: dict[str, float]  # n-gram -> weight of the violation score
+    categories: dict[str, _Category]
 
 
 @dataclass(frozen=True, slots=True)
 class NgramModel:
-    automaton: Any  # n-gram -> tuple of (category, weight)
+    score_automaton: Any  # n-gram -> weight
+    explain_automaton: Any  # n-gram of positive weight -> (n-gram, weight), for the rare explanation
+    category_automaton: Any  # n-gram -> tuple of (category index, weight)
+    intercept: float
     threshold: float
+    min_chars: int  # Chinese characters a message needs before the model judges it
+    shortest: int  # counts are divided by the square root of the n-grams, never fewer than this
     categories: tuple[str, ...]
+    category_intercepts: tuple[float, ...]
 
-    def findings(
-        self, s: str, raw: list[tuple[str, int, int, str, str, str]]
-    ) -> list[tuple[str, int, int, str, str, str]]:
-        """Model findings for categories the rules did not report, as raw tuples for the screener."""
-        scores: dict[str, float] = {}
-        hits: dict[str, list[tuple[float, int, int, str]]] = {}
-        for end, values in self.automaton.iter(s):
-            for category, weight, length in values:
-                scores[category] = scores.get(category, 0.0) + weight
-                hits.setdefault(category, []).append(
-                    (weight, end - length + 1, end + 1, s[end - length + 1 : end + 1])
-                )
-        if not scores:
+    def score(self, s: str) -> float:
+        """The violation score of normalised ``s``: every occurrence of an n-gram counts."""
+        return self.intercept + sum(w for _, w in self.score_automaton.iter(s)) / math.sqrt(self._grams(s))
+
+    def _grams(self, s: str) -> int:
+        return max(self.shortest, 3 * len(s) - 6)  # 2-, 3- and 4-grams at every position
+
+    def findings(self, s: str, raw: list[_Raw], *, third: bool) -> list[_Raw]:
+        """A review finding for a message the rules passed and the score flags; nothing otherwise.
+
+        ``third``: the message is for someone who does not owe the debt. Naming the debt or the
+        borrower's own data to the borrower discloses nothing, so those categories need it.
+        """
+        if (
+            raw
+            or len(s) - len(s.encode("ascii", "ignore")) < self.min_chars
+            or self.score(s) < self.threshold
+        ):
             return []
-        found = {r[0] for r in raw}
-        out = []
-        for category, score in scores.items():
-            if score < self.threshold or category in found:
-                continue
-            ranked = sorted(hits[category], reverse=True)
-            top = ranked[0]
-            lo, hi = sentence_span(s, top[1])
-            near = [h for h in ranked if lo <= h[1] and h[2] <= hi]
-            start, end = min(h[1] for h in near), max(h[2] for h in near)
-            words = "、".join(dict.fromkeys(h[3] for h in ranked[:3]))
-            severity = "block" if category in _BLOCK else "warn"
-            out.append((category, start, end, "model", words, severity))
-        return out
+        sums = [0.0] * len(self.categories)
+        for _, values in self.category_automaton.iter(s):
+            for index, weight in values:
+                sums[index] += weight
+        scale = 1.0 / math.sqrt(self._grams(s))
+        totals = [b + t * scale for b, t in zip(self.category_intercepts, sums, strict=True)]
+        category = self.categories[max(range(len(totals)), key=totals.__getitem__)]
+        if category in _FOR_OTHERS and not third:
+            return []
+        hits = sorted(
+            ((w, end - len(g) + 1, end + 1, g) for end, (g, w) in self.explain_automaton.iter(s)),
+            reverse=True,
+        )
+        if not hits:  # the intercept alone crossed the threshold: nothing to point at
+            return []
+        lo, hi = sentence_span(s, hits[0][1])
+        near = [h for h in hits[:8] if lo <= h[1] and h[2] <= hi]
+        start, end = _words(s, min(h[1] for h in near), max(h[2] for h in near))
+        words = "、".join(dict.fromkeys(h[3] for h in hits[:3]))
+        return [(category, start, end, "model", words, "warn")]
 
 
-_BLOCK = frozenset(
-    {
-        "threat",
-        "impersonation",
-        "false_legal_consequence",
-        "third_party_disclosure",
-        "demand_from_third_party",
-        "privacy_exposure",
-    }
-)
+_FOR_OTHERS = frozenset({"third_party_disclosure", "privacy_exposure"})
+
+
+def _words(s: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that cuts a Latin word so that it shows whole words."""
+    while start > 0 and s[start - 1].isascii() and s[start - 1].isalnum():
+        start -= 1
+    while end < len(s) and s[end].isascii() and s[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _path() -> Path:
@@ -95,18 +128,51 @@ def load_model() -> NgramModel | None:
     if not path.exists():
         return None
     data = load_validated(path, _ModelFile, label=f"lexicons/{path.name}")
-    return build(data.weights, data.threshold)
+    return build(
+        data.weights,
+        data.threshold,
+        min_chars=data.min_chars,
+        shortest=data.shortest,
+        intercept=data.intercept,
+        categories={name: (part.intercept, part.weights) for name, part in data.categories.items()},
+    )
 
 
-def build(weights: dict[str, dict[str, float]], threshold: float) -> NgramModel:
-    table: dict[str, list[tuple[str, float, int]]] = {}
-    for category, grams in weights.items():
-        for gram, weight in grams.items():
-            table.setdefault(gram, []).append((category, weight, len(gram)))
-    automaton = ahocorasick.Automaton()
+def build(
+    weights: Mapping[str, float],
+    threshold: float,
+    *,
+    min_chars: int = 0,
+    shortest: int = 1,
+    intercept: float = 0.0,
+    categories: Mapping[str, tuple[float, Mapping[str, float]]],
+) -> NgramModel:
+    """A model from its weights: ``categories`` maps each category to (intercept, n-gram weights)."""
+    score, explain = ahocorasick.Automaton(), ahocorasick.Automaton()
+    for gram, weight in weights.items():
+        score.add_word(gram, weight)
+        if weight > 0:
+            explain.add_word(gram, (gram, weight))
+    names = tuple(categories)
+    table: dict[str, list[tuple[int, float]]] = {}
+    for index, name in enumerate(names):
+        for gram, weight in categories[name][1].items():
+            table.setdefault(gram, []).append((index, weight))
+    by_category = ahocorasick.Automaton()
     for gram, values in table.items():
-        automaton.add_word(gram, tuple(values))
-    if len(automaton) == 0:
-        automaton.add_word("\x00\x00", ())
-    automaton.make_automaton()
-    return NgramModel(automaton=automaton, threshold=threshold, categories=tuple(weights))
+        by_category.add_word(gram, tuple(values))
+    for automaton, empty in ((score, 0.0), (explain, ("\x00\x00", 0.0)), (by_category, ())):
+        if len(automaton) == 0:
+            automaton.add_word("\x00\x00", empty)
+        automaton.make_automaton()
+    return NgramModel(
+        score_automaton=score,
+        explain_automaton=explain,
+        category_automaton=by_category,
+        intercept=intercept,
+        threshold=threshold,
+        min_chars=min_chars,
+        shortest=shortest,
+        categories=names,
+        category_intercepts=tuple(categories[n][0] for n in names),
+    )

@@ -129,7 +129,7 @@ class Screener:
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None:
-            raw.extend(self._model.findings(s, raw))
+            raw.extend(self._model.findings(s, raw, third=third))
         pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
         if not raw and not pii:
             return _PASS

@@ -44,7 +44,7 @@ def why_zh(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "pii":
         return f"「{evidence}」是个人信息（{detail}），不应发给借款人以外的人。{rule.message_zh}"
     if source == "model":
-        return f"「{evidence}」与违规措辞相似（关键片段：{detail}）。{rule.message_zh}"
+        return f"「{evidence}」读起来像违规措辞（模型判断，权重最大的片段：{detail}），请人工复核后再发。{rule.message_zh}"
     return f"「{evidence}」：{rule.message_zh}"
 
 
@@ -64,5 +64,5 @@ def why_en(evidence: str, source: str, detail: str, rule: ContentRule) -> str:
     if source == "pii":
         return f'"{evidence}" is personal data ({detail}) sent to someone other than the borrower. {rule.message_en}'
     if source == "model":
-        return f'"{evidence}" reads like a violation (weighed most: {detail}). {rule.message_en}'
+        return f'"{evidence}" reads like a violation (a model\'s judgement; weighed most: {detail}); review it before sending. {rule.message_en}'
     return f'"{evidence}": {rule.message_en}'
