@@ -94,16 +94,33 @@ class NgramModel:
         if category in _FOR_OTHERS and not third:
             return []
         hits = sorted(
-            ((w, end - len(g) + 1, end + 1, g) for end, (g, w) in self.explain_automaton.iter(s)),
-            reverse=True,
+            ((w, end - len(g) + 1, end + 1) for end, (g, w) in self.explain_automaton.iter(s)), reverse=True
         )
-        if not hits:  # the intercept alone crossed the threshold: nothing to point at
+        if not hits:  # nothing weighed for a violation: nothing to point at
             return []
-        lo, hi = sentence_span(s, hits[0][1])
-        near = [h for h in hits[:8] if lo <= h[1] and h[2] <= hi]
-        start, end = _words(s, min(h[1] for h in near), max(h[2] for h in near))
-        words = "、".join(dict.fromkeys(h[3] for h in hits[:3]))
+        phrases = _phrases(s, hits[:12])
+        lo, hi = sentence_span(s, phrases[0][1])
+        near = [p for p in phrases if lo <= p[1] and p[2] <= hi]
+        start, end = _words(s, min(p[1] for p in near), max(p[2] for p in near))
+        shown = [t for _, a, b in phrases if len(t := s[a:b].strip(_EDGES)) > 1] or [s[lo:hi].strip(_EDGES)]
+        words = "、".join(dict.fromkeys(shown[:3]))
         return [(category, start, end, "model", words, "warn")]
+
+
+_EDGES = " ,.!?;:，。！？；：、…\"'“”‘’（）()"
+
+
+def _phrases(s: str, hits: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The strongest n-grams merged where they overlap or touch, strongest phrase first: a reader
+    learns more from 跟我们挺熟 than from 我们, 们挺 and 挺熟 listed apart."""
+    merged: list[list[float]] = []
+    for weight, start, end in sorted(hits, key=lambda h: h[1]):
+        if merged and start <= merged[-1][2]:
+            merged[-1][0] += weight
+            merged[-1][2] = max(merged[-1][2], end)
+        else:
+            merged.append([weight, start, end])
+    return sorted(((w, int(a), int(b)) for w, a, b in merged), reverse=True)
 
 
 _FOR_OTHERS = frozenset({"third_party_disclosure", "privacy_exposure"})
