@@ -201,6 +201,20 @@ def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_o
     assert not any(f.source == "model" for f in rules_only.findings)
 
 
+def test_a_model_phrase_across_a_sentence_end_points_into_its_sentence() -> None:
+    from collectguard.policy.pack import load_pack
+    from collectguard.text.lexicon import load_lexicon
+    from collectguard.text.ngram_model import build
+
+    # 这样 and 样。明 merge into one phrase that starts in one sentence and ends in the next
+    model = build({"这样": 5.0, "样。明": 5.0}, threshold=0.5, categories={"threat": (0.0, {})})
+    text = "今天先这样。明天再说吧"
+    result = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(text)
+    found = [f for f in result.findings if f.source == "model"]
+    assert found and found[0].evidence and found[0].evidence in text
+    assert found[0].start < found[0].end <= len(text)
+
+
 def test_the_model_stays_silent_where_the_rules_found_something() -> None:
     from collectguard.policy.pack import load_pack
     from collectguard.text.lexicon import load_lexicon
