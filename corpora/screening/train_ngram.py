@@ -1,24 +1,24 @@
-"""Train the screening model from the development parts of the corpus, never a held-out one.
+"""Train the screening models from the development parts of the corpus, never a held-out one.
 
-Two linear models over counts of character 2-4-grams of the normalised text (as the screener
-sees it), fitted with scikit-learn's logistic regression:
+One model per language (a ``Recipe`` below: which character n-grams, how strongly regularised,
+how many n-grams kept), each two linear models over counts of character n-grams of the
+normalised text (as the screener sees it), fitted with scikit-learn's logistic regression:
 
-- a *violation* score (any category against compliant), class-balanced, kept to the
-  ``KEEP`` n-grams of largest weight and refitted on them, so scoring a message is one
-  Aho-Corasick pass;
+- a *violation* score (any category against compliant), class-balanced, with no intercept and
+  counts divided by the square root of the message's n-gram count, kept to the recipe's
+  strongest n-grams and refitted on them, so scoring a message is one Aho-Corasick pass;
 - a *category* model (multinomial over the first label of violating messages), kept to the
   ``KEEP_PER_CATEGORY`` strongest n-grams of each category; it is read only for a message the
   violation score flags.
 
 The threshold is chosen by leaving one writer out: for each writer's part (the template
-families per language, fresh2, written_a, written_b, fresh3 per language) the models are
-fitted on the other parts and the writer's compliant messages scored; the threshold is the
-lowest score at which at most ``MAX_FALSE_ALARMS`` of those would be flagged. ``--cv`` prints
-the figures of that procedure. The held-out parts (the test families, fresh4, fresh5) are never
-read.
+families, fresh2, written_a … written_f, fresh3, per language) the models are fitted on the
+other parts and the writer's compliant messages scored; the threshold is the lowest score at
+which at most ``MAX_FALSE_ALARMS`` of those would be flagged. ``--cv`` prints the figures of
+that procedure. The held-out parts (the test families, fresh4, fresh5) are never read.
 
-    pip install scikit-learn
-    python corpora/screening/train_ngram.py [--cv]   # writes src/collectguard/data/lexicons/ngram_model.json
+    pip install -e ".[train]"
+    python corpora/screening/train_ngram.py [--cv] [--lang zh|en]   # writes data/lexicons/ngram_model.<lang>.json
 """
 
 from __future__ import annotations
@@ -28,33 +28,48 @@ import hashlib
 import json
 import math
 from collections import Counter
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from collectguard.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "lexicons" / "ngram_model.json"
-PARTS = ("corpus.jsonl", "fresh2.jsonl", "written.jsonl", "fresh3.jsonl")
+OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "lexicons"
+PARTS = ("corpus.jsonl", "fresh2.jsonl", "written.jsonl", "fresh3.jsonl", "written2.jsonl")
 HELD_OUT = frozenset({"test", "fresh4", "fresh5"})
-KEEP = 1500
 KEEP_PER_CATEGORY = 300
 MAX_FALSE_ALARMS = 0.05
-LANGS = ("zh",)  # English: too little text from too few writers yet (see the README)
-MIN_CHARS = 8  # a shorter Chinese message, or an English one, is left to the rules
 SHORTEST = 60  # n-grams: a message shorter than about 20 characters is scaled as if it had 60
-C = 10.0
 
 
-def development_rows() -> list[dict[str, Any]]:
-    """Every development row, with the writer it came from (``group``)."""
+@dataclass(frozen=True)
+class Recipe:
+    lang: str
+    script: str  # which messages the screener gives the model: "cjk" or "latin"
+    sizes: tuple[int, int]  # shortest and longest n-gram
+    c: float  # inverse regularisation strength
+    keep: int  # n-grams of the violation score
+    min_chars: int  # characters of its script a message needs before the model judges it
+
+
+# chosen by the leave-one-writer-out figures of --cv, never by a held-out part
+RECIPES = {
+    "zh": Recipe("zh", "cjk", (2, 4), 10.0, 1500, 8),
+    "en": Recipe("en", "latin", (3, 5), 3.0, 3000, 20),
+}
+
+
+def development_rows(lang: str | None = None) -> list[dict[str, Any]]:
+    """Every development row (of ``lang``), with the writer it came from (``group``)."""
     rows = []
     for name in PARTS:
         for line in (HERE / name).read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
-            if row["split"] in HELD_OUT or row["lang"] not in LANGS:
+            if row["split"] in HELD_OUT or (lang is not None and row["lang"] != lang):
                 continue
             split = "template" if row["split"] == "dev" else row["split"]
             row["group"] = split if split.startswith("written") else f"{split}_{row['lang']}"
@@ -74,28 +89,30 @@ def _text(row: dict[str, Any]) -> str:
     return normalize_text(row["text"], variants=False)[0]
 
 
-def grams(text: str) -> list[str]:
-    """Every 2-4-gram at every position, as the Aho-Corasick pass at run time reports them."""
-    return [text[i : i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)]
+def grams(text: str, sizes: tuple[int, int]) -> list[str]:
+    """Every n-gram of the sizes at every position, as the Aho-Corasick pass at run time reports them."""
+    return [text[i : i + n] for n in range(sizes[0], sizes[1] + 1) for i in range(len(text) - n + 1)]
 
 
-def length_scale(text: str) -> float:
+def length_scale(text: str, sizes: tuple[int, int]) -> float:
     """Counts are divided by the square root of the number of n-grams, so a long lawful message
     does not earn a low score by its length alone and a short one is not flagged for being short."""
-    return 1.0 / math.sqrt(max(SHORTEST, len(grams(text))))
+    return 1.0 / math.sqrt(max(SHORTEST, len(grams(text, sizes))))
 
 
-def _scaled(vectorizer: Any, texts: list[str], fitting: bool = False) -> Any:
+def _scaled(vectorizer: Any, texts: list[str], sizes: tuple[int, int], fitting: bool = False) -> Any:
     from scipy.sparse import diags
 
     x = vectorizer.fit_transform(texts) if fitting else vectorizer.transform(texts)
-    return diags([length_scale(t) for t in texts]) @ x
+    return diags([length_scale(t, sizes) for t in texts]) @ x
 
 
-def _vectorizer(vocabulary: list[str] | None = None) -> Any:
+def _vectorizer(sizes: tuple[int, int], vocabulary: list[str] | None = None) -> Any:
     from sklearn.feature_extraction.text import CountVectorizer
 
-    return CountVectorizer(analyzer=grams, min_df=1 if vocabulary else 2, vocabulary=vocabulary)
+    return CountVectorizer(
+        analyzer=partial(grams, sizes=sizes), min_df=1 if vocabulary else 2, vocabulary=vocabulary
+    )
 
 
 def _strongest(weights: Any, names: Any, k: int) -> list[str]:
@@ -104,31 +121,36 @@ def _strongest(weights: Any, names: Any, k: int) -> list[str]:
     return [str(names[j]) for j in np.argsort(-np.abs(weights))[:k] if weights[j] != 0]
 
 
-def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
+def fit(rows: list[dict[str, Any]], recipe: Recipe) -> dict[str, Any]:
     """Both models, as the JSON the screener loads (without the threshold)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     texts = [_text(r) for r in rows]
     violating = np.array([r["labels"] != ["compliant"] for r in rows])
-    full = _vectorizer()
-    x = _scaled(full, texts, fitting=True)
+    sizes, c = recipe.sizes, recipe.c
+    full = _vectorizer(sizes)
+    x = _scaled(full, texts, sizes, fitting=True)
     names = full.get_feature_names_out()
-    first = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", fit_intercept=False).fit(
+    first = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", fit_intercept=False).fit(
         x, violating
     )
-    kept = _vectorizer(_strongest(first.coef_[0], names, KEEP))
-    score = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", fit_intercept=False).fit(
-        _scaled(kept, texts), violating
+    kept = _vectorizer(sizes, _strongest(first.coef_[0], names, recipe.keep))
+    score = LogisticRegression(C=c, max_iter=5000, class_weight="balanced", fit_intercept=False).fit(
+        _scaled(kept, texts, sizes), violating
     )
 
     bad = [i for i, v in enumerate(violating) if v]
     labels = [rows[i]["labels"][0] for i in bad]
-    wide = LogisticRegression(C=C, max_iter=5000).fit(x[bad], labels)
-    grams = sorted({g for w in wide.coef_ for g in _strongest(w, names, KEEP_PER_CATEGORY)})
-    narrow = _vectorizer(grams)
-    cats = LogisticRegression(C=C, max_iter=5000).fit(_scaled(narrow, [texts[i] for i in bad]), labels)
+    wide = LogisticRegression(C=c, max_iter=5000).fit(x[bad], labels)
+    strongest = sorted({g for w in wide.coef_ for g in _strongest(w, names, KEEP_PER_CATEGORY)})
+    narrow = _vectorizer(sizes, strongest)
+    cats = LogisticRegression(C=c, max_iter=5000).fit(_scaled(narrow, [texts[i] for i in bad], sizes), labels)
     return {
+        "script": recipe.script,
+        "sizes": list(sizes),
+        "min_chars": recipe.min_chars,
+        "shortest": SHORTEST,
         "intercept": 0.0,
         "weights": _rounded(kept.get_feature_names_out(), score.coef_[0]),
         "categories": {
@@ -144,27 +166,29 @@ def _rounded(names: Any, weights: Any) -> dict[str, float]:
 
 def score(model: dict[str, Any], text: str) -> float:
     """The violation score as the screener computes it: every occurrence counts."""
-    counts = Counter(grams(text))
+    sizes = tuple(model["sizes"])
+    counts = Counter(grams(text, sizes))
     total = sum(w * counts[g] for g, w in model["weights"].items() if g in counts)
-    return model["intercept"] + total * length_scale(text)
+    return model["intercept"] + total * length_scale(text, sizes)
 
 
 def category(model: dict[str, Any], text: str) -> str:
-    counts = Counter(grams(text))
+    sizes = tuple(model["sizes"])
+    counts = Counter(grams(text, sizes))
     best, top = "", -math.inf
     for name, part in model["categories"].items():
         total = sum(w * counts[g] for g, w in part["weights"].items() if g in counts)
-        value = part["intercept"] + total * length_scale(text)
+        value = part["intercept"] + total * length_scale(text, sizes)
         if value > top:
             best, top = name, value
     return best
 
 
-def leave_one_writer_out(rows: list[dict[str, Any]]) -> list[tuple[str, bool, float, bool]]:
+def leave_one_writer_out(rows: list[dict[str, Any]], recipe: Recipe) -> list[tuple[str, bool, float, bool]]:
     """(group, violating, score, category right) for every row, scored by a model that never saw its writer."""
     out = []
     for group in sorted({r["group"] for r in rows}):
-        model = fit([r for r in rows if r["group"] != group])
+        model = fit([r for r in rows if r["group"] != group], recipe)
         for r in rows:
             if r["group"] == group:
                 text = _text(r)
@@ -195,27 +219,35 @@ def report(scored: list[tuple[str, bool, float, bool]], limit: float) -> None:
         )
 
 
+def train(recipe: Recipe, cv: bool) -> None:
+    rows = development_rows(recipe.lang)
+    scored = leave_one_writer_out(rows, recipe)
+    limit = threshold(scored)
+    if cv:
+        report(scored, limit)
+    model = fit(rows, recipe)
+    payload = {
+        "version": "2026.11",
+        "trained_on": f"corpora/screening development parts, {recipe.lang} ({len(rows)} messages)",
+        "digest": digest(rows),
+        "threshold": limit,
+        **model,
+    }
+    out = OUT / f"ngram_model.{recipe.lang}.json"
+    out.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(
+        f"{recipe.lang}: trained on {len(rows)} messages; threshold {limit}; {len(model['weights'])} n-grams -> {out}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="print the leave-one-writer-out figures")
+    parser.add_argument("--lang", choices=sorted(RECIPES), help="train one language only")
     args = parser.parse_args()
-    rows = development_rows()
-    scored = leave_one_writer_out(rows)
-    limit = threshold(scored)
-    if args.cv:
-        report(scored, limit)
-    model = fit(rows)
-    payload = {
-        "version": "2026.11",
-        "trained_on": f"corpora/screening development parts ({len(rows)} messages, {len(PARTS)} files)",
-        "digest": digest(rows),
-        "threshold": limit,
-        "min_chars": MIN_CHARS,
-        "shortest": SHORTEST,
-        **model,
-    }
-    OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    print(f"trained on {len(rows)} messages; threshold {limit}; {len(model['weights'])} n-grams -> {OUT}")
+    for lang, recipe in RECIPES.items():
+        if args.lang in (None, lang):
+            train(recipe, args.cv)
 
 
 if __name__ == "__main__":

@@ -215,6 +215,29 @@ def test_a_model_phrase_across_a_sentence_end_points_into_its_sentence() -> None
     assert found[0].start < found[0].end <= len(text)
 
 
+def test_each_message_is_judged_by_the_model_of_its_script() -> None:
+    from collectguard.text.ngram_model import ModelSet, build
+
+    zh = build({"走夜路": 9.0}, threshold=0.5, script="cjk", min_chars=8, categories={"threat": (0.0, {})})
+    en = build(
+        {"dark alley": 9.0},
+        threshold=0.5,
+        script="latin",
+        sizes=(3, 5),
+        min_chars=20,
+        categories={"insult": (0.0, {})},
+    )
+    models = ModelSet((en, zh))
+    assert [f[0] for f in models.findings("最近晚上走夜路要小心啊", [], third=False)] == ["threat"]
+    assert [f[0] for f in models.findings("watch out in that dark alley tonight", [], third=False)] == [
+        "insult"
+    ]
+    assert models.findings("走夜路小心", [], third=False) == []  # too short to judge
+    assert models.findings("dark alley", [], third=False) == []
+    # the English model never reads Chinese, whatever English words it holds
+    assert models.findings("你在dark alley附近走夜路", [], third=False) == []
+
+
 def test_the_model_stays_silent_where_the_rules_found_something() -> None:
     from collectguard.policy.pack import load_pack
     from collectguard.text.lexicon import load_lexicon
@@ -229,6 +252,7 @@ def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() ->
     """A stale model file (a development part changed since training) fails here: retrain it."""
     import importlib.util
     import json
+    import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
@@ -237,13 +261,14 @@ def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() ->
     )
     assert spec and spec.loader
     trainer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = trainer  # its dataclasses look their module up there
     spec.loader.exec_module(trainer)
-    rows = trainer.development_rows()
-    assert not {r["split"] for r in rows} & trainer.HELD_OUT
-    shipped = json.loads(
-        (root / "src" / "collectguard" / "data" / "lexicons" / "ngram_model.json").read_text()
-    )
-    assert shipped["digest"] == trainer.digest(rows)
+    for lang in trainer.RECIPES:
+        rows = trainer.development_rows(lang)
+        assert rows and not {r["split"] for r in rows} & trainer.HELD_OUT
+        path = root / "src" / "collectguard" / "data" / "lexicons" / f"ngram_model.{lang}.json"
+        shipped = json.loads(path.read_text(encoding="utf-8"))
+        assert shipped["digest"] == trainer.digest(rows), f"retrain: train_ngram.py --lang {lang}"
 
 
 def test_rewrite_replaces_only_the_violating_sentence() -> None:

@@ -3,9 +3,10 @@
 Collectors learn which words a filter knows and write around them; a model of how violating
 messages read catches part of what they write instead. It is trained by
 ``corpora/screening/train_ngram.py`` on the development parts only (never a held-out part) and
-ships as ``data/lexicons/ngram_model.json``: a linear *violation* score over counts of
-character 2-4-grams of the normalised text, with a threshold chosen by leaving each writer
-out, and a *category* model read only for a flagged message.
+ships one file per language, ``data/lexicons/ngram_model.<lang>.json``: a linear *violation*
+score over counts of character n-grams of the normalised text, with a threshold chosen by
+leaving each writer out, and a *category* model read only for a flagged message. A message goes
+to the model of its script (Chinese characters, or Latin letters with next to none).
 
 It speaks only where the rules found nothing, and its findings always ``warn``: a statistical
 guess asks the collector to look again, it never blocks a message on its own. Each finding
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import ahocorasick
 import pydantic
@@ -29,7 +30,7 @@ import pydantic
 from collectguard.datafile import load_validated
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["NgramModel", "build", "load_model"]
+__all__ = ["ModelSet", "NgramModel", "build", "load_model"]
 
 _Raw = tuple[str, int, int, str, str, str]
 
@@ -46,6 +47,8 @@ class _ModelFile(pydantic.BaseModel):
     trained_on: str
     digest: str
     threshold: float
+    script: Literal["cjk", "latin"]
+    sizes: tuple[int, int]
     min_chars: int
     shortest: int
     intercept: float
@@ -60,7 +63,9 @@ class NgramModel:
     category_automaton: Any  # n-gram -> tuple of (category index, weight)
     intercept: float
     threshold: float
-    min_chars: int  # Chinese characters a message needs before the model judges it
+    script: str  # "cjk": messages with Chinese characters; "latin": messages with next to none
+    sizes: tuple[int, int]  # shortest and longest n-gram
+    min_chars: int  # characters of its script a message needs before the model judges it
     shortest: int  # counts are divided by the square root of the n-grams, never fewer than this
     categories: tuple[str, ...]
     category_intercepts: tuple[float, ...]
@@ -69,8 +74,16 @@ class NgramModel:
         """The violation score of normalised ``s``: every occurrence of an n-gram counts."""
         return self.intercept + sum(w for _, w in self.score_automaton.iter(s)) / math.sqrt(self._grams(s))
 
+    def reads(self, s: str) -> bool:
+        """Whether ``s`` is written in this model's script, long enough to judge."""
+        other = len(s) - len(s.encode("ascii", "ignore"))  # Chinese characters, and a few symbols
+        if self.script == "cjk":
+            return other >= self.min_chars
+        return other < _FEW and len(s) - other >= self.min_chars
+
     def _grams(self, s: str) -> int:
-        return max(self.shortest, 3 * len(s) - 6)  # 2-, 3- and 4-grams at every position
+        lo, hi = self.sizes
+        return max(self.shortest, sum(max(0, len(s) - n + 1) for n in range(lo, hi + 1)))
 
     def findings(self, s: str, raw: list[_Raw], *, third: bool) -> list[_Raw]:
         """A review finding for a message the rules passed and the score flags; nothing otherwise.
@@ -78,11 +91,7 @@ class NgramModel:
         ``third``: the message is for someone who does not owe the debt. Naming the debt or the
         borrower's own data to the borrower discloses nothing, so those categories need it.
         """
-        if (
-            raw
-            or len(s) - len(s.encode("ascii", "ignore")) < self.min_chars
-            or self.score(s) < self.threshold
-        ):
+        if raw or not self.reads(s) or self.score(s) < self.threshold:
             return []
         sums = [0.0] * len(self.categories)
         for _, values in self.category_automaton.iter(s):
@@ -123,6 +132,7 @@ def _phrases(s: str, hits: list[tuple[float, int, int]]) -> list[tuple[float, in
     return sorted(((w, int(a), int(b)) for w, a, b in merged), reverse=True)
 
 
+_FEW = 4  # non-ASCII characters (an emoji, a name) an English message may hold
 _FOR_OTHERS = frozenset({"third_party_disclosure", "privacy_exposure"})
 
 
@@ -135,30 +145,52 @@ def _words(s: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _path() -> Path:
-    return Path(str(resources.files("collectguard") / "data" / "lexicons" / "ngram_model.json"))
+@dataclass(frozen=True, slots=True)
+class ModelSet:
+    """The shipped models, one per script: a message is judged by the model of its script."""
+
+    models: tuple[NgramModel, ...]
+
+    def findings(self, s: str, raw: list[_Raw], *, third: bool) -> list[_Raw]:
+        if raw:
+            return []
+        for model in self.models:
+            if model.reads(s):
+                return model.findings(s, raw, third=third)
+        return []
+
+
+def _dir() -> Path:
+    return Path(str(resources.files("collectguard") / "data" / "lexicons"))
 
 
 @lru_cache(maxsize=1)
-def load_model() -> NgramModel | None:
-    path = _path()
-    if not path.exists():
-        return None
-    data = load_validated(path, _ModelFile, label=f"lexicons/{path.name}")
-    return build(
-        data.weights,
-        data.threshold,
-        min_chars=data.min_chars,
-        shortest=data.shortest,
-        intercept=data.intercept,
-        categories={name: (part.intercept, part.weights) for name, part in data.categories.items()},
-    )
+def load_model() -> ModelSet | None:
+    """Every ``ngram_model.<lang>.json`` that ships; None when none does (rules only)."""
+    models = []
+    for path in sorted(_dir().glob("ngram_model.*.json")):
+        data = load_validated(path, _ModelFile, label=f"lexicons/{path.name}")
+        models.append(
+            build(
+                data.weights,
+                data.threshold,
+                script=data.script,
+                sizes=data.sizes,
+                min_chars=data.min_chars,
+                shortest=data.shortest,
+                intercept=data.intercept,
+                categories={name: (part.intercept, part.weights) for name, part in data.categories.items()},
+            )
+        )
+    return ModelSet(tuple(models)) if models else None
 
 
 def build(
     weights: Mapping[str, float],
     threshold: float,
     *,
+    script: str = "cjk",
+    sizes: tuple[int, int] = (2, 4),
     min_chars: int = 0,
     shortest: int = 1,
     intercept: float = 0.0,
@@ -188,6 +220,8 @@ def build(
         category_automaton=by_category,
         intercept=intercept,
         threshold=threshold,
+        script=script,
+        sizes=sizes,
         min_chars=min_chars,
         shortest=shortest,
         categories=names,
