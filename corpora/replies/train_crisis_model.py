@@ -35,9 +35,7 @@ def grams(text: str) -> set[str]:
     """Character 2- and 3-grams; none with an apostrophe: contractions (n't, 'm) say nothing of a
     crisis, yet crisis replies use them more, so they made "I can't afford it" score high."""
     s = normalize(text).text
-    return {
-        g for n in (2, 3) for i in range(len(s) - n + 1) if (g := s[i : i + n]).strip() and "'" not in g
-    }
+    return {g for n in (2, 3) for i in range(len(s) - n + 1) if (g := s[i : i + n]).strip() and "'" not in g}
 
 
 def train(rows: list[dict]) -> tuple[float, dict[str, float]]:
@@ -89,15 +87,24 @@ def _rates(scored: list[tuple[dict, float]], threshold: float) -> tuple[float, f
     )
 
 
-def main() -> None:
+def training_rows() -> list[dict]:
+    """Every training row, with the writer it came from (``group``): a split of the template
+    corpus or a hand-written development file, per language."""
     rows = [json.loads(line) for line in (HERE / "replies.jsonl").read_text(encoding="utf-8").splitlines()]
-    written = [
-        json.loads(line)
-        for name in DEVELOPMENT
-        for line in (HERE / name).read_text(encoding="utf-8").splitlines()
-        if line
-    ]
-    training = [r for r in rows if r["split"] != HELD_OUT] + written
+    for row in rows:
+        row["group"] = f"{row['split']}_{row['lang']}"
+    written = []
+    for name in DEVELOPMENT:
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+            if line:
+                row = json.loads(line)
+                row["group"] = f"{Path(name).stem}_{row['lang']}"
+                written.append(row)
+    return [r for r in rows if r["split"] != HELD_OUT] + written
+
+
+def main() -> None:
+    training = training_rows()
     scored = _cv_scores(training)
     threshold = next(
         t / 2
