@@ -338,3 +338,28 @@ def test_a_combo_gate_beyond_its_groups_names_the_entry(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match=r"threat.yaml: entry combos\[0\].*gate 2 but only 2 groups"):
         _read(path, LexiconFile)
+
+
+def test_a_model_file_naming_an_unknown_category_is_refused_with_its_field(tmp_path: Path) -> None:
+    import json
+
+    from collectguard.datafile import load_validated
+    from collectguard.text.ngram_model import _ModelFile
+
+    model = {
+        "version": "1",
+        "trained_on": "a test",
+        "digest": "0",
+        "threshold": 0.5,
+        "script": "cjk",
+        "sizes": [2, 4],
+        "min_chars": 8,
+        "shortest": 60,
+        "intercept": 0.0,
+        "weights": {"走夜路": 1.0},
+        "categories": {"thraet": {"intercept": 0.0, "weights": {}}},
+    }
+    path = tmp_path / "ngram_model.zh.json"
+    path.write_text(json.dumps(model, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataFileError, match="thraet"):
+        load_validated(path, _ModelFile)

@@ -10,7 +10,7 @@ to the model of its script (Chinese characters, or Latin letters with next to no
 
 It speaks only where the rules found nothing, and its findings always ``warn``: a statistical
 guess asks the collector to look again, it never blocks a message on its own. Each finding
-names the category's rule and citation like any other and shows the n-grams that weighed most.
+names the category's rule and citation like any other and shows the phrases that weighed most.
 ``mode="rules"`` turns it off; a missing file means rules only.
 """
 
@@ -54,6 +54,17 @@ class _ModelFile(pydantic.BaseModel):
     intercept: float
     weights: dict[str, float]  # n-gram -> weight of the violation score
     categories: dict[str, _Category]
+
+    @pydantic.field_validator("categories")
+    @classmethod
+    def _known(cls, value: dict[str, _Category]) -> dict[str, _Category]:
+        from collectguard.text.lexicon import CATEGORIES
+
+        if unknown := sorted(set(value) - set(CATEGORIES)):
+            raise ValueError(f"unknown categories {unknown}; known: {', '.join(CATEGORIES)}")
+        if not value:
+            raise ValueError("a model needs at least one category")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
