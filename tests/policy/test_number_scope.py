@@ -8,6 +8,7 @@ them. Regulation F's 7-in-7 is per particular debt and stays per account.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,7 +17,7 @@ import pytest
 
 from collectguard.errors import OverlayLoosensError, ValidationError
 from collectguard.model import Account, Attempt, Channel, Outcome, PartyRole
-from collectguard.policy import History, RulePack, decide, load_pack, number_lookback
+from collectguard.policy import History, RulePack, decide, load_pack, number_channels, number_lookback
 from collectguard.policy.scenario import parse_scenario, simulate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -200,6 +201,38 @@ def test_the_linked_reach_is_the_longest_cap_on_the_number(tmp_path: Path):
     assert number_lookback((rolling,)) == timedelta(minutes=90)
     assert number_lookback((_pack(tmp_path, "{calendar_days: 7}", "account"),)) is None
     assert number_lookback((_pack(tmp_path, "{calendar_days: 7}", "number"), rolling)) == timedelta(days=8)
+
+
+def test_number_channels_are_what_the_caps_on_the_number_count():
+    assert number_channels(CN) == {Channel.CALL}
+    assert number_channels(REGF) == frozenset()  # no cap counts the number: nothing is read
+
+
+def test_linked_attempts_on_channels_no_number_cap_counts_change_no_decision():
+    """The snapshot leaves out linked attempts on channels no cap on the number counts."""
+    rng = random.Random(5)
+    account = Account(timezones=("Asia/Shanghai",), id="acc-a")
+    others = [c for c in Channel if c not in number_channels(CN)]
+    assert others
+    start = T0
+    own = [_call(start + timedelta(minutes=rng.randrange(2 * 24 * 60)), Outcome.CONNECTED) for _ in range(3)]
+    linked = [
+        Attempt(
+            at=start + timedelta(minutes=rng.randrange(2 * 24 * 60)),
+            party_role=PartyRole.BORROWER,
+            channel=rng.choice(others),
+            party_id="b1",
+            outcome=Outcome.DELIVERED,
+            linked=True,
+        )
+        for _ in range(60)
+    ]
+    for _ in range(100):
+        at = start + timedelta(minutes=rng.randrange(24 * 60, 2 * 24 * 60))
+        past = [a for a in own if a.at < at]
+        full = History(past + [a for a in linked if a.at < at])
+        for proposed in (_call(at, None), replace(linked[0], at=at, linked=False, outcome=None)):
+            assert decide(CN, account, History(past), proposed) == decide(CN, account, full, proposed), at
 
 
 @pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York"])

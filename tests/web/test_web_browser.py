@@ -38,8 +38,10 @@ def test_threatening_draft_shows_the_finding_and_the_rewrite_replaces_it(page, f
     login(page, floor, "collector")
     page.goto(f"{floor.base}/ui/workbench?account={floor.open}")
     page.locator("#composer").press_sequentially(THREAT, delay=5)
+    # screening runs as the collector types: wait for the verdict on the whole draft (a part of it
+    # may draw a review warning from the model first)
+    page.wait_for_function("document.querySelector('[data-testid=verdict]').textContent === '禁止发送'")
     finding = page.locator("[data-testid=findings] li").first
-    finding.wait_for()
     assert "威胁恐吓" in finding.inner_text()
     assert "cn.content.threat" in finding.inner_text()
     assert page.locator("#screen-preview mark").count() >= 1

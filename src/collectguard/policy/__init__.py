@@ -2,7 +2,14 @@
 
 from collectguard.policy.engine import decide
 from collectguard.policy.history import History
-from collectguard.policy.pack import RulePack, load_pack, load_packs, number_lookback, shipped_pack_names
+from collectguard.policy.pack import (
+    RulePack,
+    load_pack,
+    load_packs,
+    number_channels,
+    number_lookback,
+    shipped_pack_names,
+)
 
 __all__ = [
     "History",
@@ -10,6 +17,7 @@ __all__ = [
     "decide",
     "load_pack",
     "load_packs",
+    "number_channels",
     "number_lookback",
     "shipped_pack_names",
 ]

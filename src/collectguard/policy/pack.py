@@ -104,6 +104,18 @@ def number_lookback(packs: Iterable[RulePack]) -> timedelta | None:
     return max(spans, default=None)
 
 
+def number_channels(packs: Iterable[RulePack]) -> frozenset[Channel]:
+    """The channels the caps scoped to the number of ``packs`` count: other accounts' attempts on
+    any other channel feed no rule, so a reader of the linked history may leave them out."""
+    return frozenset(
+        channel
+        for pack in packs
+        for rule in pack.rules
+        if isinstance(rule.spec, FrequencyCapRule) and rule.spec.params.scope == "number"
+        for channel in rule.spec.params.count.channels
+    )
+
+
 def _packs_dir() -> Path:
     return Path(str(resources.files("collectguard") / "data" / "packs"))
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from collectguard.model import Account as DomainAccount
 from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, PartyRole
-from collectguard.policy import History, decide, number_lookback
+from collectguard.policy import History, decide, number_channels, number_lookback
 from collectguard.service import snapshot
 from collectguard.service.dashboard import _rt
 from collectguard.service.facade import Service
@@ -79,13 +79,15 @@ def contact_statuses(
             )
         # other accounts' attempts on the same numbers, for the caps on the number: as far back
         # as each account's packs' longest such cap, as the snapshot reads them
-        reach = {i: number_lookback(rt.packs(tuple(rows[i].rulepacks))) for i in ids if i in rows}
+        loaded = {i: rt.packs(tuple(rows[i].rulepacks)) for i in ids if i in rows}
+        reach = {i: number_lookback(p) for i, p in loaded.items()}
         linked = {i: now - r for i, r in reach.items() if r is not None}
+        counted = {i: number_channels(loaded[i]) for i in linked}
         if linked:
             for account_id, attempt in snapshot.linked_attempts(
-                session.connection(), list(linked), min(linked.values())
+                session.connection(), list(linked), min(linked.values()), frozenset().union(*counted.values())
             ):
-                if attempt.at >= linked[account_id]:
+                if attempt.at >= linked[account_id] and attempt.channel in counted[account_id]:
                     histories[account_id].add(attempt)
     by_id = {p.id: p for p in parties}
     for account_id, party_id in targets:

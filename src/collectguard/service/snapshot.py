@@ -13,7 +13,8 @@ party of this account, each attributed to this account's party (its id and role)
 accounts, or a borrower who gave their own number as the emergency contact, is then one number
 to the burst and daily caps. Parties without a phone are never linked. Only those caps read it,
 so it reaches back only as far as their longest window in the account's packs
-(:func:`collectguard.policy.number_lookback`), and is not read at all when no pack of the
+(:func:`collectguard.policy.number_lookback`), holds only the channels they count
+(:func:`collectguard.policy.number_channels`), and is not read at all when no pack of the
 account has such a cap.
 """
 
@@ -31,7 +32,7 @@ from sqlalchemy.orm import aliased
 
 from collectguard.errors import NotFoundError
 from collectguard.model import Account, AccountState, Attempt, Channel, LocalWindow, Outcome, PartyRole
-from collectguard.policy import History, RulePack, number_lookback
+from collectguard.policy import History, RulePack, number_channels, number_lookback
 from collectguard.store.models import Account as AccountRow
 from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow
 
@@ -95,6 +96,7 @@ _LINKED: Any = (
         _ME.account_id.in_(bindparam("account_ids", expanding=True)),
         AttemptRow.status != "cancelled",
         AttemptRow.at >= bindparam("since"),
+        AttemptRow.channel.in_(bindparam("channels", expanding=True)),
     )
 )
 #: the other accounts on which party ``party_id``'s phone number appears
@@ -114,12 +116,15 @@ def counted_outcome(channel: Channel, outcome: str | None) -> Outcome:
 
 
 def linked_attempts(
-    conn: Connection, account_ids: Iterable[str], since: datetime
+    conn: Connection, account_ids: Iterable[str], since: datetime, channels: Iterable[Channel]
 ) -> Iterator[tuple[str, Attempt]]:
-    """(account id, linked attempt) for every attempt since ``since`` that reached the number of
-    a party of one of ``account_ids`` from another account."""
+    """(account id, linked attempt) for every attempt on one of ``channels`` since ``since`` that
+    reached the number of a party of one of ``account_ids`` from another account."""
+    wanted = sorted(c.value for c in channels)
+    if not wanted:
+        return
     for account_id, party_id, role, channel_name, when, outcome in conn.execute(
-        _LINKED, {"account_ids": list(account_ids), "since": since}
+        _LINKED, {"account_ids": list(account_ids), "since": since, "channels": wanted}
     ):
         yield account_id, _attempt(party_id, role, channel_name, when, outcome, linked=True)
 
@@ -173,7 +178,7 @@ def load(conn: Connection, account_id: str, at: datetime, packs: PackResolver) -
         history.add(_attempt(*row))
     reach = number_lookback(loaded)
     if reach is not None:
-        for _, attempt in linked_attempts(conn, (account_id,), at - reach):
+        for _, attempt in linked_attempts(conn, (account_id,), at - reach, number_channels(loaded)):
             history.add(attempt)
     account = Account(
         id=account_id,
