@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 from web_floor import KNOWN_IDS, Floor, login
 
 pytestmark = pytest.mark.browser
@@ -40,7 +41,7 @@ def test_threatening_draft_shows_the_finding_and_the_rewrite_replaces_it(page, f
     page.locator("#composer").press_sequentially(THREAT, delay=5)
     # screening runs as the collector types: wait for the verdict on the whole draft (a part of it
     # may draw a review warning from the model first)
-    page.wait_for_function("document.querySelector('[data-testid=verdict]').textContent === '禁止发送'")
+    expect(page.locator("[data-testid=verdict]")).to_have_text("禁止发送")
     finding = page.locator("[data-testid=findings] li").first
     assert "威胁恐吓" in finding.inner_text()
     assert "cn.content.threat" in finding.inner_text()
