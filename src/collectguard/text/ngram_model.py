@@ -100,7 +100,8 @@ class NgramModel:
             return []
         phrases = _phrases(s, hits[:12])
         lo, hi = sentence_span(s, phrases[0][1])
-        near = [p for p in phrases if lo <= p[1] and p[2] <= hi]
+        # the strongest phrase may itself run past its sentence's end (吧？叫): then it stands alone
+        near = [p for p in phrases if lo <= p[1] and p[2] <= hi] or phrases[:1]
         start, end = _words(s, min(p[1] for p in near), max(p[2] for p in near))
         shown = [t for _, a, b in phrases if len(t := s[a:b].strip(_EDGES)) > 1] or [s[lo:hi].strip(_EDGES)]
         words = "、".join(dict.fromkeys(shown[:3]))
