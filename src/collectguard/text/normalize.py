@@ -164,6 +164,9 @@ def _digits(m: re.Match[str]) -> str:
 def _map_chars(text: str, t: Tables) -> tuple[str, Offsets]:
     """NFKC, Traditional→Simplified and casefold, one character at a time (offsets stay exact)."""
     if not t.multi.search(text):
+        for char, folded in t.common:  # a C-level replace each; what they fold to is never folded again
+            if char in text:
+                text = text.replace(char, folded)
         return t.one_re.sub(t.one_sub, text), None
     starts: list[int] = []
     ends: list[int] = []

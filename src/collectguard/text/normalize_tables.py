@@ -34,6 +34,8 @@ _SENTENCE_PUNCT = r",、;:!?。"
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f"
 # one unit of a spelled-out word: a CJK character, or a letter or digit standing alone
 _UNIT = f"(?:[{_CJK}]|[a-z0-9](?![a-z0-9]))"
+# full-width punctuation that Chinese text is full of; each folds to one ASCII character
+_COMMON = "，？：！；（）"
 _CN_DIGITS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _CN_DIGIT_VALUES = "00123456789112345678 9".replace(" ", "")
 
@@ -70,6 +72,9 @@ class Tables:
     one_to_one: dict[int, str]
     one_re: re.Pattern[str]  # the characters of one_to_one: a regex sub beats translate on typical text
     one_sub: Callable[[re.Match[str]], str]
+    # the most common of one_to_one in Chinese text (full-width ，？：！), folded by str.replace
+    # before one_re runs, so that its Python callback runs for the rare characters only
+    common: tuple[tuple[str, str], ...]
     full: dict[int, str]
     multi: re.Pattern[str]
     digit_run: re.Pattern[str]
@@ -178,6 +183,7 @@ def tables() -> Tables:
         one_to_one=one_to_one,
         one_re=re.compile(_char_class([chr(cp) for cp in one_to_one])),
         one_sub=lambda m: one_map[m.group()],
+        common=tuple((c, one_map[c]) for c in _COMMON if c in one_map and one_map[c] not in one_map),
         full=full,
         multi=re.compile(_char_class(multi)),
         digit_run=re.compile(f"[{digits}]{{3,}}|(?<=\\d)[{digits}]+|[{digits}]+(?=\\d)"),
