@@ -23,6 +23,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+from collectguard.text.key_order import common_first
 from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
 from collectguard.text.normalize import normalize, variant_keys
 
@@ -297,7 +298,7 @@ def _rarity(forms: list[tuple[str, bool, bool]]) -> int:
 def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Any:
     """One combo group as its own small automaton: value ``(length, left, right)`` per word."""
     automaton = ahocorasick.Automaton()
-    for form, left, right in set(forms):
+    for form, left, right in sorted(set(forms), key=lambda f: (common_first(f[0]), f)):
         automaton.add_word(form, (len(form), left, right))
     automaton.make_automaton()
     return automaton
@@ -312,7 +313,7 @@ def _gate_automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]], ent
     the screener adds whole sets instead of looking at combos one by one.
     """
     automaton = ahocorasick.Automaton()
-    for key, values in keys.items():
+    for key, values in sorted(keys.items(), key=lambda kv: common_first(kv[0])):  # faster, same hits
         variant = any(idx < 0 for idx, *_ in values)
         terms = tuple(
             (idx, length, left, right) for idx, bit, length, left, right in values if idx >= 0 and not bit

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,13 @@ import ahocorasick
 import pydantic
 
 from collectguard.datafile import load_validated
+from collectguard.text.key_order import common_first
 from collectguard.text.screen_context import sentence_span
 
 __all__ = ["NgramModel", "build", "load_model"]
 
 _Raw = tuple[str, int, int, str, str, str]
+_WEIGHT = itemgetter(1)  # of an automaton hit (end, weight)
 
 
 class _Category(pydantic.BaseModel):
@@ -67,7 +70,8 @@ class NgramModel:
 
     def score(self, s: str) -> float:
         """The violation score of normalised ``s``: every occurrence of an n-gram counts."""
-        return self.intercept + sum(w for _, w in self.score_automaton.iter(s)) / math.sqrt(self._grams(s))
+        # map/itemgetter sums in C, in the same order as a generator would
+        return self.intercept + sum(map(_WEIGHT, self.score_automaton.iter(s))) / math.sqrt(self._grams(s))
 
     def _grams(self, s: str) -> int:
         return max(self.shortest, 3 * len(s) - 6)  # 2-, 3- and 4-grams at every position
@@ -167,7 +171,7 @@ def build(
 ) -> NgramModel:
     """A model from its weights: ``categories`` maps each category to (intercept, n-gram weights)."""
     score, explain = ahocorasick.Automaton(), ahocorasick.Automaton()
-    for gram, weight in weights.items():
+    for gram, weight in sorted(weights.items(), key=lambda gw: common_first(gw[0])):  # faster, same hits
         score.add_word(gram, weight)
         if weight > 0:
             explain.add_word(gram, (gram, weight))
