@@ -109,7 +109,8 @@ def with_offsets(text: str, s: str, offs: Offsets) -> Normalized:
 
 def _needs_fold(s: str, t: Tables) -> bool:
     """Whether any folding pass has work: the clean message (most of them) pays for four fast scans."""
-    if t.gate_digits.search(s) and t.digit_gate.search(s):
+    m = t.gate_digits.search(s)  # a digit_gate match starts at most one character before it
+    if m is not None and t.digit_gate.search(s, max(0, m.start() - 1)):
         return True
     for candidates in (t.gate_interference, t.gate_spaced):  # each must follow a CJK character
         m = candidates.search(s, 1)
@@ -117,8 +118,15 @@ def _needs_fold(s: str, t: Tables) -> bool:
             if t.cjk.match(s, m.start() - 1):
                 return True
             m = candidates.search(s, m.start() + 1)
-    if t.spelled_gate.search(s) or (t.latin.search(s) and (t.pinyin_gate.search(s) or t.leet.search(s))):
-        return True
+    # spelled_gate, latin and leet start with a latin letter or digit: search from the first one
+    # (lookbehinds still see what stands before it); most Chinese messages have few or none
+    m = t.alnum.search(s)
+    if m is not None:
+        at = m.start()
+        if t.spelled_gate.search(s, at) or (
+            t.latin.search(s, at) and (t.pinyin_gate.search(s) or t.leet.search(s, at))
+        ):
+            return True
     m = t.repeat_gate.search(s)
     while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
         m = t.repeat_gate.search(s, m.end())

@@ -93,6 +93,7 @@ class Tables:
     spelled: re.Pattern[str]
     leet: re.Pattern[str]
     latin: re.Pattern[str]
+    alnum: re.Pattern[str]
     pinyin_gate: re.Pattern[str]
     interference_run: re.Pattern[str]
     pinyin_left: re.Pattern[str]
@@ -207,6 +208,7 @@ def tables() -> Tables:
         # (each pattern starts with a character class, so the engine skips ahead in C)
         leet=re.compile(r"[a-z][013457@$](?=[a-z])"),
         latin=re.compile(r"[a-z]"),
+        alnum=re.compile(r"[a-z0-9]"),
         interference_run=re.compile(f"[{_INTERFERENCE}]+"),
         # 有_ni_好受, 联系~ren: a pinyin syllable set off from a CJK character by interference
         pinyin_gate=re.compile(f"[{_CJK}][{_INTERFERENCE}]+[a-z]|[a-z][{_INTERFERENCE}]+[{_CJK}]"),
