@@ -18,9 +18,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
-from operator import itemgetter
+from operator import add, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ class _ModelFile(pydantic.BaseModel):
 class NgramModel:
     score_automaton: Any  # n-gram -> weight
     explain_automaton: Any  # n-gram of positive weight -> (n-gram, weight), for the rare explanation
-    category_automaton: Any  # n-gram -> tuple of (category index, weight)
+    category_automaton: Any  # n-gram -> its weight for each category (0.0 where it has none)
     intercept: float
     threshold: float
     min_chars: int  # Chinese characters a message needs before the model judges it
@@ -88,10 +88,13 @@ class NgramModel:
             or self.score(s) < self.threshold
         ):
             return []
-        sums = [0.0] * len(self.categories)
-        for _, values in self.category_automaton.iter(s):
-            for index, weight in values:
-                sums[index] += weight
+        # one weight per category for each hit, summed per category in C in the order of the hits
+        rows = list(map(_WEIGHT, self.category_automaton.iter(s)))
+        sums = (
+            [reduce(add, column, 0.0) for column in zip(*rows, strict=True)]
+            if rows
+            else [0.0] * len(self.categories)
+        )
         scale = 1.0 / math.sqrt(self._grams(s))
         totals = [b + t * scale for b, t in zip(self.category_intercepts, sums, strict=True)]
         category = self.categories[max(range(len(totals)), key=totals.__getitem__)]
@@ -176,14 +179,15 @@ def build(
         if weight > 0:
             explain.add_word(gram, (gram, weight))
     names = tuple(categories)
-    table: dict[str, list[tuple[int, float]]] = {}
+    table: dict[str, list[float]] = {}
     for index, name in enumerate(names):
         for gram, weight in categories[name][1].items():
-            table.setdefault(gram, []).append((index, weight))
+            table.setdefault(gram, [0.0] * len(names))[index] = weight
     by_category = ahocorasick.Automaton()
     for gram, values in table.items():
         by_category.add_word(gram, tuple(values))
-    for automaton, empty in ((score, 0.0), (explain, ("\x00\x00", 0.0)), (by_category, ())):
+    nothing = (0.0,) * len(names)
+    for automaton, empty in ((score, 0.0), (explain, ("\x00\x00", 0.0)), (by_category, nothing)):
         if len(automaton) == 0:
             automaton.add_word("\x00\x00", empty)
         automaton.make_automaton()
