@@ -70,7 +70,7 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, Offsets]:
     t = tables()
     if text.isascii():  # plain ASCII: NFKC and t2s change nothing, casefold is lower(), no CJK to fold
         s, offs = text.lower(), None
-        if t.leet.search(s):
+        if t.leet_gate.search(s):
             s = t.leet.sub(_letter, s)
         if t.spelled_gate.search(s):
             s, offs = _apply(s, offs, _spelled_edits(s, t))
@@ -118,13 +118,13 @@ def _needs_fold(s: str, t: Tables) -> bool:
             if t.cjk.match(s, m.start() - 1):
                 return True
             m = candidates.search(s, m.start() + 1)
-    # spelled_gate, latin and leet start with a latin letter or digit: search from the first one
+    # spelled_gate, latin and leet_gate match after a latin letter or digit: search from the first one
     # (lookbehinds still see what stands before it); most Chinese messages have few or none
     m = t.alnum.search(s)
     if m is not None:
         at = m.start()
         if t.spelled_gate.search(s, at) or (
-            t.latin.search(s, at) and (t.pinyin_gate.search(s) or t.leet.search(s, at))
+            t.latin.search(s, at) and (t.pinyin_gate.search(s) or t.leet_gate.search(s, at))
         ):
             return True
     m = t.repeat_gate.search(s)
@@ -143,7 +143,7 @@ def _fold(s: str, offs: Offsets, t: Tables) -> tuple[str, Offsets]:
     if t.spaced_gate.search(s):
         s, offs = _apply(s, offs, _spaced_edits(s, t))
     latin = t.latin.search(s) is not None
-    if latin and t.leet.search(s):
+    if latin and t.leet_gate.search(s):
         s = t.leet.sub(_letter, s)  # one character for one: the offsets stay as they are
     if t.spelled_gate.search(s) or (latin and t.pinyin_gate.search(s)):
         s, offs = _apply(s, offs, _spelled_edits(s, t))

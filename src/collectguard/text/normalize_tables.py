@@ -92,6 +92,7 @@ class Tables:
     spaced_sep: re.Pattern[str]
     spelled: re.Pattern[str]
     leet: re.Pattern[str]
+    leet_gate: re.Pattern[str]
     latin: re.Pattern[str]
     alnum: re.Pattern[str]
     pinyin_gate: re.Pattern[str]
@@ -207,6 +208,8 @@ def tables() -> Tables:
         # l0ser, p0lice, sc@mmer, b1tch: a digit or symbol standing for a letter inside a word
         # (each pattern starts with a character class, so the engine skips ahead in C)
         leet=re.compile(r"[a-z][013457@$](?=[a-z])"),
+        # whether leet has anything to do, found from the digit or symbol (rarer than letters)
+        leet_gate=re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])"),
         latin=re.compile(r"[a-z]"),
         alnum=re.compile(r"[a-z0-9]"),
         interference_run=re.compile(f"[{_INTERFERENCE}]+"),
@@ -214,7 +217,11 @@ def tables() -> Tables:
         pinyin_gate=re.compile(f"[{_CJK}][{_INTERFERENCE}]+[a-z]|[a-z][{_INTERFERENCE}]+[{_CJK}]"),
         pinyin_left=re.compile(f"[{_CJK}]([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
         pinyin_right=re.compile(f"[a-z](?<![a-z]{{2}})[a-z]{{0,5}}([{_INTERFERENCE}]+)(?=[{_CJK}])"),
-        spelled_gate=re.compile(f"[a-z0-9](?<![a-z0-9]{{2}})[{_INTERFERENCE}][a-z0-9](?![a-z0-9])"),
+        # a letter or digit standing alone, a separator, another one: found from the separator,
+        # which English text has far fewer of than letters (the lookbehind checks the first one)
+        spelled_gate=re.compile(
+            f"[{_INTERFERENCE}](?<=(?<![a-z0-9])[a-z0-9][{_INTERFERENCE}])[a-z0-9](?![a-z0-9])"
+        ),
         repeat=re.compile(r"([^\d\s])\1{2,}"),
         repeat_gate=re.compile(r"(.)\1\1"),
         variants=automaton,
