@@ -248,6 +248,18 @@ def test_the_model_stays_silent_where_the_rules_found_something() -> None:
     assert {f.source for f in result.findings} == {"lexicon"}
 
 
+def test_a_model_phrase_across_a_sentence_end_still_makes_a_finding() -> None:
+    from collectguard.policy.pack import load_pack
+    from collectguard.text.lexicon import load_lexicon
+    from collectguard.text.ngram_model import build
+
+    model = build({"吧?叫": 9.0}, threshold=1.0, categories={"threat": (0.0, {})})
+    result = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(
+        "今天方便吧？叫上家里人一起商量"
+    )
+    assert [f.source for f in result.findings] == ["model"]
+
+
 def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() -> None:
     """A stale model file (a development part changed since training) fails here: retrain it."""
     import importlib.util

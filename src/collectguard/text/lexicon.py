@@ -23,6 +23,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+from collectguard.text.key_order import common_first, padding
 from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
 from collectguard.text.normalize import normalize, variant_keys
 
@@ -297,7 +298,7 @@ def _rarity(forms: list[tuple[str, bool, bool]]) -> int:
 def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Any:
     """One combo group as its own small automaton: value ``(length, left, right)`` per word."""
     automaton = ahocorasick.Automaton()
-    for form, left, right in set(forms):
+    for form, left, right in sorted(set(forms), key=lambda f: (common_first(f[0]), f)):
         automaton.add_word(form, (len(form), left, right))
     automaton.make_automaton()
     return automaton
@@ -310,8 +311,13 @@ def _gate_automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]], ent
     spelling, its terms as ``(entry, length, left, right)``, and the frozen sets of combos it
     gates (those for any addressee, and those only for a message not sent to the borrower), so
     the screener adds whole sets instead of looking at combos one by one.
+
+    Keys go in common characters first, with padding keys for the common characters that
+    start no key (``key_order``): both only shorten the lookup of each character.
     """
-    automaton = ahocorasick.Automaton()
+    values_of: dict[
+        str, tuple[bool, tuple[tuple[int, int, bool, bool], ...], frozenset[int], frozenset[int]]
+    ] = {}
     for key, values in keys.items():
         variant = any(idx < 0 for idx, *_ in values)
         terms = tuple(
@@ -319,7 +325,13 @@ def _gate_automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]], ent
         )
         gated = [idx for idx, bit, *_ in values if idx >= 0 and bit]
         others = frozenset(i for i in gated if entries[i].addressee == "others")
-        automaton.add_word(key, (variant, terms, frozenset(gated) - others, others))
+        values_of[key] = (variant, terms, frozenset(gated) - others, others)
+    nothing = (False, (), frozenset[int](), frozenset[int]())  # a padding key: no term, no combo
+    for key in padding(values_of):
+        values_of[key] = nothing
+    automaton = ahocorasick.Automaton()
+    for key in sorted(values_of, key=common_first):
+        automaton.add_word(key, values_of[key])
     automaton.make_automaton()
     return automaton
 

@@ -70,7 +70,7 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, Offsets]:
     t = tables()
     if text.isascii():  # plain ASCII: NFKC and t2s change nothing, casefold is lower(), no CJK to fold
         s, offs = text.lower(), None
-        if t.leet.search(s):
+        if t.leet_gate.search(s):
             s = t.leet.sub(_letter, s)
         if t.spelled_gate.search(s):
             s, offs = _apply(s, offs, _spelled_edits(s, t))
@@ -109,7 +109,8 @@ def with_offsets(text: str, s: str, offs: Offsets) -> Normalized:
 
 def _needs_fold(s: str, t: Tables) -> bool:
     """Whether any folding pass has work: the clean message (most of them) pays for four fast scans."""
-    if t.gate_digits.search(s) and t.digit_gate.search(s):
+    m = t.gate_digits.search(s)  # a digit_gate match starts at most one character before it
+    if m is not None and t.digit_gate.search(s, max(0, m.start() - 1)):
         return True
     for candidates in (t.gate_interference, t.gate_spaced):  # each must follow a CJK character
         m = candidates.search(s, 1)
@@ -117,8 +118,15 @@ def _needs_fold(s: str, t: Tables) -> bool:
             if t.cjk.match(s, m.start() - 1):
                 return True
             m = candidates.search(s, m.start() + 1)
-    if t.spelled_gate.search(s) or (t.latin.search(s) and (t.pinyin_gate.search(s) or t.leet.search(s))):
-        return True
+    # spelled_gate, latin and leet_gate match after a latin letter or digit: search from the first one
+    # (lookbehinds still see what stands before it); most Chinese messages have few or none
+    m = t.alnum.search(s)
+    if m is not None:
+        at = m.start()
+        if t.spelled_gate.search(s, at) or (
+            t.latin.search(s, at) and (t.pinyin_gate.search(s) or t.leet_gate.search(s, at))
+        ):
+            return True
     m = t.repeat_gate.search(s)
     while m is not None and m.group().isdigit():  # 10000, 555-0199: repeated digits are not evasion
         m = t.repeat_gate.search(s, m.end())
@@ -135,7 +143,7 @@ def _fold(s: str, offs: Offsets, t: Tables) -> tuple[str, Offsets]:
     if t.spaced_gate.search(s):
         s, offs = _apply(s, offs, _spaced_edits(s, t))
     latin = t.latin.search(s) is not None
-    if latin and t.leet.search(s):
+    if latin and t.leet_gate.search(s):
         s = t.leet.sub(_letter, s)  # one character for one: the offsets stay as they are
     if t.spelled_gate.search(s) or (latin and t.pinyin_gate.search(s)):
         s, offs = _apply(s, offs, _spelled_edits(s, t))
@@ -164,6 +172,9 @@ def _digits(m: re.Match[str]) -> str:
 def _map_chars(text: str, t: Tables) -> tuple[str, Offsets]:
     """NFKC, Traditional→Simplified and casefold, one character at a time (offsets stay exact)."""
     if not t.multi.search(text):
+        for char, folded in t.common:  # a C-level replace each; what they fold to is never folded again
+            if char in text:
+                text = text.replace(char, folded)
         return t.one_re.sub(t.one_sub, text), None
     starts: list[int] = []
     ends: list[int] = []

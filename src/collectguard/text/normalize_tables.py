@@ -34,6 +34,8 @@ _SENTENCE_PUNCT = r",、;:!?。"
 _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f"
 # one unit of a spelled-out word: a CJK character, or a letter or digit standing alone
 _UNIT = f"(?:[{_CJK}]|[a-z0-9](?![a-z0-9]))"
+# full-width punctuation that Chinese text is full of; each folds to one ASCII character
+_COMMON = "，？：！；（）"
 _CN_DIGITS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _CN_DIGIT_VALUES = "00123456789112345678 9".replace(" ", "")
 
@@ -70,6 +72,9 @@ class Tables:
     one_to_one: dict[int, str]
     one_re: re.Pattern[str]  # the characters of one_to_one: a regex sub beats translate on typical text
     one_sub: Callable[[re.Match[str]], str]
+    # the most common of one_to_one in Chinese text (full-width ，？：！), folded by str.replace
+    # before one_re runs, so that its Python callback runs for the rare characters only
+    common: tuple[tuple[str, str], ...]
     full: dict[int, str]
     multi: re.Pattern[str]
     digit_run: re.Pattern[str]
@@ -87,7 +92,9 @@ class Tables:
     spaced_sep: re.Pattern[str]
     spelled: re.Pattern[str]
     leet: re.Pattern[str]
+    leet_gate: re.Pattern[str]
     latin: re.Pattern[str]
+    alnum: re.Pattern[str]
     pinyin_gate: re.Pattern[str]
     interference_run: re.Pattern[str]
     pinyin_left: re.Pattern[str]
@@ -178,6 +185,7 @@ def tables() -> Tables:
         one_to_one=one_to_one,
         one_re=re.compile(_char_class([chr(cp) for cp in one_to_one])),
         one_sub=lambda m: one_map[m.group()],
+        common=tuple((c, one_map[c]) for c in _COMMON if c in one_map and one_map[c] not in one_map),
         full=full,
         multi=re.compile(_char_class(multi)),
         digit_run=re.compile(f"[{digits}]{{3,}}|(?<=\\d)[{digits}]+|[{digits}]+(?=\\d)"),
@@ -200,13 +208,20 @@ def tables() -> Tables:
         # l0ser, p0lice, sc@mmer, b1tch: a digit or symbol standing for a letter inside a word
         # (each pattern starts with a character class, so the engine skips ahead in C)
         leet=re.compile(r"[a-z][013457@$](?=[a-z])"),
+        # whether leet has anything to do, found from the digit or symbol (rarer than letters)
+        leet_gate=re.compile(r"[013457@$](?<=[a-z][013457@$])(?=[a-z])"),
         latin=re.compile(r"[a-z]"),
+        alnum=re.compile(r"[a-z0-9]"),
         interference_run=re.compile(f"[{_INTERFERENCE}]+"),
         # 有_ni_好受, 联系~ren: a pinyin syllable set off from a CJK character by interference
         pinyin_gate=re.compile(f"[{_CJK}][{_INTERFERENCE}]+[a-z]|[a-z][{_INTERFERENCE}]+[{_CJK}]"),
         pinyin_left=re.compile(f"[{_CJK}]([{_INTERFERENCE}]+)[a-z]{{1,6}}(?![a-z])"),
         pinyin_right=re.compile(f"[a-z](?<![a-z]{{2}})[a-z]{{0,5}}([{_INTERFERENCE}]+)(?=[{_CJK}])"),
-        spelled_gate=re.compile(f"[a-z0-9](?<![a-z0-9]{{2}})[{_INTERFERENCE}][a-z0-9](?![a-z0-9])"),
+        # a letter or digit standing alone, a separator, another one: found from the separator,
+        # which English text has far fewer of than letters (the lookbehind checks the first one)
+        spelled_gate=re.compile(
+            f"[{_INTERFERENCE}](?<=(?<![a-z0-9])[a-z0-9][{_INTERFERENCE}])[a-z0-9](?![a-z0-9])"
+        ),
         repeat=re.compile(r"([^\d\s])\1{2,}"),
         repeat_gate=re.compile(r"(.)\1\1"),
         variants=automaton,
