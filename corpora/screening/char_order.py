@@ -15,25 +15,26 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from train_ngram import development_rows  # the same parts the models learn from, held-out ones never
+
 from collectguard.text.normalize import normalize_text
 
-HERE = Path(__file__).resolve().parent
-OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "lexicons" / "char_order.json"
-PARTS = ("corpus.jsonl", "fresh2.jsonl", "written.jsonl", "fresh3.jsonl")
-HELD_OUT = frozenset({"test", "fresh4", "fresh5"})
+OUT = (
+    Path(__file__).resolve().parent.parent.parent
+    / "src"
+    / "collectguard"
+    / "data"
+    / "lexicons"
+    / "char_order.json"
+)
 KEEP = 600  # beyond these, characters are rare enough that their place makes no difference
 
 
 def counts() -> Counter[str]:
     """Characters of every development message, normalised without the variant pass."""
     seen: Counter[str] = Counter()
-    for name in PARTS:
-        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if row["split"] not in HELD_OUT:
-                seen.update(normalize_text(row["text"], variants=False)[0])
+    for row in development_rows():
+        seen.update(normalize_text(row["text"], variants=False)[0])
     return seen
 
 
