@@ -6,8 +6,8 @@
 The corpus (corpora/replies/replies.jsonl) is split by template family; the test part was
 written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borrower side),
 when present, is real text nobody on the team wrote: its figures are printed separately.
-corpora/replies/written.jsonl, handwritten2.jsonl and written2.jsonl are hand-written development parts
-(their misses may be listed; handwritten2 and written2 were measured as unseen before they were used);
+corpora/replies/written.jsonl, handwritten2.jsonl, written2.jsonl and written3.jsonl are hand-written development
+parts (their misses may be listed; each from handwritten2 on was measured as unseen before it was used);
 corpora/replies/handwritten.jsonl, handwritten3.jsonl and handwritten4.jsonl, held-out parts written by hand before
 their authors read the lexicons, are printed last, as aggregates only (no option lists their misses).
 """
@@ -32,6 +32,7 @@ HANDWRITTEN4 = ROOT / "corpora" / "replies" / "handwritten4.jsonl"
 WRITTEN = ROOT / "corpora" / "replies" / "written.jsonl"
 HANDWRITTEN2 = ROOT / "corpora" / "replies" / "handwritten2.jsonl"
 WRITTEN2 = ROOT / "corpora" / "replies" / "written2.jsonl"
+WRITTEN3 = ROOT / "corpora" / "replies" / "written3.jsonl"
 DEV = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 
 
@@ -107,6 +108,7 @@ def main() -> None:
             "written",
             "handwritten2",
             "written2",
+            "written3",
             "dev",
             "all",
         ],
@@ -126,7 +128,12 @@ def main() -> None:
             part = [r for r in rows if r["split"] == split and r["lang"] == lang]
             evaluate(part, f"corpus {split} {lang}", args.misses in (split, "all"))
         evaluate([r for r in rows if r["split"] == split], f"corpus {split} (all)", False)
-    for name, path in (("written", WRITTEN), ("handwritten2", HANDWRITTEN2), ("written2", WRITTEN2)):
+    for name, path in (
+        ("written", WRITTEN),
+        ("handwritten2", HANDWRITTEN2),
+        ("written2", WRITTEN2),
+        ("written3", WRITTEN3),
+    ):
         if path.exists():
             written = _rows(path)
             for lang in ("zh", "en"):
