@@ -12,7 +12,7 @@ normalised text (as the screener sees it), fitted with scikit-learn's logistic r
   violation score flags.
 
 The threshold is chosen by leaving one writer out: for each writer's part (the template
-families, fresh2, written_a … written_f, fresh3, per language) the models are fitted on the
+families, fresh2, written_a … written_h, fresh3, per language) the models are fitted on the
 other parts and the writer's compliant messages scored; the threshold is the lowest score at
 which at most ``MAX_FALSE_ALARMS`` of those would be flagged. ``--cv`` prints the figures of
 that procedure. The held-out parts (the test families, fresh4, fresh5) are never read.
@@ -37,7 +37,7 @@ from collectguard.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "lexicons"
-PARTS = ("corpus.jsonl", "fresh2.jsonl", "written.jsonl", "fresh3.jsonl", "written2.jsonl")
+PARTS = ("corpus.jsonl", "fresh2.jsonl", "written.jsonl", "fresh3.jsonl", "written2.jsonl", "written3.jsonl")
 HELD_OUT = frozenset({"test", "fresh4", "fresh5"})
 KEEP_PER_CATEGORY = 300
 MAX_FALSE_ALARMS = 0.05
