@@ -238,6 +238,21 @@ def test_each_message_is_judged_by_the_model_of_its_script() -> None:
     assert models.findings("你在dark alley附近走夜路", [], third=False) == []
 
 
+def test_english_model_findings_show_whole_words() -> None:
+    from collectguard.text.ngram_model import build
+
+    en = build(
+        {"onda": 9.0},
+        threshold=0.5,
+        script="latin",
+        sizes=(3, 5),
+        min_chars=20,
+        categories={"threat": (0.0, {})},
+    )
+    (finding,) = en.findings("we will see you at home on monday night", [], third=False)
+    assert finding[4] == "monday"  # the phrase that weighed most, widened to its word
+
+
 def test_the_model_stays_silent_where_the_rules_found_something() -> None:
     from collectguard.policy.pack import load_pack
     from collectguard.text.lexicon import load_lexicon

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -146,9 +147,11 @@ def run_cmd(
         err_console.print(
             "[yellow]提示 note:[/] 文本筛查模块不可用，文本未筛查 text screening is not installed; texts were not screened"
         )
-    err_console.print(f"违规 violations → {out / 'violations.jsonl'}; 拒收 rejects → {out / 'rejects.jsonl'}")
+    err_console.print(
+        f"违规 violations → {escape(str(out / 'violations.jsonl'))}; 拒收 rejects → {escape(str(out / 'rejects.jsonl'))}"
+    )
     if report:
-        err_console.print(f"报告 report → {out / 'report.html'}")
+        err_console.print(f"报告 report → {escape(str(out / 'report.html'))}")
 
 
 @app.command("sample")
@@ -168,7 +171,7 @@ def sample_cmd(
         written = write_sample(out, SampleOptions(events=events, seed=seed, days=days, text=text))
     except CollectguardError as exc:
         fail(str(exc))
-    err_console.print(f"样例日志 sample log: {written:,} events → {out}")
+    err_console.print(f"样例日志 sample log: {written:,} events → {escape(str(out))}")
 
 
 # --- audit chain: `audit verify` / `audit anchor` live in cli/auditlog.py (the service's

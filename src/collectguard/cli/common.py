@@ -9,6 +9,7 @@ from typing import Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from collectguard.errors import CollectguardError
 
@@ -18,7 +19,7 @@ err_console = Console(stderr=True)
 
 def fail(message: str) -> NoReturn:
     """Misuse of a command: one line on stderr and exit code 2, never a traceback."""
-    err_console.print(f"[bold red]错误 error:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[bold red]错误 error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
 
 from collectguard.cli.common import err_console
 from collectguard.settings import Settings
@@ -38,7 +39,9 @@ def open_service(settings: Settings, *, migrate: bool = True) -> Service:
             database.dispose()
     service = Service(settings)
     if service.key_notice:
-        err_console.print(f"[yellow]注意 note:[/] {service.key_notice}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]注意 note:[/] {escape(service.key_notice)}", highlight=False, soft_wrap=True
+        )
     return service
 
 

@@ -6,6 +6,7 @@ import ipaddress
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from collectguard.cli.common import console, err_console, fail
@@ -65,7 +66,7 @@ def demo(
     for name, password in passwords.items():
         table.add_row(name, name, password)
     console.print(table)
-    console.print(f"数据库 database: {settings.db}", highlight=False)
+    console.print(f"数据库 database: {escape(str(settings.db))}", highlight=False)
     if no_serve:
         service.close()
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from collectguard.__about__ import __version__
 from collectguard.cli import audit as audit_cli
@@ -60,5 +61,5 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except CollectguardError as exc:
-        err_console.print(f"[bold red]错误 error:[/] {exc}", highlight=False, soft_wrap=True)
+        err_console.print(f"[bold red]错误 error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(2)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -61,7 +62,7 @@ def screen_cmd(
 
 def _render_transcript(path: str, data: Any, result: TranscriptResult) -> None:
     """Every turn in order: the other party's dimmed, the collector's plain or with its findings."""
-    console.print(f"通话记录 transcript {path}: {_VERDICT[result.verdict]}")
+    console.print(f"通话记录 transcript {escape(str(path))}: {_VERDICT[result.verdict]}")
     flagged = {t.turn: t for t in result.turns}
     turns = data["turns"] if isinstance(data, dict) else data
     for i, turn in enumerate(turns):
@@ -105,5 +106,5 @@ def _render(text: str, result: ScreenResult) -> None:
         for rule in rules:
             console.print(Text(f"  规则 rule: {rule}", style="cyan"))
     console.print(
-        Panel(result.rewrite, title="建议改写 suggested rewrite", title_align="left", style="green")
+        Panel(Text(result.rewrite), title="建议改写 suggested rewrite", title_align="left", style="green")
     )

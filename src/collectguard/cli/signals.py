@@ -6,8 +6,10 @@ import json
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
+from rich.text import Text
 
 from collectguard.cli.common import console, fail, run_jsonl
 from collectguard.errors import CollectguardError
@@ -34,7 +36,7 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
         danger = s.type == "distress_self_harm"
         table.add_row(
             f"[bold red]{s.type}[/]" if danger else s.type,
-            s.evidence,
+            Text(s.evidence),  # the borrower's words: never read as markup
             f"{s.start}–{s.end}",
             f"{s.confidence:.2f}",
             _SUBJECT.get(s.subject, s.subject),
@@ -51,28 +53,40 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
             if c.review:
                 hold += "\n主管阅读后可解除 review"
             states.add_row(
-                c.pack, f"{change}{hold}", c.rule, f"{c.reason_zh}\n[dim]{c.reason_en}[/]", c.citation
+                c.pack,
+                f"{change}{hold}",
+                c.rule,
+                f"{escape(c.reason_zh)}\n[dim]{escape(c.reason_en)}[/]",
+                escape(c.citation),
             )
         console.print(states)
     _render_playbook(analysis)
+
+
+def _item(x: Any) -> str:
+    """One bilingual line of a playbook, its text escaped: data never becomes markup."""
+    return f"• {escape(x.zh)}\n  [dim]{escape(x.en)}[/]"
 
 
 def _render_playbook(analysis: ReplyAnalysis) -> None:
     book = analysis.playbook
     if book.crisis:
         plan = book.crisis
-        lines = [f"[bold]{r.name.zh} {r.name.en}: {r.contact}[/] ({r.hours.zh})" for r in plan.resources]
+        lines = [
+            f"[bold]{escape(r.name.zh)} {escape(r.name.en)}: {escape(r.contact)}[/] ({escape(r.hours.zh)})"
+            for r in plan.resources
+        ]
         lines += ["", "[bold]结束通话话术 End-the-call script[/]"]
-        lines += [f"• {x.zh}\n  [dim]{x.en}[/]" for x in plan.end_call]
+        lines += [_item(x) for x in plan.end_call]
         lines += ["", "[bold]转交专人 Hand-over[/]"]
-        lines += [f"• {x.zh}\n  [dim]{x.en}[/]" for x in plan.handover]
+        lines += [_item(x) for x in plan.handover]
         title = f"危机 — 停止催收 CRISIS — stop collection ({plan.region_name.zh} {plan.region_name.en})"
         console.print(Panel("\n".join(lines), title=title, border_style="bold red"))
     for g in book.guidance:
-        lines = ["[bold]可以说 Say[/]"] + [f"• {x.zh}\n  [dim]{x.en}[/]" for x in g.say]
-        lines += ["[bold]不要说 Do not say[/]"] + [f"• {x.zh}\n  [dim]{x.en}[/]" for x in g.avoid]
+        lines = ["[bold]可以说 Say[/]"] + [_item(x) for x in g.say]
+        lines += ["[bold]不要说 Do not say[/]"] + [_item(x) for x in g.avoid]
         lines += ["[bold]步骤 Steps[/]"] + [
-            f"{i}. {x.zh}\n   [dim]{x.en}[/]" for i, x in enumerate(g.steps, 1)
+            f"{i}. {escape(x.zh)}\n   [dim]{escape(x.en)}[/]" for i, x in enumerate(g.steps, 1)
         ]
         console.print(Panel("\n".join(lines), title=f"{g.title.zh} · {g.title.en}"))
 

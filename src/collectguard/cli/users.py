@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from collectguard.cli.common import err_console
 from collectguard.cli.db import DB_HELP, KEY_HELP, open_service, settings_for
@@ -30,7 +31,9 @@ def create(
             service.set_password(name, password)
     finally:
         service.close()
-    err_console.print(f"已创建用户 created user {user.name} ({user.role}, id {user.id})", highlight=False)
+    err_console.print(
+        f"已创建用户 created user {escape(user.name)} ({user.role}, id {user.id})", highlight=False
+    )
     print(key)
 
 
@@ -46,7 +49,7 @@ def revoke(
         count = service.revoke_keys(name)
     finally:
         service.close()
-    err_console.print(f"已吊销 revoked {count} key(s) of {name}", highlight=False)
+    err_console.print(f"已吊销 revoked {count} key(s) of {escape(name)}", highlight=False)
 
 
 @app.command("list")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from collectguard.cli.common import console, fail, read_json_file
@@ -94,7 +95,9 @@ def _render_wellbeing(report: CollectorWellbeing) -> None:
     console.print(table)
     for a in report.current_advice:
         colour = {"urgent": "bold red", "warn": "yellow"}.get(a.level, "cyan")
-        console.print(f"  [{colour}]{a.code}[/] {a.message_zh}\n    {a.message_en} [dim]({a.citation})[/]")
+        console.print(
+            f"  [{colour}]{a.code}[/] {escape(a.message_zh)}\n    {escape(a.message_en)} [dim]({escape(a.citation)})[/]"
+        )
 
 
 def _wellbeing(

@@ -129,7 +129,8 @@ class NgramModel:
         lo, hi = sentence_span(s, phrases[0][1])
         near = [p for p in phrases if p[1] < hi and p[2] > lo]  # a merged phrase may cross the sentence's end
         start, end = _words(s, max(lo, min(p[1] for p in near)), min(hi, max(p[2] for p in near)))
-        shown = [t for _, a, b in phrases if len(t := s[a:b].strip(_EDGES)) > 1] or [s[lo:hi].strip(_EDGES)]
+        whole = (s[slice(*_words(s, a, b))].strip(_EDGES) for _, a, b in phrases)  # "Monday", not "day"
+        shown = [t for t in whole if len(t) > 1] or [s[lo:hi].strip(_EDGES)]
         words = "、".join(dict.fromkeys(shown[:3]))
         return [(category, start, end, "model", words, "warn")]
 
