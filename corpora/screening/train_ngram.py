@@ -90,14 +90,23 @@ def _text(row: dict[str, Any]) -> str:
 
 
 def grams(text: str, sizes: tuple[int, int]) -> list[str]:
-    """Every n-gram of the sizes at every position, as the Aho-Corasick pass at run time reports them."""
-    return [text[i : i + n] for n in range(sizes[0], sizes[1] + 1) for i in range(len(text) - n + 1)]
+    """Every n-gram of the sizes at every position, as the Aho-Corasick pass at run time reports
+    them, except those of whitespace alone: a run of spaces says nothing about a message, yet
+    spaced-out evasions (c a s h   a d v a n c e) once taught the model to flag blank lines."""
+    return [
+        g
+        for n in range(sizes[0], sizes[1] + 1)
+        for i in range(len(text) - n + 1)
+        if (g := text[i : i + n]).strip()
+    ]
 
 
 def length_scale(text: str, sizes: tuple[int, int]) -> float:
-    """Counts are divided by the square root of the number of n-grams, so a long lawful message
-    does not earn a low score by its length alone and a short one is not flagged for being short."""
-    return 1.0 / math.sqrt(max(SHORTEST, len(grams(text, sizes))))
+    """Counts are divided by the square root of the number of n-gram positions, so a long lawful
+    message does not earn a low score by its length alone and a short one is not flagged for
+    being short. The screener counts positions the same way (``NgramModel._grams``)."""
+    positions = sum(max(0, len(text) - n + 1) for n in range(sizes[0], sizes[1] + 1))
+    return 1.0 / math.sqrt(max(SHORTEST, positions))
 
 
 def _scaled(vectorizer: Any, texts: list[str], sizes: tuple[int, int], fitting: bool = False) -> Any:

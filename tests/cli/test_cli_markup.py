@@ -35,7 +35,31 @@ def test_the_rewrite_keeps_its_placeholder() -> None:
     assert "[number]" in out.stdout
 
 
-def test_brackets_in_a_reply_are_shown_as_written() -> None:
-    out = _run("signals", "[/x] 我真的撑不下去了 [bold]")
+def test_brackets_in_a_reply_do_not_break_the_tables() -> None:
+    out = _run("signals", "我真的[/x]不想活了[bold]")
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+
+
+def test_a_party_id_with_brackets_is_shown_in_the_decision_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    scenario = tmp_path / "scenario.json"
+    scenario.write_text(
+        '{"rulepack": "cn", "account": {"timezone": "Asia/Shanghai"}, "attempts": [{"at": '
+        '"2026-03-02T23:00:00+08:00", "party": "borrower", "party_id": "[/p1]", "channel": "call"}]}',
+        encoding="utf-8",
+    )
+    out = _run("contact", "simulate", "--table", str(scenario))
     assert out.returncode == 0, out.stderr
-    assert "Traceback" not in out.stderr
+    assert "[/p1]" in out.stdout
+
+
+def test_an_overlay_citation_with_brackets_is_listed_as_written(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    overlay = tmp_path / "acme.yaml"
+    overlay.write_text(
+        'overlay: acme\nbase: cn\nversion: "1"\nadd:\n  - id: acme.note\n    kind: channel_opt_out\n'
+        '    citation: "Acme policy [/internal]"\n    confidence: policy\n    message_zh: 测试\n    message_en: test\n',
+        encoding="utf-8",
+    )
+    out = _run("rules", "list", "--pack", str(overlay))
+    assert out.returncode == 0, out.stderr
+    flat = "".join(out.stdout.replace("│", "").split())  # a table cell may wrap the citation
+    assert "[/internal]" in flat

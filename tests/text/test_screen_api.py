@@ -228,14 +228,12 @@ def test_each_message_is_judged_by_the_model_of_its_script() -> None:
         categories={"insult": (0.0, {})},
     )
     models = ModelSet((en, zh))
-    assert [f[0] for f in models.findings("最近晚上走夜路要小心啊", [], third=False)] == ["threat"]
-    assert [f[0] for f in models.findings("watch out in that dark alley tonight", [], third=False)] == [
-        "insult"
-    ]
-    assert models.findings("走夜路小心", [], third=False) == []  # too short to judge
-    assert models.findings("dark alley", [], third=False) == []
+    assert [f[0] for f in models.findings("最近晚上走夜路要小心啊", [])] == ["threat"]
+    assert [f[0] for f in models.findings("watch out in that dark alley tonight", [])] == ["insult"]
+    assert models.findings("走夜路小心", []) == []  # too short to judge
+    assert models.findings("dark alley", []) == []
     # the English model never reads Chinese, whatever English words it holds
-    assert models.findings("你在dark alley附近走夜路", [], third=False) == []
+    assert models.findings("你在dark alley附近走夜路", []) == []
 
 
 def test_english_model_findings_show_whole_words() -> None:
@@ -249,8 +247,49 @@ def test_english_model_findings_show_whole_words() -> None:
         min_chars=20,
         categories={"threat": (0.0, {})},
     )
-    (finding,) = en.findings("we will see you at home on monday night", [], third=False)
+    (finding,) = en.findings("we will see you at home on monday night", [])
     assert finding[4] == "monday"  # the phrase that weighed most, widened to its word
+
+
+@pytest.mark.parametrize(
+    ("to", "verdict"), [("guarantor", "pass"), ("borrower", "warn"), ("emergency_contact", "warn")]
+)
+def test_the_model_never_names_a_category_the_addressee_cannot_fall_under(to: str, verdict: str) -> None:
+    """Asking a guarantor to pay is lawful: the rules drop that finding, and the model may not bring it back."""
+    from collectguard.policy.pack import load_pack
+    from collectguard.text.lexicon import load_lexicon
+    from collectguard.text.ngram_model import build
+
+    model = build({"一部分": 9.0}, threshold=0.5, categories={"demand_from_third_party": (0.0, {})})
+    screener = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model)
+    assert screener.screen("李女士联系不上，麻烦您先准备一部分吧", to=to).verdict == verdict
+
+
+def test_emoji_and_curly_quotes_do_not_take_an_english_message_from_its_model() -> None:
+    from collectguard.text.ngram_model import ModelSet, build
+    from collectguard.text.normalize import normalize_text
+
+    en = build(
+        {"buzz": 9.0},
+        threshold=0.5,
+        script="latin",
+        sizes=(3, 5),
+        min_chars=20,
+        categories={"harassment": (0.0, {})},
+    )
+    zh = build({"走夜路": 9.0}, threshold=0.5, script="cjk", min_chars=8, categories={"threat": (0.0, {})})
+    models = ModelSet((en, zh))
+    plain = "Hope you sleep well with your phone buzzing all night"
+    for text in (plain, plain + " 😘👋📱🌙🌙🌙🌙🌙", plain.replace("you", "you’re") + " — £5"):
+        s = normalize_text(text)[0]
+        assert [f[0] for f in models.findings(s, [])] == ["harassment"], text
+
+
+def test_blank_runs_are_not_a_violation() -> None:
+    """Runs of spaces (once learnt from spaced-out evasions) weigh nothing in the shipped models."""
+    assert screen(" " * 40).verdict == "pass"
+    assert screen("Hi," + " " * 60 + "please call us back.", packs=("us-regf",)).verdict == "pass"
+    assert screen("您好，" + " " * 60 + "请回电。").verdict == "pass"
 
 
 def test_the_model_stays_silent_where_the_rules_found_something() -> None:

@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from collectguard.cli.common import console, fail, read_json_file
@@ -23,7 +24,9 @@ def _local(at: datetime | None, tz: str) -> str:
 
 def _render(scenario: Scenario, decisions: list[Decision]) -> None:
     tz = scenario.account.timezone
-    table = Table(title=f"联系决定 Contact decisions — 借款人当地时间 local time {tz}", show_lines=True)
+    table = Table(
+        title=f"联系决定 Contact decisions — 借款人当地时间 local time {escape(tz)}", show_lines=True
+    )
     table.add_column("#", no_wrap=True)
     table.add_column("时间 at", no_wrap=True)
     table.add_column("对象·渠道 party·channel", no_wrap=True)
@@ -32,19 +35,19 @@ def _render(scenario: Scenario, decisions: list[Decision]) -> None:
     table.add_column("规则 rule", no_wrap=True)
     table.add_column("原因与依据 reason · citation", min_width=24, ratio=1, overflow="fold")
     for i, (attempt, decision) in enumerate(zip(scenario.attempts, decisions, strict=True)):
-        target = f"{attempt.party_id}·{attempt.channel}"
+        target = escape(f"{attempt.party_id}·{attempt.channel}")
         if decision.allowed:
             table.add_row(str(i), _local(attempt.at, tz), target, "[green]允许 allowed[/]", "", "", "")
             continue
         nxt = _local(decision.next_allowed_at, tz) or "待解除 on release"
-        reasons = "\n".join(f"{d.message_zh}\n[dim]{d.citation}[/]" for d in decision.denials)
+        reasons = "\n".join(f"{escape(d.message_zh)}\n[dim]{escape(d.citation)}[/]" for d in decision.denials)
         table.add_row(
             str(i),
             _local(attempt.at, tz),
             target,
             "[bold red]禁止 denied[/]",
             nxt,
-            "\n".join(decision.rules),
+            escape("\n".join(decision.rules)),
             reasons,
         )
     console.print(table)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -69,9 +70,15 @@ def pii(
     table.add_column("依据 why", overflow="fold", ratio=1)
     for s in spans:
         value = text[s.start : s.end]
-        table.add_row(
-            s.type, f"{s.start}–{s.end}", value, mask_value(value, s.type), f"{s.score:.2f}", s.explanation
+        cells = (
+            s.type,
+            f"{s.start}–{s.end}",
+            value,
+            mask_value(value, s.type),
+            f"{s.score:.2f}",
+            s.explanation,
         )
+        table.add_row(*(escape(c) for c in cells))
     console.print(table)
 
 

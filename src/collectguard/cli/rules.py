@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from collectguard.cli.common import console, fail
@@ -107,11 +108,13 @@ def list_rules(
         print(json.dumps([rule_dict(r) for p in packs for r in p.rules], ensure_ascii=False, indent=2))
         return
     for p in packs:
-        table = Table(title=f"{p.name} {p.version} — {p.title_zh} / {p.title_en}", show_lines=False)
+        table = Table(title=escape(f"{p.name} {p.version} — {p.title_zh} / {p.title_en}"), show_lines=False)
         for column in ("规则 rule", "类型 kind", "参数 params", "依据 citation", "置信 conf."):
             table.add_column(column, overflow="fold")
         for r in p.rules:
-            table.add_row(r.id, r.spec.kind, _params(r), r.spec.citation, r.spec.confidence)
+            table.add_row(
+                *(escape(str(v)) for v in (r.id, r.spec.kind, _params(r), r.spec.citation, r.spec.confidence))
+            )
         console.print(table)
 
 
@@ -129,9 +132,11 @@ def show_rule(
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    table = Table(show_header=False, title=f"{rule_id}")
+    table = Table(show_header=False, title=escape(rule_id))
     table.add_column(style="bold")
     table.add_column(overflow="fold")
     for key, value in data.items():
-        table.add_row(key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        table.add_row(
+            escape(key), escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+        )
     console.print(table)

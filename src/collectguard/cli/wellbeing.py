@@ -64,7 +64,7 @@ def _now(value: str | None, latest: datetime | None) -> datetime | None:
 def _render_wellbeing(report: CollectorWellbeing) -> None:
     p = report.period
     console.print(
-        f"\n[bold]{report.collector_id}[/]  班次 shifts {p.shifts} · 联系 contacts {p.contacts} · "
+        f"\n[bold]{escape(report.collector_id)}[/]  班次 shifts {p.shifts} · 联系 contacts {p.contacts} · "
         f"工时 hours {p.hours_worked:.1f} · 计划外 after-hours {p.after_hours_hours:.1f} h · "
         f"敌意 hostile {p.hostile_contacts} ({p.hostile_share_pct:.1f}%) · 危机 crisis {p.crisis_contacts}"
     )
@@ -157,7 +157,12 @@ def _render_risk(scores: list[RiskScore]) -> None:
         factors = "\n".join(
             f"+{f.points:.0f} {f.label_zh}：{f.explain_zh}\n    {f.explain_en}" for f in s.top
         )
-        table.add_row(s.account_id, f"[{colour}]{s.score}[/]", f"{s.level_zh} {s.level_en}", factors or "—")
+        table.add_row(
+            escape(s.account_id),
+            f"[{colour}]{s.score}[/]",
+            f"{s.level_zh} {s.level_en}",
+            escape(factors) or "—",
+        )
     console.print(table)
 
 

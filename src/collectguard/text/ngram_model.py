@@ -17,6 +17,7 @@ names the category's rule and citation like any other and shows the phrases that
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache, reduce
@@ -30,9 +31,10 @@ import pydantic
 
 from collectguard.datafile import load_validated
 from collectguard.text.key_order import common_first
+from collectguard.text.normalize_tables import CJK_RANGES
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["ModelSet", "NgramModel", "build", "load_model"]
+__all__ = ["ModelSet", "NgramModel", "barred_for", "build", "load_model"]
 
 _Raw = tuple[str, int, int, str, str, str]
 _WEIGHT = itemgetter(1)  # of an automaton hit (end, weight)
@@ -90,21 +92,22 @@ class NgramModel:
         return self.intercept + sum(map(_WEIGHT, self.score_automaton.iter(s))) / math.sqrt(self._grams(s))
 
     def reads(self, s: str) -> bool:
-        """Whether ``s`` is written in this model's script, long enough to judge."""
-        other = len(s) - len(s.encode("ascii", "ignore"))  # Chinese characters, and a few symbols
+        """Whether ``s`` is written in this model's script, long enough to judge: at least
+        ``min_chars`` Chinese characters, or at least ``min_chars`` Latin letters and fewer than
+        ``_FEW`` Chinese characters (an emoji, a curly quote or a £ change nothing)."""
         if self.script == "cjk":
-            return other >= self.min_chars
-        return other < _FEW and len(s) - other >= self.min_chars
+            return _cjk_at_least(s, self.min_chars)
+        return not _cjk_at_least(s, _FEW) and _latin_at_least(s, self.min_chars)
 
     def _grams(self, s: str) -> int:
         lo, hi = self.sizes
         return max(self.shortest, sum(max(0, len(s) - n + 1) for n in range(lo, hi + 1)))
 
-    def findings(self, s: str, raw: list[_Raw], *, third: bool) -> list[_Raw]:
+    def findings(self, s: str, raw: list[_Raw], *, barred: frozenset[str] = frozenset()) -> list[_Raw]:
         """A review finding for a message the rules passed and the score flags; nothing otherwise.
 
-        ``third``: the message is for someone who does not owe the debt. Naming the debt or the
-        borrower's own data to the borrower discloses nothing, so those categories need it.
+        ``barred``: categories the addressee cannot be wronged by (``barred_for``). When the
+        message reads most like one of those, the model has no case and says nothing.
         """
         if raw or not self.reads(s) or self.score(s) < self.threshold:
             return []
@@ -118,7 +121,7 @@ class NgramModel:
         scale = 1.0 / math.sqrt(self._grams(s))
         totals = [b + t * scale for b, t in zip(self.category_intercepts, sums, strict=True)]
         category = self.categories[max(range(len(totals)), key=totals.__getitem__)]
-        if category in _FOR_OTHERS and not third:
+        if category in barred:
             return []
         hits = sorted(
             ((w, end - len(g) + 1, end + 1) for end, (g, w) in self.explain_automaton.iter(s)), reverse=True
@@ -130,7 +133,9 @@ class NgramModel:
         near = [p for p in phrases if p[1] < hi and p[2] > lo]  # a merged phrase may cross the sentence's end
         start, end = _words(s, max(lo, min(p[1] for p in near)), min(hi, max(p[2] for p in near)))
         whole = (s[slice(*_words(s, a, b))].strip(_EDGES) for _, a, b in phrases)  # "Monday", not "day"
-        shown = [t for t in whole if len(t) > 1] or [s[lo:hi].strip(_EDGES)]
+        shown = [t for t in whole if len(t) > 1]
+        if not shown:  # nothing readable weighed most: no case to show a collector
+            return []
         words = "、".join(dict.fromkeys(shown[:3]))
         return [(category, start, end, "model", words, "warn")]
 
@@ -151,8 +156,34 @@ def _phrases(s: str, hits: list[tuple[float, int, int]]) -> list[tuple[float, in
     return sorted(((w, int(a), int(b)) for w, a, b in merged), reverse=True)
 
 
-_FEW = 4  # non-ASCII characters (an emoji, a name) an English message may hold
-_FOR_OTHERS = frozenset({"third_party_disclosure", "privacy_exposure"})
+_FEW = 4  # Chinese characters (a name, a company) an English message may hold
+
+
+@lru_cache(maxsize=8)
+def _at_least(chars: str, n: int) -> re.Pattern[str]:
+    return re.compile(f"(?:[^{chars}]*[{chars}]){{{n}}}")
+
+
+def _cjk_at_least(s: str, n: int) -> bool:
+    return n <= 0 or _at_least(CJK_RANGES, n).match(s) is not None
+
+
+def _latin_at_least(s: str, n: int) -> bool:
+    return n <= 0 or _at_least("a-z", n).match(s) is not None  # normalised text is lower case
+
+
+#: what a message to each addressee cannot be (the rules decide the same by addressee): naming
+#: the debt or the borrower's own data to someone who owes it discloses nothing, and asking a
+#: guarantor to pay is lawful
+_BARRED = {
+    "borrower": frozenset({"third_party_disclosure", "privacy_exposure"}),
+    "guarantor": frozenset({"third_party_disclosure", "privacy_exposure", "demand_from_third_party"}),
+}
+
+
+def barred_for(to: str) -> frozenset[str]:
+    """The categories a message to ``to`` cannot fall under."""
+    return _BARRED.get(to, frozenset())
 
 
 def _words(s: str, start: int, end: int) -> tuple[int, int]:
@@ -170,12 +201,12 @@ class ModelSet:
 
     models: tuple[NgramModel, ...]
 
-    def findings(self, s: str, raw: list[_Raw], *, third: bool) -> list[_Raw]:
+    def findings(self, s: str, raw: list[_Raw], *, barred: frozenset[str] = frozenset()) -> list[_Raw]:
         if raw:
             return []
         for model in self.models:
             if model.reads(s):
-                return model.findings(s, raw, third=third)
+                return model.findings(s, raw, barred=barred)
         return []
 
 

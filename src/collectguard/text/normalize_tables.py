@@ -23,6 +23,8 @@ import yaml
 from collectguard.errors import DataFileError
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: the ranges of Chinese characters, for a regex character class
+CJK_RANGES = _CJK
 # Characters inserted between the characters of a word to break it up (爆.通.讯.录, 爆 通 讯 录,
 # 爆*通讯录, zero-width marks, emoji). Sentence punctuation (，。！？；：、) is kept: it ends clauses;
 # so are the brackets of an SMS signature (【机构名】).

@@ -17,6 +17,7 @@ from collectguard.model import PartyRole, parse_enum
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
+from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
@@ -129,7 +130,7 @@ class Screener:
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None:
-            raw.extend(self._model.findings(s, raw, third=third))
+            raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
         pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
         if not raw and not pii:
             return _PASS
