@@ -107,10 +107,15 @@ def main() -> None:
     training = training_rows()
     scored = _cv_scores(training)
     threshold = next(
-        t / 10
-        for t in range(0, 300)
-        if _rates(scored, t / 10)[1] <= MAX_FA_NEUTRAL and _rates(scored, t / 10)[2] <= MAX_FA_OTHER
+        (
+            t / 10
+            for t in range(0, 300)
+            if _rates(scored, t / 10)[1] <= MAX_FA_NEUTRAL and _rates(scored, t / 10)[2] <= MAX_FA_OTHER
+        ),
+        None,
     )
+    if threshold is None:
+        raise SystemExit("no threshold up to 29.9 keeps the left-out false alarms within the limits")
     recall, fa_neutral, fa_other = _rates(scored, threshold)
     print(f"leave-one-writer-out on {len(training)} training replies: threshold {threshold}")
     print(
