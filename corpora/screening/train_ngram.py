@@ -33,6 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from collectguard.text.ngram_model import ngram_positions
 from collectguard.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
@@ -104,9 +105,8 @@ def grams(text: str, sizes: tuple[int, int]) -> list[str]:
 def length_scale(text: str, sizes: tuple[int, int]) -> float:
     """Counts are divided by the square root of the number of n-gram positions, so a long lawful
     message does not earn a low score by its length alone and a short one is not flagged for
-    being short. The screener counts positions the same way (``NgramModel._grams``)."""
-    positions = sum(max(0, len(text) - n + 1) for n in range(sizes[0], sizes[1] + 1))
-    return 1.0 / math.sqrt(max(SHORTEST, positions))
+    being short. The positions are counted by the screener's own function."""
+    return 1.0 / math.sqrt(max(SHORTEST, ngram_positions(len(text), sizes)))
 
 
 def _scaled(vectorizer: Any, texts: list[str], sizes: tuple[int, int], fitting: bool = False) -> Any:

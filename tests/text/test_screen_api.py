@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pydantic
 import pytest
@@ -173,9 +174,15 @@ def test_cli_renders_findings_and_rewrite() -> None:
     assert "suggested rewrite" in out.stdout
 
 
-def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_off() -> None:
+def _cn_with(model: Any, mode: str = "rules+model") -> Screener:
+    """A cn screener holding ``model`` in place of the shipped ones."""
     from collectguard.policy.pack import load_pack
     from collectguard.text.lexicon import load_lexicon
+
+    return Screener(load_lexicon(), [load_pack("cn")], mode=mode, model=model)
+
+
+def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_off() -> None:
     from collectguard.text.ngram_model import build
 
     model = build(
@@ -184,7 +191,7 @@ def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_o
         categories={"threat": (0.0, {"夜路": 1.0}), "insult": (0.0, {"保重": -1.0})},
     )
     text = "最近走夜路多保重哦"
-    with_model = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(text)
+    with_model = _cn_with(model).screen(text)
     found = [f for f in with_model.findings if f.source == "model"]
     assert found and found[0].category == "threat" and found[0].rule == "cn.content.threat"
     assert (
@@ -193,23 +200,19 @@ def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_o
     assert "走夜路" in found[0].explanation_zh and "复核" in found[0].explanation_zh
     assert found[0].evidence in text and "走夜路" in found[0].evidence
     # a lawful greeting weighs against: the same words under 您好 stay below the threshold
-    polite = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(
-        "您好，最近走夜路多保重"
-    )
+    polite = _cn_with(model).screen("您好，最近走夜路多保重")
     assert polite.verdict == "pass"
-    rules_only = Screener(load_lexicon(), [load_pack("cn")], mode="rules", model=model).screen(text)
+    rules_only = _cn_with(model, mode="rules").screen(text)
     assert not any(f.source == "model" for f in rules_only.findings)
 
 
 def test_a_model_phrase_across_a_sentence_end_points_into_its_sentence() -> None:
-    from collectguard.policy.pack import load_pack
-    from collectguard.text.lexicon import load_lexicon
     from collectguard.text.ngram_model import build
 
     # 这样 and 样。明 merge into one phrase that starts in one sentence and ends in the next
     model = build({"这样": 5.0, "样。明": 5.0}, threshold=0.5, categories={"threat": (0.0, {})})
     text = "今天先这样。明天再说吧"
-    result = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(text)
+    result = _cn_with(model).screen(text)
     found = [f for f in result.findings if f.source == "model"]
     assert found and found[0].evidence and found[0].evidence in text
     assert found[0].start < found[0].end <= len(text)
@@ -256,12 +259,10 @@ def test_english_model_findings_show_whole_words() -> None:
 )
 def test_the_model_never_names_a_category_the_addressee_cannot_fall_under(to: str, verdict: str) -> None:
     """Asking a guarantor to pay is lawful: the rules drop that finding, and the model may not bring it back."""
-    from collectguard.policy.pack import load_pack
-    from collectguard.text.lexicon import load_lexicon
     from collectguard.text.ngram_model import build
 
     model = build({"一部分": 9.0}, threshold=0.5, categories={"demand_from_third_party": (0.0, {})})
-    screener = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model)
+    screener = _cn_with(model)
     assert screener.screen("李女士联系不上，麻烦您先准备一部分吧", to=to).verdict == verdict
 
 
@@ -293,24 +294,18 @@ def test_blank_runs_are_not_a_violation() -> None:
 
 
 def test_the_model_stays_silent_where_the_rules_found_something() -> None:
-    from collectguard.policy.pack import load_pack
-    from collectguard.text.lexicon import load_lexicon
     from collectguard.text.ngram_model import build
 
     model = build({"老赖": 9.0}, threshold=1.0, categories={"threat": (0.0, {})})
-    result = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen("你个老赖")
+    result = _cn_with(model).screen("你个老赖")
     assert {f.source for f in result.findings} == {"lexicon"}
 
 
 def test_a_model_phrase_across_a_sentence_end_still_makes_a_finding() -> None:
-    from collectguard.policy.pack import load_pack
-    from collectguard.text.lexicon import load_lexicon
     from collectguard.text.ngram_model import build
 
     model = build({"吧?叫": 9.0}, threshold=1.0, categories={"threat": (0.0, {})})
-    result = Screener(load_lexicon(), [load_pack("cn")], mode="rules+model", model=model).screen(
-        "今天方便吧？叫上家里人一起商量"
-    )
+    result = _cn_with(model).screen("今天方便吧？叫上家里人一起商量")
     assert [f.source for f in result.findings] == ["model"]
 
 

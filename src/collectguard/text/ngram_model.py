@@ -34,7 +34,7 @@ from collectguard.text.key_order import common_first
 from collectguard.text.normalize_tables import CJK_RANGES
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["ModelSet", "NgramModel", "barred_for", "build", "load_model"]
+__all__ = ["ModelSet", "NgramModel", "barred_for", "build", "load_model", "ngram_positions"]
 
 _Raw = tuple[str, int, int, str, str, str]
 _WEIGHT = itemgetter(1)  # of an automaton hit (end, weight)
@@ -72,6 +72,12 @@ class _ModelFile(pydantic.BaseModel):
         return value
 
 
+def ngram_positions(length: int, sizes: tuple[int, int]) -> int:
+    """How many n-grams of the sizes a text of ``length`` characters holds, every position
+    counted: what a model divides its counts by (the trainer divides by the same)."""
+    return sum(max(0, length - n + 1) for n in range(sizes[0], sizes[1] + 1))
+
+
 @dataclass(frozen=True, slots=True)
 class NgramModel:
     score_automaton: Any  # n-gram -> weight
@@ -100,8 +106,7 @@ class NgramModel:
         return not _cjk_at_least(s, _FEW) and _latin_at_least(s, self.min_chars)
 
     def _grams(self, s: str) -> int:
-        lo, hi = self.sizes
-        return max(self.shortest, sum(max(0, len(s) - n + 1) for n in range(lo, hi + 1)))
+        return max(self.shortest, ngram_positions(len(s), self.sizes))
 
     def findings(self, s: str, raw: list[_Raw], *, barred: frozenset[str] = frozenset()) -> list[_Raw]:
         """A review finding for a message the rules passed and the score flags; nothing otherwise.
