@@ -6,7 +6,7 @@
 The corpus (corpora/replies/replies.jsonl) is split by template family; the test part was
 written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borrower side),
 when present, is real text nobody on the team wrote: its figures are printed separately.
-corpora/replies/written.jsonl, handwritten2.jsonl, written2.jsonl and written3.jsonl are hand-written development
+corpora/replies/written.jsonl, handwritten2.jsonl, written2.jsonl, written3.jsonl and written4.jsonl are hand-written development
 parts (their misses may be listed; each from handwritten2 on was measured as unseen before it was used);
 corpora/replies/handwritten.jsonl, handwritten3.jsonl and handwritten4.jsonl, held-out parts written by hand before
 their authors read the lexicons, are printed last, as aggregates only (no option lists their misses).
@@ -33,6 +33,7 @@ WRITTEN = ROOT / "corpora" / "replies" / "written.jsonl"
 HANDWRITTEN2 = ROOT / "corpora" / "replies" / "handwritten2.jsonl"
 WRITTEN2 = ROOT / "corpora" / "replies" / "written2.jsonl"
 WRITTEN3 = ROOT / "corpora" / "replies" / "written3.jsonl"
+WRITTEN4 = ROOT / "corpora" / "replies" / "written4.jsonl"
 DEV = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 
 
@@ -108,6 +109,7 @@ def main() -> None:
             "handwritten2",
             "written2",
             "written3",
+            "written4",
             "dev",
             "all",
         ],
@@ -133,6 +135,7 @@ def main() -> None:
         ("handwritten2", HANDWRITTEN2),
         ("written2", WRITTEN2),
         ("written3", WRITTEN3),
+        ("written4", WRITTEN4),
     ):
         if path.exists():
             written = _rows(path)
