@@ -254,6 +254,42 @@ def test_english_model_findings_show_whole_words() -> None:
     assert finding[4] == "monday"  # the phrase that weighed most, widened to its word
 
 
+def test_a_word_model_scores_word_ngrams_and_shows_the_words() -> None:
+    from collectguard.text.ngram_model import build, word_ngrams
+
+    assert word_ngrams("we'll see you, at home", (1, 2)) == [
+        "we'll", "see", "you", "at", "home", "we'll see", "see you", "you at", "at home",
+    ]  # fmt: skip
+    en = build(
+        {"at home": 9.0, "home": -2.0, "monday": 3.0},
+        threshold=0.5,
+        script="latin",
+        unit="word",
+        sizes=(1, 2),
+        min_chars=20,
+        categories={"threat": (0.0, {"at home": 1.0}), "insult": (0.0, {"monday": 1.0})},
+    )
+    text = "we will see you at home on monday night"
+    (finding,) = en.findings(text, [])
+    assert finding[0] == "threat" and finding[4] == "at home、monday"
+    assert text[finding[1] : finding[2]] == "at home on monday"
+    # a word is not a part of another: "athome" and "homes" weigh nothing
+    assert en.score("we will see you athome on sunday, homes") == 0.0
+    assert en.findings("see you soon at the office on friday", []) == []
+
+
+def test_an_ngram_counts_once_however_often_it_occurs() -> None:
+    from collectguard.text.ngram_model import build
+
+    char = build({"走夜路": 1.0}, threshold=0.5, shortest=1, categories={"threat": (0.0, {})})
+    once, twice = char.score("走夜路小心"), char.score("走夜路走夜路")
+    assert once > 0 and twice < once  # the same n-gram again adds nothing; the longer text scales down
+    word = build(
+        {"pay": 1.0}, threshold=0.5, unit="word", sizes=(1, 1), shortest=1, categories={"threat": (0.0, {})}
+    )
+    assert word.score("pay pay pay pay") == word.score("pay now please now") == 0.5
+
+
 @pytest.mark.parametrize(
     ("to", "verdict"), [("guarantor", "pass"), ("borrower", "warn"), ("emergency_contact", "warn")]
 )

@@ -4,7 +4,8 @@ Collectors learn which words a filter knows and write around them; a model of ho
 messages read catches part of what they write instead. It is trained by
 ``corpora/screening/train_ngram.py`` on the development parts only (never a held-out part) and
 ships one file per language, ``data/lexicons/ngram_model.<lang>.json``: a linear *violation*
-score over counts of character n-grams of the normalised text, with a threshold chosen by
+score over the n-grams present in the normalised text (of characters for Chinese, of words for
+English), with a threshold chosen by
 leaving each writer out, and a *category* model read only for a flagged message. A message goes
 to the model of its script (Chinese characters, or Latin letters with next to none).
 
@@ -34,10 +35,19 @@ from collectguard.text.key_order import common_first
 from collectguard.text.normalize_tables import CJK_RANGES
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["ModelSet", "NgramModel", "barred_for", "build", "load_model", "ngram_positions"]
+__all__ = [
+    "ModelSet",
+    "NgramModel",
+    "barred_for",
+    "build",
+    "load_model",
+    "ngram_positions",
+    "units",
+    "word_ngrams",
+]
 
 _Raw = tuple[str, int, int, str, str, str]
-_WEIGHT = itemgetter(1)  # of an automaton hit (end, weight)
+_VALUE = itemgetter(1)  # of an automaton hit (end, (n-gram, weight))
 
 
 class _Category(pydantic.BaseModel):
@@ -53,6 +63,7 @@ class _ModelFile(pydantic.BaseModel):
     digest: str
     threshold: float
     script: Literal["cjk", "latin"]
+    unit: Literal["char", "word"] = "char"
     sizes: tuple[int, int]
     min_chars: int
     shortest: int
@@ -73,16 +84,47 @@ class _ModelFile(pydantic.BaseModel):
 
 
 def ngram_positions(length: int, sizes: tuple[int, int]) -> int:
-    """How many n-grams of the sizes a text of ``length`` characters holds, every position
-    counted: what a model divides its counts by (the trainer divides by the same)."""
+    """How many n-grams of the sizes a text of ``length`` units (characters or words) holds,
+    every position counted: what a model divides its sums by (the trainer divides by the same)."""
     return sum(max(0, length - n + 1) for n in range(sizes[0], sizes[1] + 1))
+
+
+_WORD = re.compile(r"[a-z0-9$£€']+")  # normalised text is lower case
+
+
+def units(s: str, unit: str) -> int:
+    """The length of normalised ``s`` in the model's units."""
+    return len(s) if unit == "char" else len(_WORD.findall(s))
+
+
+def word_ngrams(s: str, sizes: tuple[int, int]) -> list[str]:
+    """Every word n-gram of normalised ``s``, words joined by one space. Words carry English
+    better than character n-grams across writers, and a message holds a few dozen of them where
+    it holds hundreds of character n-grams."""
+    words = _WORD.findall(s)
+    return [
+        " ".join(words[i : i + n]) for n in range(sizes[0], sizes[1] + 1) for i in range(len(words) - n + 1)
+    ]
+
+
+def _word_spans(s: str, sizes: tuple[int, int]) -> list[tuple[str, int, int]]:
+    """``word_ngrams`` with the span of each, for the rare explanation."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(s)]
+    return [
+        (" ".join(w for w, _, _ in words[i : i + n]), words[i][1], words[i + n - 1][2])
+        for n in range(sizes[0], sizes[1] + 1)
+        for i in range(len(words) - n + 1)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class NgramModel:
-    score_automaton: Any  # n-gram -> weight
-    explain_automaton: Any  # n-gram of positive weight -> (n-gram, weight), for the rare explanation
-    category_automaton: Any  # n-gram -> its weight for each category (0.0 where it has none)
+    # character n-grams are found by one Aho-Corasick pass, word n-grams by looking each up
+    score_automaton: Any  # char: n-gram -> (n-gram, weight)
+    category_automaton: Any  # char: n-gram -> (n-gram, its weight for each category, 0.0 where it has none)
+    word_weights: Mapping[str, float]  # word: n-gram -> weight
+    word_categories: Mapping[str, tuple[float, ...]]  # word: n-gram -> its weight for each category
+    unit: str  # "char" or "word"
     intercept: float
     threshold: float
     script: str  # "cjk": messages with Chinese characters; "latin": messages with next to none
@@ -93,9 +135,16 @@ class NgramModel:
     category_intercepts: tuple[float, ...]
 
     def score(self, s: str) -> float:
-        """The violation score of normalised ``s``: every occurrence of an n-gram counts."""
-        # map/itemgetter sums in C, in the same order as a generator would
-        return self.intercept + sum(map(_WEIGHT, self.score_automaton.iter(s))) / math.sqrt(self._grams(s))
+        """The violation score of normalised ``s``: each n-gram counts once, however often it
+        occurs (a word said twice is no more a threat; presence generalised better across
+        writers than counts)."""
+        total: float
+        if self.unit == "char":  # dict() keeps one (n-gram, weight) per n-gram; all sums run in C
+            total = sum(dict(map(_VALUE, self.score_automaton.iter(s))).values())
+        else:
+            weights = self.word_weights
+            total = sum([weights[g] for g in set(word_ngrams(s, self.sizes)) if g in weights])
+        return self.intercept + total / math.sqrt(self._grams(s))
 
     def reads(self, s: str) -> bool:
         """Whether ``s`` is written in this model's script, long enough to judge: at least
@@ -106,7 +155,23 @@ class NgramModel:
         return not _cjk_at_least(s, _FEW) and _latin_at_least(s, self.min_chars)
 
     def _grams(self, s: str) -> int:
-        return max(self.shortest, ngram_positions(len(s), self.sizes))
+        return max(self.shortest, ngram_positions(units(s, self.unit), self.sizes))
+
+    def _category_rows(self, s: str) -> list[tuple[float, ...]]:
+        """The category weights of each n-gram present in ``s``, once per n-gram."""
+        if self.unit == "char":
+            return list(dict(map(_VALUE, self.category_automaton.iter(s))).values())
+        table = self.word_categories
+        return [table[g] for g in set(word_ngrams(s, self.sizes)) if g in table]
+
+    def _hits(self, s: str) -> list[tuple[float, int, int]]:
+        """(weight, start, end) of every n-gram in ``s`` that weighs for a violation, strongest first."""
+        if self.unit == "char":
+            found = ((w, end - len(g) + 1, end + 1) for end, (g, w) in self.score_automaton.iter(s) if w > 0)
+        else:
+            weights = self.word_weights
+            found = ((weights[g], a, b) for g, a, b in _word_spans(s, self.sizes) if weights.get(g, 0.0) > 0)
+        return sorted(found, reverse=True)
 
     def findings(self, s: str, raw: list[_Raw], *, barred: frozenset[str] = frozenset()) -> list[_Raw]:
         """A review finding for a message the rules passed and the score flags; nothing otherwise.
@@ -116,8 +181,7 @@ class NgramModel:
         """
         if raw or not self.reads(s) or self.score(s) < self.threshold:
             return []
-        # one weight per category for each hit, summed per category in C in the order of the hits
-        rows = list(map(_WEIGHT, self.category_automaton.iter(s)))
+        rows = self._category_rows(s)
         sums = (
             [reduce(add, column, 0.0) for column in zip(*rows, strict=True)]
             if rows
@@ -128,9 +192,7 @@ class NgramModel:
         category = self.categories[max(range(len(totals)), key=totals.__getitem__)]
         if category in barred:
             return []
-        hits = sorted(
-            ((w, end - len(g) + 1, end + 1) for end, (g, w) in self.explain_automaton.iter(s)), reverse=True
-        )
+        hits = self._hits(s)
         if not hits:  # nothing weighed for a violation: nothing to point at
             return []
         phrases = _phrases(s, hits[:12])
@@ -230,6 +292,7 @@ def load_model() -> ModelSet | None:
                 data.weights,
                 data.threshold,
                 script=data.script,
+                unit=data.unit,
                 sizes=data.sizes,
                 min_chars=data.min_chars,
                 shortest=data.shortest,
@@ -245,6 +308,7 @@ def build(
     threshold: float,
     *,
     script: str = "cjk",
+    unit: str = "char",
     sizes: tuple[int, int] = (2, 4),
     min_chars: int = 0,
     shortest: int = 1,
@@ -252,28 +316,28 @@ def build(
     categories: Mapping[str, tuple[float, Mapping[str, float]]],
 ) -> NgramModel:
     """A model from its weights: ``categories`` maps each category to (intercept, n-gram weights)."""
-    score, explain = ahocorasick.Automaton(), ahocorasick.Automaton()
-    for gram, weight in sorted(weights.items(), key=lambda gw: common_first(gw[0])):  # faster, same hits
-        score.add_word(gram, weight)
-        if weight > 0:
-            explain.add_word(gram, (gram, weight))
     names = tuple(categories)
     table: dict[str, list[float]] = {}
     for index, name in enumerate(names):
         for gram, weight in categories[name][1].items():
             table.setdefault(gram, [0.0] * len(names))[index] = weight
-    by_category = ahocorasick.Automaton()
-    for gram, values in table.items():
-        by_category.add_word(gram, tuple(values))
-    nothing = (0.0,) * len(names)
-    for automaton, empty in ((score, 0.0), (explain, ("\x00\x00", 0.0)), (by_category, nothing)):
+    score, by_category = ahocorasick.Automaton(), ahocorasick.Automaton()
+    if unit == "char":
+        for gram, weight in sorted(weights.items(), key=lambda gw: common_first(gw[0])):  # faster, same hits
+            score.add_word(gram, (gram, weight))
+        for gram, values in table.items():
+            by_category.add_word(gram, (gram, tuple(values)))
+    for automaton, empty in ((score, 0.0), (by_category, (0.0,) * len(names))):
         if len(automaton) == 0:
-            automaton.add_word("\x00\x00", empty)
+            automaton.add_word("\x00\x00", ("\x00\x00", empty))
         automaton.make_automaton()
+    words = unit == "word"
     return NgramModel(
         score_automaton=score,
-        explain_automaton=explain,
         category_automaton=by_category,
+        word_weights=dict(weights) if words else {},
+        word_categories={g: tuple(v) for g, v in table.items()} if words else {},
+        unit=unit,
         intercept=intercept,
         threshold=threshold,
         script=script,
