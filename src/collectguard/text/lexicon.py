@@ -63,6 +63,8 @@ class Context:
     has_denials: bool  # whether the language has any (English has none: no search at all)
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
+    impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
+    own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     official_payee: re.Pattern[str]
@@ -184,6 +186,8 @@ def _compile_context(ctx: ContextFile) -> Context:
         has_denials=bool(ctx.denials),
         reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),
+        impostors=_cue_regex(ctx.impostors, lang),
+        own_number=_cue_regex(ctx.own_number, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
         lawful_process=_cue_regex(ctx.lawful_process, lang),

@@ -94,6 +94,11 @@ class ContextFile(_Strict):
     reported_speech: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
     mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
+    # before a hit in its sentence: the conduct is someone else's, named to warn against it
+    # (不法分子冒充我司要求转账到个人账户; scammers posing as us threaten arrest)
+    impostors: tuple[str, ...] = ()
+    # right before a phone number: the number is the sender's own (call me back at …, 回电…)
+    own_number: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     lawful_process: tuple[str, ...] = ()
     # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful

@@ -21,6 +21,7 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
+    attributed_to_others,
     QUOTES,
     combo_atoms,
     combo_chains,
@@ -29,6 +30,7 @@ from collectguard.text.screen_context import (
     lawful_in_sentence,
     negated,
     quoted_mention,
+    to_normalised,
     span_at,
     warned_against,
 )
@@ -48,6 +50,8 @@ _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
+# how far before a phone number a cue that makes it the sender's may stand ("call me back at ")
+_OWN_REACH = 16
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
 
@@ -174,7 +178,7 @@ class Screener:
         raw: list[_Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
-        cues: dict[str, tuple[bool, bool, bool]] = {}
+        cues: dict[str, tuple[bool, bool, bool, bool]] = {}
         quoted = QUOTES.search(text) is not None
         for entry, start, end, anchor in terms:
             if entry.addressee == "others" and not third:
@@ -186,6 +190,7 @@ class Screener:
                     ctx.negation.search(s) is not None,
                     ctx.negation_after.search(s) is not None,
                     ctx.has_denials and ctx.denials.search(s) is not None,
+                    ctx.impostors.search(s) is not None,
                 )
             # abuse is abuse even under a negation ("why don't you …", "not being rude, you people")
             if entry.category != "insult" and (
@@ -200,6 +205,7 @@ class Screener:
                 )
                 or (present[2] and denied_before(s, start, ctx))
                 or (present[1] and warned_against(s, end, ctx))
+                or (present[3] and attributed_to_others(s, start, ctx))
                 or (quoted and quoted_mention(s, start, end, ctx, text, offs))
             ):
                 continue
@@ -248,14 +254,24 @@ class Screener:
         assert self._pii is not None
         found: dict[tuple[int, int], str] = {}
         for span in self._pii(text, types=_PII_TYPES):
-            if not _service_number(span.type, text[span.start : span.end]):
+            if not self._senders(span.type, text[span.start : span.end], s, to_normalised(offs, span.start)):
                 found.setdefault((span.start, span.end), span.type)
         if s != text.lower():
             n = with_offsets(text, s, offs)
             for span in self._pii(s, types=_PII_TYPES):
-                if not _service_number(span.type, s[span.start : span.end]):
+                if not self._senders(span.type, s[span.start : span.end], s, span.start):
                     found.setdefault(n.to_original(span.start, span.end), span.type)
         return [(a, b, kind) for (a, b), kind in found.items()]
+
+    def _senders(self, kind: str, value: str, s: str, at: int) -> bool:
+        """A phone number of the creditor (a service number) or of the sender (call me back at …,
+        回电…, right before it at normalised ``at``): not the borrower's data."""
+        if kind != "PHONE":
+            return False
+        if _service_number(kind, value):
+            return True
+        before = s[max(0, at - _OWN_REACH) : at]
+        return any(ctx.own_number.search(before) for ctx in self._lex.context.values())
 
     # -- results -----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from collectguard.text.lexicon import Context, Entry
 from collectguard.text.normalize import Offsets
 
 __all__ = [
+    "attributed_to_others",
     "combo_atoms",
     "combo_chains",
     "denied_before",
@@ -26,6 +27,7 @@ __all__ = [
     "same_sentence",
     "sentence_span",
     "span_at",
+    "to_normalised",
     "warned_against",
 ]
 
@@ -122,6 +124,13 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     return ctx.negation_after.search(s, end, stop) is not None
 
 
+def attributed_to_others(s: str, start: int, ctx: Context) -> bool:
+    """The hit is someone else's conduct, named earlier in its sentence to warn against it
+    (不法分子冒充我司，要求转账到个人账户; scammers posing as us threaten arrest)."""
+    lo, _ = sentence_span(s, start)
+    return ctx.impostors.search(s, lo, start) is not None
+
+
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
     """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant".
 
@@ -145,11 +154,11 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
     closer = _CLOSE_FOR[original[opening]]
     if original.find(closer, opening + 1, b) >= 0 or original.find(closer, b, b + _QUOTE_REACH) < 0:
         return False
-    n_open = _to_normalised(offs, opening)
+    n_open = to_normalised(offs, opening)
     return ctx.mention.search(s, max(0, n_open - 12), n_open + 1) is not None
 
 
-def _to_normalised(offs: Offsets, pos: int) -> int:
+def to_normalised(offs: Offsets, pos: int) -> int:
     """The first character of the normalised text that comes from ``pos`` of the original or later."""
     return pos if offs is None else bisect_left(offs[0], pos)
 
