@@ -21,8 +21,8 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
-    attributed_to_others,
     QUOTES,
+    attributed_to_others,
     combo_atoms,
     combo_chains,
     denied_before,
@@ -30,8 +30,8 @@ from collectguard.text.screen_context import (
     lawful_in_sentence,
     negated,
     quoted_mention,
-    to_normalised,
     span_at,
+    to_normalised,
     warned_against,
 )
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
