@@ -18,7 +18,7 @@ families, fresh2, written_a … written_k, fresh3, per language) the models are 
 other parts and the writer's compliant messages scored; the threshold is the lowest score at
 which at most ``MAX_FALSE_ALARMS`` of those would be flagged: the false-positive target of the
 whole screener, so that the model alone never spends more than it. ``--cv`` prints the figures of
-that procedure. The held-out parts (the test families, fresh4, fresh5) are never read.
+that procedure. The held-out parts (the test families, fresh4, fresh5, fresh6) are never read.
 
     pip install -e ".[train]"
     python corpora/screening/train_ngram.py [--cv] [--lang zh|en]   # writes data/lexicons/ngram_model.<lang>.json
@@ -48,7 +48,7 @@ PARTS = (
     "written3.jsonl",
     "written4.jsonl",
 )
-HELD_OUT = frozenset({"test", "fresh4", "fresh5"})
+HELD_OUT = frozenset({"test", "fresh4", "fresh5", "fresh6"})
 KEEP_PER_CATEGORY = 300
 MAX_FALSE_ALARMS = 0.03
 
