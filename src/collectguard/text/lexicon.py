@@ -65,6 +65,8 @@ class Context:
     mention: re.Pattern[str]
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
+    answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
+    word_named: re.Pattern[str]  # next to a word: the word is named, not used
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     official_payee: re.Pattern[str]
@@ -188,6 +190,8 @@ def _compile_context(ctx: ContextFile) -> Context:
         mention=_cue_regex(ctx.mentions, lang),
         impostors=_cue_regex(ctx.impostors, lang),
         own_number=_cue_regex(ctx.own_number, lang),
+        answered_no=_cue_regex(ctx.answered_no, lang),
+        word_named=_cue_regex(ctx.word_named, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
         lawful_process=_cue_regex(ctx.lawful_process, lang),

@@ -99,6 +99,11 @@ class ContextFile(_Strict):
     impostors: tuple[str, ...] = ()
     # right before a phone number: the number is the sender's own (call me back at …, 回电…)
     own_number: tuple[str, ...] = ()
+    # right after a question that holds the hit: the answer denies it (坐牢？不会的。)
+    answered_no: tuple[str, ...] = ()
+    # right after a word (Chinese) or right before it (English): the word is named, not used
+    # (老赖这个词我们不会用; we never use the word deadbeat); the only context an insult heeds
+    word_named: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     lawful_process: tuple[str, ...] = ()
     # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful

@@ -10,24 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from collectguard.errors import ValidationError
 from collectguard.model import PartyRole, parse_enum
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
-from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
+from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
     QUOTES,
+    answered_no,
     attributed_to_others,
     combo_atoms,
     combo_chains,
     denied_before,
     frame_spans,
     lawful_in_sentence,
+    named_as_word,
     negated,
     quoted_mention,
     span_at,
@@ -178,7 +180,7 @@ class Screener:
         raw: list[_Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
-        cues: dict[str, tuple[bool, bool, bool, bool]] = {}
+        cues: dict[str, _Present] = {}
         quoted = QUOTES.search(text) is not None
         for entry, start, end, anchor in terms:
             if entry.addressee == "others" and not third:
@@ -186,26 +188,26 @@ class Screener:
             ctx = context[entry.lang]
             present = cues.get(entry.lang)
             if present is None:
-                present = cues[entry.lang] = (
-                    ctx.negation.search(s) is not None,
-                    ctx.negation_after.search(s) is not None,
-                    ctx.has_denials and ctx.denials.search(s) is not None,
-                    ctx.impostors.search(s) is not None,
-                )
-            # abuse is abuse even under a negation ("why don't you …", "not being rude, you people")
-            if entry.category != "insult" and (
+                present = cues[entry.lang] = _present(s, ctx)
+            if entry.category == "insult":
+                # abuse is abuse even under a negation ("why don't you …", "not being rude, you
+                # people"); only a word named as a word is not abuse
+                if present.word_named and named_as_word(s, start, end, entry.lang, ctx):
+                    continue
+            elif (
                 # a combo is withdrawn by a negation before its last part or before its first
                 # (您父母那边我们不会去打扰; 我们不会把您的照片…发到任何群里)
                 (
-                    present[0]
+                    present.negation
                     and (
                         negated(s, anchor, entry.lang, ctx)
                         or (anchor > start and negated(s, start, entry.lang, ctx))
                     )
                 )
-                or (present[2] and denied_before(s, start, ctx))
-                or (present[1] and warned_against(s, end, ctx))
-                or (present[3] and attributed_to_others(s, start, ctx))
+                or (present.denials and denied_before(s, start, ctx))
+                or (present.warning_after and warned_against(s, end, ctx))
+                or (present.impostors and attributed_to_others(s, start, ctx))
+                or (present.answered_no and answered_no(s, end, ctx))
                 or (quoted and quoted_mention(s, start, end, ctx, text, offs))
             ):
                 continue
@@ -320,6 +322,29 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
+
+
+class _Present(NamedTuple):
+    """Which context cues occur anywhere in a message: most messages have none, so the scoped
+    checks around each hit run only for the cues that are there."""
+
+    negation: bool
+    warning_after: bool
+    denials: bool
+    impostors: bool
+    answered_no: bool
+    word_named: bool
+
+
+def _present(s: str, ctx: Context) -> _Present:
+    return _Present(
+        ctx.negation.search(s) is not None,
+        ctx.negation_after.search(s) is not None,
+        ctx.has_denials and ctx.denials.search(s) is not None,
+        ctx.impostors.search(s) is not None,
+        ctx.answered_no.search(s) is not None,
+        ctx.word_named.search(s) is not None,
+    )
 
 
 def _severity(category: str) -> str:

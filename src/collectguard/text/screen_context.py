@@ -15,12 +15,14 @@ from collectguard.text.lexicon import Context, Entry
 from collectguard.text.normalize import Offsets
 
 __all__ = [
+    "answered_no",
     "attributed_to_others",
     "combo_atoms",
     "combo_chains",
     "denied_before",
     "frame_spans",
     "lawful_in_sentence",
+    "named_as_word",
     "negated",
     "quoted_mention",
     "same_clause",
@@ -129,6 +131,25 @@ def attributed_to_others(s: str, start: int, ctx: Context) -> bool:
     (不法分子冒充我司，要求转账到个人账户; scammers posing as us threaten arrest)."""
     lo, _ = sentence_span(s, start)
     return ctx.impostors.search(s, lo, start) is not None
+
+
+def answered_no(s: str, end: int, ctx: Context) -> bool:
+    """The hit's sentence is a question that the next words answer with a denial (坐牢？不会的。
+    您担心我们联系您父母？不会的; worried about bailiffs? we're not enforcement agents)."""
+    _, stop = sentence_span(s, end)
+    if stop == 0 or s[stop - 1] not in "?？":
+        return False
+    while stop < len(s) and s[stop] == " ":
+        stop += 1
+    return ctx.answered_no.match(s, stop) is not None
+
+
+def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool:
+    """The word is named, not used: 老赖这个词我们不会用 (the naming word follows it), we never use
+    the word deadbeat (it comes right before)."""
+    if lang == "zh":
+        return ctx.word_named.match(s, end) is not None
+    return ctx.word_named.search(s, max(0, start - 12), start) is not None
 
 
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
