@@ -278,6 +278,22 @@ def test_a_word_model_scores_word_ngrams_and_shows_the_words() -> None:
     assert en.findings("see you soon at the office on friday", []) == []
 
 
+def test_a_word_model_shows_no_two_letter_words() -> None:
+    from collectguard.text.ngram_model import build
+
+    en = build(
+        {"it": 9.0, "office": 2.0},
+        threshold=0.5,
+        script="latin",
+        unit="word",
+        sizes=(1, 1),
+        min_chars=20,
+        categories={"threat": (0.0, {})},
+    )
+    (finding,) = en.findings("funny how word gets around the office, isn't it", [])
+    assert finding[4] == "office"
+
+
 def test_an_ngram_counts_once_however_often_it_occurs() -> None:
     from collectguard.text.ngram_model import build
 

@@ -200,7 +200,8 @@ class NgramModel:
         near = [p for p in phrases if p[1] < hi and p[2] > lo]  # a merged phrase may cross the sentence's end
         start, end = _words(s, max(lo, min(p[1] for p in near)), min(hi, max(p[2] for p in near)))
         whole = (s[slice(*_words(s, a, b))].strip(_EDGES) for _, a, b in phrases)  # "Monday", not "day"
-        shown = [t for t in whole if len(t) > 1]
+        shortest = 3 if self.unit == "word" else 2  # "it" or "of" teaches a collector nothing
+        shown = [t for t in whole if len(t) >= shortest]
         if not shown:  # nothing readable weighed most: no case to show a collector
             return []
         words = "、".join(dict.fromkeys(shown[:3]))
