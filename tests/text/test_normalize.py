@@ -109,3 +109,10 @@ def test_offsets_are_monotonic_and_in_range(text: str) -> None:
             assert s >= n.starts[i - 1] and e >= n.ends[i - 1]
     start, end = n.to_original(0, len(n.text))
     assert 0 <= start <= end <= len(text)
+
+
+def test_curly_apostrophes_fold_to_the_straight_one() -> None:
+    """Phones type won’t; the lexicons and the English model spell it won't."""
+    from collectguard.text.normalize import normalize_text
+
+    assert normalize_text("We won’t call ‘em, nothing’s changed")[0] == "we won't call 'em, nothing's changed"

@@ -66,6 +66,7 @@ class Context:
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
+    failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
@@ -191,6 +192,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         impostors=_cue_regex(ctx.impostors, lang),
         own_number=_cue_regex(ctx.own_number, lang),
         answered_no=_cue_regex(ctx.answered_no, lang),
+        failed_contact=_cue_regex(ctx.failed_contact, lang),
         word_named=_cue_regex(ctx.word_named, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),

@@ -99,6 +99,8 @@ class ContextFile(_Strict):
     impostors: tuple[str, ...] = ()
     # right before a phone number: the number is the sender's own (call me back at …, 回电…)
     own_number: tuple[str, ...] = ()
+    # where a contact hit starts: the contact failed (联系不上您的朋友 asks where he is, it threatens nobody)
+    failed_contact: tuple[str, ...] = ()
     # right after a question that holds the hit: the answer denies it (坐牢？不会的。)
     answered_no: tuple[str, ...] = ()
     # right after a word (Chinese) or right before it (English): the word is named, not used

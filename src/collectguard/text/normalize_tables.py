@@ -38,6 +38,7 @@ _ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u206
 _UNIT = f"(?:[{_CJK}]|[a-z0-9](?![a-z0-9]))"
 # full-width punctuation that Chinese text is full of; each folds to one ASCII character
 _COMMON = "，？：！；（）"
+_APOSTROPHES = "\u2018\u2019\u02bc"  # ‘ ’ ʼ
 _CN_DIGITS = "零〇一二三四五六七八九幺壹贰叁肆伍陆柒捌玖"
 _CN_DIGIT_VALUES = "00123456789112345678 9".replace(" ", "")
 
@@ -125,6 +126,8 @@ def _char_table() -> dict[int, str]:
             table[ord(ch)] = simp
     for ch in _ZERO_WIDTH:
         table[ord(ch)] = ""
+    for ch in _APOSTROPHES:  # won’t is won't: phones type the curly one
+        table[ord(ch)] = "'"
     return table
 
 

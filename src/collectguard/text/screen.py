@@ -53,7 +53,8 @@ _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ")
-_OWN_REACH = 16
+_OWN_REACH = 24
+_TO_NUMBER = " :：是为is"  # what may stand between such a cue and the number
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
 
@@ -206,8 +207,9 @@ class Screener:
                 )
                 or (present.denials and denied_before(s, start, ctx))
                 or (present.warning_after and warned_against(s, end, ctx))
-                or (present.impostors and attributed_to_others(s, start, ctx))
-                or (present.answered_no and answered_no(s, end, ctx))
+                or (present.impostors and attributed_to_others(s, start, entry.lang, ctx))
+                or (present.answered_no and answered_no(s, end, entry.lang, ctx))
+                or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
                 or (quoted and quoted_mention(s, start, end, ctx, text, offs))
             ):
                 continue
@@ -272,8 +274,14 @@ class Screener:
             return False
         if _service_number(kind, value):
             return True
-        before = s[max(0, at - _OWN_REACH) : at]
-        return any(ctx.own_number.search(before) for ctx in self._lex.context.values())
+        for ctx in self._lex.context.values():
+            cue = None
+            for cue in ctx.own_number.finditer(s, max(0, at - _OWN_REACH), at):  # noqa: B007 (the last one)
+                pass
+            # the cue must lead straight to the number: 我的电话13912345678, call me back at 614-…
+            if cue is not None and s[cue.end() : at].strip(_TO_NUMBER) == "":
+                return True
+        return False
 
     # -- results -----------------------------------------------------------------------------
 
@@ -334,6 +342,7 @@ class _Present(NamedTuple):
     impostors: bool
     answered_no: bool
     word_named: bool
+    failed_contact: bool
 
 
 def _present(s: str, ctx: Context) -> _Present:
@@ -344,6 +353,7 @@ def _present(s: str, ctx: Context) -> _Present:
         ctx.impostors.search(s) is not None,
         ctx.answered_no.search(s) is not None,
         ctx.word_named.search(s) is not None,
+        ctx.failed_contact.search(s) is not None,
     )
 
 

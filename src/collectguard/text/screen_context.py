@@ -6,9 +6,10 @@ They run on the normalised text and only around hits, so a clean message never p
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from collectguard.text.lexicon import Context, Entry
@@ -52,6 +53,19 @@ _OPEN_QUOTES = '“「『"'
 _CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
 #: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
 _QUOTE_REACH = 24
+# a question mark that closes the hit's clause: how far after the hit it may stand
+_ASKED_REACH = {"zh": 2, "en": 3}
+_QUESTION = re.compile(r"[?？]")
+_ANSWER_ENDS = frozenset("。.!！,，;；")
+# how far before an English word a "the word …" cue may start
+_WORD_REACH = 16
+# the reader addressed as the impostor: 你这个诈骗分子, you scammers
+_READER_BEFORE = {"zh": re.compile(r"你(?:这个|这种|个|们|是|就是|这些)?$"), "en": re.compile(r"\byou\s*$")}
+# the sender speaking in the first person (我司 and 我行 name the firm an impostor poses as)
+_SENDER = {
+    "zh": re.compile(r"我(?![司行])|咱们|本人"),
+    "en": re.compile(r"\b(?:we|we'll|we're|we've|we'd|i|i'll|i'm|i've|i'd)\b"),
+}
 QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | set(_CLOSE_FOR.values()))) + "]")
 
 
@@ -98,6 +112,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     for cue in cues if lang == "en" else (last,):
         if ctx.negation_exceptions.match(s, lo + cut + cue.end()):
             return False
+    # in Chinese the pressure word may come a few characters later (请不要为了面子逼我们上门)
+    if lang == "zh" and ctx.negation_exceptions.search(s, lo + cut + last.end(), anchor):
+        return False
     # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
     breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
     return (breaker is None or breaker.start() >= anchor) and not (lang == "zh" and _rhetorical(s, anchor))
@@ -126,30 +143,53 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     return ctx.negation_after.search(s, end, stop) is not None
 
 
-def attributed_to_others(s: str, start: int, ctx: Context) -> bool:
+def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
     """The hit is someone else's conduct, named earlier in its sentence to warn against it
-    (不法分子冒充我司，要求转账到个人账户; scammers posing as us threaten arrest)."""
+    (不法分子冒充我司，要求转账到个人账户; scammers posing as our agency threaten arrest).
+
+    Not when the reader is called the impostor (你这个诈骗分子…, you scammers…), nor when the
+    sender speaks between them (…不法分子太多了，请转到我个人账户; …, so we will have you arrested):
+    then the conduct is the sender's own.
+    """
     lo, _ = sentence_span(s, start)
-    return ctx.impostors.search(s, lo, start) is not None
-
-
-def answered_no(s: str, end: int, ctx: Context) -> bool:
-    """The hit's sentence is a question that the next words answer with a denial (坐牢？不会的。
-    您担心我们联系您父母？不会的; worried about bailiffs? we're not enforcement agents)."""
-    _, stop = sentence_span(s, end)
-    if stop == 0 or s[stop - 1] not in "?？":
+    cue = ctx.impostors.search(s, lo, start)
+    if cue is None or _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
         return False
-    while stop < len(s) and s[stop] == " ":
-        stop += 1
-    return ctx.answered_no.match(s, stop) is not None
+    return _SENDER[lang].search(s, cue.end(), start) is None
+
+
+def answered_no(s: str, end: int, lang: str, ctx: Context) -> bool:
+    """The hit is itself a short question, answered at once with a denial (坐牢？不会的。
+    您担心我们联系您父母？不会的。 worried about bailiffs? we're not enforcement agents).
+
+    A statement with a tag (…找你领导，听到没有？ / …arrested tomorrow, understand?) is no such
+    question: the question mark must close the hit's own clause, a few characters after it.
+    """
+    mark = _QUESTION.search(s, end, end + _ASKED_REACH[lang])
+    if mark is None or not same_clause(s, end, mark.start(), lang) or "," in s[end : mark.start()]:
+        return False
+    at = mark.end()
+    while at < len(s) and s[at] == " ":
+        at += 1
+    answer = ctx.answered_no.match(s, at)
+    return answer is not None and (answer.end() == len(s) or s[answer.end()] in _ANSWER_ENDS)
 
 
 def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool:
-    """The word is named, not used: 老赖这个词我们不会用 (the naming word follows it), we never use
-    the word deadbeat (it comes right before)."""
+    """The word is named in order to be disowned, not used: 老赖这个词我们不会用 (the naming word
+    right after it), we never use the word deadbeat (right before it), and a negation in the
+    sentence. "The word deadbeat was made for you" and 你个老赖这个称呼当之无愧 are abuse."""
     if lang == "zh":
-        return ctx.word_named.match(s, end) is not None
-    return ctx.word_named.search(s, max(0, start - 12), start) is not None
+        named = ctx.word_named.match(s, end) is not None
+    else:
+        cue = None
+        for cue in ctx.word_named.finditer(s, max(0, start - _WORD_REACH), start):  # noqa: B007 (the last one)
+            pass
+        named = cue is not None and s[cue.end() : start].strip(" '\"") == ""
+    if not named:
+        return False
+    lo, hi = sentence_span(s, start)
+    return ctx.negation.search(s, lo, hi) is not None
 
 
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -194,11 +234,16 @@ def same_clause(s: str, start: int, end: int, lang: str) -> bool:
 
 def sentence_span(s: str, pos: int) -> tuple[int, int]:
     """The sentence of normalised ``s`` that contains ``pos``."""
-    start = 0
-    for m in _SENTENCE.finditer(s, 0, pos):
-        start = m.end()
-    stop = _SENTENCE.search(s, pos)
-    return start, (stop.end() if stop else len(s))
+    ends = _sentence_ends(s)
+    i = bisect_right(ends, pos)  # the first sentence end after pos
+    return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else len(s))
+
+
+@lru_cache(maxsize=32)
+def _sentence_ends(s: str) -> list[int]:
+    """Where each sentence of ``s`` ends (after its mark), found once per message: the context
+    checks ask for the sentence of every hit, and a long message has many."""
+    return [m.end() for m in _SENTENCE.finditer(s)]
 
 
 def lawful_in_sentence(s: str, pos: int, ctx: Context, category: str = "") -> bool:

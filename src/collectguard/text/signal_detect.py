@@ -154,6 +154,32 @@ def _best(group: list[Signal]) -> Signal:
     return max(group, key=lambda s: (s.confidence, s.end - s.start, -s.start))
 
 
+def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]:
+    """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
+    those said before it or in it. A release right after a negator (这不是开玩笑) takes back nothing.
+    Markers index the normalised text, signals the original."""
+    negators = hits.markers.get("release_negator", [])
+
+    def live(start: int) -> bool:
+        return not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
+
+    everywhere = {signal for start, _, signal in hits.markers.get("release", []) if live(start)}
+    # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
+    before = [
+        (norm.to_original(start, end)[1], signal)
+        for start, end, signal in hits.markers.get("release_before", [])
+        if live(start)
+    ]
+    return [
+        s
+        for s in found
+        if s.type not in everywhere and not any(s.type == signal and s.start < at for at, signal in before)
+    ]
+
+
+_NEGATOR_GAP = 2  # characters between a negator and the release it denies (不是个玩笑, not just joking)
+
+
 def detect(
     text: str, *, lang: str | None = None, lexicon: Lexicon | None = None, weak: bool = True
 ) -> tuple[Signal, ...]:
@@ -173,9 +199,8 @@ def detect(
     hits = scan(norm.text, lexicon)
     idioms = shipped_idioms().spans(norm.text)
     found = _candidates(norm, hits, lexicon, lang, idioms) if hits.firsts or hits.chains else []
-    released = {signal for _, _, signal in hits.markers.get("release", [])}
-    if released:
-        found = [s for s in found if s.type not in released]
+    if found and ("release" in hits.markers or "release_before" in hits.markers):
+        found = _released(found, hits, norm)
     if weak and not any(s.type == "distress_self_harm" for s in found):
         plain = blanked(norm, idioms)
         extra = weak_crisis(plain) or model_crisis(plain)

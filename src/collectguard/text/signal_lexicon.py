@@ -92,6 +92,9 @@ class Marker(_Strict):
 class Release(_Strict):
     phrase: str = pydantic.Field(min_length=1)
     signals: list[SignalType]
+    # only the signals said before the phrase ("去年被裁…现在进了新厂了"): a hardship named after
+    # it ("现在上班了工资也只有两千，真的还不起") is a hardship of today
+    before_only: bool = False
 
     @pydantic.field_validator("signals")
     @classmethod
@@ -118,6 +121,8 @@ class ContextFile(_Strict):
     guards: list[Guard]
     #: phrases anywhere in a reply that drop a signal type from it ("不是说你们" after 气死我了)
     releases: list[Release] = []
+    # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
+    release_negators: list[str] = []
     scopes: list[Scope]
 
     @pydantic.model_validator(mode="after")
@@ -293,8 +298,12 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
                 roles[form]["guard"].extend(guard.signals)
     for i, release in enumerate(context.releases):
         for (phrase,) in _guard_readings(release.phrase, context_path, i, "releases"):
+            role = "release_before" if release.before_only else "release"
             for form in spellings(_norm(phrase)):
-                roles[form]["release"].extend(release.signals)
+                roles[form][role].extend(release.signals)
+    for word in context.release_negators:
+        for form in spellings(_norm(word)):
+            roles[form]["release_negator"].append("")
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
