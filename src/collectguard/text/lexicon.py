@@ -60,13 +60,15 @@ class Context:
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
     denials: re.Pattern[str]  # cues that deny only the hit they stand before (不影响 + 子女入学)
-    has_denials: bool  # whether the language has any (English has none: no search at all)
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
+    # every word of the lists in ``GATED`` -> the names of the lists it is in: one pass over a
+    # message tells which scoped checks can apply (a superset; the checks themselves are exact)
+    gate: Any
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
@@ -177,16 +179,35 @@ def _counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
     return re.compile(rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})")
 
 
+#: the context lists a screener looks for in a whole message before it checks around each hit
+GATED = ("negation", "negation_after", "denials", "impostors", "answered_no", "word_named", "failed_contact")
+
+
+def _gate(ctx: ContextFile) -> Any:
+    lists: dict[str, set[str]] = {}
+    for name in GATED:
+        for word in getattr(ctx, name):
+            if key := normalize(word).text:
+                lists.setdefault(key, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for key, names in lists.items():
+        automaton.add_word(key, frozenset(names))
+    if len(automaton) == 0:
+        automaton.add_word("\x00\x00", frozenset())
+    automaton.make_automaton()
+    return automaton
+
+
 def _compile_context(ctx: ContextFile) -> Context:
     lang = ctx.lang
     exceptions = _cue_regex(ctx.negation_exceptions, lang)
     return Context(
+        gate=_gate(ctx),
         lang=lang,
         negation=_cue_regex(ctx.negation, lang),
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
         negation_after=_cue_regex(ctx.negation_after, lang),
         denials=_cue_regex(ctx.denials, lang),
-        has_denials=bool(ctx.denials),
         reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),
         impostors=_cue_regex(ctx.impostors, lang),

@@ -346,15 +346,23 @@ class _Present(NamedTuple):
 
 
 def _present(s: str, ctx: Context) -> _Present:
+    found: set[str] = set()
+    for _, names in ctx.gate.iter(s):
+        found |= names
+    if not found:
+        return _NONE
     return _Present(
-        ctx.negation.search(s) is not None,
-        ctx.negation_after.search(s) is not None,
-        ctx.has_denials and ctx.denials.search(s) is not None,
-        ctx.impostors.search(s) is not None,
-        ctx.answered_no.search(s) is not None,
-        ctx.word_named.search(s) is not None,
-        ctx.failed_contact.search(s) is not None,
+        "negation" in found,
+        "negation_after" in found,
+        "denials" in found,
+        "impostors" in found,
+        "answered_no" in found,
+        "word_named" in found,
+        "failed_contact" in found,
     )
+
+
+_NONE = _Present(False, False, False, False, False, False, False)
 
 
 def _severity(category: str) -> str:
