@@ -10,32 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from collectguard.errors import ValidationError
 from collectguard.model import PartyRole, parse_enum
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
-from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
+from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_context import (
     QUOTES,
-    answered_no,
-    attributed_to_others,
     combo_atoms,
     combo_chains,
-    denied_before,
     frame_spans,
-    lawful_in_sentence,
-    named_as_word,
     negated,
-    quoted_mention,
     span_at,
     to_normalised,
-    warned_against,
 )
+from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
@@ -181,39 +175,17 @@ class Screener:
         raw: list[_Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
-        cues: dict[str, _Present] = {}
-        quoted = QUOTES.search(text) is not None
-        for entry, start, end, anchor in terms:
+        cues: dict[str, Present] = {}
+        quoted = (text, offs) if QUOTES.search(text) is not None else None
+        for hit in terms:
+            entry, start, end, _ = hit
             if entry.addressee == "others" and not third:
                 continue
             ctx = context[entry.lang]
             present = cues.get(entry.lang)
             if present is None:
-                present = cues[entry.lang] = _present(s, ctx)
-            if entry.category == "insult":
-                # abuse is abuse even under a negation ("why don't you …", "not being rude, you
-                # people"); only a word named as a word is not abuse
-                if present.word_named and named_as_word(s, start, end, entry.lang, ctx):
-                    continue
-            elif (
-                # a combo is withdrawn by a negation before its last part or before its first
-                # (您父母那边我们不会去打扰; 我们不会把您的照片…发到任何群里)
-                (
-                    present.negation
-                    and (
-                        negated(s, anchor, entry.lang, ctx)
-                        or (anchor > start and negated(s, start, entry.lang, ctx))
-                    )
-                )
-                or (present.denials and denied_before(s, start, ctx))
-                or (present.warning_after and warned_against(s, end, ctx))
-                or (present.impostors and attributed_to_others(s, start, entry.lang, ctx))
-                or (present.answered_no and answered_no(s, end, entry.lang, ctx))
-                or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
-                or (quoted and quoted_mention(s, start, end, ctx, text, offs))
-            ):
-                continue
-            if entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category):
+                present = cues[entry.lang] = present_cues(s, ctx)
+            if excused(s, hit, ctx, present, quoted):
                 continue
             source = "frame" if entry.need else "lexicon"
             raw.append((entry.category, start, end, source, entry.text, entry.severity))
@@ -330,39 +302,6 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
-
-
-class _Present(NamedTuple):
-    """Which context cues occur anywhere in a message: most messages have none, so the scoped
-    checks around each hit run only for the cues that are there."""
-
-    negation: bool
-    warning_after: bool
-    denials: bool
-    impostors: bool
-    answered_no: bool
-    word_named: bool
-    failed_contact: bool
-
-
-def _present(s: str, ctx: Context) -> _Present:
-    found: set[str] = set()
-    for _, names in ctx.gate.iter(s):
-        found |= names
-    if not found:
-        return _NONE
-    return _Present(
-        "negation" in found,
-        "negation_after" in found,
-        "denials" in found,
-        "impostors" in found,
-        "answered_no" in found,
-        "word_named" in found,
-        "failed_contact" in found,
-    )
-
-
-_NONE = _Present(False, False, False, False, False, False, False)
 
 
 def _severity(category: str) -> str:

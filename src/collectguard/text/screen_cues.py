@@ -1,0 +1,89 @@
+"""Whether a lexicon hit is excused by what surrounds it: negated, denied, quoted, named to warn,
+answered no, someone else's conduct, a failed contact, or lawful process.
+
+The checks themselves live in ``screen_context``; this module decides which apply to a hit and
+runs only those whose cue words occur in the message at all (one Aho-Corasick pass tells).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from collectguard.text.lexicon import Context, Entry
+from collectguard.text.normalize import Offsets
+from collectguard.text.screen_context import (
+    answered_no,
+    attributed_to_others,
+    denied_before,
+    lawful_in_sentence,
+    named_as_word,
+    negated,
+    quoted_mention,
+    warned_against,
+)
+
+__all__ = ["Present", "excused", "present_cues"]
+
+
+class Present(NamedTuple):
+    """Which context lists have a word anywhere in a message (a superset: the checks are exact)."""
+
+    negation: bool
+    warning_after: bool
+    denials: bool
+    impostors: bool
+    answered_no: bool
+    word_named: bool
+    failed_contact: bool
+
+
+_NONE = Present(False, False, False, False, False, False, False)
+
+
+def present_cues(s: str, ctx: Context) -> Present:
+    found: set[str] = set()
+    for _, names in ctx.gate.iter(s):
+        found |= names
+    if not found:
+        return _NONE
+    return Present(
+        "negation" in found,
+        "negation_after" in found,
+        "denials" in found,
+        "impostors" in found,
+        "answered_no" in found,
+        "word_named" in found,
+        "failed_contact" in found,
+    )
+
+
+def excused(
+    s: str,
+    hit: tuple[Entry, int, int, int],
+    ctx: Context,
+    present: Present,
+    quoted: tuple[str, Offsets] | None,
+) -> bool:
+    """Whether the hit (entry, start, end, anchor) in normalised ``s`` is not a finding.
+    ``quoted``: the original text and its offsets when it holds quotation marks."""
+    entry, start, end, anchor = hit
+    lang = entry.lang
+    if entry.category == "insult":
+        # abuse is abuse even under a negation ("why don't you …", "not being rude, you
+        # people"); only a word named as a word is not abuse
+        return present.word_named and named_as_word(s, start, end, lang, ctx)
+    return (
+        # a combo is withdrawn by a negation before its last part or before its first
+        # (您父母那边我们不会去打扰; 我们不会把您的照片…发到任何群里)
+        (
+            present.negation
+            and (negated(s, anchor, lang, ctx) or (anchor > start and negated(s, start, lang, ctx)))
+        )
+        or (present.denials and denied_before(s, start, ctx))
+        or (present.warning_after and warned_against(s, end, ctx))
+        or (present.impostors and attributed_to_others(s, start, lang, ctx))
+        or (present.answered_no and answered_no(s, end, lang, ctx))
+        or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
+        or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
+        or (entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category))
+    )
