@@ -1,6 +1,6 @@
 """Screening quality: recall per category, share of violations caught, false positives on compliant.
 
-    python bench/screen_eval.py [--split test|dev|all|fresh2|written|fresh3|written2|written3|written4|fresh4|fresh5|fresh6] [--mode rules|rules+model]
+    python bench/screen_eval.py [--split test|dev|all|fresh2|written|fresh3|written2|written3|written4|written5|fresh4|fresh5|fresh6] [--mode rules|rules+model]
                                 [--show-misses]
 
 First on the team's corpus (corpora/screening/corpus.jsonl, test part by default: template
@@ -31,6 +31,7 @@ HELD_OUT = {
     "written2": ROOT / "corpora" / "screening" / "written2.jsonl",
     "written3": ROOT / "corpora" / "screening" / "written3.jsonl",
     "written4": ROOT / "corpora" / "screening" / "written4.jsonl",
+    "written5": ROOT / "corpora" / "screening" / "written5.jsonl",
     "fresh4": ROOT / "corpora" / "screening" / "fresh4.jsonl",
     "fresh5": ROOT / "corpora" / "screening" / "fresh5.jsonl",
     "fresh6": ROOT / "corpora" / "screening" / "fresh6.jsonl",

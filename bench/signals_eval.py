@@ -6,8 +6,8 @@
 The corpus (corpora/replies/replies.jsonl) is split by template family; the test part was
 written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borrower side),
 when present, is real text nobody on the team wrote: its figures are printed separately.
-corpora/replies/written.jsonl, handwritten2.jsonl, written2.jsonl, written3.jsonl and written4.jsonl
-are hand-written development parts (their misses may be listed; each from handwritten2 on was
+corpora/replies/written.jsonl, handwritten2.jsonl, written2.jsonl, written3.jsonl, written4.jsonl and
+written5.jsonl are hand-written development parts (their misses may be listed; each from handwritten2 on was
 measured as unseen before it was used); corpora/replies/handwritten.jsonl, handwritten3.jsonl,
 handwritten4.jsonl and handwritten5.jsonl, held-out parts written by hand before their authors
 read the lexicons, are printed last, as aggregates only (no option lists their misses).
@@ -36,6 +36,7 @@ HANDWRITTEN2 = ROOT / "corpora" / "replies" / "handwritten2.jsonl"
 WRITTEN2 = ROOT / "corpora" / "replies" / "written2.jsonl"
 WRITTEN3 = ROOT / "corpora" / "replies" / "written3.jsonl"
 WRITTEN4 = ROOT / "corpora" / "replies" / "written4.jsonl"
+WRITTEN5 = ROOT / "corpora" / "replies" / "written5.jsonl"
 DEV = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 
 
@@ -112,6 +113,7 @@ def main() -> None:
             "written2",
             "written3",
             "written4",
+            "written5",
             "dev",
             "all",
         ],
@@ -138,6 +140,7 @@ def main() -> None:
         ("written2", WRITTEN2),
         ("written3", WRITTEN3),
         ("written4", WRITTEN4),
+        ("written5", WRITTEN5),
     ):
         if path.exists():
             written = _rows(path)
