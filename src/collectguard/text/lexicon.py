@@ -72,6 +72,7 @@ class Context:
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
+    lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
     official_payee: re.Pattern[str]
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
@@ -218,6 +219,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang),
         lawful_process=_cue_regex(ctx.lawful_process, lang),
+        lawful_case=_cue_regex(ctx.lawful_case, lang),
         official_payee=_cue_regex(ctx.official_payee, lang),
         debt_mentions=_cue_regex(ctx.debt_mentions, lang),
         payment_requests=_cue_regex(ctx.payment_requests, lang),

@@ -108,6 +108,9 @@ class ContextFile(_Strict):
     word_named: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     lawful_process: tuple[str, ...] = ()
+    # anywhere in a message: a real case is named, so what may follow it is told, not threatened
+    # (案号（2025）浙0110民初21406号; a writ of garnishment was served)
+    lawful_case: tuple[str, ...] = ()
     # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful
     official_payee: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()

@@ -48,7 +48,7 @@ _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", 
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ")
 _OWN_REACH = 24
-_TO_NUMBER = " :：是为is"  # what may stand between such a cue and the number
+_TO_NUMBER = " :：,，是为is"  # what may stand between such a cue and the number
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
 

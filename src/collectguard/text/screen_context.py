@@ -247,13 +247,16 @@ def _sentence_ends(s: str) -> list[int]:
 
 
 def lawful_in_sentence(s: str, pos: int, ctx: Context, category: str = "") -> bool:
-    """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish).
+    """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish), or
+    a real case named anywhere in the message (案号…民初, a writ of garnishment served, exemptions
+    to claim): what may follow it is told, not threatened.
 
     For a payment channel the lawful counterpart is the creditor's own account (对公账户, official app).
     """
     start, end = sentence_span(s, pos)
-    cues = ctx.official_payee if category == "improper_payment_channel" else ctx.lawful_process
-    return cues.search(s, start, end) is not None
+    if category == "improper_payment_channel":
+        return ctx.official_payee.search(s, start, end) is not None
+    return ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None
 
 
 def combo_chains(
