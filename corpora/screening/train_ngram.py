@@ -47,6 +47,7 @@ PARTS = (
     "written2.jsonl",
     "written3.jsonl",
     "written4.jsonl",
+    "written5.jsonl",
 )
 HELD_OUT = frozenset({"test", "fresh4", "fresh5", "fresh6"})
 KEEP_PER_CATEGORY = 300
