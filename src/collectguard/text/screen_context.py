@@ -159,8 +159,8 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
 
 
 def answered_no(s: str, end: int, lang: str, ctx: Context) -> bool:
-    """The hit is itself a short question, answered at once with a denial (坐牢？不会的。
-    您担心我们联系您父母？不会的。 worried about bailiffs? we're not enforcement agents).
+    """The hit is itself a short question, answered at once with a denial that stands alone
+    (坐牢？不会的。 您担心我们联系您父母？不会的。 worried about bailiffs? no.).
 
     A statement with a tag (…找你领导，听到没有？ / …arrested tomorrow, understand?) is no such
     question: the question mark must close the hit's own clause, a few characters after it.
