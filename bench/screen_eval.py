@@ -1,6 +1,6 @@
 """Screening quality: recall per category, share of violations caught, false positives on compliant.
 
-    python bench/screen_eval.py [--split test|dev|all|fresh2|written|fresh3|written2|written3|written4|written5|fresh4|fresh5|fresh6] [--mode rules|rules+model]
+    python bench/screen_eval.py [--split test|dev|all|<a part in corpora/screening/parts.yaml>] [--mode rules|rules+model]
                                 [--show-misses]
 
 First on the team's corpus (corpora/screening/corpus.jsonl, test part by default: template
@@ -18,27 +18,19 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 from collectguard.text.lexicon import CATEGORIES
 from collectguard.text.screen import Screener
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora" / "screening" / "corpus.jsonl"
-# Hand-written parts kept in their own files (see corpora/screening/README.md).
-HELD_OUT = {
-    "fresh2": ROOT / "corpora" / "screening" / "fresh2.jsonl",
-    "written": ROOT / "corpora" / "screening" / "written.jsonl",
-    "fresh3": ROOT / "corpora" / "screening" / "fresh3.jsonl",
-    "written2": ROOT / "corpora" / "screening" / "written2.jsonl",
-    "written3": ROOT / "corpora" / "screening" / "written3.jsonl",
-    "written4": ROOT / "corpora" / "screening" / "written4.jsonl",
-    "written5": ROOT / "corpora" / "screening" / "written5.jsonl",
-    "fresh4": ROOT / "corpora" / "screening" / "fresh4.jsonl",
-    "fresh5": ROOT / "corpora" / "screening" / "fresh5.jsonl",
-    "fresh6": ROOT / "corpora" / "screening" / "fresh6.jsonl",
-}
-# Parts no rule may be tuned on: their misses are never listed, only aggregate figures.
-# fresh3 was held out until its figures were recorded; it is a development part since.
-SEALED = frozenset({"test", "fresh4", "fresh5", "fresh6"})
+HERE = ROOT / "corpora" / "screening"
+CORPUS = HERE / "corpus.jsonl"
+# The parts and the sealed splits are listed once, in corpora/screening/parts.yaml: a sealed
+# split's misses are never listed, only aggregate figures.
+_MANIFEST = yaml.safe_load((HERE / "parts.yaml").read_text(encoding="utf-8"))
+HELD_OUT = {Path(name).stem: HERE / name for name in _MANIFEST["parts"] if name != CORPUS.name}
+SEALED = frozenset(_MANIFEST["sealed"])
 PACKS = {"zh": "cn", "en": "us-regf"}
 SHARED = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 

@@ -6,11 +6,10 @@
 The corpus (corpora/replies/replies.jsonl) is split by template family; the test part was
 written apart from the lexicon. ../shared/data/collection_texts_dev.jsonl (borrower side),
 when present, is real text nobody on the team wrote: its figures are printed separately.
-corpora/replies/written.jsonl, handwritten2.jsonl, written2.jsonl, written3.jsonl, written4.jsonl and
-written5.jsonl are hand-written development parts (their misses may be listed; each from handwritten2 on was
-measured as unseen before it was used); corpora/replies/handwritten.jsonl, handwritten3.jsonl,
-handwritten4.jsonl and handwritten5.jsonl, held-out parts written by hand before their authors
-read the lexicons, are printed last, as aggregates only (no option lists their misses).
+The hand-written parts are listed in corpora/replies/parts.yaml: development parts (their misses
+may be listed; each from handwritten2 on was measured as unseen before it was used) and held-out
+parts written by hand before their authors read the lexicons, printed last, as aggregates only
+(no option lists their misses).
 """
 
 from __future__ import annotations
@@ -20,23 +19,19 @@ import json
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 from collectguard.text.signals import SIGNAL_TYPES, detect
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora" / "replies" / "replies.jsonl"
-# Hand-written held-out part (corpora/replies/README.md): aggregate figures only, its misses
-# are never listed, so nothing can be tuned on them.
-HANDWRITTEN = ROOT / "corpora" / "replies" / "handwritten.jsonl"
-HANDWRITTEN3 = ROOT / "corpora" / "replies" / "handwritten3.jsonl"
-HANDWRITTEN4 = ROOT / "corpora" / "replies" / "handwritten4.jsonl"
-HANDWRITTEN5 = ROOT / "corpora" / "replies" / "handwritten5.jsonl"
-# Hand-written development parts: rules may be tuned on their misses.
-WRITTEN = ROOT / "corpora" / "replies" / "written.jsonl"
-HANDWRITTEN2 = ROOT / "corpora" / "replies" / "handwritten2.jsonl"
-WRITTEN2 = ROOT / "corpora" / "replies" / "written2.jsonl"
-WRITTEN3 = ROOT / "corpora" / "replies" / "written3.jsonl"
-WRITTEN4 = ROOT / "corpora" / "replies" / "written4.jsonl"
-WRITTEN5 = ROOT / "corpora" / "replies" / "written5.jsonl"
+HERE = ROOT / "corpora" / "replies"
+CORPUS = HERE / "replies.jsonl"
+# The hand-written parts are listed once, in corpora/replies/parts.yaml: rules may be tuned on the
+# development parts' misses; the held-out parts give aggregate figures only, their misses are
+# never listed, so nothing can be tuned on them.
+_MANIFEST = yaml.safe_load((HERE / "parts.yaml").read_text(encoding="utf-8"))
+DEVELOPMENT = {Path(name).stem: HERE / name for name in _MANIFEST["development"]}
+HELD_OUT = {Path(name).stem: HERE / name for name in _MANIFEST["held_out"]}
 DEV = ROOT.parent / "shared" / "data" / "collection_texts_dev.jsonl"
 
 
@@ -102,21 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--misses",
-        choices=[
-            "train",
-            "test",
-            "unseen",
-            "fresh",
-            "final",
-            "written",
-            "handwritten2",
-            "written2",
-            "written3",
-            "written4",
-            "written5",
-            "dev",
-            "all",
-        ],
+        choices=["train", "test", "unseen", "fresh", "final", *DEVELOPMENT, "dev", "all"],
         default=None,
     )
     parser.add_argument(
@@ -134,26 +115,14 @@ def main() -> None:
             # last is held out from the crisis model: its misses are never listed, not even by "all"
             evaluate(part, f"corpus {split} {lang}", split != "last" and args.misses in (split, "all"))
         evaluate([r for r in rows if r["split"] == split], f"corpus {split} (all)", False)
-    for name, path in (
-        ("written", WRITTEN),
-        ("handwritten2", HANDWRITTEN2),
-        ("written2", WRITTEN2),
-        ("written3", WRITTEN3),
-        ("written4", WRITTEN4),
-        ("written5", WRITTEN5),
-    ):
+    for name, path in DEVELOPMENT.items():
         if path.exists():
             written = _rows(path)
             for lang in ("zh", "en"):
                 part = [r for r in written if r["lang"] == lang]
                 evaluate(part, f"development {name} {lang}", args.misses in (name, "all"))
             evaluate(written, f"development {name} (all)", False)
-    for name, path in (
-        ("handwritten", HANDWRITTEN),
-        ("handwritten3", HANDWRITTEN3),
-        ("handwritten4", HANDWRITTEN4),
-        ("handwritten5", HANDWRITTEN5),
-    ):
+    for name, path in HELD_OUT.items():
         if path.exists() and not args.no_held_out:
             held = _rows(path)
             for lang in ("zh", "en"):

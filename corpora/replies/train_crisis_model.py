@@ -21,19 +21,15 @@ import math
 from collections import Counter
 from pathlib import Path
 
+import yaml
+
 from collectguard.text.normalize import normalize
 
 HERE = Path(__file__).parent
 OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "signals" / "crisis_ngram.json"
-HELD_OUT = "last"
-DEVELOPMENT = (
-    "written.jsonl",
-    "handwritten2.jsonl",
-    "written2.jsonl",
-    "written3.jsonl",
-    "written4.jsonl",
-    "written5.jsonl",
-)
+_MANIFEST = yaml.safe_load((HERE / "parts.yaml").read_text(encoding="utf-8"))
+HELD_OUT: str = _MANIFEST["held_out_split"]
+DEVELOPMENT: tuple[str, ...] = tuple(_MANIFEST["development"])
 MAX_FA_NEUTRAL = 0.05
 MAX_FA_OTHER = 0.08
 MIN_COUNT = 2

@@ -18,7 +18,8 @@ families, fresh2, written_a … written_k, fresh3, per language) the models are 
 other parts and the writer's compliant messages scored; the threshold is the lowest score at
 which at most ``MAX_FALSE_ALARMS`` of those would be flagged: the false-positive target of the
 whole screener, so that the model alone never spends more than it. ``--cv`` prints the figures of
-that procedure. The held-out parts (the test families, fresh4, fresh5, fresh6) are never read.
+that procedure. The sealed splits of ``parts.yaml`` (the test families, fresh4, fresh5, fresh6) are
+never read.
 
     pip install -e ".[train]"
     python corpora/screening/train_ngram.py [--cv] [--lang zh|en]   # writes data/lexicons/ngram_model.<lang>.json
@@ -34,22 +35,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from collectguard.text.ngram_model import ngram_positions, units, word_ngrams
 from collectguard.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "lexicons"
-PARTS = (
-    "corpus.jsonl",
-    "fresh2.jsonl",
-    "written.jsonl",
-    "fresh3.jsonl",
-    "written2.jsonl",
-    "written3.jsonl",
-    "written4.jsonl",
-    "written5.jsonl",
-)
-HELD_OUT = frozenset({"test", "fresh4", "fresh5", "fresh6"})
+_MANIFEST = yaml.safe_load((HERE / "parts.yaml").read_text(encoding="utf-8"))
+PARTS: tuple[str, ...] = tuple(_MANIFEST["parts"])  # a sealed part's rows are all skipped
+HELD_OUT = frozenset(_MANIFEST["sealed"])
 KEEP_PER_CATEGORY = 300
 MAX_FALSE_ALARMS = 0.03
 
