@@ -24,6 +24,7 @@ from collectguard.text.screen_context import (
     QUOTES,
     combo_atoms,
     combo_chains,
+    cue_right_before,
     frame_spans,
     negated,
     span_at,
@@ -246,14 +247,11 @@ class Screener:
             return False
         if _service_number(kind, value):
             return True
-        for ctx in self._lex.context.values():
-            cue = None
-            for cue in ctx.own_number.finditer(s, max(0, at - _OWN_REACH), at):  # noqa: B007 (the last one)
-                pass
-            # the cue must lead straight to the number: 我的电话13912345678, call me back at 614-…
-            if cue is not None and s[cue.end() : at].strip(_TO_NUMBER) == "":
-                return True
-        return False
+        # the cue must lead straight to the number: 我的电话13912345678, call me back at 614-…
+        return any(
+            cue_right_before(ctx.own_number, s, at, _OWN_REACH, _TO_NUMBER)
+            for ctx in self._lex.context.values()
+        )
 
     # -- results -----------------------------------------------------------------------------
 

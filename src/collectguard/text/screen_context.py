@@ -20,6 +20,7 @@ __all__ = [
     "attributed_to_others",
     "combo_atoms",
     "combo_chains",
+    "cue_right_before",
     "denied_before",
     "frame_spans",
     "lawful_in_sentence",
@@ -182,14 +183,20 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     if lang == "zh":
         named = ctx.word_named.match(s, end) is not None
     else:
-        cue = None
-        for cue in ctx.word_named.finditer(s, max(0, start - _WORD_REACH), start):  # noqa: B007 (the last one)
-            pass
-        named = cue is not None and s[cue.end() : start].strip(" '\"") == ""
+        named = cue_right_before(ctx.word_named, s, start, _WORD_REACH, " '\"")
     if not named:
         return False
     lo, hi = sentence_span(s, start)
     return ctx.negation.search(s, lo, hi) is not None
+
+
+def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:
+    """A cue ends right before ``at``, with only ``filler`` characters between (the word deadbeat,
+    call me back at 614-…). Searched in place, so a look-behind sees the text before the reach."""
+    last = None
+    for last in cue.finditer(s, max(0, at - reach), at):  # noqa: B007 (the last one counts)
+        pass
+    return last is not None and s[last.end() : at].strip(filler) == ""
 
 
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:

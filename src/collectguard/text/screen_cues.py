@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from collectguard.text.lexicon import Context, Entry
+from collectguard.text.lexicon import GATED, Context, Entry
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_context import (
     answered_no,
@@ -26,10 +26,11 @@ __all__ = ["Present", "excused", "present_cues"]
 
 
 class Present(NamedTuple):
-    """Which context lists have a word anywhere in a message (a superset: the checks are exact)."""
+    """Which context lists have a word anywhere in a message (a superset: the checks are exact);
+    one field per list of ``lexicon.GATED``, by the same name."""
 
     negation: bool
-    warning_after: bool
+    negation_after: bool
     denials: bool
     impostors: bool
     answered_no: bool
@@ -37,24 +38,15 @@ class Present(NamedTuple):
     failed_contact: bool
 
 
-_NONE = Present(False, False, False, False, False, False, False)
+assert Present._fields == GATED, "one field per gated context list, in its order"
+_NONE = Present(*(False for _ in GATED))
 
 
 def present_cues(s: str, ctx: Context) -> Present:
     found: set[str] = set()
     for _, names in ctx.gate.iter(s):
         found |= names
-    if not found:
-        return _NONE
-    return Present(
-        "negation" in found,
-        "negation_after" in found,
-        "denials" in found,
-        "impostors" in found,
-        "answered_no" in found,
-        "word_named" in found,
-        "failed_contact" in found,
-    )
+    return Present(*(name in found for name in GATED)) if found else _NONE
 
 
 def excused(
@@ -80,7 +72,7 @@ def excused(
             and (negated(s, anchor, lang, ctx) or (anchor > start and negated(s, start, lang, ctx)))
         )
         or (present.denials and denied_before(s, start, ctx))
-        or (present.warning_after and warned_against(s, end, ctx))
+        or (present.negation_after and warned_against(s, end, ctx))
         or (present.impostors and attributed_to_others(s, start, lang, ctx))
         or (present.answered_no and answered_no(s, end, lang, ctx))
         or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
