@@ -182,6 +182,17 @@ def _cn_with(model: Any, mode: str = "rules+model") -> Screener:
     return Screener(load_lexicon(), [load_pack("cn")], mode=mode, model=model)
 
 
+def _latin(
+    weights: dict[str, float], categories: dict[str, tuple[float, dict[str, float]]], **options: Any
+) -> Any:
+    """An English review model as the tests need it: judges messages of 20 Latin letters or more,
+    flags a score of 0.5; character 3-5-grams unless ``options`` say otherwise."""
+    from collectguard.text.ngram_model import build
+
+    settings: dict[str, Any] = {"sizes": (3, 5), **options}
+    return build(weights, threshold=0.5, script="latin", min_chars=20, categories=categories, **settings)
+
+
 def test_model_findings_name_the_rule_and_the_ngrams_and_rules_mode_turns_them_off() -> None:
     from collectguard.text.ngram_model import build
 
@@ -222,14 +233,7 @@ def test_each_message_is_judged_by_the_model_of_its_script() -> None:
     from collectguard.text.ngram_model import ModelSet, build
 
     zh = build({"走夜路": 9.0}, threshold=0.5, script="cjk", min_chars=8, categories={"threat": (0.0, {})})
-    en = build(
-        {"dark alley": 9.0},
-        threshold=0.5,
-        script="latin",
-        sizes=(3, 5),
-        min_chars=20,
-        categories={"insult": (0.0, {})},
-    )
+    en = _latin({"dark alley": 9.0}, {"insult": (0.0, {})})
     models = ModelSet((en, zh))
     assert [f[0] for f in models.findings("最近晚上走夜路要小心啊", [])] == ["threat"]
     assert [f[0] for f in models.findings("watch out in that dark alley tonight", [])] == ["insult"]
@@ -240,34 +244,22 @@ def test_each_message_is_judged_by_the_model_of_its_script() -> None:
 
 
 def test_english_model_findings_show_whole_words() -> None:
-    from collectguard.text.ngram_model import build
-
-    en = build(
-        {"onda": 9.0},
-        threshold=0.5,
-        script="latin",
-        sizes=(3, 5),
-        min_chars=20,
-        categories={"threat": (0.0, {})},
-    )
+    en = _latin({"onda": 9.0}, {"threat": (0.0, {})})
     (finding,) = en.findings("we will see you at home on monday night", [])
     assert finding[4] == "monday"  # the phrase that weighed most, widened to its word
 
 
 def test_a_word_model_scores_word_ngrams_and_shows_the_words() -> None:
-    from collectguard.text.ngram_model import build, word_ngrams
+    from collectguard.text.ngram_model import word_ngrams
 
     assert word_ngrams("we'll see you, at home", (1, 2)) == [
         "we'll", "see", "you", "at", "home", "we'll see", "see you", "you at", "at home",
     ]  # fmt: skip
-    en = build(
+    en = _latin(
         {"at home": 9.0, "home": -2.0, "monday": 3.0},
-        threshold=0.5,
-        script="latin",
+        {"threat": (0.0, {"at home": 1.0}), "insult": (0.0, {"monday": 1.0})},
         unit="word",
         sizes=(1, 2),
-        min_chars=20,
-        categories={"threat": (0.0, {"at home": 1.0}), "insult": (0.0, {"monday": 1.0})},
     )
     text = "we will see you at home on monday night"
     (finding,) = en.findings(text, [])
@@ -279,17 +271,7 @@ def test_a_word_model_scores_word_ngrams_and_shows_the_words() -> None:
 
 
 def test_a_word_model_shows_no_two_letter_words() -> None:
-    from collectguard.text.ngram_model import build
-
-    en = build(
-        {"it": 9.0, "office": 2.0},
-        threshold=0.5,
-        script="latin",
-        unit="word",
-        sizes=(1, 1),
-        min_chars=20,
-        categories={"threat": (0.0, {})},
-    )
+    en = _latin({"it": 9.0, "office": 2.0}, {"threat": (0.0, {})}, unit="word", sizes=(1, 1))
     (finding,) = en.findings("funny how word gets around the office, isn't it", [])
     assert finding[4] == "office"
 
@@ -322,14 +304,7 @@ def test_emoji_and_curly_quotes_do_not_take_an_english_message_from_its_model() 
     from collectguard.text.ngram_model import ModelSet, build
     from collectguard.text.normalize import normalize_text
 
-    en = build(
-        {"buzz": 9.0},
-        threshold=0.5,
-        script="latin",
-        sizes=(3, 5),
-        min_chars=20,
-        categories={"harassment": (0.0, {})},
-    )
+    en = _latin({"buzz": 9.0}, {"harassment": (0.0, {})})
     zh = build({"走夜路": 9.0}, threshold=0.5, script="cjk", min_chars=8, categories={"threat": (0.0, {})})
     models = ModelSet((en, zh))
     plain = "Hope you sleep well with your phone buzzing all night"
