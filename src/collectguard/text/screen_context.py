@@ -23,7 +23,7 @@ __all__ = [
     "cue_right_before",
     "denied_before",
     "frame_spans",
-    "lawful_in_sentence",
+    "lawful_process_named",
     "named_as_word",
     "negated",
     "quoted_mention",
@@ -253,7 +253,7 @@ def _sentence_ends(s: str) -> list[int]:
     return [m.end() for m in _SENTENCE.finditer(s)]
 
 
-def lawful_in_sentence(s: str, pos: int, ctx: Context, category: str = "") -> bool:
+def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> bool:
     """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish), or
     a real case named anywhere in the message (案号…民初, a writ of garnishment served, exemptions
     to claim): what may follow it is told, not threatened.

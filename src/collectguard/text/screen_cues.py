@@ -15,7 +15,7 @@ from collectguard.text.screen_context import (
     answered_no,
     attributed_to_others,
     denied_before,
-    lawful_in_sentence,
+    lawful_process_named,
     named_as_word,
     negated,
     quoted_mention,
@@ -77,5 +77,5 @@ def excused(
         or (present.answered_no and answered_no(s, end, lang, ctx))
         or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
         or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
-        or (entry.lawful_process and lawful_in_sentence(s, start, ctx, entry.category))
+        or (entry.lawful_process and lawful_process_named(s, start, ctx, entry.category))
     )
