@@ -142,6 +142,18 @@ class Context:
                 return True
         return False
 
+    def stories(self) -> list[tuple[int, int]]:
+        """Crises told as past and over: from the start of a sentence with a past-time word to
+        the end of the first recovery phrase after that word ("去年…不想活了，…现在好多了",
+        "Used to get panic attacks over these letters. Not anymore")."""
+        recovered = sorted(ms_me[:2] for ms_me in self.hits.markers.get("crisis_recovered", []))
+        out = []
+        for ps, pe, _ in self.hits.markers.get("crisis_past", []):
+            ends = [me for ms, me in recovered if ms >= pe]
+            if ends:
+                out.append((self._bounds(self._sentence_breaks, ps, len(self.text))[0], ends[0]))
+        return out
+
     def subject(self, start: int) -> str:
         """``third_person`` when a third person comes before the cue with no 我/I in between."""
         marker = self._before("third_person", start, sentence=True)

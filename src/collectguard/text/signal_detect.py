@@ -96,9 +96,9 @@ def _started(hits: Hits) -> list[tuple[int, int, int]]:
 
 
 def _candidates(
-    norm: Normalized, hits: Hits, lexicon: Lexicon, lang: str | None, idioms: list[tuple[int, int]]
+    context: Context, hits: Hits, lexicon: Lexicon, lang: str | None, quiet: list[tuple[int, int]]
 ) -> list[Signal]:
-    context = Context(norm, hits, lexicon.context)
+    """Signals of the cues found; no crisis cue lying inside ``quiet`` (idioms, crises told as over)."""
     found: list[Signal] = []
     for start, first_end, index in _started(hits):
         cue = lexicon.cues[index]
@@ -107,19 +107,19 @@ def _candidates(
         end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
         if end is None or _guarded(cue.signal, start, end, hits):
             continue
-        if cue.signal == "distress_self_harm" and inside(idioms, start, end):
+        if cue.signal == "distress_self_harm" and inside(quiet, start, end):
             continue
         confidence = context.confidence(cue, start, end)
         if confidence is None:
             continue
-        o_start, o_end = norm.to_original(start, end)
+        o_start, o_end = context.norm.to_original(start, end)
         found.append(
             Signal(
                 type=cue.signal,
                 start=o_start,
                 end=o_end,
                 confidence=confidence,
-                evidence=norm.original[o_start:o_end],
+                evidence=context.norm.original[o_start:o_end],
                 subject=cue.subject or context.subject(start),
                 scope=context.scope(cue, start, end) if cue.signal == "cease_request" else None,
                 cue=cue.pattern,
@@ -197,12 +197,16 @@ def detect(
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
     hits = scan(norm.text, lexicon)
-    idioms = shipped_idioms().spans(norm.text)
-    found = _candidates(norm, hits, lexicon, lang, idioms) if hits.firsts or hits.chains else []
+    # idioms (累死了) and crises told as past and over are no crisis cue, nor read by the recall layers
+    quiet = shipped_idioms().spans(norm.text)
+    context = Context(norm, hits, lexicon.context)
+    if "crisis_recovered" in hits.markers:
+        quiet += context.stories()
+    found = _candidates(context, hits, lexicon, lang, quiet) if hits.firsts or hits.chains else []
     if found and ("release" in hits.markers or "release_before" in hits.markers):
         found = _released(found, hits, norm)
     if weak and not any(s.type == "distress_self_harm" for s in found):
-        plain = blanked(norm, idioms)
+        plain = blanked(norm, quiet)
         extra = weak_crisis(plain) or model_crisis(plain)
         if extra is not None:
             found.append(extra)

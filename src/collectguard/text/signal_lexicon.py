@@ -104,6 +104,14 @@ class Release(_Strict):
         return value
 
 
+class CrisisOver(_Strict):
+    """A crisis told as past and over ("去年我是真不想活了…现在好多了"): both a past-time word in
+    the cue's sentence and a recovery phrase after the cue, so a crisis of today never passes."""
+
+    past: list[str] = pydantic.Field(min_length=1)
+    recovered: list[str] = pydantic.Field(min_length=1)
+
+
 class ContextFile(_Strict):
     version: str
     clause_breaks: str
@@ -123,6 +131,7 @@ class ContextFile(_Strict):
     releases: list[Release] = []
     # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
     release_negators: list[str] = []
+    crisis_over: CrisisOver | None = None
     scopes: list[Scope]
 
     @pydantic.model_validator(mode="after")
@@ -304,6 +313,12 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
     for word in context.release_negators:
         for form in spellings(_norm(word)):
             roles[form]["release_negator"].append("")
+    if context.crisis_over is not None:
+        for key in ("past", "recovered"):
+            for i, phrase in enumerate(getattr(context.crisis_over, key)):
+                for (reading,) in _guard_readings(phrase, context_path, i, f"crisis_over.{key}"):
+                    for form in spellings(_norm(reading)):
+                        roles[form][f"crisis_{key}"].append("")
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
