@@ -8,6 +8,7 @@ less or not at all.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from collectguard.text.normalize import Normalized
@@ -20,6 +21,7 @@ _FIRST_PERSON_ZH = "我"
 #: what may stand between a cue and the words that take it back: "投诉？不至于", "报警?? 不用"
 _RETRACTION_GAP = set(" ?!,.~…。")
 _FIRST_PERSON_EN = ("i", "i'm", "im", "me", "myself")
+_LATIN_WORD = re.compile(r"[a-z0-9']+")
 
 
 #: id of a context file -> (the file, each marker's window by language); a lexicon lives for the process
@@ -142,16 +144,36 @@ class Context:
                 return True
         return False
 
-    def stories(self) -> list[tuple[int, int]]:
-        """Crises told as past and over: from the start of a sentence with a past-time word to
+    def told_as_over(self) -> list[tuple[int, int]]:
+        """Stretches told as past and over: from the start of a sentence with a past-time word to
         the end of the first recovery phrase after that word ("去年…不想活了，…现在好多了",
         "Used to get panic attacks over these letters. Not anymore")."""
-        recovered = sorted(ms_me[:2] for ms_me in self.hits.markers.get("crisis_recovered", []))
+        recovered = sorted((ms, me) for ms, me, _ in self.hits.markers.get("over_recovered", []))
         out = []
-        for ps, pe, _ in self.hits.markers.get("crisis_past", []):
+        for ps, pe, _ in self.hits.markers.get("over_past", []):
             ends = [me for ms, me in recovered if ms >= pe]
             if ends:
                 out.append((self._bounds(self._sentence_breaks, ps, len(self.text))[0], ends[0]))
+        return out
+
+    def others_stories(self) -> list[tuple[int, int]]:
+        """Someone else's story retold ("看新闻说有人被逼得跳楼", "that documentary about the guy
+        who jumped"): from its marker to the end of the sentence, unless the borrower speaks of
+        themself anywhere in that stretch ("那个剧看得我也想死" stays a crisis)."""
+        spec = self.spec.others_story
+        if spec is None:
+            return []
+        out = []
+        for ms, me, lang in self.hits.markers.get("story", []):
+            end = self._bounds(self._sentence_breaks, me, len(self.text))[1]
+            rest = self.text[me:end]
+            mine = spec.first_person.get("en" if lang == "en" else "zh", [])
+            if lang == "en":
+                speaks = not set(_LATIN_WORD.findall(rest)).isdisjoint(mine)
+            else:
+                speaks = any(word in rest for word in mine)
+            if not speaks:
+                out.append((ms, end))
         return out
 
     def subject(self, start: int) -> str:

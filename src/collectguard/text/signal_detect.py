@@ -71,6 +71,36 @@ def scan(text: str, lexicon: Lexicon) -> Hits:
     return hits
 
 
+@dataclass(slots=True)
+class Quiet:
+    """Stretches of a reply in which cues do not count: idioms (累死了) for crisis cues, a crisis
+    or hardship told as past and over for those types, someone else's story for every type."""
+
+    idioms: list[tuple[int, int]]
+    over: list[tuple[int, int]]
+    over_types: frozenset[str]
+    others: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, context: Context, lexicon: Lexicon, idioms: list[tuple[int, int]]) -> Quiet:
+        spec = lexicon.context.told_as_over
+        over = context.told_as_over() if spec is not None and "over_recovered" in context.hits.markers else []
+        others = context.others_stories() if "story" in context.hits.markers else []
+        return cls(idioms, over, frozenset(spec.signals if spec else ()), others)
+
+    def holds(self, signal: str, start: int, end: int) -> bool:
+        if signal == "distress_self_harm" and inside(self.idioms, start, end):
+            return True
+        if signal in self.over_types and inside(self.over, start, end):
+            return True
+        return inside(self.others, start, end)
+
+    def stories(self) -> list[tuple[int, int]]:
+        """Where the recall layers for crisis must not look for crisis words (besides idioms)."""
+        over = self.over if "distress_self_harm" in self.over_types else []
+        return over + self.others
+
+
 def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
     """End of a multi-part cue whose first part ends at ``end``, or None when a part is missing."""
     for part in cue.parts[1:]:
@@ -96,9 +126,9 @@ def _started(hits: Hits) -> list[tuple[int, int, int]]:
 
 
 def _candidates(
-    context: Context, hits: Hits, lexicon: Lexicon, lang: str | None, quiet: list[tuple[int, int]]
+    context: Context, hits: Hits, lexicon: Lexicon, lang: str | None, quiet: Quiet
 ) -> list[Signal]:
-    """Signals of the cues found; no crisis cue lying inside ``quiet`` (idioms, crises told as over)."""
+    """Signals of the cues found, but none inside what ``quiet`` holds for the cue's type."""
     found: list[Signal] = []
     for start, first_end, index in _started(hits):
         cue = lexicon.cues[index]
@@ -107,7 +137,7 @@ def _candidates(
         end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
         if end is None or _guarded(cue.signal, start, end, hits):
             continue
-        if cue.signal == "distress_self_harm" and inside(quiet, start, end):
+        if quiet.holds(cue.signal, start, end):
             continue
         confidence = context.confidence(cue, start, end)
         if confidence is None:
@@ -156,24 +186,35 @@ def _best(group: list[Signal]) -> Signal:
 
 def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]:
     """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
-    those said before it or in it. A release right after a negator (这不是开玩笑) takes back nothing.
-    Markers index the normalised text, signals the original."""
+    those said before it or in it, or with ``third_person_only`` a third person's said before it.
+    A release right after a negator (这不是开玩笑) takes back nothing. Markers index the
+    normalised text, signals the original."""
     negators = hits.markers.get("release_negator", [])
 
     def live(start: int) -> bool:
         return not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
 
+    def ends(role: str) -> list[tuple[int, str]]:
+        return [
+            (norm.to_original(start, end)[1], signal)
+            for start, end, signal in hits.markers.get(role, [])
+            if live(start)
+        ]
+
     everywhere = {signal for start, _, signal in hits.markers.get("release", []) if live(start)}
     # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
-    before = [
-        (norm.to_original(start, end)[1], signal)
-        for start, end, signal in hits.markers.get("release_before", [])
-        if live(start)
-    ]
+    before = ends("release_before")
+    third = ends("release_third")
+
+    def said_before(s: Signal, marks: list[tuple[int, str]]) -> bool:
+        return any(s.type == signal and s.start < at for at, signal in marks)
+
     return [
         s
         for s in found
-        if s.type not in everywhere and not any(s.type == signal and s.start < at for at, signal in before)
+        if s.type not in everywhere
+        and not said_before(s, before)
+        and not (s.subject == "third_person" and said_before(s, third))
     ]
 
 
@@ -197,17 +238,16 @@ def detect(
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
     hits = scan(norm.text, lexicon)
-    # idioms (累死了) and crises told as past and over are no crisis cue, nor read by the recall layers
-    quiet = shipped_idioms().spans(norm.text)
     context = Context(norm, hits, lexicon.context)
-    if "crisis_recovered" in hits.markers:
-        quiet += context.stories()
+    quiet = Quiet.of(context, lexicon, shipped_idioms().spans(norm.text))
     found = _candidates(context, hits, lexicon, lang, quiet) if hits.firsts or hits.chains else []
-    if found and ("release" in hits.markers or "release_before" in hits.markers):
+    if found and any(role in hits.markers for role in ("release", "release_before", "release_third")):
         found = _released(found, hits, norm)
     if weak and not any(s.type == "distress_self_harm" for s in found):
-        plain = blanked(norm, quiet)
-        extra = weak_crisis(plain) or model_crisis(plain)
+        plain = blanked(norm, quiet.idioms)
+        stories = quiet.stories()
+        weak_text = blanked(plain, stories) if stories else plain
+        extra = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
         if extra is not None:
             found.append(extra)
     return _merge(found) if found else ()

@@ -95,6 +95,8 @@ class Release(_Strict):
     # only the signals said before the phrase ("去年被裁…现在进了新厂了"): a hardship named after
     # it ("现在上班了工资也只有两千，真的还不起") is a hardship of today
     before_only: bool = False
+    # only a third person's signals said before the phrase: "我大舅要去投诉你们…别理他"
+    third_person_only: bool = False
 
     @pydantic.field_validator("signals")
     @classmethod
@@ -104,12 +106,22 @@ class Release(_Strict):
         return value
 
 
-class CrisisOver(_Strict):
-    """A crisis told as past and over ("去年我是真不想活了…现在好多了"): both a past-time word in
-    the cue's sentence and a recovery phrase after the cue, so a crisis of today never passes."""
+class ToldAsOver(_Strict):
+    """A crisis or a hardship told as past and over ("去年我是真不想活了…现在好多了"): both a
+    past-time word in the cue's sentence and a recovery phrase after the cue, so that one of
+    today never passes."""
 
+    signals: list[SignalType] = pydantic.Field(min_length=1)
     past: list[str] = pydantic.Field(min_length=1)
     recovered: list[str] = pydantic.Field(min_length=1)
+
+
+class OthersStory(_Strict):
+    """Someone else's story retold (a show, the news): from its marker to the end of the sentence,
+    when the borrower does not speak of themself in that stretch."""
+
+    words: dict[Lang, list[str]]
+    first_person: dict[Lang, list[str]]
 
 
 class ContextFile(_Strict):
@@ -131,7 +143,8 @@ class ContextFile(_Strict):
     releases: list[Release] = []
     # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
     release_negators: list[str] = []
-    crisis_over: CrisisOver | None = None
+    told_as_over: ToldAsOver | None = None
+    others_story: OthersStory | None = None
     scopes: list[Scope]
 
     @pydantic.model_validator(mode="after")
@@ -194,8 +207,23 @@ def _norm(word: str) -> str:
     return normalize(word).text
 
 
+#: how "you" is written in texts and in the US South: report you, report y'all, report u
+_YOU = ("you", "y'all", "yall", "u")
+
+
 def spellings(part: str) -> list[str]:
-    """The ways English contractions are written in the wild: don't, don’t, dont, do n't (tokenised)."""
+    """The ways English is written in the wild: don't, don’t, dont, do n't (tokenised), and
+    y'all or u for you."""
+    if "you" in part and "you" in part.split():
+        words = part.split()
+        forms = {
+            " ".join(you if w == "you" else w for w in words) for you in _YOU
+        }  # every "you" of a part spelt the same way
+        return sorted({f for form in forms for f in _contractions(form)})
+    return _contractions(part)
+
+
+def _contractions(part: str) -> list[str]:
     if "'" not in part:
         return [part]
     forms = {part, part.replace("'", "’"), part.replace("n't", " n't"), part.replace("'", "")}
@@ -307,18 +335,29 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
                 roles[form]["guard"].extend(guard.signals)
     for i, release in enumerate(context.releases):
         for (phrase,) in _guard_readings(release.phrase, context_path, i, "releases"):
-            role = "release_before" if release.before_only else "release"
+            role = (
+                "release_third"
+                if release.third_person_only
+                else "release_before"
+                if release.before_only
+                else "release"
+            )
             for form in spellings(_norm(phrase)):
                 roles[form][role].extend(release.signals)
     for word in context.release_negators:
         for form in spellings(_norm(word)):
             roles[form]["release_negator"].append("")
-    if context.crisis_over is not None:
+    if context.told_as_over is not None:
         for key in ("past", "recovered"):
-            for i, phrase in enumerate(getattr(context.crisis_over, key)):
-                for (reading,) in _guard_readings(phrase, context_path, i, f"crisis_over.{key}"):
+            for i, phrase in enumerate(getattr(context.told_as_over, key)):
+                for (reading,) in _guard_readings(phrase, context_path, i, f"told_as_over.{key}"):
                     for form in spellings(_norm(reading)):
-                        roles[form][f"crisis_{key}"].append("")
+                        roles[form][f"over_{key}"].append("")
+    if context.others_story is not None:
+        for lang, words in context.others_story.words.items():
+            for word in words:
+                for form in spellings(_norm(word)):
+                    roles[form]["story"].append(lang)
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))

@@ -11,6 +11,7 @@ sentence that scored highest and whose ``cue`` names the n-grams that weighed mo
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -45,12 +46,20 @@ class CrisisModel:
     threshold: float
     bias: float
 
-    def score(self, text: str) -> tuple[float, dict[str, tuple[int, float]]]:
-        """Score of the normalised ``text`` and, per gram present, (first position, weight)."""
+    def score(
+        self, text: str, unread: Sequence[tuple[int, int]] = ()
+    ) -> tuple[float, dict[str, tuple[int, float]]]:
+        """Score of the normalised ``text`` and, per gram present, (first position, weight).
+
+        A gram that speaks for crisis is not read inside ``unread`` (a crisis told as over,
+        someone else's story); one that speaks against it is read everywhere, since the words
+        that say it is over ("现在好多了") are evidence too."""
         seen: dict[str, tuple[int, float]] = {}
         for end, (gram, weight) in self.automaton.iter(text):
-            if gram not in seen:
-                seen[gram] = (end - len(gram) + 1, weight)
+            start = end - len(gram) + 1
+            if gram in seen or (weight > 0 and any(s <= start and end < e for s, e in unread)):
+                continue
+            seen[gram] = (start, weight)
         return self.bias + sum(w for _, w in seen.values()), seen
 
 
@@ -70,12 +79,14 @@ def shipped_model() -> CrisisModel | None:
     return load_model(path) if path.exists() else None
 
 
-def model_crisis(norm: Normalized, model: CrisisModel | None = None) -> Signal | None:
+def model_crisis(
+    norm: Normalized, model: CrisisModel | None = None, unread: Sequence[tuple[int, int]] = ()
+) -> Signal | None:
     """A low-confidence crisis signal when the model's score passes its threshold."""
     model = model or shipped_model()
     if model is None or not norm.text:
         return None
-    total, seen = model.score(norm.text)
+    total, seen = model.score(norm.text, unread)
     if total <= model.threshold:
         return None
     text = norm.text
