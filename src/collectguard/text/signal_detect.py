@@ -218,6 +218,24 @@ def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]
     ]
 
 
+def _opted_out(norm: Normalized, lexicon: Lexicon) -> Signal | None:
+    """A reply that is nothing but an opt-out keyword ("STOP", "退订") stops text messages."""
+    word = norm.text.strip(_OPT_OUT_STRIP)
+    if len(word) > _OPT_OUT_LONGEST or word not in lexicon.opt_outs:
+        return None
+    return Signal(
+        type="cease_request",
+        start=0,
+        end=len(norm.original),
+        confidence=0.9,
+        evidence=norm.original,
+        scope="sms",
+        cue="opt-out keyword",
+    )
+
+
+_OPT_OUT_STRIP = " .!?,。~"
+_OPT_OUT_LONGEST = 16
 _NEGATOR_GAP = 2  # characters between a negator and the release it denies (不是个玩笑, not just joking)
 
 
@@ -243,6 +261,9 @@ def detect(
     found = _candidates(context, hits, lexicon, lang, quiet) if hits.firsts or hits.chains else []
     if found and any(role in hits.markers for role in ("release", "release_before", "release_third")):
         found = _released(found, hits, norm)
+    opt_out = _opted_out(norm, lexicon)
+    if opt_out is not None:
+        found.append(opt_out)
     if weak and not any(s.type == "distress_self_harm" for s in found):
         plain = blanked(norm, quiet.idioms)
         stories = quiet.stories()

@@ -143,6 +143,8 @@ class ContextFile(_Strict):
     releases: list[Release] = []
     # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
     release_negators: list[str] = []
+    #: a reply that is only one of these words is a text opt-out ("STOP", "退订", "TD")
+    opt_out_replies: list[str] = []
     told_as_over: ToldAsOver | None = None
     others_story: OthersStory | None = None
     scopes: list[Scope]
@@ -180,6 +182,7 @@ class Lexicon:
     cues: tuple[Cue, ...]
     context: ContextFile
     versions: tuple[str, ...]
+    opt_outs: frozenset[str] = frozenset()  # normalised opt-out replies
 
 
 def _data_dir() -> Path:
@@ -369,7 +372,8 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             compiled = {k: (v if isinstance(v, dict) else tuple(v)) for k, v in value.items()}
             automaton.add_word(key, (key, compiled))
     automaton.make_automaton()
-    return Lexicon(automaton, tuple(cues), context, tuple(versions))
+    opt_outs = frozenset(_norm(word) for word in context.opt_out_replies)
+    return Lexicon(automaton, tuple(cues), context, tuple(versions), opt_outs)
 
 
 @lru_cache(maxsize=1)
