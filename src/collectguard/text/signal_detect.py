@@ -256,9 +256,13 @@ def detect(
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
     hits = scan(norm.text, lexicon)
-    context = Context(norm, hits, lexicon.context)
-    quiet = Quiet.of(context, lexicon, shipped_idioms().spans(norm.text))
-    found = _candidates(context, hits, lexicon, lang, quiet) if hits.firsts or hits.chains else []
+    idioms = shipped_idioms().spans(norm.text)
+    if hits.firsts or hits.chains or "story" in hits.markers or "over_recovered" in hits.markers:
+        context = Context(norm, hits, lexicon.context)
+        quiet = Quiet.of(context, lexicon, idioms)
+        found = _candidates(context, hits, lexicon, lang, quiet)
+    else:
+        quiet, found = Quiet(idioms, [], frozenset(), []), []
     if found and any(role in hits.markers for role in ("release", "release_before", "release_third")):
         found = _released(found, hits, norm)
     opt_out = _opted_out(norm, lexicon)
