@@ -65,7 +65,9 @@ class Context:
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
+    reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
+    lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     # every word of the lists in ``GATED`` -> the names of the lists it is in: one pass over a
     # message tells which scoped checks can apply (a superset; the checks themselves are exact)
     gate: Any
@@ -153,12 +155,16 @@ def _pinyin_forms(key: str) -> list[str]:
     ]
 
 
-def _cue_regex(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
+def _cue_regex(words: tuple[str, ...], lang: str, unless: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One pattern for a cue list; ``unless`` lists words that start where a cue does and are no
+    cue (就业 is not the breaker 就)."""
     keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
     if not keys:
         return re.compile(r"(?!x)x")
     if lang != "en":
-        return re.compile("|".join(re.escape(k) for k in keys))
+        not_these = "|".join(re.escape(normalize(w).text) for w in sorted(unless, key=len, reverse=True))
+        guard = f"(?!{not_these})" if not_these else ""
+        return re.compile(guard + "(?:" + "|".join(re.escape(k) for k in keys) + ")")
 
     # One lookbehind for the cues that start a word, none for those that start with punctuation
     # (", you"): a lookbehind per alternative would make every search ten times slower.
@@ -181,7 +187,16 @@ def _counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
 
 
 #: the context lists a screener looks for in a whole message before it checks around each hit
-GATED = ("negation", "negation_after", "denials", "impostors", "answered_no", "word_named", "failed_contact")
+GATED = (
+    "negation",
+    "negation_after",
+    "denials",
+    "impostors",
+    "answered_no",
+    "word_named",
+    "failed_contact",
+    "lawful_names",
+)
 
 
 def _gate(ctx: ContextFile) -> Any:
@@ -214,10 +229,12 @@ def _compile_context(ctx: ContextFile) -> Context:
         impostors=_cue_regex(ctx.impostors, lang),
         own_number=_cue_regex(ctx.own_number, lang),
         answered_no=_cue_regex(ctx.answered_no, lang),
+        reported_questions=_cue_regex(ctx.reported_questions, lang),
         failed_contact=_cue_regex(ctx.failed_contact, lang),
+        lawful_names=_cue_regex(ctx.lawful_names, lang),
         word_named=_cue_regex(ctx.word_named, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
-        breakers=_cue_regex(ctx.breakers, lang),
+        breakers=_cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
         lawful_process=_cue_regex(ctx.lawful_process, lang),
         lawful_case=_cue_regex(ctx.lawful_case, lang),
         official_payee=_cue_regex(ctx.official_payee, lang),

@@ -101,12 +101,19 @@ class ContextFile(_Strict):
     own_number: tuple[str, ...] = ()
     # where a contact hit starts: the contact failed (联系不上您的朋友 asks where he is, it threatens nobody)
     failed_contact: tuple[str, ...] = ()
+    # at the start of the hit's sentence: a question told back, answered by the next sentence
+    # (you asked whether you could go to prison. No.)
+    reported_questions: tuple[str, ...] = ()
+    # around a hit: the words are the name of a lawful civil process, not a threat (a warrant of
+    # control, an earnings arrestment, sheriff officers serving a charge for payment)
+    lawful_names: tuple[str, ...] = ()
     # right after a question that holds the hit: the answer denies it (坐牢？不会的。)
     answered_no: tuple[str, ...] = ()
     # right after a word (Chinese) or right before it (English): the word is named, not used
     # (老赖这个词我们不会用; we never use the word deadbeat); the only context an insult heeds
     word_named: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
+    breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()
     # anywhere in a message: a real case is named, so what may follow it is told, not threatened
     # (案号（2025）浙0110民初21406号; a writ of garnishment was served)

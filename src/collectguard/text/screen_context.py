@@ -33,6 +33,7 @@ __all__ = [
     "span_at",
     "to_normalised",
     "warned_against",
+    "within_name",
 ]
 
 # Clause ends: negation never reaches across them (English commas do not end a clause: lists
@@ -58,6 +59,8 @@ _QUOTE_REACH = 24
 _ASKED_REACH = {"zh": 2, "en": 3}
 _QUESTION = re.compile(r"[?？]")
 _ANSWER_ENDS = frozenset("。.!！,，;；")
+# how far a lawful name may run before or after the hit it holds
+_NAME_REACH = 32
 # how far before an English word a "the word …" cue may start
 _WORD_REACH = 16
 # the reader addressed as the impostor: 你这个诈骗分子, you scammers
@@ -161,15 +164,22 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
 
 def answered_no(s: str, end: int, lang: str, ctx: Context) -> bool:
     """The hit is itself a short question, answered at once with a denial that stands alone
-    (坐牢？不会的。 您担心我们联系您父母？不会的。 worried about bailiffs? no.).
+    (坐牢？不会的。 您担心我们联系您父母？不会的。 worried about bailiffs? no.), or a question told
+    back to the reader in a sentence of its own (you asked whether you could go to prison. No.).
 
     A statement with a tag (…找你领导，听到没有？ / …arrested tomorrow, understand?) is no such
     question: the question mark must close the hit's own clause, a few characters after it.
     """
     mark = _QUESTION.search(s, end, end + _ASKED_REACH[lang])
-    if mark is None or not same_clause(s, end, mark.start(), lang) or "," in s[end : mark.start()]:
-        return False
-    at = mark.end()
+    if mark is not None and same_clause(s, end, mark.start(), lang) and "," not in s[end : mark.start()]:
+        at = mark.end()
+    else:
+        # a question told back to the reader: "You asked whether you could go to prison. No."
+        lo, at = sentence_span(s, end)
+        while lo < at and s[lo] == " ":
+            lo += 1
+        if ctx.reported_questions.match(s, lo) is None:
+            return False
     while at < len(s) and s[at] == " ":
         at += 1
     answer = ctx.answered_no.match(s, at)
@@ -188,6 +198,15 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
         return False
     lo, hi = sentence_span(s, start)
     return ctx.negation.search(s, lo, hi) is not None
+
+
+def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+    """The hit is a word of a longer name that means something lawful (a warrant of control is a
+    civil enforcement step; an earnings arrestment takes wages, not the person)."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in names.finditer(s, max(0, start - _NAME_REACH), end + _NAME_REACH)
+    )
 
 
 def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:

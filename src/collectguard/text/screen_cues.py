@@ -20,6 +20,7 @@ from collectguard.text.screen_context import (
     negated,
     quoted_mention,
     warned_against,
+    within_name,
 )
 
 __all__ = ["Present", "excused", "present_cues"]
@@ -36,6 +37,7 @@ class Present(NamedTuple):
     answered_no: bool
     word_named: bool
     failed_contact: bool
+    lawful_names: bool
 
 
 assert Present._fields == GATED, "one field per gated context list, in its order"
@@ -76,6 +78,7 @@ def excused(
         or (present.impostors and attributed_to_others(s, start, lang, ctx))
         or (present.answered_no and answered_no(s, end, lang, ctx))
         or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
+        or (present.lawful_names and within_name(s, start, end, ctx.lawful_names))
         or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
         or (entry.lawful_process and lawful_process_named(s, start, ctx, entry.category))
     )
