@@ -23,7 +23,6 @@ __all__ = [
     "cue_right_before",
     "denied_before",
     "frame_spans",
-    "lawful_process_named",
     "named_as_word",
     "negated",
     "quoted_mention",
@@ -33,7 +32,6 @@ __all__ = [
     "span_at",
     "to_normalised",
     "warned_against",
-    "within_name",
 ]
 
 # Clause ends: negation never reaches across them (English commas do not end a clause: lists
@@ -59,8 +57,6 @@ _QUOTE_REACH = 24
 _ASKED_REACH = {"zh": 2, "en": 3}
 _QUESTION = re.compile(r"[?？]")
 _ANSWER_ENDS = frozenset("。.!！,，;；")
-# how far a lawful name may run before or after the hit it holds
-_NAME_REACH = 32
 # how far before an English word a "the word …" cue may start
 _WORD_REACH = 16
 # the reader addressed as the impostor: 你这个诈骗分子, you scammers
@@ -200,15 +196,6 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     return ctx.negation.search(s, lo, hi) is not None
 
 
-def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
-    """The hit is a word of a longer name that means something lawful (a warrant of control is a
-    civil enforcement step; an earnings arrestment takes wages, not the person)."""
-    return any(
-        m.start() <= start and end <= m.end()
-        for m in names.finditer(s, max(0, start - _NAME_REACH), end + _NAME_REACH)
-    )
-
-
 def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:
     """A cue ends right before ``at``, with only ``filler`` characters between (the word deadbeat,
     call me back at 614-…). Searched in place, so a look-behind sees the text before the reach."""
@@ -270,19 +257,6 @@ def _sentence_ends(s: str) -> list[int]:
     """Where each sentence of ``s`` ends (after its mark), found once per message: the context
     checks ask for the sentence of every hit, and a long message has many."""
     return [m.end() for m in _SENTENCE.finditer(s)]
-
-
-def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> bool:
-    """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish), or
-    a real case named anywhere in the message (案号…民初, a writ of garnishment served, exemptions
-    to claim): what may follow it is told, not threatened.
-
-    For a payment channel the lawful counterpart is the creditor's own account (对公账户, official app).
-    """
-    start, end = sentence_span(s, pos)
-    if category == "improper_payment_channel":
-        return ctx.official_payee.search(s, start, end) is not None
-    return ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None
 
 
 def combo_chains(

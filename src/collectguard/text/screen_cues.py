@@ -15,13 +15,12 @@ from collectguard.text.screen_context import (
     answered_no,
     attributed_to_others,
     denied_before,
-    lawful_process_named,
     named_as_word,
     negated,
     quoted_mention,
     warned_against,
-    within_name,
 )
+from collectguard.text.screen_lawful import lawful_process_named, within_name
 
 __all__ = ["Present", "excused", "present_cues"]
 

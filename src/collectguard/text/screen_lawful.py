@@ -1,0 +1,38 @@
+"""Whether a lexicon hit names lawful process rather than threatening: a court process or a real
+case named (判决后…强制执行, a writ of garnishment served), the creditor's own payment channel, or
+the name of a lawful civil step that holds the hit (a warrant of control, an earnings arrestment).
+"""
+
+from __future__ import annotations
+
+import re
+
+from collectguard.text.lexicon import Context
+from collectguard.text.screen_context import sentence_span
+
+__all__ = ["lawful_process_named", "within_name"]
+
+# how far a lawful name may run before or after the hit it holds
+_NAME_REACH = 32
+
+
+def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> bool:
+    """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish), or
+    a real case named anywhere in the message (案号…民初, a writ of garnishment served, exemptions
+    to claim): what may follow it is told, not threatened.
+
+    For a payment channel the lawful counterpart is the creditor's own account (对公账户, official app).
+    """
+    start, end = sentence_span(s, pos)
+    if category == "improper_payment_channel":
+        return ctx.official_payee.search(s, start, end) is not None
+    return ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None
+
+
+def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
+    """The hit is a word of a longer name that means something lawful (a warrant of control is a
+    civil enforcement step; an earnings arrestment takes wages, not the person)."""
+    return any(
+        m.start() <= start and end <= m.end()
+        for m in names.finditer(s, max(0, start - _NAME_REACH), end + _NAME_REACH)
+    )
