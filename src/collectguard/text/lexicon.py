@@ -68,6 +68,7 @@ class Context:
     reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
+    consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
     # every word of the lists in ``GATED`` -> the names of the lists it is in: one pass over a
     # message tells which scoped checks can apply (a superset; the checks themselves are exact)
     gate: Any
@@ -79,6 +80,7 @@ class Context:
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
     relay_requests: re.Pattern[str]
+    acting_for: re.Pattern[str]  # the reader named as acting for the borrower (an executor, 遗产管理人)
     payer_relays: re.Pattern[str]
     debtor_subjects: tuple[str, ...]  # right before a payment word: the debtor pays (他还款了吗)
     on_behalf: tuple[str, ...]  # …unless the reader pays for him (帮他还, 替她还)
@@ -196,6 +198,7 @@ GATED = (
     "word_named",
     "failed_contact",
     "lawful_names",
+    "consent",
 )
 
 
@@ -232,6 +235,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         reported_questions=_cue_regex(ctx.reported_questions, lang),
         failed_contact=_cue_regex(ctx.failed_contact, lang),
         lawful_names=_cue_regex(ctx.lawful_names, lang),
+        consent=_cue_regex(ctx.consent, lang),
         word_named=_cue_regex(ctx.word_named, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
@@ -241,6 +245,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         debt_mentions=_cue_regex(ctx.debt_mentions, lang),
         payment_requests=_cue_regex(ctx.payment_requests, lang),
         relay_requests=_cue_regex(ctx.relay_requests, lang),
+        acting_for=_cue_regex(ctx.acting_for, lang),
         payer_relays=_cue_regex(ctx.payer_relays, lang),
         debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
         on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),

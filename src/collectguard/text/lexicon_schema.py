@@ -107,6 +107,9 @@ class ContextFile(_Strict):
     # around a hit: the words are the name of a lawful civil process, not a threat (a warrant of
     # control, an earnings arrestment, sheriff officers serving a charge for payment)
     lawful_names: tuple[str, ...] = ()
+    # in a visit's or a contact's sentence: it happens only if the reader asks for it (经您同意,
+    # at your request, only if you'd find that helpful)
+    consent: tuple[str, ...] = ()
     # right after a question that holds the hit: the answer denies it (坐牢？不会的。)
     answered_no: tuple[str, ...] = ()
     # right after a word (Chinese) or right before it (English): the word is named, not used
@@ -124,6 +127,9 @@ class ContextFile(_Strict):
     payment_requests: tuple[str, ...] = ()
     # to someone the borrower never designated: asking them to find or relay is itself a contact
     relay_requests: tuple[str, ...] = ()
+    # anywhere in a message to someone else: the reader is named as acting for the borrower (as
+    # executor, signed third-party authority, 遗产管理人), so the message is the borrower's business
+    acting_for: tuple[str, ...] = ()
     # right before a payment word: the money is to come from the debtor, through the reader
     # (让他还款, tell him to pay), so it is not a demand on the reader
     payer_relays: tuple[str, ...] = ()

@@ -118,7 +118,9 @@ class Screener:
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
             to = parse_enum(PartyRole, to, field="to").value
         s, offs = normalize_text(text, variants=False)
-        third = to not in _LIABLE
+        # an executor or a representative with signed authority acts for the borrower (Regulation F
+        # counts them as the consumer): what is said to them is said to the borrower
+        third = to not in _LIABLE and not self._acts_for_borrower(s)
         raw = self._lexicon_findings(s, third, text, offs)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
@@ -139,6 +141,9 @@ class Screener:
         return self._result(with_offsets(text, s, offs), raw, pii)
 
     # -- rules -------------------------------------------------------------------------------
+
+    def _acts_for_borrower(self, s: str) -> bool:
+        return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())
 
     def _lexicon_findings(
         self, s: str, third: bool, text: str, offs: Offsets, *, variants_done: bool = False

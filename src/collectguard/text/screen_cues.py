@@ -20,7 +20,7 @@ from collectguard.text.screen_context import (
     quoted_mention,
     warned_against,
 )
-from collectguard.text.screen_lawful import lawful_process_named, within_name
+from collectguard.text.screen_lawful import CONSENTED, lawful_process_named, with_consent, within_name
 
 __all__ = ["Present", "excused", "present_cues"]
 
@@ -37,6 +37,7 @@ class Present(NamedTuple):
     word_named: bool
     failed_contact: bool
     lawful_names: bool
+    consent: bool
 
 
 assert Present._fields == GATED, "one field per gated context list, in its order"
@@ -78,6 +79,7 @@ def excused(
         or (present.answered_no and answered_no(s, end, lang, ctx))
         or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
         or (present.lawful_names and within_name(s, start, end, ctx.lawful_names))
+        or (present.consent and entry.category in CONSENTED and with_consent(s, start, ctx))
         or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
         or (entry.lawful_process and lawful_process_named(s, start, ctx, entry.category))
     )

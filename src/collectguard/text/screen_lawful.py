@@ -10,7 +10,10 @@ import re
 from collectguard.text.lexicon import Context
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["lawful_process_named", "within_name"]
+__all__ = ["CONSENTED", "lawful_process_named", "with_consent", "within_name"]
+
+#: what a reader may lawfully ask for: a visit, a call at work, talking to someone they name
+CONSENTED = frozenset({"threat", "harassment", "contact_third_party"})
 
 # how far a lawful name may run before or after the hit it holds
 _NAME_REACH = 32
@@ -36,3 +39,17 @@ def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
         m.start() <= start and end <= m.end()
         for m in names.finditer(s, max(0, start - _NAME_REACH), end + _NAME_REACH)
     )
+
+
+def with_consent(s: str, pos: int, ctx: Context) -> bool:
+    """The visit or contact happens only if the reader asks for it, said in its sentence
+    (未经您同意不上门, a field agent visits only if you'd find that helpful)."""
+    start, end = sentence_span(s, pos)
+    return any(
+        not s[max(start, m.start() - 8) : m.start()].endswith(_NO_CONSENT)
+        for m in ctx.consent.finditer(s, start, end)
+    )
+
+
+# right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
+_NO_CONSENT = ("不", "未", "无需", "without ", "whether or not ", "with or without ")
