@@ -59,7 +59,15 @@ def test_borrower_pii_to_someone_else_is_privacy_exposure() -> None:
     third = screen(text, to="emergency_contact")
     spans = {(f.evidence, f.source) for f in third.findings if f.category == "privacy_exposure"}
     assert ("110101199003071233", "pii") in spans and ("13812345678", "pii") in spans
-    assert not any(f.category == "privacy_exposure" for f in screen(text).findings)
+    # to the borrower the phone number is theirs to read, but an ID number in full is more than
+    # any message needs (cn.content.privacy: "any PII beyond what the message needs")
+    own = {f.evidence for f in screen(text).findings if f.category == "privacy_exposure"}
+    assert own == {"110101199003071233"}
+
+
+def test_a_card_to_pay_into_is_not_the_borrowers_data() -> None:
+    found = {f.category for f in screen("请转到以下账户：户名张伟，卡号6222021203014567894。").findings}
+    assert "improper_payment_channel" in found and "privacy_exposure" not in found
 
 
 def test_service_numbers_are_not_personal() -> None:

@@ -69,14 +69,14 @@ class Context:
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
-    # every word of the lists in ``GATED`` -> the names of the lists it is in: one pass over a
-    # message tells which scoped checks can apply (a superset; the checks themselves are exact)
+    # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
     gate: Any
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
     official_payee: re.Pattern[str]
+    payee_account: re.Pattern[str]  # around a card number: an account to pay into (转到…户名, pay to)
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
     relay_requests: re.Pattern[str]
@@ -168,8 +168,7 @@ def _cue_regex(words: tuple[str, ...], lang: str, unless: tuple[str, ...] = ()) 
         guard = f"(?!{not_these})" if not_these else ""
         return re.compile(guard + "(?:" + "|".join(re.escape(k) for k in keys) + ")")
 
-    # One lookbehind for the cues that start a word, none for those that start with punctuation
-    # (", you"): a lookbehind per alternative would make every search ten times slower.
+    # One lookbehind for cues that start a word, none for ", you": one per alternative is ten times slower
     starts_word = "|".join(re.escape(k) for k in keys if k[0].isalnum())
     others = "|".join(re.escape(k) for k in keys if not k[0].isalnum())
     parts = [rf"(?<![a-z0-9'])(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
@@ -242,6 +241,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         lawful_process=_cue_regex(ctx.lawful_process, lang),
         lawful_case=_cue_regex(ctx.lawful_case, lang),
         official_payee=_cue_regex(ctx.official_payee, lang),
+        payee_account=_cue_regex(ctx.payee_account, lang),
         debt_mentions=_cue_regex(ctx.debt_mentions, lang),
         payment_requests=_cue_regex(ctx.payment_requests, lang),
         relay_requests=_cue_regex(ctx.relay_requests, lang),

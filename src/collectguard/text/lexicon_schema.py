@@ -123,6 +123,8 @@ class ContextFile(_Strict):
     lawful_case: tuple[str, ...] = ()
     # the creditor's own channel named in the sentence (对公账户, official app): a payment there is lawful
     official_payee: tuple[str, ...] = ()
+    # around a card number: it is an account to pay into, not the borrower's card (转到…户名, pay to)
+    payee_account: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()
     payment_requests: tuple[str, ...] = ()
     # to someone the borrower never designated: asking them to find or relay is itself a contact

@@ -44,11 +44,15 @@ _ROLE_SET = frozenset(ROLES)
 _LIABLE = frozenset({"borrower", "guarantor"})
 MODES = ("rules", "rules+model")
 _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
+# to the borrower too: an ID or card number in full is more than any message needs (尾号6602 will do)
+_IN_FULL = ("CN_ID", "BANK_CARD")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ")
 _OWN_REACH = 24
+# how far around a card number the words that make it an account to pay into may stand
+_PAYEE_REACH = 20
 _TO_NUMBER = " :：,，是为is"  # what may stand between such a cue and the number
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
@@ -135,7 +139,9 @@ class Screener:
             raw.append(repeated)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
-        pii = self._pii_findings(text, s, offs) if third and self._pii is not None else []
+        pii = (
+            [] if self._pii is None else self._pii_findings(text, s, offs, _PII_TYPES if third else _IN_FULL)
+        )
         if not raw and not pii:
             return _PASS
         return self._result(with_offsets(text, s, offs), raw, pii)
@@ -231,23 +237,29 @@ class Screener:
                     return [("contact_third_party", m.start(), m.end(), "relay", m.group(0), "warn")]
         return []
 
-    def _pii_findings(self, text: str, s: str, offs: Any) -> list[tuple[int, int, str]]:
+    def _pii_findings(
+        self, text: str, s: str, offs: Any, types: tuple[str, ...]
+    ) -> list[tuple[int, int, str]]:
         """PII of the original text, and of the normalised one when it differs (一三八…, １３８…, 1.3.8…)."""
         assert self._pii is not None
         found: dict[tuple[int, int], str] = {}
-        for span in self._pii(text, types=_PII_TYPES):
+        for span in self._pii(text, types=types):
             if not self._senders(span.type, text[span.start : span.end], s, to_normalised(offs, span.start)):
                 found.setdefault((span.start, span.end), span.type)
         if s != text.lower():
             n = with_offsets(text, s, offs)
-            for span in self._pii(s, types=_PII_TYPES):
+            for span in self._pii(s, types=types):
                 if not self._senders(span.type, s[span.start : span.end], s, span.start):
                     found.setdefault(n.to_original(span.start, span.end), span.type)
         return [(a, b, kind) for (a, b), kind in found.items()]
 
     def _senders(self, kind: str, value: str, s: str, at: int) -> bool:
         """A phone number of the creditor (a service number) or of the sender (call me back at …,
-        回电…, right before it at normalised ``at``): not the borrower's data."""
+        回电…, right before it at normalised ``at``), or a card to pay into (转到…户名): not the
+        borrower's data (paying into a person's card is the payment channel's finding)."""
+        if kind == "BANK_CARD":
+            lo, hi = max(0, at - _PAYEE_REACH), at + len(value) + _PAYEE_REACH
+            return any(ctx.payee_account.search(s, lo, hi) is not None for ctx in self._lex.context.values())
         if kind != "PHONE":
             return False
         if _service_number(kind, value):
