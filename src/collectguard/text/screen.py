@@ -8,6 +8,7 @@ finding is reported once per pack, so the reader sees every rule it breaks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -46,6 +47,8 @@ MODES = ("rules", "rules+model")
 _PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
 # to the borrower too: an ID or card number in full is more than any message needs (尾号6602 will do)
 _IN_FULL = ("CN_ID", "BANK_CARD")
+# thirteen digits or more, spaced or not: the least an ID or card number in full has (most messages have none)
+_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12}")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
@@ -139,9 +142,10 @@ class Screener:
             raw.append(repeated)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
-        pii = (
-            [] if self._pii is None else self._pii_findings(text, s, offs, _PII_TYPES if third else _IN_FULL)
-        )
+        if self._pii is None or not (third or _LONG_NUMBER.search(s)):
+            pii = []
+        else:
+            pii = self._pii_findings(text, s, offs, _PII_TYPES if third else _IN_FULL)
         if not raw and not pii:
             return _PASS
         return self._result(with_offsets(text, s, offs), raw, pii)
