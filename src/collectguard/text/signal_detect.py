@@ -263,7 +263,8 @@ def detect(
         found = _candidates(context, hits, lexicon, lang, quiet)
     else:
         quiet, found = Quiet(idioms, [], frozenset(), []), []
-    if found and any(role in hits.markers for role in ("release", "release_before", "release_third")):
+    markers = hits.markers
+    if found and ("release" in markers or "release_before" in markers or "release_third" in markers):
         found = _released(found, hits, norm)
     opt_out = _opted_out(norm, lexicon)
     if opt_out is not None:

@@ -56,8 +56,10 @@ class CrisisModel:
         that say it is over ("现在好多了") are evidence too."""
         seen: dict[str, tuple[int, float]] = {}
         for end, (gram, weight) in self.automaton.iter(text):
+            if gram in seen:
+                continue
             start = end - len(gram) + 1
-            if gram in seen or (weight > 0 and any(s <= start and end < e for s, e in unread)):
+            if unread and weight > 0 and any(s <= start and end < e for s, e in unread):
                 continue
             seen[gram] = (start, weight)
         return self.bias + sum(w for _, w in seen.values()), seen
