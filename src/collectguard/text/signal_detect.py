@@ -4,8 +4,12 @@ Why context rules and not more phrases: "我不会投诉", "如果再打我就�
 "你们说让我去死" use the same cue words with different meanings. A negator just before a
 cue removes most signals; a conditional, a quotation or the collector's words quoted back
 lower confidence; a third person before the cue marks the subject. Self-harm is never
-removed by context — only made less confident — because a missed crisis cue is the worst
-error this system can make.
+removed by the words around a cue — only made less confident — because a missed crisis cue
+is the worst error this system can make. Three stretches of a reply hold no crisis cue at all,
+each bounded so that a crisis of today stays one: a harmless idiom the cue lies entirely
+inside (累死了), a crisis told as past *and* over (a past-time word, then a recovery phrase
+after the cue), and someone else's story retold (the news, a show) in a sentence where the
+borrower does not speak of themself.
 """
 
 from __future__ import annotations

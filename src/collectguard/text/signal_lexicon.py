@@ -107,9 +107,9 @@ class Release(_Strict):
 
 
 class ToldAsOver(_Strict):
-    """A crisis or a hardship told as past and over ("去年我是真不想活了…现在好多了"): both a
-    past-time word in the cue's sentence and a recovery phrase after the cue, so that one of
-    today never passes."""
+    """A crisis or a hardship told as past and over ("去年我是真不想活了…现在好多了"): the stretch
+    from the start of a sentence with a past-time word to the end of the first recovery phrase
+    after that word. A cue after the recovery phrase is one of today and counts."""
 
     signals: list[SignalType] = pydantic.Field(min_length=1)
     past: list[str] = pydantic.Field(min_length=1)
