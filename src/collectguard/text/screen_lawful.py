@@ -1,6 +1,7 @@
-"""Whether a lexicon hit names lawful process rather than threatening: a court process or a real
-case named (判决后…强制执行, a writ of garnishment served), the creditor's own payment channel, or
-the name of a lawful civil step that holds the hit (a warrant of control, an earnings arrestment).
+"""Whether a lexicon hit tells of something lawful rather than threatening: a court process or a
+real case named (判决后…强制执行, a writ of garnishment served), the creditor's own payment channel,
+the name of a lawful civil step that holds the hit (a warrant of control, an earnings arrestment),
+or a visit or contact that happens only with the reader's consent.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
 
 def with_consent(s: str, pos: int, ctx: Context) -> bool:
     """The visit or contact happens only if the reader asks for it, said in its sentence
-    (未经您同意不上门, a field agent visits only if you'd find that helpful)."""
+    (经您同意后可安排上门, a field agent visits only if you'd find that helpful); never when the
+    consent is refused or skipped (不经您同意也会上门, with or without your consent)."""
     start, end = sentence_span(s, pos)
     return any(
         not s[max(start, m.start() - 8) : m.start()].endswith(_NO_CONSENT)
