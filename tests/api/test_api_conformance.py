@@ -108,7 +108,9 @@ def _record(client: Any, team: Team, account_id: str, party_id: str, item: dict[
 @pytest.fixture
 def overlay_packs(svc: Any) -> None:
     # The cases name overlay files by path; the service finds them by name in packs_dir.
-    object.__setattr__(svc._rt, "settings", svc.settings.model_copy(update={"packs_dir": ROOT / "overlays"}))
+    object.__setattr__(
+        svc.runtime, "settings", svc.settings.model_copy(update={"packs_dir": ROOT / "overlays"})
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -118,7 +118,7 @@ def test_bounds_are_never_below_the_exact_score(svc, team) -> None:
     ids = _accounts(svc, team, random.Random(3), 36)
     exact = service_risk.account_risks(svc, ids, actor=team.actors["supervisor"])
     with svc.database.read() as session:
-        bounds = risk_bounds(session, START, load_risk_settings(), svc._rt.packs)
+        bounds = risk_bounds(session, START, load_risk_settings(), svc.runtime.packs)
     assert set(bounds) == set(ids)
     below = {i: (bounds[i], s.raw_score) for i, s in exact.items() if bounds[i] < s.raw_score}
     assert not below

@@ -138,9 +138,9 @@ def test_a_claim_that_never_finished_says_so_instead_of_waiting_forever(svc: Ser
     from collectguard.service import idempotency
 
     user = team.actors["collector"].id
-    assert idempotency.claim(svc._rt, user, "k-crash", "fp") is None  # the server "dies" here
+    assert idempotency.claim(svc.runtime, user, "k-crash", "fp") is None  # the server "dies" here
     with pytest.raises(ConflictError, match="still in progress"):
-        idempotency.claim(svc._rt, user, "k-crash", "fp")
+        idempotency.claim(svc.runtime, user, "k-crash", "fp")
     clock.advance(timedelta(minutes=3))
     with pytest.raises(ConflictError, match="did not finish"):
-        idempotency.claim(svc._rt, user, "k-crash", "fp")
+        idempotency.claim(svc.runtime, user, "k-crash", "fp")

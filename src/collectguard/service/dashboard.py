@@ -45,18 +45,14 @@ __all__ = [
 ]
 
 
-def _rt(service: Service) -> Runtime:
-    return service._rt
-
-
 def sign(service: Service, payload: str) -> str:
     """A keyed digest of ``payload`` (HMAC under the service's keyring): signs the sign-in cookie."""
-    return _rt(service).keyring.tokenize(payload, kind="WEB_SESSION")
+    return service.runtime.keyring.tokenize(payload, kind="WEB_SESSION")
 
 
 def still_valid(service: Service, actor: Actor) -> bool:
     """Whether a signed-in user still exists, is active and has the same role (checked per page)."""
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         user = session.get(User, actor.id)
     return user is not None and user.active and user.role == actor.role and user.name == actor.name
 
@@ -66,7 +62,7 @@ def account_ids(
 ) -> tuple[list[str], int]:
     """Ids of the accounts on a work list, newest contact first; ``mine`` keeps the actor's own."""
     require(actor, "accounts.read")
-    rt = _rt(service)
+    rt = service.runtime
     with rt.db.read() as session:
         last = func.max(AttemptRow.at).label("last")
         stmt = select(Account.id, last).outerjoin(AttemptRow, AttemptRow.account_id == Account.id)
@@ -86,7 +82,7 @@ def borrower_ids(service: Service, ids: list[str]) -> dict[str, str]:
     """The borrower party of each account (the party a work list checks)."""
     if not ids:
         return {}
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         rows = session.execute(
             select(PartyRow.account_id, PartyRow.id)
             .where(PartyRow.account_id.in_(ids), PartyRow.role == "borrower")
@@ -103,7 +99,7 @@ def open_states(service: Service, ids: list[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {i: [] for i in ids}
     if not ids:
         return out
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         for account_id, state in session.execute(
             select(AccountStateRow.account_id, AccountStateRow.state).where(
                 AccountStateRow.account_id.in_(ids), AccountStateRow.cleared_at.is_(None)
@@ -116,7 +112,7 @@ def open_states(service: Service, ids: list[str]) -> dict[str, list[str]]:
 def external_ids(service: Service, ids: list[str]) -> dict[str, str]:
     if not ids:
         return {}
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         rows = session.execute(select(Account.id, Account.external_id).where(Account.id.in_(ids)))
         return {a: e for a, e in rows}
 
@@ -125,7 +121,7 @@ def borrower_names(service: Service, ids: list[str]) -> dict[str, tuple[str, str
     """Account id → (external id, the borrower's name masked) for a work list; never plaintext."""
     if not ids:
         return {}
-    rt = _rt(service)
+    rt = service.runtime
     out: dict[str, tuple[str, str]] = {}
     with rt.db.read() as session:
         rows = session.execute(
@@ -144,7 +140,7 @@ def borrower_names(service: Service, ids: list[str]) -> dict[str, tuple[str, str
 
 def user_names(service: Service) -> dict[str, str]:
     """User id → name, so pages show who acted rather than an opaque id."""
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         return {i: n for i, n in session.execute(select(User.id, User.name))}
 
 
@@ -183,7 +179,7 @@ def qa_queue(service: Service, *, actor: Actor, limit: int = 200) -> list[dict[s
     ids = list({r["account_id"] for r in rows})
     states = open_states(service, ids)
     names = external_ids(service, ids)
-    rt = _rt(service)
+    rt = service.runtime
     with rt.db.read() as session:
         texts = {
             m.id: m.text_enc
@@ -233,7 +229,7 @@ def _day_counts(rt: Runtime, rows: Any) -> Counter[str]:
 def violations_per_day(service: Service, *, actor: Actor, days: int = 14) -> list[dict[str, Any]]:
     """Screened texts with a warn or block verdict, and denied reservations, per day of the floor's clock."""
     require(actor, "team")
-    rt = _rt(service)
+    rt = service.runtime
     since = rt.now() - timedelta(days=days)
     with rt.db.read() as session:
         flagged = _day_counts(
@@ -257,7 +253,7 @@ def violations_per_day(service: Service, *, actor: Actor, days: int = 14) -> lis
 def findings_by_category(service: Service, *, actor: Actor, days: int = 30) -> list[tuple[str, int]]:
     """How often each message category was found in screened texts, most frequent first."""
     require(actor, "team")
-    rt = _rt(service)
+    rt = service.runtime
     since = rt.now() - timedelta(days=days)
     counts: Counter[str] = Counter()
     with rt.db.read() as session:
@@ -269,9 +265,9 @@ def findings_by_category(service: Service, *, actor: Actor, days: int = 30) -> l
 
 def count_rows(service: Service) -> dict[str, int]:
     """Row counts for the demo's start-up line and the benchmark."""
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         return {
             "accounts": int(session.execute(select(func.count()).select_from(Account)).scalar_one()),
             "attempts": int(session.execute(select(func.count()).select_from(AttemptRow)).scalar_one()),
-            "users": views.count_users(_rt(service)),
+            "users": views.count_users(service.runtime),
         }

@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from collectguard.service.dashboard import _rt
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
 from collectguard.service.types import Actor
@@ -33,7 +32,7 @@ def _event(e: AuditEvent) -> dict[str, Any]:
 def unmask_log(service: Service, *, actor: Actor, limit: int = 100) -> list[dict[str, Any]]:
     """Every reveal of personal data, newest first: who, which field, why."""
     require(actor, "audit")
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         rows = session.execute(
             select(AuditEvent)
             .where(AuditEvent.action == "pii.unmask")
@@ -45,7 +44,7 @@ def unmask_log(service: Service, *, actor: Actor, limit: int = 100) -> list[dict
 
 def recent_events(service: Service, *, actor: Actor, limit: int = 30) -> list[dict[str, Any]]:
     require(actor, "audit")
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)).scalars()
         return [_event(e) for e in rows]
 
@@ -53,7 +52,7 @@ def recent_events(service: Service, *, actor: Actor, limit: int = 30) -> list[di
 def account_audit(service: Service, account_id: str, *, actor: Actor) -> list[dict[str, Any]]:
     """The audit entries about an account and its parties, in chain order."""
     require(actor, "audit")
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         parties = [
             p for (p,) in session.execute(select(PartyRow.id).where(PartyRow.account_id == account_id))
         ]
@@ -67,7 +66,7 @@ def resolve_account(service: Service, text: str) -> str | None:
     """An account id from what a person typed: the id itself or the lender's external id."""
     if not text:
         return None
-    with _rt(service).db.read() as session:
+    with service.runtime.db.read() as session:
         found = session.execute(
             select(Account.id).where((Account.id == text) | (Account.external_id == text))
         ).scalar_one_or_none()

@@ -15,7 +15,6 @@ from collectguard.model import Account as DomainAccount
 from collectguard.model import AccountState, Attempt, Channel, Decision, LocalWindow, PartyRole
 from collectguard.policy import History, decide, number_channels, number_lookback
 from collectguard.service import snapshot
-from collectguard.service.dashboard import _rt
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
 from collectguard.service.types import Actor
@@ -34,7 +33,7 @@ def contact_statuses(
     per account, so a page of twenty accounts stays fast.
     """
     require(actor, "contact")
-    rt = _rt(service)
+    rt = service.runtime
     now = rt.now()
     ids = list(dict.fromkeys(a for a, _ in targets))
     out: dict[tuple[str, str, str], Decision] = {}

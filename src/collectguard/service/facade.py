@@ -59,6 +59,12 @@ class Service:
     def database(self) -> Database:
         return self._rt.db
 
+    @property
+    def runtime(self) -> Runtime:
+        """Database, keyring, clock and loaded packs: for the read models of this package
+        (dashboard, risk queue), which read the way :mod:`collectguard.service.views` does."""
+        return self._rt
+
     def now(self) -> datetime:
         """The service's clock (injectable for tests)."""
         return self._rt.now()

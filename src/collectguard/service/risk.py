@@ -92,7 +92,7 @@ def _score(service: Service, data: _Inputs, account_id: str, now: datetime) -> R
         events["contacts"],
         events["replies"],
         events["messages"],
-        packs=service._rt.packs(packs),
+        packs=service.runtime.packs(packs),
         now=now,
     )
 
@@ -139,7 +139,7 @@ def risk_queue(
         raise ValidationError("must be between 1 and 500", field="limit")
     now = now or service.now()
     with service.database.read() as session:
-        bounds = risk_bounds(session, now, load_risk_settings(), service._rt.packs)
+        bounds = risk_bounds(session, now, load_risk_settings(), service.runtime.packs)
     # round() is monotone, so an account whose bound rounds below min_score cannot qualify
     candidates = sorted((_key(raw, acc) for acc, raw in bounds.items() if round(raw) >= min_score))
     kept: list[RiskScore] = []
