@@ -53,6 +53,10 @@ _OPEN_QUOTES = '“「『"'
 _CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
 #: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
 _QUOTE_REACH = 24
+# the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
+_OWN_SPEECH = re.compile(
+    r"(?:我们|我)(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
+)
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
 _QUESTION = re.compile(r"[?？]")
@@ -206,10 +210,12 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
 
 
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
-    """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant".
+    """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant"
+    / “强制执行”这些字眼.
 
     Its last word must stand inside quotation marks, and a mention word (所谓, 您问, 有人说,
-    so-called, claiming to be) must stand right before the opening quote. A quote alone proves
+    so-called, claiming to be) must stand right before the opening quote, or a naming word
+    (这些字眼, 这个词) right after the closing one. A quote alone proves
     nothing, nor does a negation somewhere after it: collectors quote their own threats for
     emphasis (我们说了“要让你坐牢”，不是吓唬你). Quotes are looked for in ``original``,
     within a short reach of the hit: normalising drops them between characters.
@@ -226,10 +232,18 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
     if opening < 0:
         return False
     closer = _CLOSE_FOR[original[opening]]
-    if original.find(closer, opening + 1, b) >= 0 or original.find(closer, b, b + _QUOTE_REACH) < 0:
+    close = original.find(closer, b, b + _QUOTE_REACH)
+    if original.find(closer, opening + 1, b) >= 0 or close < 0:
         return False
     n_open = to_normalised(offs, opening)
-    return ctx.mention.search(s, max(0, n_open - 12), n_open + 1) is not None
+    if ctx.mention.search(s, max(0, n_open - 12), n_open + 1) is not None:
+        return True
+    # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人), unless the sender
+    # quotes their own words (我们说了“要让你坐牢”这些字眼不是吓唬你)
+    if _OWN_SPEECH.search(s, max(0, n_open - 8), n_open):
+        return False
+    n_close = to_normalised(offs, close)
+    return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
 
 
 def to_normalised(offs: Offsets, pos: int) -> int:
