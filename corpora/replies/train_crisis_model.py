@@ -2,10 +2,8 @@
 
 Naive-Bayes log-odds per character 2- and 3-gram of the normalised text, crisis replies
 against all others, trained on every split of ``replies.jsonl`` except ``last`` (held out for
-evaluation) and on the hand-written development parts ``written.jsonl``, ``handwritten2.jsonl``,
-``written2.jsonl``, ``written3.jsonl``, ``written4.jsonl`` and ``written5.jsonl`` (each measured as
-unseen before it was used); the sealed hand-written held-out parts (``handwritten.jsonl``, ``handwritten3.jsonl``,
-``handwritten4.jsonl``, ``handwritten5.jsonl``) are never read. The decision threshold is chosen
+evaluation) and on the hand-written development parts listed in ``parts.yaml`` (each measured as
+unseen before it was used); the sealed hand-written held-out parts listed there are never read. The decision threshold is chosen
 by leaving one writer out (each split of ``replies.jsonl`` and each hand-written development
 file, per language): the lowest threshold whose left-out false alarms stay within the limits
 below, counted on the replies the model judges at run time (those no crisis cue flags), so the
