@@ -18,6 +18,8 @@ CONSENTED = frozenset({"threat", "harassment", "contact_third_party"})
 
 # how far a lawful name may run before or after the hit it holds
 _NAME_REACH = 32
+# right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
+_NO_CONSENT = ("不", "未", "无需", "without ", "whether or not ", "with or without ")
 
 
 def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> bool:
@@ -51,7 +53,3 @@ def with_consent(s: str, pos: int, ctx: Context) -> bool:
         not s[max(start, m.start() - 8) : m.start()].endswith(_NO_CONSENT)
         for m in ctx.consent.finditer(s, start, end)
     )
-
-
-# right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
-_NO_CONSENT = ("不", "未", "无需", "without ", "whether or not ", "with or without ")
