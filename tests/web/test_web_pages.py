@@ -229,7 +229,12 @@ def test_a_crisis_read_by_the_model_alone_is_marked_for_review_and_can_be_lifted
     client, passwords, service = site
     supervisor = next(u for u in service.list_users() if u.name == "supervisor")
     actor = Actor(supervisor.id, "supervisor", "supervisor")
-    account = service.list_accounts(actor=actor, limit=3).items[2]
+    # the seeded history depends on the hour it ends at, so take an account it left out of crisis
+    account = next(
+        a
+        for a in service.list_accounts(actor=actor, limit=12).items
+        if not any(s.state == "crisis" for s in service.get_account(a.id, actor=actor).states)
+    )
     borrower = account.parties[0].id
     body = service.ingest_reply(account.id, borrower, "我现在真的还不起，太难了", actor=actor)
     assert any(a.get("state") == "crisis" for a in body["applied"])
