@@ -1,7 +1,8 @@
-"""Train the character n-gram crisis model (data/signals/crisis_ngram.json) from this corpus.
+"""Train the crisis model (data/signals/crisis_ngram.json) from this corpus.
 
 Naive-Bayes log-odds per character 2- and 3-gram of the normalised text, crisis replies
-against all others, trained on every split of ``replies.jsonl`` except ``last`` (held out for
+against all others, plus a logistic regression on the reply's word-vector meaning
+(``collectguard.text.meaning``, added times ``MEANING_SCALE``), trained on every split of ``replies.jsonl`` except ``last`` (held out for
 evaluation) and on the hand-written development parts listed in ``parts.yaml`` (each measured as
 unseen before it was used); the sealed hand-written held-out parts listed there are never read. The decision threshold is chosen
 by leaving one writer out (each split of ``replies.jsonl`` and each hand-written development
@@ -9,7 +10,12 @@ file, per language): the lowest threshold whose left-out false alarms stay withi
 below, counted on the replies the model judges at run time (those no crisis cue flags), so the
 threshold is never chosen on the held-out part.
 
+    pip install -e ".[train]"
     python corpora/replies/train_crisis_model.py     # prints CV figures, writes the model
+
+The meaning weight and its scale were chosen by leaving one writer out. On the replies no cue
+flags, recall at the same false alarms was 0.914 with the n-grams alone, and 0.935 with the
+meaning added at scale 1 and C=10. Scales of 2 to 5 and C of 3 to 30 were no better.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import json
 import math
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -32,6 +39,8 @@ MAX_FA_NEUTRAL = 0.05
 MAX_FA_OTHER = 0.08
 MIN_COUNT = 2
 MIN_WEIGHT = 0.3
+MEANING_SCALE = 1.0
+MEANING_C = 10.0
 
 
 def grams(text: str) -> set[str]:
@@ -68,13 +77,32 @@ def score(text: str, bias: float, weights: dict[str, float]) -> float:
     return bias + sum(weights.get(g, 0.0) for g in grams(text))
 
 
-def _cv_scores(rows: list[dict]) -> list[tuple[dict, float]]:
+def fit_meaning(rows: list[dict], vectors: Any) -> tuple[float, list[float]]:
+    """Intercept and weights of a class-balanced logistic regression on the meaning vectors."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    crisis = np.array(["distress_self_harm" in r["labels"] for r in rows])
+    fitted = LogisticRegression(C=MEANING_C, max_iter=5000, class_weight="balanced").fit(
+        vectors.embed([normalize(r["text"]).text for r in rows]), crisis
+    )
+    return float(fitted.intercept_[0]), [float(w) for w in fitted.coef_[0]]
+
+
+def _cv_scores(rows: list[dict], vectors: Any) -> list[tuple[dict, float]]:
     """Every row scored by a model fitted without its writer (``group``): a new writer's phrasing,
     not a new family of a known writer, is what the model meets in the field."""
     out = []
     for group in sorted({r["group"] for r in rows}):
-        bias, weights = train([r for r in rows if r["group"] != group])
-        out += [(r, score(r["text"], bias, weights)) for r in rows if r["group"] == group]
+        others = [r for r in rows if r["group"] != group]
+        mine = [r for r in rows if r["group"] == group]
+        bias, weights = train(others)
+        m_bias, m_weights = fit_meaning(others, vectors)
+        meaning = vectors.embed([normalize(r["text"]).text for r in mine]) @ m_weights + m_bias
+        out += [
+            (r, score(r["text"], bias, weights) + MEANING_SCALE * float(m))
+            for r, m in zip(mine, meaning, strict=True)
+        ]
     return out
 
 
@@ -120,9 +148,12 @@ def training_rows() -> list[dict]:
 
 
 def main() -> None:
+    from collectguard.text.meaning import SOURCE, vectors
+
+    table = vectors()
     training = training_rows()
     _flag_cues(training)
-    scored = _cv_scores(training)
+    scored = _cv_scores(training, table)
     threshold = next(
         (
             t / 10
@@ -142,12 +173,20 @@ def main() -> None:
         f"{fa_neutral:.3f}, other signals {fa_other:.3f}; cues and model together: crisis recall {combined:.3f}"
     )
     bias, weights = train(training)
+    m_bias, m_weights = fit_meaning(training, table)
     model = {
         "version": "2026.11",
-        "trained_on": f"corpora/replies splits except {HELD_OUT!r}, and {' and '.join(DEVELOPMENT)}; char 2-3-grams, naive-Bayes log-odds",
+        "trained_on": f"corpora/replies splits except {HELD_OUT!r}, and {' and '.join(DEVELOPMENT)}; char 2-3-grams, naive-Bayes log-odds; meaning: logistic regression on word vectors",
         "threshold": threshold,
         "bias": round(bias, 4),
         "weights": dict(sorted(weights.items())),
+        "meaning": {
+            "source": SOURCE,
+            "fingerprint": table.fingerprint(),
+            "scale": MEANING_SCALE,
+            "bias": round(m_bias, 5),
+            "weights": [round(w, 5) for w in m_weights],
+        },
     }
     OUT.write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"wrote {OUT.name}: {len(weights)} n-grams")

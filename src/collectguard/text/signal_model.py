@@ -22,12 +22,24 @@ import ahocorasick
 import pydantic
 
 from collectguard.datafile import load_validated
+from collectguard.errors import DataFileError
+from collectguard.text.meaning import SOURCE, Meaning, vectors
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_types import Signal
 
 #: below every cue's confidence: a model hit says "have a person look", not "we know"
 CONFIDENCE = 0.3
 _SENTENCE_BREAKS = ";!?。\n"
+
+
+class _MeaningFile(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    fingerprint: str
+    scale: float = pydantic.Field(gt=0)
+    bias: float
+    weights: list[float] = pydantic.Field(min_length=1)
 
 
 class _ModelFile(pydantic.BaseModel):
@@ -38,6 +50,7 @@ class _ModelFile(pydantic.BaseModel):
     threshold: float
     bias: float
     weights: dict[str, float] = pydantic.Field(min_length=1)
+    meaning: _MeaningFile | None = None  # a weight on the reply's word-vector meaning, added to the score
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +58,10 @@ class CrisisModel:
     automaton: Any  # gram -> (gram, weight)
     threshold: float
     bias: float
+    meaning: Meaning | None = None
 
     def score(
-        self, text: str, unread: Sequence[tuple[int, int]] = ()
+        self, text: str, unread: Sequence[tuple[int, int]] = (), *, explain: bool = True
     ) -> tuple[float, dict[str, tuple[int, float]]]:
         """Score of the normalised ``text`` and, per gram present, (first position, weight).
 
@@ -62,7 +76,14 @@ class CrisisModel:
             if unread and weight > 0 and any(s <= start and end < e for s, e in unread):
                 continue
             seen[gram] = (start, weight)
-        return self.bias + sum(w for _, w in seen.values()), seen
+        total = self.bias + sum(w for _, w in seen.values())
+        if self.meaning is not None:
+            value, shares = self.meaning.score(text, unread, explain=explain)
+            total += value
+            for token, start, share in shares:  # ≈: a word's meaning, not a gram of its letters
+                at, before = seen.get("≈" + token, (start, 0.0))
+                seen["≈" + token] = (at, before + share)
+        return total, seen
 
 
 def load_model(path: Path) -> CrisisModel:
@@ -71,7 +92,20 @@ def load_model(path: Path) -> CrisisModel:
     for gram, weight in spec.weights.items():
         automaton.add_word(gram, (gram, weight))
     automaton.make_automaton()
-    return CrisisModel(automaton, spec.threshold, spec.bias)
+    return CrisisModel(automaton, spec.threshold, spec.bias, _meaning(spec.meaning, path))
+
+
+def _meaning(spec: _MeaningFile | None, path: Path) -> Meaning | None:
+    if spec is None:
+        return None
+    table = vectors()
+    if spec.source != SOURCE or spec.fingerprint != table.fingerprint():
+        raise DataFileError(
+            f"{path.name}: its meaning weights were fitted on other word vectors "
+            f"({spec.source} {spec.fingerprint}); retrain it with corpora/replies/train_crisis_model.py",
+            field="meaning.fingerprint",
+        )
+    return Meaning.fitted(table, spec.weights, spec.bias, spec.scale)
 
 
 @lru_cache(maxsize=1)
@@ -88,9 +122,10 @@ def model_crisis(
     model = model or shipped_model()
     if model is None or not norm.text:
         return None
-    total, seen = model.score(norm.text, unread)
+    total, seen = model.score(norm.text, unread, explain=False)
     if total <= model.threshold:
         return None
+    total, seen = model.score(norm.text, unread)  # again, naming what weighed most
     text = norm.text
     breaks = [-1] + [i for i, ch in enumerate(text) if ch in _SENTENCE_BREAKS] + [len(text)]
     best = max(
