@@ -1,11 +1,13 @@
-"""A character n-gram crisis model: a recall layer under the cue lexicon.
+"""The crisis model: a recall layer under the cue lexicon.
 
 Measured on corpus parts written after each lexicon change, the phrase lexicon found only
-about a third of new indirect crisis messages. This model (naive-Bayes log-odds of character
-2- and 3-grams, trained by ``corpora/replies/train_crisis_model.py``, threshold chosen by
-cross-validation by template family) scores a reply; above the threshold, and only when no
-crisis cue matched, it reports a low-confidence ``distress_self_harm`` whose evidence is the
-sentence that scored highest and whose ``cue`` names the n-grams that weighed most.
+about a third of new indirect crisis messages. This model scores a reply with naive-Bayes
+log-odds of character 2- and 3-grams, plus a linear weight on the reply's meaning
+(:mod:`collectguard.text.meaning`, word vectors that reach words no writer used before). Both
+are trained by ``corpora/replies/train_crisis_model.py``, with the threshold chosen by leaving
+one writer out. Above the threshold, and only when no crisis cue matched, the model reports a
+low-confidence ``distress_self_harm``. Its evidence is the sentence that scored highest, and its
+``cue`` names the n-grams and words (``≈word``) that weighed most.
 """
 
 from __future__ import annotations
