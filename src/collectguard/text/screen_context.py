@@ -42,6 +42,8 @@ _CLAUSE = {
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 96}
+# a coordinator a few characters before a hit: the hit is one more object of the same verb
+_COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[^,，。!?;:！？；：\n]{0,6}$")
 # a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
 # not done today …"); with a pronoun ("if you'd rather I not …") pseudo_negation decides
 _EN_CONDITION = re.compile(
@@ -80,7 +82,10 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     exception that turns it back into pressure (不会放过, don't make us), and no breaker such as
     就/否则/but/we may stand between them (如果不还，我们就… is a condition, not a negation).
     """
-    lo = max(0, anchor - NEGATION_REACH.get(lang, 14))
+    reach = NEGATION_REACH.get(lang, 14)
+    if lang == "zh" and _COORDINATED.search(s, max(0, anchor - 8), anchor):
+        reach *= 2  # one negation governs every object of a list (不建议借网贷或者套现)
+    lo = max(0, anchor - reach)
     seg = s[lo:anchor]
     cut = 0
     for m in _CLAUSE.get(lang, _CLAUSE["zh"]).finditer(seg):
