@@ -34,7 +34,9 @@ HERE = Path(__file__).parent
 OUT = HERE.parent.parent / "src" / "collectguard" / "data" / "signals" / "crisis_ngram.json"
 _MANIFEST = yaml.safe_load((HERE / "parts.yaml").read_text(encoding="utf-8"))
 HELD_OUT: str = _MANIFEST["held_out_split"]
-DEVELOPMENT: tuple[str, ...] = tuple(_MANIFEST["development"])
+DEVELOPMENT: tuple[str, ...] = tuple(
+    d for d in _MANIFEST["development"] if d not in _MANIFEST.get("not_for_crisis_model", ())
+)
 MAX_FA_NEUTRAL = 0.05
 MAX_FA_OTHER = 0.08
 MIN_COUNT = 2
