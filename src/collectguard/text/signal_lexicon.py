@@ -324,43 +324,41 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             chains[cue.parts[0]][cue.parts[1]].append(index)
         for part in cue.parts[1:]:
             roles[part]["later"].append(index)
+    def mark(phrase: str, role: str, *values: Any) -> None:
+        """Register every spelling of ``phrase`` under ``role`` (a context word, not a cue)."""
+        for form in spellings(_norm(phrase)):
+            roles[form][role].extend(values)
+
     for name, marker in context_markers(context).items():
         for lang, words in marker.words.items():
             for word in words:
-                for form in spellings(_norm(word)):
-                    roles[form][name].append(lang)
+                mark(word, name, lang)
         for word in marker.exceptions:
-            for form in spellings(_norm(word)):
-                roles[form][f"{name}_exception"].append(True)
+            mark(word, f"{name}_exception", True)
     for i, guard in enumerate(context.guards):
         for (phrase,) in _guard_readings(guard.phrase, context_path, i):
-            for form in spellings(_norm(phrase)):
-                roles[form]["guard"].extend(guard.signals)
+            mark(phrase, "guard", *guard.signals)
     for i, release in enumerate(context.releases):
+        role = (
+            "release_third"
+            if release.third_person_only
+            else "release_before"
+            if release.before_only
+            else "release"
+        )
         for (phrase,) in _guard_readings(release.phrase, context_path, i, "releases"):
-            role = (
-                "release_third"
-                if release.third_person_only
-                else "release_before"
-                if release.before_only
-                else "release"
-            )
-            for form in spellings(_norm(phrase)):
-                roles[form][role].extend(release.signals)
+            mark(phrase, role, *release.signals)
     for word in context.release_negators:
-        for form in spellings(_norm(word)):
-            roles[form]["release_negator"].append("")
+        mark(word, "release_negator", "")
     if context.told_as_over is not None:
         for key in ("past", "recovered"):
             for i, phrase in enumerate(getattr(context.told_as_over, key)):
                 for (reading,) in _guard_readings(phrase, context_path, i, f"told_as_over.{key}"):
-                    for form in spellings(_norm(reading)):
-                        roles[form][f"over_{key}"].append("")
+                    mark(reading, f"over_{key}", "")
     if context.others_story is not None:
         for lang, words in context.others_story.words.items():
             for word in words:
-                for form in spellings(_norm(word)):
-                    roles[form]["story"].append(lang)
+                mark(word, "story", lang)
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
