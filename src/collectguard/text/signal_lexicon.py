@@ -324,6 +324,7 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             chains[cue.parts[0]][cue.parts[1]].append(index)
         for part in cue.parts[1:]:
             roles[part]["later"].append(index)
+
     def mark(phrase: str, role: str, *values: Any) -> None:
         """Register every spelling of ``phrase`` under ``role`` (a context word, not a cue)."""
         for form in spellings(_norm(phrase)):
