@@ -167,6 +167,8 @@ class Context:
         for ms, me, lang in self.hits.markers.get("story", []):
             end = self._bounds(self._sentence_breaks, me, len(self.text))[1]
             rest = self.text[me:end]
+            for reaction in spec.reactions.get("en" if lang == "en" else "zh", []):
+                rest = rest.replace(reaction, " ")
             mine = spec.first_person.get("en" if lang == "en" else "zh", [])
             if lang == "en":
                 speaks = not set(_LATIN_WORD.findall(rest)).isdisjoint(mine)

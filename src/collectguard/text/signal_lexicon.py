@@ -122,6 +122,9 @@ class OthersStory(_Strict):
 
     words: dict[Lang, list[str]]
     first_person: dict[Lang, list[str]]
+    # whole phrases of being moved by the story ("我看哭了", "cried my eyes out"): their first-person
+    # words say how the borrower felt watching, not that the story is theirs
+    reactions: dict[Lang, list[str]] = {}
 
 
 class ContextFile(_Strict):
