@@ -103,7 +103,7 @@ class Meaning:
         if not len(ids):
             return 0.0, []
         shares = self.token_scores[ids]
-        offsets = enc.offsets
+        offsets = enc.offsets if unread or explain else []
         if unread:
             keep = [
                 not (shares[i] > 0 and any(s <= a and b <= e for s, e in unread))
