@@ -34,20 +34,24 @@ class Vectors:
     tokenizer: Any  # tokenizers.Tokenizer
     table: np.ndarray  # one float32 row per token id
 
-    def encode(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]], list[str]]:
-        """Token ids, their (start, end) in ``text`` and their surface forms."""
-        enc = self.tokenizer.encode(text, add_special_tokens=False)
-        return np.asarray(enc.ids, dtype=np.intp), list(enc.offsets), list(enc.tokens)
+    def encode(self, text: str) -> Any:
+        """The tokenizer's encoding of ``text``: token ids, offsets and surface forms."""
+        return self.tokenizer.encode(text, add_special_tokens=False)
+
+    def pooled(self, ids: np.ndarray) -> tuple[np.ndarray, float]:
+        """The sum of the tokens' vectors and its length (the mean's direction, as WordLlama pools)."""
+        total = self.table[ids].sum(axis=0)
+        return total, math.sqrt(float(total @ total))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length mean token vectors, one row per text (zeros for a text with no tokens)."""
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         for i, text in enumerate(texts):
-            ids, _, _ = self.encode(text)
-            total = self.table[ids].sum(axis=0) if len(ids) else out[i]
-            size = float(np.linalg.norm(total))
-            if size > 0:
-                out[i] = total / size
+            ids = np.asarray(self.encode(text).ids, dtype=np.intp)
+            if len(ids):
+                total, size = self.pooled(ids)
+                if size > 0:
+                    out[i] = total / size
         return out
 
     def fingerprint(self) -> str:
@@ -98,7 +102,7 @@ class Meaning:
         A token that speaks for crisis inside ``unread`` is left out, as the n-gram model leaves
         out its grams there (a crisis told as over, someone else's story). Most replies are
         scored without ``explain``: naming the tokens costs more than the score."""
-        enc = self.vectors.tokenizer.encode(text, add_special_tokens=False)
+        enc = self.vectors.encode(text)
         ids = np.asarray(enc.ids, dtype=np.intp)
         if not len(ids):
             return 0.0, []
@@ -113,8 +117,7 @@ class Meaning:
             offsets = [o for o, k in zip(offsets, keep, strict=True) if k]
             if not len(ids):
                 return 0.0, []
-        total = self.vectors.table[ids].sum(axis=0)
-        size = math.sqrt(float(total @ total))
+        _, size = self.vectors.pooled(ids)
         if size == 0:
             return 0.0, []
         value = self.scale * (self.bias + float(shares.sum()) / size)
