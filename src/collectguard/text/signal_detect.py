@@ -276,7 +276,7 @@ def detect(
     if weak and not any(s.type == "distress_self_harm" for s in found):
         # a guarded phrase (跳楼价, 最后一次逾期) is harmless to the recall layers too, like an idiom
         harmless = [(gs, ge) for gs, ge, kinds in hits.guards if "distress_self_harm" in kinds]
-        plain = blanked(norm, quiet.idioms + harmless if harmless else quiet.idioms)
+        plain = blanked(norm, [*quiet.idioms, *harmless])
         stories = quiet.stories()
         weak_text = blanked(plain, stories) if stories else plain
         extra = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
