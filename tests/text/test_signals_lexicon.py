@@ -98,3 +98,12 @@ def test_a_release_may_never_drop_a_crisis_signal(tmp_path):
     with pytest.raises(DataFileError) as info:
         build([SHIPPED / "cues.zh.yaml"], path)
     assert info.value.field is not None and info.value.field.startswith("releases")
+
+
+def test_story_words_matched_as_written_are_kept_in_the_normalised_form() -> None:
+    from collectguard.text.signal_lexicon import OthersStory
+
+    story = OthersStory(
+        words={"zh": ["新闻"]}, first_person={"en": ["I'M"]}, reactions={"zh": ["看得我心驚膽戰"]}
+    )
+    assert story.reactions["zh"] == ["看得我心惊胆战"] and story.first_person["en"] == ["i'm"]

@@ -126,6 +126,12 @@ class OthersStory(_Strict):
     # words say how the borrower felt watching, not that the story is theirs
     reactions: dict[Lang, list[str]] = {}
 
+    @pydantic.field_validator("first_person", "reactions")
+    @classmethod
+    def _normalised(cls, value: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
+        """Matched as written against the normalised reply, so kept in that form (Traditional, full-width and capitals folded)."""
+        return {lang: [_norm(word) for word in words] for lang, words in value.items()}
+
 
 class ContextFile(_Strict):
     version: str
