@@ -79,19 +79,25 @@ def score(text: str, bias: float, weights: dict[str, float]) -> float:
     return bias + sum(weights.get(g, 0.0) for g in grams(text))
 
 
-def fit_meaning(rows: list[dict], vectors: Any) -> tuple[float, list[float]]:
-    """Intercept and weights of a class-balanced logistic regression on the meaning vectors."""
+def _embed(rows: list[dict], vectors: Any) -> None:
+    """Each row's meaning vector, once (as ``_flag_cues`` marks each row's cues once)."""
+    for row, vector in zip(rows, vectors.embed([normalize(r["text"]).text for r in rows]), strict=True):
+        row["meaning"] = vector
+
+
+def fit_meaning(rows: list[dict]) -> tuple[float, list[float]]:
+    """Intercept and weights of a class-balanced logistic regression on the rows' meaning vectors."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     crisis = np.array(["distress_self_harm" in r["labels"] for r in rows])
     fitted = LogisticRegression(C=MEANING_C, max_iter=5000, class_weight="balanced").fit(
-        vectors.embed([normalize(r["text"]).text for r in rows]), crisis
+        np.array([r["meaning"] for r in rows]), crisis
     )
     return float(fitted.intercept_[0]), [float(w) for w in fitted.coef_[0]]
 
 
-def _cv_scores(rows: list[dict], vectors: Any) -> list[tuple[dict, float]]:
+def _cv_scores(rows: list[dict]) -> list[tuple[dict, float]]:
     """Every row scored by a model fitted without its writer (``group``): a new writer's phrasing,
     not a new family of a known writer, is what the model meets in the field."""
     out = []
@@ -99,11 +105,10 @@ def _cv_scores(rows: list[dict], vectors: Any) -> list[tuple[dict, float]]:
         others = [r for r in rows if r["group"] != group]
         mine = [r for r in rows if r["group"] == group]
         bias, weights = train(others)
-        m_bias, m_weights = fit_meaning(others, vectors)
-        meaning = vectors.embed([normalize(r["text"]).text for r in mine]) @ m_weights + m_bias
+        m_bias, m_weights = fit_meaning(others)
         out += [
-            (r, score(r["text"], bias, weights) + MEANING_SCALE * float(m))
-            for r, m in zip(mine, meaning, strict=True)
+            (r, score(r["text"], bias, weights) + MEANING_SCALE * (float(r["meaning"] @ m_weights) + m_bias))
+            for r in mine
         ]
     return out
 
@@ -155,7 +160,8 @@ def main() -> None:
     table = vectors()
     training = training_rows()
     _flag_cues(training)
-    scored = _cv_scores(training, table)
+    _embed(training, table)
+    scored = _cv_scores(training)
     threshold = next(
         (
             t / 10
@@ -175,7 +181,7 @@ def main() -> None:
         f"{fa_neutral:.3f}, other signals {fa_other:.3f}; cues and model together: crisis recall {combined:.3f}"
     )
     bias, weights = train(training)
-    m_bias, m_weights = fit_meaning(training, table)
+    m_bias, m_weights = fit_meaning(training)
     model = {
         "version": "2026.11",
         "trained_on": f"corpora/replies splits except {HELD_OUT!r}, and {' and '.join(DEVELOPMENT)}; char 2-3-grams, naive-Bayes log-odds; meaning: logistic regression on word vectors",
