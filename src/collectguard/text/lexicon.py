@@ -18,13 +18,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
-from collectguard.text.key_order import common_first, padding
 from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
+from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import normalize, variant_keys
 
 __all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "LexiconFile", "load_lexicon"]
@@ -70,7 +69,7 @@ class Context:
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
-    gate: Any
+    gate: Matcher[frozenset[str]]
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
@@ -89,9 +88,9 @@ class Context:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Every category of every language: entries, one automaton over all their keys, the context cues.
+    """Every category of every language: entries, all their keys, the context cues.
 
-    The automaton's value for a key is a tuple of ``(entry index, group bit, length,
+    ``keys`` maps each normalised key to a tuple of ``(entry index, group bit, length,
     left boundary, right boundary)`` (group bit 0 for a term, ``1 << group`` for a combo atom); boundaries are word boundaries (English only). Entry
     index -1 marks a key of the normaliser's variant pass (see ``normalize.apply_variants``).
 
@@ -102,11 +101,11 @@ class Lexicon:
     """
 
     entries: tuple[Entry, ...]
-    automaton: Any
-    gate: Any
+    keys: dict[str, tuple[tuple[int, int, int, bool, bool], ...]]
+    gate: Matcher[tuple[bool, tuple[tuple[int, int, bool, bool], ...], frozenset[int], frozenset[int]]]
     # per combo entry, (group, automaton, has word boundaries) for each group, the gate last: the
     # second pass looks only for the gated combos' words and stops at the first missing group
-    groups: dict[int, tuple[tuple[int, Any, bool], ...]]
+    groups: dict[int, tuple[tuple[int, Matcher[tuple[int, bool, bool]], bool], ...]]
     context: dict[str, Context]
     version: str
 
@@ -201,19 +200,13 @@ GATED = (
 )
 
 
-def _gate(ctx: ContextFile) -> Any:
+def _gate(ctx: ContextFile) -> Matcher[frozenset[str]]:
     lists: dict[str, set[str]] = {}
     for name in GATED:
         for word in getattr(ctx, name):
             if key := normalize(word).text:
                 lists.setdefault(key, set()).add(name)
-    automaton = ahocorasick.Automaton()
-    for key, names in lists.items():
-        automaton.add_word(key, frozenset(names))
-    if len(automaton) == 0:
-        automaton.add_word("\x00\x00", frozenset())
-    automaton.make_automaton()
-    return automaton
+    return Matcher({key: frozenset(names) for key, names in lists.items()})
 
 
 def _compile_context(ctx: ContextFile) -> Context:
@@ -314,7 +307,7 @@ def load_lexicon() -> Lexicon:
         gate_keys.setdefault(key, []).append((-1, 0, len(key), False, False))
     return Lexicon(
         entries=tuple(entries),
-        automaton=_automaton(keys),
+        keys={key: tuple(values) for key, values in keys.items()},
         gate=_gate_automaton(gate_keys, entries),
         groups={
             idx: tuple(
@@ -350,25 +343,20 @@ def _rarity(forms: list[tuple[str, bool, bool]]) -> int:
     return min(len(form) for form, _, _ in forms)
 
 
-def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Any:
+def _group_automaton(forms: list[tuple[str, bool, bool]]) -> Matcher[tuple[int, bool, bool]]:
     """One combo group as its own small automaton: value ``(length, left, right)`` per word."""
-    automaton = ahocorasick.Automaton()
-    for form, left, right in sorted(set(forms), key=lambda f: (common_first(f[0]), f)):
-        automaton.add_word(form, (len(form), left, right))
-    automaton.make_automaton()
-    return automaton
+    return Matcher((form, (len(form), left, right)) for form, left, right in sorted(set(forms)))
 
 
-def _gate_automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]], entries: list[Entry]) -> Any:
+def _gate_automaton(
+    keys: dict[str, list[tuple[int, int, int, bool, bool]]], entries: list[Entry]
+) -> Matcher[tuple[bool, tuple[tuple[int, int, bool, bool], ...], frozenset[int], frozenset[int]]]:
     """The gate automaton, its values laid out for the screener's hot loop.
 
     A key's value is ``(variant, terms, combos, combos for others)``: whether it is a variant
     spelling, its terms as ``(entry, length, left, right)``, and the frozen sets of combos it
     gates (those for any addressee, and those only for a message not sent to the borrower), so
     the screener adds whole sets instead of looking at combos one by one.
-
-    Keys go in common characters first, with padding keys for the common characters that
-    start no key (``key_order``): both only shorten the lookup of each character.
     """
     values_of: dict[
         str, tuple[bool, tuple[tuple[int, int, bool, bool], ...], frozenset[int], frozenset[int]]
@@ -381,19 +369,4 @@ def _gate_automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]], ent
         gated = [idx for idx, bit, *_ in values if idx >= 0 and bit]
         others = frozenset(i for i in gated if entries[i].addressee == "others")
         values_of[key] = (variant, terms, frozenset(gated) - others, others)
-    nothing = (False, (), frozenset[int](), frozenset[int]())  # a padding key: no term, no combo
-    for key in padding(values_of):
-        values_of[key] = nothing
-    automaton = ahocorasick.Automaton()
-    for key in sorted(values_of, key=common_first):
-        automaton.add_word(key, values_of[key])
-    automaton.make_automaton()
-    return automaton
-
-
-def _automaton(keys: dict[str, list[tuple[int, int, int, bool, bool]]]) -> Any:
-    automaton = ahocorasick.Automaton()
-    for key, values in keys.items():
-        automaton.add_word(key, tuple(values))
-    automaton.make_automaton()
-    return automaton
+    return Matcher(values_of)

@@ -27,11 +27,10 @@ from operator import add, itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
-import ahocorasick
 import pydantic
 
 from collectguard.datafile import load_validated
-from collectguard.text.key_order import common_first
+from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize_tables import CJK_RANGES
 from collectguard.text.screen_context import sentence_span
 
@@ -322,16 +321,9 @@ def build(
     for index, name in enumerate(names):
         for gram, weight in categories[name][1].items():
             table.setdefault(gram, [0.0] * len(names))[index] = weight
-    score, by_category = ahocorasick.Automaton(), ahocorasick.Automaton()
-    if unit == "char":
-        for gram, weight in sorted(weights.items(), key=lambda gw: common_first(gw[0])):  # faster, same hits
-            score.add_word(gram, (gram, weight))
-        for gram, values in table.items():
-            by_category.add_word(gram, (gram, tuple(values)))
-    for automaton, empty in ((score, 0.0), (by_category, (0.0,) * len(names))):
-        if len(automaton) == 0:
-            automaton.add_word("\x00\x00", ("\x00\x00", empty))
-        automaton.make_automaton()
+    chars = unit == "char"
+    score = Matcher((gram, (gram, weight)) for gram, weight in weights.items() if chars)
+    by_category = Matcher((gram, (gram, tuple(values))) for gram, values in table.items() if chars)
     words = unit == "word"
     return NgramModel(
         score_automaton=score,

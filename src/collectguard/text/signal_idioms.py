@@ -13,13 +13,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import ahocorasick
 import pydantic
 
 from collectguard.datafile import load_validated
 from collectguard.errors import DataFileError
+from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_lexicon import Lang, spellings
 from collectguard.text.signal_patterns import PatternError, expand
@@ -37,7 +36,7 @@ class _IdiomFile(pydantic.BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class Idioms:
-    automaton: Any  # form -> length
+    automaton: Matcher[int]  # form -> length
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every idiom in normalised ``text``; latin idioms match whole words."""
@@ -58,7 +57,7 @@ def _word(ch: str) -> bool:
 
 def load_idioms(path: Path) -> Idioms:
     spec = load_validated(path, _IdiomFile)
-    automaton = ahocorasick.Automaton()
+    forms: dict[str, int] = {}
     for lang, patterns in spec.idioms.items():
         for i, pattern in enumerate(patterns):
             try:
@@ -74,9 +73,8 @@ def load_idioms(path: Path) -> Idioms:
                         field=f"idioms.{lang}[{i}]",
                     )
                 for form in spellings(normalize(parts[0]).text):
-                    automaton.add_word(form, len(form))
-    automaton.make_automaton()
-    return Idioms(automaton)
+                    forms[form] = len(form)
+    return Idioms(Matcher(forms))
 
 
 @lru_cache(maxsize=1)

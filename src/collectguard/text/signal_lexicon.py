@@ -18,11 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import ahocorasick
 import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import normalize
 from collectguard.text.signal_patterns import PatternError, expand
 from collectguard.text.signal_pinyin import pinyin_forms
@@ -187,7 +187,7 @@ class Cue:
 class Lexicon:
     """Everything :func:`detect` needs, compiled once per process."""
 
-    automaton: Any  # ahocorasick.Automaton: key -> (key, roles)
+    automaton: Matcher[tuple[str, dict[str, Any]]]  # key -> (key, roles)
     cues: tuple[Cue, ...]
     context: ContextFile
     versions: tuple[str, ...]
@@ -374,12 +374,10 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
     for first, by_second in chains.items():
         roles[first]["chain"] = {second: tuple(ix) for second, ix in by_second.items()}  # type: ignore[assignment]
-    automaton = ahocorasick.Automaton()
-    for key, value in roles.items():
-        if key:
-            compiled = {k: (v if isinstance(v, dict) else tuple(v)) for k, v in value.items()}
-            automaton.add_word(key, (key, compiled))
-    automaton.make_automaton()
+    automaton = Matcher(
+        (key, (key, {k: (v if isinstance(v, dict) else tuple(v)) for k, v in value.items()}))
+        for key, value in roles.items()
+    )
     opt_outs = frozenset(_norm(word) for word in context.opt_out_replies)
     return Lexicon(automaton, tuple(cues), context, tuple(versions), opt_outs)
 

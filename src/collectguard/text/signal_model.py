@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import ahocorasick
 import pydantic
 
 from collectguard.datafile import load_validated
 from collectguard.errors import DataFileError
 from collectguard.text.meaning import SOURCE, Meaning, vectors
+from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_types import Signal
 
@@ -57,7 +56,7 @@ class _ModelFile(pydantic.BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class CrisisModel:
-    automaton: Any  # gram -> (gram, weight)
+    automaton: Matcher[tuple[str, float]]  # gram -> (gram, weight)
     threshold: float
     bias: float
     meaning: Meaning | None = None
@@ -90,10 +89,7 @@ class CrisisModel:
 
 def load_model(path: Path) -> CrisisModel:
     spec = load_validated(path, _ModelFile)
-    automaton = ahocorasick.Automaton()
-    for gram, weight in spec.weights.items():
-        automaton.add_word(gram, (gram, weight))
-    automaton.make_automaton()
+    automaton = Matcher((gram, (gram, weight)) for gram, weight in spec.weights.items())
     return CrisisModel(automaton, spec.threshold, spec.bias, _meaning(spec.meaning, path))
 
 

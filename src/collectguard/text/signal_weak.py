@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
-import ahocorasick
 import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_lexicon import Lang, spellings
 from collectguard.text.signal_types import Signal
@@ -45,7 +44,7 @@ class _WeakFile(pydantic.BaseModel):
 
 @dataclass(frozen=True, slots=True)
 class WeakCues:
-    automaton: Any  # key -> (key, kind, lang)
+    automaton: Matcher[tuple[str, str, str]]  # key -> (key, kind, lang)
     window: dict[str, int]
     confidence: float
     combinations: tuple[frozenset[str], ...]
@@ -61,13 +60,13 @@ def load_weak(path: Path) -> WeakCues:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "(file)"
         raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
-    automaton = ahocorasick.Automaton()
-    for kind, by_lang in spec.kinds.items():
-        for lang, words in by_lang.items():
-            for word in words:
-                for form in spellings(normalize(word).text):
-                    automaton.add_word(form, (form, kind, lang))
-    automaton.make_automaton()
+    automaton = Matcher(
+        (form, (form, kind, lang))
+        for kind, by_lang in spec.kinds.items()
+        for lang, words in by_lang.items()
+        for word in words
+        for form in spellings(normalize(word).text)
+    )
     window: dict[str, int] = {str(k): v for k, v in spec.window.items()}
     return WeakCues(automaton, window, spec.confidence, tuple(frozenset(c) for c in spec.combinations))
 
