@@ -100,6 +100,26 @@ def test_a_release_may_never_drop_a_crisis_signal(tmp_path):
     assert info.value.field is not None and info.value.field.startswith("releases")
 
 
+def test_a_cue_that_needs_an_unlisted_word_list_is_refused(tmp_path):
+    cues = tmp_path / "cues.x.yaml"
+    cues.write_text(
+        'version: "1"\nlang: zh\ngap: 4\nsignals:\n  dispute:\n    - {p: "还了", c: 0.8, needs: nosuch}\n'
+    )
+    with pytest.raises(DataFileError) as info:
+        build([cues], SHIPPED / "context.yaml")
+    assert info.value.field == "needs" and "nosuch" in str(info.value)
+
+
+def test_a_cue_with_needs_counts_only_beside_a_word_of_its_list(tmp_path):
+    cues = tmp_path / "cues.x.yaml"
+    cues.write_text(
+        'version: "1"\nlang: zh\ngap: 4\nsignals:\n  dispute:\n    - {p: "还了", c: 0.8, needs: contest}\n'
+    )
+    lexicon = build([cues], SHIPPED / "context.yaml")
+    assert detect("钱还了", lexicon=lexicon) == ()
+    assert [s.type for s in detect("还了，有转账记录", lexicon=lexicon)] == ["dispute"]
+
+
 def test_story_words_matched_as_written_are_kept_in_the_normalised_form() -> None:
     from collectguard.text.signal_lexicon import OthersStory
 

@@ -109,7 +109,10 @@ class Context:
         if self._before("conditional", start, sentence=True):
             value *= spec.conditional.factor
         for name, marker in spec.suppressors.items():
-            if cue.signal in marker.suppress and self._before(f"suppressor:{name}", start, sentence=False):
+            if cue.signal not in marker.suppress:
+                continue
+            found = self._before(f"suppressor:{name}", start, sentence=marker.until_self)
+            if found is not None and not (marker.until_self and self._self_between(found, start)):
                 return None
         # 想死。算了，不说了: after a crisis cue, 算了 is resignation, not a retraction
         if spec.retraction is not None and cue.signal != "distress_self_harm" and self._retracted(end):
@@ -181,14 +184,16 @@ class Context:
     def subject(self, start: int) -> str:
         """``third_person`` when a third person comes before the cue with no 我/I in between."""
         marker = self._before("third_person", start, sentence=True)
-        if marker is None:
-            return "self"
-        between = self.text[marker[1] : start]
-        if marker[2] == "zh" and _FIRST_PERSON_ZH in between:
-            return "self"
-        if marker[2] == "en" and any(w in _FIRST_PERSON_EN for w in between.replace(",", " ").split()):
+        if marker is None or self._self_between(marker, start):
             return "self"
         return "third_person"
+
+    def _self_between(self, marker: tuple[int, int, str], start: int) -> bool:
+        """Whether the borrower speaks of themself between a marker and the cue at ``start``."""
+        between = self.text[marker[1] : start]
+        if marker[2] == "zh":
+            return _FIRST_PERSON_ZH in between
+        return any(w in _FIRST_PERSON_EN for w in between.replace(",", " ").split())
 
     def scope(self, cue: Cue, start: int, end: int) -> str | None:
         """Channel or place a cease request is limited to: a place word in the clause first."""

@@ -120,6 +120,10 @@ def _guarded(signal: str, start: int, end: int, hits: Hits) -> bool:
     return any(gs < end and start < ge and signal in kinds for gs, ge, kinds in hits.guards)
 
 
+def _present(markers: list[tuple[int, int, str]] | None, lang: str) -> bool:
+    return markers is not None and any(marker_lang == lang for _, _, marker_lang in markers)
+
+
 def _started(hits: Hits) -> list[tuple[int, int, int]]:
     """(start, end of first part, cue index) for every cue whose parts all occur in the text."""
     out = [(start, end, index) for start, end, indices in hits.firsts for index in indices]
@@ -140,6 +144,8 @@ def _candidates(
             continue
         end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
         if end is None or _guarded(cue.signal, start, end, hits):
+            continue
+        if cue.needs is not None and not _present(hits.markers.get(f"need:{cue.needs}"), cue.lang):
             continue
         if quiet.holds(cue.signal, start, end):
             continue

@@ -59,6 +59,8 @@ class CueEntry(_Strict):
     c: float = pydantic.Field(ge=0.05, le=1.0, description="confidence: how directly it says so")
     scope: str | None = None
     subject: Literal["self", "third_person"] | None = None
+    #: a ``requires`` list of the context file: the cue counts only when one of its words is in the reply
+    needs: str | None = None
     note: str | None = None
 
 
@@ -87,6 +89,9 @@ class Marker(_Strict):
     factor: float = pydantic.Field(gt=0.0, le=1.0)
     exceptions: list[str] = []
     suppress: list[SignalType] = []
+    #: read over the sentence, up to a first-person word between it and the cue: "同事被裁了" is the
+    #: colleague's, "同事说我被裁了" the borrower's
+    until_self: bool = False
 
 
 class Release(_Strict):
@@ -156,6 +161,8 @@ class ContextFile(_Strict):
     opt_out_replies: list[str] = []
     told_as_over: ToldAsOver | None = None
     others_story: OthersStory | None = None
+    #: word lists a cue may need in the same reply (``needs``): 已经还了 disputes only a contested record
+    requires: dict[str, dict[Lang, list[str]]] = {}
     scopes: list[Scope]
 
     @pydantic.model_validator(mode="after")
@@ -181,6 +188,7 @@ class Cue:
     scope: str | None
     subject: str | None
     pattern: str
+    needs: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +289,7 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
                                 entry.scope,
                                 entry.subject,
                                 entry.p,
+                                entry.needs,
                             )
                         )
     return spec, cues
@@ -360,6 +369,17 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             mark(phrase, role, *release.signals)
     for word in context.release_negators:
         mark(word, "release_negator", "")
+    for name, by_lang in context.requires.items():
+        for lang, words in by_lang.items():
+            for i, word in enumerate(words):
+                for (reading,) in _guard_readings(word, context_path, i, f"requires.{name}.{lang}"):
+                    mark(reading, f"need:{name}", lang)
+    for cue in cues:
+        if cue.needs is not None and cue.needs not in context.requires:
+            raise DataFileError(
+                f"cue {cue.pattern!r} needs {cue.needs!r}, which {context_path.name} does not list under requires",
+                field="needs",
+            )
     if context.told_as_over is not None:
         for key in ("past", "recovered"):
             for i, phrase in enumerate(getattr(context.told_as_over, key)):
