@@ -146,10 +146,22 @@ def _rhetorical(s: str, pos: int) -> bool:
     return "吗" in clause or clause.endswith(("?", "？"))
 
 
+# how far into the next sentence a warning may start and still be about the hit before it
+_NEXT_REACH = 24
+
+
 def warned_against(s: str, end: int, ctx: Context) -> bool:
-    """The hit is named to warn against it (…都是骗子, 是违法的, is a scam) later in its sentence."""
+    """The hit is named to warn against it (…都是骗子, 是违法的, is a scam) later in its sentence,
+    or at the start of the next one ("… a 'warrant fee'. That isn't us, it's a scam.")."""
     _, stop = sentence_span(s, end)
-    return ctx.negation_after.search(s, end, stop) is not None
+    if ctx.negation_after.search(s, end, stop) is not None:
+        return True
+    if stop >= len(s):
+        return False
+    # only the next sentence's first clause, and only near its start: "That isn't us", "Please don't"
+    clause = _CLAUSE["zh"].search(s, stop)
+    reach = min(clause.start() if clause else len(s), stop + _NEXT_REACH)
+    return ctx.negation_after.search(s, stop, reach) is not None
 
 
 def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
