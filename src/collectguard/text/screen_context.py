@@ -237,21 +237,10 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
     emphasis (我们说了“要让你坐牢”，不是吓唬你). Quotes are looked for in ``original``,
     within a short reach of the hit: normalising drops them between characters.
     """
-    a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
-    opening = -1
-    for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):  # the quote around the hit's last word
-        ch = original[i]
-        if ch in _OPEN_QUOTES and (i < a or ch not in _CLOSE_FOR.values()):
-            opening = i
-            break
-        if ch in "。！？!?\n":
-            return False
-    if opening < 0:
+    quotes = quotes_around(start, end, original, offs)
+    if quotes is None:
         return False
-    closer = _CLOSE_FOR[original[opening]]
-    close = original.find(closer, b, b + _QUOTE_REACH)
-    if original.find(closer, opening + 1, b) >= 0 or close < 0:
-        return False
+    opening, close = quotes
     n_open = to_normalised(offs, opening)
     if ctx.mention.search(s, max(0, n_open - 12), n_open + 1) is not None:
         return True
@@ -261,6 +250,26 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
         return False
     n_close = to_normalised(offs, close)
     return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
+
+
+def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[int, int] | None:
+    """The opening and closing quotation marks around the hit's last word, in ``original``, or None."""
+    a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
+    opening = -1
+    for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
+        ch = original[i]
+        if ch in _OPEN_QUOTES and (i < a or ch not in _CLOSE_FOR.values()):
+            opening = i
+            break
+        if ch in "。！？!?\n":
+            return None
+    if opening < 0:
+        return None
+    closer = _CLOSE_FOR[original[opening]]
+    close = original.find(closer, b, b + _QUOTE_REACH)
+    if original.find(closer, opening + 1, b) >= 0 or close < 0:
+        return None
+    return opening, close
 
 
 def to_normalised(offs: Offsets, pos: int) -> int:

@@ -18,6 +18,7 @@ from collectguard.text.screen_context import (
     named_as_word,
     negated,
     quoted_mention,
+    quotes_around,
     warned_against,
 )
 from collectguard.text.screen_lawful import CONSENTED, lawful_process_named, with_consent, within_name
@@ -64,8 +65,16 @@ def excused(
     lang = entry.lang
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you
-        # people"); only a word named as a word is not abuse
-        return present.word_named and named_as_word(s, start, end, lang, ctx)
+        # people"); only a word named as a word is not abuse, or one held in quotation marks
+        # and denied (我们不会把您当成“老赖”, “全国老赖黑名单”根本不存在)
+        if present.word_named and named_as_word(s, start, end, lang, ctx):
+            return True
+        return (
+            quoted is not None
+            and (present.negation or present.negation_after)
+            and quotes_around(start, end, quoted[0], quoted[1]) is not None
+            and (negated(s, anchor, lang, ctx) or warned_against(s, end, ctx))
+        )
     return (
         # a combo is withdrawn by a negation before its last part or before its first
         # (您父母那边我们不会去打扰; 我们不会把您的照片…发到任何群里)
