@@ -57,7 +57,7 @@ _CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
 _QUOTE_REACH = 24
 # the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
 _OWN_SPEECH = re.compile(
-    r"(?:我们|我)(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
+    r"(?:我们|我)(?:跟你|跟您|和你|和您|对你|对您|给你|给您)?(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
 )
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
@@ -226,6 +226,9 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
     return last is not None and s[last.end() : at].strip(filler) == ""
 
 
+_MENTION_REACH = {"zh": 12, "en": 24}
+
+
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
     """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant"
     / “强制执行”这些字眼.
@@ -242,12 +245,13 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
         return False
     opening, close = quotes
     n_open = to_normalised(offs, opening)
-    if ctx.mention.search(s, max(0, n_open - 12), n_open + 1) is not None:
-        return True
-    # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人), unless the sender
-    # quotes their own words (我们说了“要让你坐牢”这些字眼不是吓唬你)
-    if _OWN_SPEECH.search(s, max(0, n_open - 8), n_open):
+    # the sender quoting their own words (我跟你说了“…”, I told you "…") names nothing
+    if _OWN_SPEECH.search(s, max(0, n_open - 10), n_open):
         return False
+    # the mention word ends right before the opening quote: "claiming to be" is longer than 所谓
+    if ctx.mention.search(s, max(0, n_open - _MENTION_REACH[ctx.lang]), n_open + 1) is not None:
+        return True
+    # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人)
     n_close = to_normalised(offs, close)
     return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
 
