@@ -121,7 +121,7 @@ def test_a_cue_with_needs_counts_only_beside_a_word_of_its_list(tmp_path):
 
 
 def test_story_words_matched_as_written_are_kept_in_the_normalised_form() -> None:
-    from collectguard.text.signal_lexicon import OthersStory
+    from collectguard.text.signal_schema import OthersStory
 
     story = OthersStory(
         words={"zh": ["新闻"]}, first_person={"en": ["I'M"]}, reactions={"zh": ["看得我心驚膽戰"]}

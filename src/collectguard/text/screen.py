@@ -21,16 +21,8 @@ from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_context import (
-    QUOTES,
-    combo_atoms,
-    combo_chains,
-    cue_right_before,
-    frame_spans,
-    negated,
-    span_at,
-    to_normalised,
-)
+from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
+from collectguard.text.screen_context import QUOTES, cue_right_before, negated, to_normalised
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_repetition import may_repeat, repetition

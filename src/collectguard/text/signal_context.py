@@ -12,7 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from collectguard.text.normalize import Normalized
-from collectguard.text.signal_lexicon import ContextFile, Cue, context_markers
+from collectguard.text.signal_lexicon import Cue, context_markers
+from collectguard.text.signal_schema import ContextFile
 
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits

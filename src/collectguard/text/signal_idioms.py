@@ -20,8 +20,9 @@ from collectguard.datafile import load_validated
 from collectguard.errors import DataFileError
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import Normalized, normalize
-from collectguard.text.signal_lexicon import Lang, spellings
+from collectguard.text.signal_lexicon import spellings
 from collectguard.text.signal_patterns import PatternError, expand
+from collectguard.text.signal_schema import Lang
 
 _BLANK = ","  # a clause break: keeps offsets and stops n-grams and windows spanning the idiom
 

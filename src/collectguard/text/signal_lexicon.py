@@ -16,166 +16,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
 from collectguard.text.multimatch import Matcher
-from collectguard.text.normalize import normalize
 from collectguard.text.signal_patterns import PatternError, expand
 from collectguard.text.signal_pinyin import pinyin_forms
-
-SIGNAL_TYPES = (
-    "anger",
-    "distress_self_harm",
-    "complaint_intent",
-    "dispute",
-    "cease_request",
-    "hardship",
-    "installment_request",
-    "attorney",
+from collectguard.text.signal_schema import (
+    ContextFile,
+    CueFile,
+    Marker,
+    norm_word,
 )
-SignalType = Literal[
-    "anger",
-    "distress_self_harm",
-    "complaint_intent",
-    "dispute",
-    "cease_request",
-    "hardship",
-    "installment_request",
-    "attorney",
-]
-Lang = Literal["zh", "en"]
-
-
-class _Strict(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-
-
-class CueEntry(_Strict):
-    p: str = pydantic.Field(min_length=1, description="pattern: (a|b), {class}, … for a gap")
-    c: float = pydantic.Field(ge=0.05, le=1.0, description="confidence: how directly it says so")
-    scope: str | None = None
-    subject: Literal["self", "third_person"] | None = None
-    #: a ``requires`` list of the context file: the cue counts only when one of its words is in the reply
-    needs: str | None = None
-    note: str | None = None
-
-
-class CueFile(_Strict):
-    version: str
-    lang: Lang
-    gap: int = pydantic.Field(ge=1, le=40, description="characters allowed between the parts of a …")
-    classes: dict[str, list[str]] = {}
-    signals: dict[SignalType, list[CueEntry]]
-
-
-class Guard(_Strict):
-    phrase: str = pydantic.Field(min_length=1)
-    signals: list[SignalType]
-
-
-class Scope(_Strict):
-    scope: str
-    kind: Literal["place", "channel"]
-    words: list[str]
-
-
-class Marker(_Strict):
-    window: dict[Lang, int]
-    words: dict[Lang, list[str]]
-    factor: float = pydantic.Field(gt=0.0, le=1.0)
-    exceptions: list[str] = []
-    suppress: list[SignalType] = []
-    #: read over the sentence, up to a first-person word between it and the cue: "同事被裁了" is the
-    #: colleague's, "同事说我被裁了" the borrower's
-    until_self: bool = False
-
-
-class Release(_Strict):
-    phrase: str = pydantic.Field(min_length=1)
-    signals: list[SignalType]
-    # only the signals said before the phrase ("去年被裁…现在进了新厂了"): a hardship named after
-    # it ("现在上班了工资也只有两千，真的还不起") is a hardship of today
-    before_only: bool = False
-    # only a third person's signals said before the phrase: "我大舅要去投诉你们…别理他"
-    third_person_only: bool = False
-
-    @pydantic.field_validator("signals")
-    @classmethod
-    def _never_crisis(cls, value: list[str]) -> list[str]:
-        if "distress_self_harm" in value:
-            raise ValueError("a crisis cue is never released by other words in the reply")
-        return value
-
-
-class ToldAsOver(_Strict):
-    """A crisis or a hardship told as past and over ("去年我是真不想活了…现在好多了"): the stretch
-    from the start of a sentence with a past-time word to the end of the first recovery phrase
-    after that word. A cue after the recovery phrase is one of today and counts."""
-
-    signals: list[SignalType] = pydantic.Field(min_length=1)
-    past: list[str] = pydantic.Field(min_length=1)
-    recovered: list[str] = pydantic.Field(min_length=1)
-
-
-class OthersStory(_Strict):
-    """Someone else's story retold (a show, the news): from its marker to the end of the sentence,
-    when the borrower does not speak of themself in that stretch."""
-
-    words: dict[Lang, list[str]]
-    first_person: dict[Lang, list[str]]
-    # whole phrases of being moved by the story ("我看哭了", "cried my eyes out"): their first-person
-    # words say how the borrower felt watching, not that the story is theirs
-    reactions: dict[Lang, list[str]] = {}
-
-    @pydantic.field_validator("first_person", "reactions")
-    @classmethod
-    def _normalised(cls, value: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
-        """Matched as written against the normalised reply, so kept in that form (Traditional, full-width and capitals folded)."""
-        return {lang: [_norm(word) for word in words] for lang, words in value.items()}
-
-
-class ContextFile(_Strict):
-    version: str
-    clause_breaks: str
-    sentence_breaks: str
-    quote_pairs: list[str]
-    quote_factor: float = pydantic.Field(gt=0.0, le=1.0)
-    negation: Marker
-    conditional: Marker
-    third_person: Marker
-    collector_speech: Marker
-    #: more markers read before a cue, each removing the signals it names (差点报警, 看别人投诉)
-    suppressors: dict[str, Marker] = {}
-    #: a marker right AFTER a cue that takes it back ("投诉？不至于", "报警？不用不用")
-    retraction: Marker | None = None
-    guards: list[Guard]
-    #: phrases anywhere in a reply that drop a signal type from it ("不是说你们" after 气死我了)
-    releases: list[Release] = []
-    # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
-    release_negators: list[str] = []
-    #: a reply that is only one of these words is a text opt-out ("STOP", "退订", "TD")
-    opt_out_replies: list[str] = []
-    told_as_over: ToldAsOver | None = None
-    others_story: OthersStory | None = None
-    #: word lists a cue may need in the same reply (``needs``): 已经还了 disputes only a contested record
-    requires: dict[str, dict[Lang, list[str]]] = {}
-    scopes: list[Scope]
-
-    @pydantic.model_validator(mode="after")
-    def _crisis_never_taken_back(self) -> ContextFile:
-        """算了 and 不用管我 after 想死 are resignation, not retraction: no marker read around a
-        cue may drop a crisis signal (the retraction's factor is not applied to it either)."""
-        markers = dict(self.suppressors)
-        if self.retraction is not None:
-            markers["retraction"] = self.retraction
-        for name, marker in markers.items():
-            if "distress_self_harm" in marker.suppress:
-                raise ValueError(f"{name}: a crisis cue is never suppressed by other words in the reply")
-        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,11 +77,6 @@ def _validate(model: type[pydantic.BaseModel], path: Path, data: Any) -> Any:
         raise DataFileError(f"{path.name}: field {field}: {first['msg']}", field=field) from exc
 
 
-@lru_cache(maxsize=65536)
-def _norm(word: str) -> str:
-    return normalize(word).text
-
-
 #: how "you" is written in texts and in the US South: report you, report y'all, report u
 _YOU = ("you", "y'all", "yall", "u")
 
@@ -257,7 +107,7 @@ PINYIN_MAX_READINGS = 256
 
 def _variants(parts: tuple[str, ...], pinyin: bool) -> list[tuple[str, ...]]:
     """The spellings a cue reading is matched in: contractions, and pinyin for a one-part Chinese cue."""
-    normalised = [_norm(p) for p in parts]
+    normalised = [norm_word(p) for p in parts]
     found = list(itertools.product(*(spellings(p) for p in normalised)))
     if pinyin and len(normalised) == 1:
         # pinyin forms are already canonical: lower-case latin with single spaces
@@ -345,7 +195,7 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
 
     def mark(phrase: str, role: str, *values: Any) -> None:
         """Register every spelling of ``phrase`` under ``role`` (a context word, not a cue)."""
-        for form in spellings(_norm(phrase)):
+        for form in spellings(norm_word(phrase)):
             roles[form][role].extend(values)
 
     for name, marker in context_markers(context).items():
@@ -391,14 +241,14 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
                 mark(word, "story", lang)
     for rank, scope in enumerate(context.scopes):
         for word in scope.words:
-            roles[_norm(word)]["scope"].append((rank, scope.scope, scope.kind))
+            roles[norm_word(word)]["scope"].append((rank, scope.scope, scope.kind))
     for first, by_second in chains.items():
         roles[first]["chain"] = {second: tuple(ix) for second, ix in by_second.items()}  # type: ignore[assignment]
     automaton = Matcher(
         (key, (key, {k: (v if isinstance(v, dict) else tuple(v)) for k, v in value.items()}))
         for key, value in roles.items()
     )
-    opt_outs = frozenset(_norm(word) for word in context.opt_out_replies)
+    opt_outs = frozenset(norm_word(word) for word in context.opt_out_replies)
     return Lexicon(automaton, tuple(cues), context, tuple(versions), opt_outs)
 
 

@@ -19,7 +19,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError, ValidationError
-from collectguard.text.signal_lexicon import SIGNAL_TYPES, SignalType
+from collectguard.text.signal_schema import SIGNAL_TYPES, SignalType
 from collectguard.text.signal_types import Signal
 
 CRISIS = "distress_self_harm"

@@ -20,7 +20,8 @@ import yaml
 from collectguard.errors import DataFileError
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import Normalized, normalize
-from collectguard.text.signal_lexicon import Lang, spellings
+from collectguard.text.signal_lexicon import spellings
+from collectguard.text.signal_schema import Lang
 from collectguard.text.signal_types import Signal
 
 

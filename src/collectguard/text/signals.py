@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collectguard.policy.transitions import StateChange, apply_changes, transitions
 from collectguard.text.signal_detect import detect
-from collectguard.text.signal_lexicon import SIGNAL_TYPES, Lexicon, shipped_lexicon
+from collectguard.text.signal_lexicon import Lexicon, shipped_lexicon
 from collectguard.text.signal_playbook import (
     CrisisPlan,
     Guidance,
@@ -23,6 +23,7 @@ from collectguard.text.signal_playbook import (
     regions,
 )
 from collectguard.text.signal_reply import ReplyAnalysis, analyze_reply
+from collectguard.text.signal_schema import SIGNAL_TYPES
 from collectguard.text.signal_types import Signal
 
 __all__ = [
