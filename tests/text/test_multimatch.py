@@ -28,6 +28,13 @@ def test_a_wide_lexicon_takes_the_table_engine_and_a_narrow_one_the_trie() -> No
     assert list(narrow.iter("已逾期，请还款")) == [(2, 2), (6, 1)]
 
 
+def test_a_dense_matcher_stays_on_the_trie_however_wide() -> None:
+    dense = Matcher({chr(0x4E00 + i) + "款": i for i in range(WIDE)}, dense=True)
+    assert dense.engine == "pyahocorasick"
+    copy = pickle.loads(pickle.dumps(dense))
+    assert copy.engine == "pyahocorasick" and list(copy.iter("一款")) == [(1, 0)]
+
+
 def test_an_overlap_is_reported_longest_first_at_each_end() -> None:
     for matcher in (Matcher({"ab": "ab", "b": "b", "abc": "abc", "bc": "bc"}),):
         assert list(matcher.iter("xabcd")) == [(2, "ab"), (2, "b"), (3, "abc"), (3, "bc")]

@@ -322,8 +322,10 @@ def build(
         for gram, weight in categories[name][1].items():
             table.setdefault(gram, [0.0] * len(names))[index] = weight
     chars = unit == "char"
-    score = Matcher((gram, (gram, weight)) for gram, weight in weights.items() if chars)
-    by_category = Matcher((gram, (gram, tuple(values))) for gram, values in table.items() if chars)
+    score = Matcher(((gram, (gram, weight)) for gram, weight in weights.items() if chars), dense=True)
+    by_category = Matcher(
+        ((gram, (gram, tuple(values))) for gram, values in table.items() if chars), dense=True
+    )
     words = unit == "word"
     return NgramModel(
         score_automaton=score,

@@ -89,7 +89,7 @@ class CrisisModel:
 
 def load_model(path: Path) -> CrisisModel:
     spec = load_validated(path, _ModelFile)
-    automaton = Matcher((gram, (gram, weight)) for gram, weight in spec.weights.items())
+    automaton = Matcher(((gram, (gram, weight)) for gram, weight in spec.weights.items()), dense=True)
     return CrisisModel(automaton, spec.threshold, spec.bias, _meaning(spec.meaning, path))
 
 
