@@ -20,12 +20,13 @@ included, ordered by where it ends and, for one end, longest first, as
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 import ahocorasick
 import ahocorasick_rs
+
+from collectguard.text.key_order import common_first
 
 __all__ = ["WIDE", "Matcher"]
 
@@ -70,12 +71,9 @@ def _rebuild(items: dict[str, V], dense: bool) -> Matcher[V]:
 def _narrow(items: dict[str, V]) -> Callable[[str], Iterable[tuple[int, V]]]:
     if not items:
         return lambda text: ()
-    # pyahocorasick keeps a node's children in the order their keys were added and walks them in
-    # that order: keys made of the characters most keys share go first, and those are the common
-    # characters of the texts the keys were drawn from (the same hits, found sooner)
-    freq = Counter(char for key in items for char in key)
+    # pyahocorasick walks a node's children in the order their keys were added: common characters first
     automaton = ahocorasick.Automaton()
-    for key in sorted(items, key=lambda k: [-freq[char] for char in k]):
+    for key in sorted(items, key=common_first):
         automaton.add_word(key, items[key])
     automaton.make_automaton()
     return automaton.iter  # type: ignore[no-any-return]
