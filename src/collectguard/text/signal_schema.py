@@ -6,7 +6,7 @@ Split from ``signal_lexicon``, which compiles what these describe into one autom
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 import pydantic
 
@@ -35,16 +35,6 @@ def norm_word(word: str) -> str:
     return normalize(word).text
 
 
-SIGNAL_TYPES = (
-    "anger",
-    "distress_self_harm",
-    "complaint_intent",
-    "dispute",
-    "cease_request",
-    "hardship",
-    "installment_request",
-    "attorney",
-)
 SignalType = Literal[
     "anger",
     "distress_self_harm",
@@ -55,6 +45,8 @@ SignalType = Literal[
     "installment_request",
     "attorney",
 ]
+#: the signal types in their canonical order (reports list them so)
+SIGNAL_TYPES: tuple[str, ...] = get_args(SignalType)
 Lang = Literal["zh", "en"]
 
 
