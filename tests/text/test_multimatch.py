@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pickle
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -35,9 +37,10 @@ def test_a_dense_matcher_stays_on_the_trie_however_wide() -> None:
     assert copy.engine == "pyahocorasick" and list(copy.iter("一款")) == [(1, 0)]
 
 
-def test_an_overlap_is_reported_longest_first_at_each_end() -> None:
-    for matcher in (Matcher({"ab": "ab", "b": "b", "abc": "abc", "bc": "bc"}),):
-        assert list(matcher.iter("xabcd")) == [(2, "ab"), (2, "b"), (3, "abc"), (3, "bc")]
+@pytest.mark.parametrize("engine", [_narrow, _wide])
+def test_an_overlap_is_reported_longest_first_at_each_end(engine: Any) -> None:
+    scan = engine({"ab": "ab", "b": "b", "abc": "abc", "bc": "bc"})
+    assert list(scan("xabcd")) == [(2, "ab"), (2, "b"), (3, "abc"), (3, "bc")]
 
 
 def test_empty_keys_are_ignored_and_an_empty_matcher_finds_nothing() -> None:

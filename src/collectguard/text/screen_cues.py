@@ -69,12 +69,10 @@ def excused(
         # and denied (我们不会把您当成“老赖”, “全国老赖黑名单”根本不存在)
         if present.word_named and named_as_word(s, start, end, lang, ctx):
             return True
-        return (
-            quoted is not None
-            and (present.negation or present.negation_after)
-            and quotes_around(start, end, quoted[0], quoted[1]) is not None
-            and (negated(s, anchor, lang, ctx) or warned_against(s, end, ctx))
+        denied = (present.negation and negated(s, anchor, lang, ctx)) or (
+            present.negation_after and warned_against(s, end, ctx)
         )
+        return quoted is not None and denied and quotes_around(start, end, quoted[0], quoted[1]) is not None
     return (
         # a combo is withdrawn by a negation before its last part or before its first
         # (您父母那边我们不会去打扰; 我们不会把您的照片…发到任何群里)

@@ -145,8 +145,10 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
     return spec, cues
 
 
-def _guard_readings(phrase: str, path: Path, index: int, key: str = "guards") -> list[tuple[str, ...]]:
-    where = f"{key}[{index}].phrase"
+def _guard_readings(
+    phrase: str, path: Path, index: int, key: str = "guards", field: str = ".phrase"
+) -> list[tuple[str, ...]]:
+    where = f"{key}[{index}]{field}"
     try:
         readings = expand(phrase, {})
     except PatternError as exc:
@@ -222,7 +224,7 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
     for name, by_lang in context.requires.items():
         for lang, words in by_lang.items():
             for i, word in enumerate(words):
-                for (reading,) in _guard_readings(word, context_path, i, f"requires.{name}.{lang}"):
+                for (reading,) in _guard_readings(word, context_path, i, f"requires.{name}.{lang}", ""):
                     mark(reading, f"need:{name}", lang)
     for cue in cues:
         if cue.needs is not None and cue.needs not in context.requires:
@@ -233,7 +235,7 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
     if context.told_as_over is not None:
         for key in ("past", "recovered"):
             for i, phrase in enumerate(getattr(context.told_as_over, key)):
-                for (reading,) in _guard_readings(phrase, context_path, i, f"told_as_over.{key}"):
+                for (reading,) in _guard_readings(phrase, context_path, i, f"told_as_over.{key}", ""):
                     mark(reading, f"over_{key}", "")
     if context.others_story is not None:
         for lang, words in context.others_story.words.items():
