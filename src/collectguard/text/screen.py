@@ -48,7 +48,9 @@ _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 _OWN_REACH = 24
 # how far around a card number the words that make it an account to pay into may stand
 _PAYEE_REACH = 20
-_TO_NUMBER = " :：,，是为is"  # what may stand between such a cue and the number
+#: what may stand between such a cue and the number: separators, an opening bracket of an area code,
+#: and the words of "回个电话就行，号码…" (no third person's 他/她 among them)
+_TO_NUMBER = " :：,，是为is(（电话号码就行好"
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
 

@@ -213,10 +213,13 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
 def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:
     """A cue ends right before ``at``, with only ``filler`` characters between (the word deadbeat,
     call me back at 614-…). Searched in place, so a look-behind sees the text before the reach."""
-    last = None
-    for last in cue.finditer(s, max(0, at - reach), at):  # noqa: B007 (the last one counts)
-        pass
-    return last is not None and s[last.end() : at].strip(filler) == ""
+    # every start is tried: cues overlap (him to call / call me back at), and a scan for
+    # non-overlapping matches would keep the first and skip the one that ends at the number
+    for i in range(max(0, at - reach), at):
+        m = cue.match(s, i, at)
+        if m is not None and s[m.end() : at].strip(filler) == "":
+            return True
+    return False
 
 
 _MENTION_REACH = {"zh": 12, "en": 24}
