@@ -62,6 +62,7 @@ class Context:
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
+    subject_denials: re.Pattern[str]  # right after a hit as a subject: what it does is denied
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
     reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
@@ -192,6 +193,7 @@ GATED = (
     "negation_after",
     "denials",
     "impostors",
+    "subject_denials",
     "answered_no",
     "word_named",
     "failed_contact",
@@ -222,6 +224,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),
         impostors=_cue_regex(ctx.impostors, lang),
+        subject_denials=_cue_regex(ctx.subject_denials, lang),
         own_number=_cue_regex(ctx.own_number, lang),
         answered_no=_cue_regex(ctx.answered_no, lang),
         reported_questions=_cue_regex(ctx.reported_questions, lang),

@@ -97,6 +97,9 @@ class ContextFile(_Strict):
     # before a hit in its sentence: the conduct is someone else's, named to warn against it
     # (不法分子冒充我司要求转账到个人账户; scammers posing as us threaten arrest)
     impostors: tuple[str, ...] = ()
+    # right after a hit (an authority or the people around the reader named as a subject): what it
+    # is said to do is denied (the sheriff doesn't collect debts, 公安不受理经济纠纷)
+    subject_denials: tuple[str, ...] = ()
     # right before a phone number: the number is the sender's own (call me back at …, 回电…)
     own_number: tuple[str, ...] = ()
     # where a contact hit starts: the contact failed (联系不上您的朋友 asks where he is, it threatens nobody)

@@ -172,6 +172,29 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
     return _SENDER[lang].search(s, cue.end(), start) is None
 
 
+#: what may stand between a hit and the denial it is the subject of: one more word of the subject
+#: (the sheriff's deputies don't…, 公安机关一般不…), never a clause of its own (…charges if this
+#: isn't resolved, …your brother if he doesn't, …owes us money and won't answer)
+_SUBJECT_GAP = {
+    "zh": re.compile(r"[^你您他她我如要就若]{0,4}"),
+    "en": re.compile(r"(?:'s)?(?: (?!(?:if|unless|when|and|or|but|so|he|she|they|you|it|this|that|we|i)\b)[a-z]+)? ?"),
+}
+
+
+def denied_after_subject(s: str, end: int, lang: str, ctx: Context) -> bool:
+    """The hit is the subject of a denial right after it (the sheriff doesn't collect debts,
+    公安不受理经济纠纷): what it is said to do is denied. Not when the denial turns back into
+    pressure (the sheriff won't wait, your employer doesn't need to know, 法院不会放过你)."""
+    gap = _SUBJECT_GAP[lang].match(s, end)
+    if gap is None:
+        return False
+    for stop in range(gap.end(), end - 1, -1):  # the longest gap first, then shorter ones
+        m = ctx.subject_denials.match(s, stop)
+        if m is not None:
+            return ctx.negation_exceptions.match(s, m.end()) is None
+    return False
+
+
 def answered_no(s: str, end: int, lang: str, ctx: Context) -> bool:
     """The hit is itself a short question, answered at once with a denial that stands alone
     (坐牢？不会的。 您担心我们联系您父母？不会的。 worried about bailiffs? no.), or a question told

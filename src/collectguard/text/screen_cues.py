@@ -14,6 +14,7 @@ from collectguard.text.normalize import Offsets
 from collectguard.text.screen_context import (
     answered_no,
     attributed_to_others,
+    denied_after_subject,
     denied_before,
     named_as_word,
     negated,
@@ -34,6 +35,7 @@ class Present(NamedTuple):
     negation_after: bool
     denials: bool
     impostors: bool
+    subject_denials: bool
     answered_no: bool
     word_named: bool
     failed_contact: bool
@@ -83,6 +85,7 @@ def excused(
         or (present.denials and denied_before(s, start, ctx))
         or (present.negation_after and warned_against(s, end, ctx))
         or (present.impostors and attributed_to_others(s, start, lang, ctx))
+        or (present.subject_denials and denied_after_subject(s, end, lang, ctx))
         or (present.answered_no and answered_no(s, end, lang, ctx))
         or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
         or (present.lawful_names and within_name(s, start, end, ctx.lawful_names))
