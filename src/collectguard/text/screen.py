@@ -22,7 +22,7 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import QUOTES, cue_right_before, negated, to_normalised
+from collectguard.text.screen_context import QUOTES, callback_before, negated, to_normalised
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_repetition import may_repeat, repetition
@@ -48,9 +48,6 @@ _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 _OWN_REACH = 24
 # how far around a card number the words that make it an account to pay into may stand
 _PAYEE_REACH = 20
-#: what may stand between such a cue and the number: separators, an opening bracket of an area code,
-#: and the words of "回个电话就行，号码…" (no third person's 他/她 among them)
-_TO_NUMBER = " :：,，是为is(（电话号码就行好"
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
 
@@ -262,11 +259,7 @@ class Screener:
             return False
         if _service_number(kind, value):
             return True
-        # the cue must lead straight to the number: 我的电话13912345678, call me back at 614-…
-        return any(
-            cue_right_before(ctx.own_number, s, at, _OWN_REACH, _TO_NUMBER)
-            for ctx in self._lex.context.values()
-        )
+        return any(callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) for ctx in self._lex.context.values())
 
     # -- results -----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from collectguard.text.normalize import Offsets
 __all__ = [
     "answered_no",
     "attributed_to_others",
+    "callback_before",
     "cue_right_before",
     "denied_before",
     "named_as_word",
@@ -242,6 +243,28 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
         m = cue.match(s, i, at)
         if m is not None and s[m.end() : at].strip(filler) == "":
             return True
+    return False
+
+
+#: between a sender's callback cue and a phone number: someone else's number is named by a third
+#: person (回电，他的电话是…, call me back, his cell is…); a sentence's end breaks the link
+_THIRD_PERSON = {
+    "zh": re.compile(r"他|她|其|借款人|本人|当事人"),
+    "en": re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|borrower|debtor)\b"),
+}
+_SENTENCE_END = re.compile(r"[。！!\n]|\. ")
+
+
+def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str) -> bool:
+    """A callback cue of the sender's stands within ``reach`` before the number at ``at``, in its
+    sentence, with no third person between (call me back at …, have her call Jen at …, you can
+    reach me, Kyle, at …, 请他回个电话就行，号码…): the number is the sender's own."""
+    for i in range(max(0, at - reach), at):
+        m = cue.match(s, i, at)
+        if m is not None:
+            gap = s[m.end() : at]
+            if not _SENTENCE_END.search(gap) and not _THIRD_PERSON[lang].search(gap):
+                return True
     return False
 
 
