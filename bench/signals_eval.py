@@ -53,6 +53,7 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
     neutral = alarms = 0
     misses: list[str] = []
     layer: Counter[str] = Counter()
+    anger_layer: Counter[str] = Counter()
     alarm_types: Counter[str] = Counter()
     for row in rows:
         labels = {str(x) for x in row["labels"]} - {"neutral"}  # type: ignore[attr-defined]
@@ -61,12 +62,19 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
         for s in signals:
             if s.type == "distress_self_harm":
                 layer[_layer(s.cue)] += 1
+            elif s.type == "anger":
+                anger_layer["anger model" if s.origin == "model" else "cue lexicon"] += 1
         if not labels:
             neutral += 1
             if found:
                 alarms += 1
                 alarm_types.update(
-                    _layer(s.cue) if s.type == "distress_self_harm" else s.type for s in signals
+                    _layer(s.cue)
+                    if s.type == "distress_self_harm"
+                    else "anger model"
+                    if s.type == "anger" and s.origin == "model"
+                    else s.type
+                    for s in signals
                 )
                 misses.append(f"  false alarm {sorted(found)}: {row['text']}")
             continue
@@ -89,6 +97,8 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
     print(f"  extra signal types on labelled replies: {extra}")
     if layer:
         print("  crisis signals by layer: " + ", ".join(f"{k} {v}" for k, v in sorted(layer.items())))
+    if anger_layer:
+        print("  anger signals by layer: " + ", ".join(f"{k} {v}" for k, v in sorted(anger_layer.items())))
     if show_misses:
         print("\n".join(misses))
 

@@ -32,5 +32,7 @@ def test_no_browser_test_waits_on_a_string_the_page_would_have_to_eval() -> None
 
 def test_the_check_sees_a_string_predicate(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
-    sample.write_text('page.wait_for_function("document.title === \'x\'")\npage.goto("/")\n', encoding="utf-8")
+    sample.write_text(
+        'page.wait_for_function("document.title === \'x\'")\npage.goto("/")\n', encoding="utf-8"
+    )
     assert _string_predicates(sample) == ["sample.py:1 wait_for_function"]

@@ -1,4 +1,4 @@
-"""The n-gram crisis model: loads, is validated, only adds low-confidence crisis signals."""
+"""The signal models (crisis, anger): load, are validated, only add low-confidence signals of their type."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ import pytest
 
 from collectguard.errors import DataFileError
 from collectguard.text.normalize import normalize
-from collectguard.text.signal_model import CONFIDENCE, load_model, model_crisis, shipped_model
+from collectguard.text.signal_model import (
+    CONFIDENCE,
+    MODELS,
+    load_model,
+    model_crisis,
+    model_signal,
+    shipped_model,
+)
+from collectguard.text.signals import detect
 
 
 def _write(tmp_path, **fields):
@@ -19,9 +27,47 @@ def _write(tmp_path, **fields):
     return path
 
 
-def test_shipped_model_loads():
-    model = shipped_model()
-    assert model is not None and model.threshold > 0
+@pytest.mark.parametrize(("name", "signal"), [("crisis", "distress_self_harm"), ("anger", "anger")])
+def test_shipped_models_load_with_their_signal(name, signal):
+    model = shipped_model(name)
+    assert model is not None and model.signal == signal
+    assert set(MODELS) == {"crisis", "anger"}
+
+
+def test_an_unknown_model_name_is_refused():
+    with pytest.raises(ValueError, match="unknown signal model"):
+        shipped_model("joy")
+
+
+def test_a_model_reports_the_signal_its_file_names(tmp_path):
+    model = load_model(_write(tmp_path, signal="anger", weights={"呵呵": 0.8, "敬业": 0.5}))
+    hit = model_signal(normalize("呵呵，真是敬业"), model)
+    assert hit is not None and hit.type == "anger" and hit.confidence == CONFIDENCE and hit.origin == "model"
+    assert model_signal(normalize("呵呵"), model) is None
+    assert model_signal(normalize("呵呵，真是敬业"), None) is None
+
+
+def test_a_signal_no_model_may_report_is_refused(tmp_path):
+    with pytest.raises(DataFileError) as info:
+        load_model(_write(tmp_path, signal="joy"))
+    assert info.value.field == "signal"
+
+
+def test_the_anger_model_runs_only_where_no_anger_cue_matched_and_no_release_took_it_back():
+    model = shipped_model("anger")
+    assert model is not None
+    # a cue's anger is the cue's, at its own confidence; the model adds none beside it
+    cue = [s for s in detect("你们这帮吸血鬼") if s.type == "anger"]
+    assert cue and all(s.origin == "cue" for s in cue)
+    # the reply says its anger is not aimed at the collector: neither cue nor model reads anger
+    assert not [s for s in detect("气死我了，快递又丢了，不是说你们") if s.type == "anger"]
+    # sarcasm no anger cue lists is the model's to read, at its low confidence, naming what weighed
+    sarcasm = "Congratulations, you've managed to ruin my whole week. Proud of yourselves?"
+    read = [s for s in detect(sarcasm) if s.type == "anger"]
+    assert [(s.origin, s.confidence) for s in read] == [("model", CONFIDENCE)]
+    assert read[0].cue.startswith("n-gram model")
+    # without the recall layers no model signal is added at all
+    assert not [s for s in detect(sarcasm, weak=False) if s.type == "anger"]
 
 
 def test_score_passes_threshold_only_when_weights_add_up(tmp_path):

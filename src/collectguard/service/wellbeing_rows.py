@@ -104,8 +104,14 @@ def load_contacts(
 
 
 def _signals(analysis: Mapping[str, Any]) -> frozenset[str]:
+    """The reply's signal types, without the anger model's guesses: hostility a collector is
+    counted as having absorbed must be in the borrower's words (a cue), not a model's score."""
     raw = analysis.get("signals", []) if isinstance(analysis, Mapping) else []
-    return frozenset(str(s.get("type")) for s in raw if isinstance(s, Mapping))
+    return frozenset(
+        str(s.get("type"))
+        for s in raw
+        if isinstance(s, Mapping) and not (s.get("type") == "anger" and s.get("origin") == "model")
+    )
 
 
 def load_replies(

@@ -259,7 +259,9 @@ class Screener:
             return False
         if _service_number(kind, value):
             return True
-        return any(callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) for ctx in self._lex.context.values())
+        return any(
+            callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) for ctx in self._lex.context.values()
+        )
 
     # -- results -----------------------------------------------------------------------------
 

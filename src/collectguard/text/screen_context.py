@@ -178,7 +178,9 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
 #: isn't resolved, …your brother if he doesn't, …owes us money and won't answer)
 _SUBJECT_GAP = {
     "zh": re.compile(r"[^你您他她我如要就若]{0,4}"),
-    "en": re.compile(r"(?:'s)?(?: (?!(?:if|unless|when|and|or|but|so|he|she|they|you|it|this|that|we|i)\b)[a-z]+)? ?"),
+    "en": re.compile(
+        r"(?:'s)?(?: (?!(?:if|unless|when|and|or|but|so|he|she|they|you|it|this|that|we|i)\b)[a-z]+)? ?"
+    ),
 }
 
 

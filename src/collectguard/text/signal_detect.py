@@ -23,7 +23,7 @@ from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
-from collectguard.text.signal_model import model_crisis
+from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -255,9 +255,9 @@ def detect(
     """Signals in a borrower's reply, sorted by position; an empty tuple means ``neutral``.
 
     ``lang`` (``zh`` or ``en``) limits the cue lexicons used; None uses both, since replies
-    mix languages. Offsets index ``text`` itself. ``weak`` adds the recall layers for crisis
-    when no crisis cue phrase matched: combinations of weak cues (:mod:`signal_weak`), then
-    the character n-gram model (:mod:`signal_model`).
+    mix languages. Offsets index ``text`` itself. ``weak`` adds the recall layers: for crisis
+    when no crisis cue phrase matched, combinations of weak cues (:mod:`signal_weak`), then the
+    crisis model; for anger when no anger cue matched, the anger model (:mod:`signal_model`).
     """
     if not isinstance(text, str):
         raise ValidationError("text must be a string", field="text")
@@ -279,13 +279,29 @@ def detect(
     opt_out = _opted_out(norm, lexicon)
     if opt_out is not None:
         found.append(opt_out)
-    if weak and not any(s.type == "distress_self_harm" for s in found):
-        # a guarded phrase (跳楼价, 最后一次逾期) is harmless to the recall layers too, like an idiom
-        harmless = [(gs, ge) for gs, ge, kinds in hits.guards if "distress_self_harm" in kinds]
-        plain = blanked(norm, [*quiet.idioms, *harmless])
-        stories = quiet.stories()
-        weak_text = blanked(plain, stories) if stories else plain
-        extra = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
-        if extra is not None:
-            found.append(extra)
+    if weak:
+        found += _recall_layers(norm, hits, quiet, {s.type for s in found})
     return _merge(found) if found else ()
+
+
+def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, have: set[str]) -> list[Signal]:
+    """The weak-cue and model layers of a signal no cue found (crisis, then anger). A guarded
+    phrase (跳楼价, 最后一次逾期, 鸡飞狗跳) is harmless to them too, like an idiom, and a crisis told
+    as over or someone else's story is not read as the borrower's."""
+    extra: list[Signal] = []
+    stories = quiet.stories()
+    # a reply that takes its anger back ("气死我了，快递又丢了，不是说你们") is not angry at all
+    released = {kind for _, _, kind in hits.markers.get("release", ())}
+    for signal in ("distress_self_harm", "anger"):
+        if signal in have or signal in released:
+            continue
+        harmless = [(gs, ge) for gs, ge, kinds in hits.guards if signal in kinds]
+        plain = blanked(norm, [*quiet.idioms, *harmless])
+        if signal == "distress_self_harm":
+            weak_text = blanked(plain, stories) if stories else plain
+            found = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
+        else:
+            found = model_signal(plain, shipped_model("anger"), unread=stories)
+        if found is not None:
+            extra.append(found)
+    return extra

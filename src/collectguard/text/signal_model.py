@@ -1,13 +1,14 @@
-"""The crisis model: a recall layer under the cue lexicon.
+"""Signal models: recall layers under the cue lexicon, for crisis and for anger.
 
 Measured on corpus parts written after each lexicon change, the phrase lexicon found only
-about a third of new indirect crisis messages. This model scores a reply with naive-Bayes
-log-odds of character 2- and 3-grams, plus a linear weight on the reply's meaning
+about a third of new indirect crisis messages, and little more than half of a new writer's
+angry ones (sarcasm, mockery, contempt take endless forms). A model scores a reply with
+naive-Bayes log-odds of character 2- and 3-grams, plus a linear weight on the reply's meaning
 (:mod:`collectguard.text.meaning`, word vectors that reach words no writer used before). Both
-are trained by ``corpora/replies/train_crisis_model.py``, with the threshold chosen by leaving
-one writer out. Above the threshold, and only when no crisis cue matched, the model reports a
-low-confidence ``distress_self_harm``. Its evidence is the sentence that scored highest, and its
-``cue`` names the n-grams and words (``≈word``) that weighed most.
+are trained by ``corpora/replies/train_crisis_model.py`` (``--signal anger`` for anger), with the
+threshold chosen by leaving one writer out. Above the threshold, and only when no cue of its
+signal matched, the model reports that signal at low confidence. Its evidence is the sentence
+that scored highest, and its ``cue`` names the n-grams and words (``≈word``) that weighed most.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from collectguard.errors import DataFileError
 from collectguard.text.meaning import SOURCE, Meaning, vectors
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import Normalized
+from collectguard.text.signal_schema import SignalType
 from collectguard.text.signal_types import Signal
 
 #: below every cue's confidence: a model hit says "have a person look", not "we know"
@@ -48,6 +50,7 @@ class _ModelFile(pydantic.BaseModel):
 
     version: str
     trained_on: str
+    signal: SignalType = "distress_self_harm"  # the signal the model reports
     threshold: float
     bias: float
     weights: dict[str, float] = pydantic.Field(min_length=1)
@@ -55,18 +58,19 @@ class _ModelFile(pydantic.BaseModel):
 
 
 @dataclass(frozen=True, slots=True)
-class CrisisModel:
+class SignalModel:
     automaton: Matcher[tuple[str, float]]  # gram -> (gram, weight)
     threshold: float
     bias: float
     meaning: Meaning | None = None
+    signal: str = "distress_self_harm"
 
     def score(
         self, text: str, unread: Sequence[tuple[int, int]] = (), *, explain: bool = True
     ) -> tuple[float, dict[str, tuple[int, float]]]:
         """Score of the normalised ``text`` and, per gram present, (first position, weight).
 
-        A gram that speaks for crisis is not read inside ``unread`` (a crisis told as over,
+        A gram that speaks for the signal is not read inside ``unread`` (a crisis told as over,
         someone else's story); one that speaks against it is read everywhere, since the words
         that say it is over ("现在好多了") are evidence too."""
         seen: dict[str, tuple[int, float]] = {}
@@ -87,10 +91,10 @@ class CrisisModel:
         return total, seen
 
 
-def load_model(path: Path) -> CrisisModel:
+def load_model(path: Path) -> SignalModel:
     spec = load_validated(path, _ModelFile)
     automaton = Matcher(((gram, (gram, weight)) for gram, weight in spec.weights.items()), dense=True)
-    return CrisisModel(automaton, spec.threshold, spec.bias, _meaning(spec.meaning, path))
+    return SignalModel(automaton, spec.threshold, spec.bias, _meaning(spec.meaning, path), spec.signal)
 
 
 def _meaning(spec: _MeaningFile | None, path: Path) -> Meaning | None:
@@ -106,18 +110,30 @@ def _meaning(spec: _MeaningFile | None, path: Path) -> Meaning | None:
     return Meaning.fitted(table, spec.weights, spec.bias, spec.scale)
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> CrisisModel | None:
-    """The shipped model, or None when the file is absent (rules only)."""
-    path = Path(str(resources.files("collectguard") / "data" / "signals" / "crisis_ngram.json"))
+#: the shipped models, by name: data/signals/<name>_ngram.json
+MODELS = ("crisis", "anger")
+
+
+@lru_cache(maxsize=len(MODELS))
+def shipped_model(name: str = "crisis") -> SignalModel | None:
+    """The shipped model of that name, or None when its file is absent (rules only)."""
+    if name not in MODELS:
+        raise ValueError(f"unknown signal model {name!r}; the models are {', '.join(MODELS)}")
+    path = Path(str(resources.files("collectguard") / "data" / "signals" / f"{name}_ngram.json"))
     return load_model(path) if path.exists() else None
 
 
 def model_crisis(
-    norm: Normalized, model: CrisisModel | None = None, unread: Sequence[tuple[int, int]] = ()
+    norm: Normalized, model: SignalModel | None = None, unread: Sequence[tuple[int, int]] = ()
 ) -> Signal | None:
-    """A low-confidence crisis signal when the model's score passes its threshold."""
-    model = model or shipped_model()
+    """A low-confidence crisis signal when the crisis model's score passes its threshold."""
+    return model_signal(norm, model or shipped_model("crisis"), unread)
+
+
+def model_signal(
+    norm: Normalized, model: SignalModel | None, unread: Sequence[tuple[int, int]] = ()
+) -> Signal | None:
+    """A low-confidence signal of the model's type when its score passes its threshold."""
     if model is None or not norm.text:
         return None
     total, seen = model.score(norm.text, unread, explain=False)
@@ -134,7 +150,7 @@ def model_crisis(
     top = sorted(seen, key=lambda g: -seen[g][1])[:4]
     o_start, o_end = norm.to_original(start, min(end, len(text)))
     return Signal(
-        type="distress_self_harm",
+        type=model.signal,
         start=o_start,
         end=o_end,
         confidence=CONFIDENCE,
@@ -144,4 +160,4 @@ def model_crisis(
     )
 
 
-__all__ = ["CrisisModel", "load_model", "model_crisis", "shipped_model"]
+__all__ = ["MODELS", "SignalModel", "load_model", "model_crisis", "model_signal", "shipped_model"]
