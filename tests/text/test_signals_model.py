@@ -12,7 +12,6 @@ from collectguard.text.signal_model import (
     CONFIDENCE,
     MODELS,
     load_model,
-    model_crisis,
     model_signal,
     shipped_model,
 )
@@ -47,37 +46,62 @@ def test_a_model_reports_the_signal_its_file_names(tmp_path):
     assert model_signal(normalize("呵呵，真是敬业"), None) is None
 
 
-def test_a_signal_no_model_may_report_is_refused(tmp_path):
+def test_a_model_file_that_names_no_signal_type_is_refused(tmp_path):
     with pytest.raises(DataFileError) as info:
         load_model(_write(tmp_path, signal="joy"))
     assert info.value.field == "signal"
 
 
-def test_the_anger_model_runs_only_where_no_anger_cue_matched_and_no_release_took_it_back():
+def test_a_model_fitted_for_another_signal_is_refused_where_its_signal_is_expected(tmp_path):
+    # a crisis reading stops contact; an anger file read as the crisis model must never load
+    path = _write(tmp_path, signal="anger")
+    assert load_model(path, "anger").signal == "anger"
+    with pytest.raises(DataFileError) as info:
+        load_model(path, "distress_self_harm")
+    assert info.value.field == "signal"
+
+
+def test_the_anger_model_reads_only_where_no_anger_cue_did(monkeypatch):
+    import collectguard.text.signal_detect as signal_detect
+
+    read: list[str] = []
+    real = signal_detect.model_signal
+
+    def spy(norm, model, unread=()):
+        read.append(model.signal if model else "")
+        return real(norm, model, unread)
+
+    monkeypatch.setattr(signal_detect, "model_signal", spy)
+    assert [s.origin for s in detect("你们这帮吸血鬼") if s.type == "anger"] == ["cue"]
+    assert "anger" not in read
+    detect("你们这是死缠烂打啊")
+    assert "anger" in read
+
+
+def test_a_release_keeps_the_anger_model_quiet_unless_it_is_denied():
     model = shipped_model("anger")
     assert model is not None
-    # a cue's anger is the cue's, at its own confidence; the model adds none beside it
-    cue = [s for s in detect("你们这帮吸血鬼") if s.type == "anger"]
-    assert cue and all(s.origin == "cue" for s in cue)
-    # the reply says its anger is not aimed at the collector: neither cue nor model reads anger
-    assert not [s for s in detect("气死我了，快递又丢了，不是说你们") if s.type == "anger"]
-    # sarcasm no anger cue lists is the model's to read, at its low confidence, naming what weighed
+    # the model alone reads anger in all three; the words around decide
+    for text in (
+        "你们这是死缠烂打啊，开个玩笑",
+        "我不是开玩笑，你们这是死缠烂打啊",
+        "我老公说你们是一帮吸血鬼，别理他，钱我来还",
+    ):
+        assert model_signal(normalize(text), model) is not None, text
+    assert not [s for s in detect("你们这是死缠烂打啊，开个玩笑") if s.type == "anger"]
+    # 不是开玩笑 denies the release: this is meant
+    assert [s.origin for s in detect("我不是开玩笑，你们这是死缠烂打啊") if s.type == "anger"] == ["model"]
+    # a third person's anger waved away is not the borrower's
+    assert not [s for s in detect("我老公说你们是一帮吸血鬼，别理他，钱我来还") if s.type == "anger"]
+
+
+def test_sarcasm_no_cue_lists_is_read_by_the_anger_model_naming_what_weighed():
     sarcasm = "Congratulations, you've managed to ruin my whole week. Proud of yourselves?"
     read = [s for s in detect(sarcasm) if s.type == "anger"]
     assert [(s.origin, s.confidence) for s in read] == [("model", CONFIDENCE)]
     assert read[0].cue.startswith("n-gram model")
     # without the recall layers no model signal is added at all
     assert not [s for s in detect(sarcasm, weak=False) if s.type == "anger"]
-
-
-def test_score_passes_threshold_only_when_weights_add_up(tmp_path):
-    model = load_model(_write(tmp_path, weights={"绝路": 0.8, "没有": 0.5}))
-    hit = model_crisis(normalize("我没有办法了。真的是绝路"), model)
-    assert hit is not None and hit.confidence == CONFIDENCE and hit.type == "distress_self_harm"
-    assert hit.evidence == "我没有办法了。真的是绝路"[hit.start : hit.end]
-    assert "绝路" in hit.cue
-    assert model_crisis(normalize("绝路"), model) is None
-    assert model_crisis(normalize(""), model) is None
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from collectguard.text.lexicon import Context
 from collectguard.text.normalize import Offsets
 
 __all__ = [
+    "SUBJECT_CATEGORIES",
     "answered_no",
     "attributed_to_others",
     "callback_before",
@@ -173,21 +174,26 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
     return _SENDER[lang].search(s, cue.end(), start) is None
 
 
-#: what may stand between a hit and the denial it is the subject of: one more word of the subject
-#: (the sheriff's deputies don't…, 公安机关一般不…), never a clause of its own (…charges if this
-#: isn't resolved, …your brother if he doesn't, …owes us money and won't answer)
+#: what may stand between a hit and the denial it is the subject of: only more words of the same
+#: subject (the sheriff's deputies don't…, 公安机关一般不…), never a word of a clause of its own
+#: (…charges if this isn't resolved, …arrested now don't test me, 坐牢吧，不会…)
 _SUBJECT_GAP = {
-    "zh": re.compile(r"[^你您他她我如要就若]{0,4}"),
+    "zh": re.compile(r"(?:机关|部门|方面|那边)?(?:一般|根本|也|并|从来|通常)?"),
     "en": re.compile(
-        r"(?:'s)?(?: (?!(?:if|unless|when|and|or|but|so|he|she|they|you|it|this|that|we|i)\b)[a-z]+)? ?"
+        r"(?:'s)?(?: (?:office|department|deputies|deputy|officers|officer|agents|courts|court))? ?"
     ),
 }
+#: the categories whose hits may be such a subject: an authority, a false process, the people
+#: around the reader (a threat or an insult is never excused by what follows it)
+SUBJECT_CATEGORIES = frozenset(
+    {"false_legal_consequence", "impersonation", "contact_third_party", "third_party_disclosure"}
+)
 
 
 def denied_after_subject(s: str, end: int, lang: str, ctx: Context) -> bool:
     """The hit is the subject of a denial right after it (the sheriff doesn't collect debts,
     公安不受理经济纠纷): what it is said to do is denied. Not when the denial turns back into
-    pressure (the sheriff won't wait, your employer doesn't need to know, 法院不会放过你)."""
+    pressure (the sheriff won't wait, isn't going to be patient; your employer doesn't need to know)."""
     gap = _SUBJECT_GAP[lang].match(s, end)
     if gap is None:
         return False
@@ -248,24 +254,23 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
     return False
 
 
-#: between a sender's callback cue and a phone number: someone else's number is named by a third
-#: person (回电，他的电话是…, call me back, his cell is…); a sentence's end breaks the link
-_THIRD_PERSON = {
-    "zh": re.compile(r"他|她|其|借款人|本人|当事人"),
-    "en": re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|borrower|debtor)\b"),
-}
-_SENTENCE_END = re.compile(r"[。！!\n]|\. ")
+#: what may stand between a sender's callback cue and the number: separators, an area code's
+#: bracket, and the words of 回个电话就行，号码… / 回个电话吗？号码… (no name, no 他 or 她)
+_TO_NUMBER = " :：,，是为is(（电话号码就行好吗?？"
+#: or, in English, the sender's own first name and "at" (have her call Jen at …, reach me, Kyle, at …)
+_NAMED_AT = re.compile(r"[ ,]*[a-z]+,? at[ (]*")
 
 
 def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str) -> bool:
-    """A callback cue of the sender's stands within ``reach`` before the number at ``at``, in its
-    sentence, with no third person between (call me back at …, have her call Jen at …, you can
-    reach me, Kyle, at …, 请他回个电话就行，号码…): the number is the sender's own."""
+    """A callback cue of the sender's leads straight to the number at ``at`` (call me back at …,
+    我的电话…), with only separators between, or in English the sender's name and "at": the
+    number is the sender's own. A name that is not the cue's (我们致电了王芳…, reach me or Dana
+    at …) or any other word between links the number to someone else."""
     for i in range(max(0, at - reach), at):
         m = cue.match(s, i, at)
         if m is not None:
             gap = s[m.end() : at]
-            if not _SENTENCE_END.search(gap) and not _THIRD_PERSON[lang].search(gap):
+            if gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap)):
                 return True
     return False
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from collectguard.text.lexicon import GATED, Context, Entry
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_context import (
+    SUBJECT_CATEGORIES,
     answered_no,
     attributed_to_others,
     denied_after_subject,
@@ -85,7 +86,11 @@ def excused(
         or (present.denials and denied_before(s, start, ctx))
         or (present.negation_after and warned_against(s, end, ctx))
         or (present.impostors and attributed_to_others(s, start, lang, ctx))
-        or (present.subject_denials and denied_after_subject(s, end, lang, ctx))
+        or (
+            present.subject_denials
+            and entry.category in SUBJECT_CATEGORIES
+            and denied_after_subject(s, end, lang, ctx)
+        )
         or (present.answered_no and answered_no(s, end, lang, ctx))
         or (present.failed_contact and ctx.failed_contact.match(s, start) is not None)
         or (present.lawful_names and within_name(s, start, end, ctx.lawful_names))

@@ -99,9 +99,10 @@ class Quiet:
             return True
         return inside(self.others, start, end)
 
-    def stories(self) -> list[tuple[int, int]]:
-        """Where the recall layers for crisis must not look for crisis words (besides idioms)."""
-        over = self.over if "distress_self_harm" in self.over_types else []
+    def stories(self, signal: str = "distress_self_harm") -> list[tuple[int, int]]:
+        """Where a recall layer must not look for its signal's words (besides idioms, which only
+        crisis skips): what is told as over for that signal, and someone else's story."""
+        over = self.over if signal in self.over_types else []
         return over + self.others
 
 
@@ -199,19 +200,11 @@ def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]
     those said before it or in it, or with ``third_person_only`` a third person's said before it.
     A release right after a negator (这不是开玩笑) takes back nothing. Markers index the
     normalised text, signals the original."""
-    negators = hits.markers.get("release_negator", [])
-
-    def live(start: int) -> bool:
-        return not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
 
     def ends(role: str) -> list[tuple[int, str]]:
-        return [
-            (norm.to_original(start, end)[1], signal)
-            for start, end, signal in hits.markers.get(role, [])
-            if live(start)
-        ]
+        return [(norm.to_original(start, end)[1], signal) for start, end, signal in _live(hits, role)]
 
-    everywhere = {signal for start, _, signal in hits.markers.get("release", []) if live(start)}
+    everywhere = {signal for _, _, signal in _live(hits, "release")}
     # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
     before = ends("release_before")
     third = ends("release_third")
@@ -225,6 +218,16 @@ def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]
         if s.type not in everywhere
         and not said_before(s, before)
         and not (s.subject == "third_person" and said_before(s, third))
+    ]
+
+
+def _live(hits: Hits, role: str) -> list[tuple[int, int, str]]:
+    """The release markers of ``role`` that no negator just before denies (这不是开玩笑)."""
+    negators = hits.markers.get("release_negator", [])
+    return [
+        (start, end, signal)
+        for start, end, signal in hits.markers.get(role, [])
+        if not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
     ]
 
 
@@ -246,6 +249,7 @@ def _opted_out(norm: Normalized, lexicon: Lexicon) -> Signal | None:
 
 _OPT_OUT_STRIP = " .!?,。~"
 _OPT_OUT_LONGEST = 16
+_RELEASES = ("release", "release_before", "release_third")
 _NEGATOR_GAP = 2  # characters between a negator and the release it denies (不是个玩笑, not just joking)
 
 
@@ -286,21 +290,23 @@ def detect(
 
 def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, have: set[str]) -> list[Signal]:
     """The weak-cue and model layers of a signal no cue found (crisis, then anger). A guarded
-    phrase (跳楼价, 最后一次逾期, 鸡飞狗跳) is harmless to them too, like an idiom, and a crisis told
-    as over or someone else's story is not read as the borrower's."""
+    phrase (跳楼价, 最后一次逾期, 鸡飞狗跳) is harmless to them too, and so is an idiom to crisis
+    (气死我了 stays anger); what is told as over, or someone else's story, is not the borrower's."""
     extra: list[Signal] = []
-    stories = quiet.stories()
-    # a reply that takes its anger back ("气死我了，快递又丢了，不是说你们") is not angry at all
-    released = {kind for _, _, kind in hits.markers.get("release", ())}
+    # a reply that takes its anger back, or a third person's ("不是说你们", "我老公…别理他"), is not
+    # the borrower's anger, whatever a model reads in its words
+    released = {kind for role in _RELEASES for _, _, kind in _live(hits, role)}
     for signal in ("distress_self_harm", "anger"):
         if signal in have or signal in released:
             continue
         harmless = [(gs, ge) for gs, ge, kinds in hits.guards if signal in kinds]
-        plain = blanked(norm, [*quiet.idioms, *harmless])
+        stories = quiet.stories(signal)
         if signal == "distress_self_harm":
+            plain = blanked(norm, [*quiet.idioms, *harmless])
             weak_text = blanked(plain, stories) if stories else plain
             found = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
         else:
+            plain = blanked(norm, harmless)
             found = model_signal(plain, shipped_model("anger"), unread=stories)
         if found is not None:
             extra.append(found)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -63,7 +63,7 @@ class SignalModel:
     threshold: float
     bias: float
     meaning: Meaning | None = None
-    signal: str = "distress_self_harm"
+    signal: SignalType = "distress_self_harm"
 
     def score(
         self, text: str, unread: Sequence[tuple[int, int]] = (), *, explain: bool = True
@@ -91,8 +91,14 @@ class SignalModel:
         return total, seen
 
 
-def load_model(path: Path) -> SignalModel:
+def load_model(path: Path, signal: SignalType | None = None) -> SignalModel:
+    """The model in ``path``; with ``signal``, a file fitted for another signal is refused (a
+    crisis reading changes an account's state, an anger reading does not)."""
     spec = load_validated(path, _ModelFile)
+    if signal is not None and spec.signal != signal:
+        raise DataFileError(
+            f"{path.name}: a model for {spec.signal}, where one for {signal} belongs", field="signal"
+        )
     automaton = Matcher(((gram, (gram, weight)) for gram, weight in spec.weights.items()), dense=True)
     return SignalModel(automaton, spec.threshold, spec.bias, _meaning(spec.meaning, path), spec.signal)
 
@@ -110,17 +116,21 @@ def _meaning(spec: _MeaningFile | None, path: Path) -> Meaning | None:
     return Meaning.fitted(table, spec.weights, spec.bias, spec.scale)
 
 
-#: the shipped models, by name: data/signals/<name>_ngram.json
-MODELS = ("crisis", "anger")
+#: the shipped models, by name (data/signals/<name>_ngram.json), and the signal each reports
+MODELS: dict[str, SignalType] = {"crisis": "distress_self_harm", "anger": "anger"}
 
 
-@lru_cache(maxsize=len(MODELS))
 def shipped_model(name: str = "crisis") -> SignalModel | None:
     """The shipped model of that name, or None when its file is absent (rules only)."""
     if name not in MODELS:
         raise ValueError(f"unknown signal model {name!r}; the models are {', '.join(MODELS)}")
+    return _shipped(name)
+
+
+@cache
+def _shipped(name: str) -> SignalModel | None:
     path = Path(str(resources.files("collectguard") / "data" / "signals" / f"{name}_ngram.json"))
-    return load_model(path) if path.exists() else None
+    return load_model(path, MODELS[name]) if path.exists() else None
 
 
 def model_crisis(
