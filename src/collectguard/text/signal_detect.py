@@ -99,7 +99,7 @@ class Quiet:
             return True
         return inside(self.others, start, end)
 
-    def stories(self, signal: str = "distress_self_harm") -> list[tuple[int, int]]:
+    def stories(self, signal: str) -> list[tuple[int, int]]:
         """Where a recall layer must not look for its signal's words (besides idioms, which only
         crisis skips): what is told as over for that signal, and someone else's story."""
         over = self.over if signal in self.over_types else []
