@@ -91,9 +91,13 @@ class Context:
 class Lexicon:
     """Every category of every language: entries, all their keys, the context cues.
 
-    ``keys`` maps each normalised key to a tuple of ``(entry index, group bit, length,
-    left boundary, right boundary)`` (group bit 0 for a term, ``1 << group`` for a combo atom); boundaries are word boundaries (English only). Entry
-    index -1 marks a key of the normaliser's variant pass (see ``normalize.apply_variants``).
+    ``keys`` is every normalised key of every entry (terms, combo atoms, pinyin forms) and of the
+    normaliser's variant pass: what one raw scan of the whole lexicon would look for
+    (``bench/screen_bench.py`` measures the screener against such a scan).
+
+    A key's entries are ``(entry index, group bit, length, left boundary, right boundary)`` (group
+    bit 0 for a term, ``1 << group`` for a combo atom); boundaries are word boundaries (English
+    only). Entry index -1 marks a key of the variant pass (see ``normalize.apply_variants``).
 
     ``gate`` is the automaton the screener scans first: the terms, the variant keys and, of each
     combo, only its *gate* group (the one with the longest shortest word, so the rarest), with the
@@ -102,7 +106,7 @@ class Lexicon:
     """
 
     entries: tuple[Entry, ...]
-    keys: dict[str, tuple[tuple[int, int, int, bool, bool], ...]]
+    keys: frozenset[str]
     gate: Matcher[tuple[bool, tuple[tuple[int, int, bool, bool], ...], frozenset[int], frozenset[int]]]
     # per combo entry, (group, automaton, has word boundaries) for each group, the gate last: the
     # second pass looks only for the gated combos' words and stops at the first missing group
@@ -253,7 +257,7 @@ def _compile_context(ctx: ContextFile) -> Context:
 def load_lexicon() -> Lexicon:
     """Load, validate and compile every shipped lexicon once per process."""
     entries: list[Entry] = []
-    keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
+    keys: set[str] = set()
     gate_keys: dict[str, list[tuple[int, int, int, bool, bool]]] = {}
     group_keys: dict[int, list[list[tuple[str, bool, bool]]]] = {}
     context: dict[str, Context] = {}
@@ -299,18 +303,18 @@ def load_lexicon() -> Lexicon:
                         for form in (key, *(_pinyin_forms(key) if lang == "zh" else ())):
                             bit = 0 if len(groups) == 1 else 1 << g
                             value = (idx, bit, len(form), left, right)
-                            keys.setdefault(form, []).append(value)
+                            keys.add(form)
                             if g == gate:
                                 gate_keys.setdefault(form, []).append(value)
                             if bit:
                                 forms = group_keys.setdefault(idx, [[] for _ in groups])
                                 forms[g].append((form, left, right))
     for key in variant_keys():  # entry index -1: "this text still has a variant spelling"
-        keys.setdefault(key, []).append((-1, 0, len(key), False, False))
+        keys.add(key)
         gate_keys.setdefault(key, []).append((-1, 0, len(key), False, False))
     return Lexicon(
         entries=tuple(entries),
-        keys={key: tuple(values) for key, values in keys.items()},
+        keys=frozenset(keys),
         gate=_gate_automaton(gate_keys, entries),
         groups={
             idx: tuple(

@@ -143,6 +143,9 @@ def _rhetorical(s: str, pos: int) -> bool:
 
 # how far into the next sentence a warning may start and still be about the hit before it
 _NEXT_REACH = 24
+# where the next sentence's first clause ends, in either language: a comma ends it too
+# ("That isn't us, it's a scam." looks at "That isn't us")
+_FIRST_CLAUSE_END = _CLAUSE["zh"]
 
 
 def warned_against(s: str, end: int, ctx: Context) -> bool:
@@ -154,7 +157,7 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     if stop >= len(s):
         return False
     # only the next sentence's first clause, and only near its start: "That isn't us", "Please don't"
-    clause = _CLAUSE["zh"].search(s, stop)
+    clause = _FIRST_CLAUSE_END.search(s, stop)
     reach = min(clause.start() if clause else len(s), stop + _NEXT_REACH)
     return ctx.negation_after.search(s, stop, reach) is not None
 
