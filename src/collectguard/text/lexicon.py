@@ -167,16 +167,16 @@ def _cue_regex(words: tuple[str, ...], lang: str, unless: tuple[str, ...] = ()) 
     keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
     if not keys:
         return re.compile(r"(?!x)x")
+    not_these = "|".join(re.escape(normalize(w).text) for w in sorted(unless, key=len, reverse=True))
+    guard = f"(?!{not_these})" if not_these else ""
     if lang != "en":
-        not_these = "|".join(re.escape(normalize(w).text) for w in sorted(unless, key=len, reverse=True))
-        guard = f"(?!{not_these})" if not_these else ""
         return re.compile(guard + "(?:" + "|".join(re.escape(k) for k in keys) + ")")
 
     # One lookbehind for cues that start a word, none for ", you": one per alternative is ten times slower
     starts_word = "|".join(re.escape(k) for k in keys if k[0].isalnum())
     others = "|".join(re.escape(k) for k in keys if not k[0].isalnum())
-    parts = [rf"(?<![a-z0-9'])(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
-    parts += [rf"(?:{others})(?![a-z0-9'])"] if others else []
+    parts = [rf"(?<![a-z0-9']){guard}(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
+    parts += [rf"{guard}(?:{others})(?![a-z0-9'])"] if others else []
     return re.compile("|".join(parts))
 
 
@@ -242,7 +242,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         lawful_case=_cue_regex(ctx.lawful_case, lang),
         official_payee=_cue_regex(ctx.official_payee, lang),
         payee_account=_cue_regex(ctx.payee_account, lang),
-        debt_mentions=_cue_regex(ctx.debt_mentions, lang),
+        debt_mentions=_cue_regex(ctx.debt_mentions, lang, ctx.debt_mention_exceptions),
         payment_requests=_cue_regex(ctx.payment_requests, lang),
         relay_requests=_cue_regex(ctx.relay_requests, lang),
         acting_for=_cue_regex(ctx.acting_for, lang),
