@@ -129,7 +129,8 @@ class ContextFile(_Strict):
     # around a card number: it is an account to pay into, not the borrower's card (转到…户名, pay to)
     payee_account: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()
-    debt_mention_exceptions: tuple[str, ...] = ()  # start where a mention does and name no debt (account holder)
+    # words that start where a debt mention does and name no debt (account holder)
+    debt_mention_exceptions: tuple[str, ...] = ()
     payment_requests: tuple[str, ...] = ()
     # to someone the borrower never designated: asking them to find or relay is itself a contact
     relay_requests: tuple[str, ...] = ()
