@@ -44,8 +44,9 @@ _LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12}")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
-# how far before a phone number a cue that makes it the sender's may stand ("call me back at ")
-_OWN_REACH = 24
+# how far before a phone number a cue that makes it the sender's may stand ("call me back at ",
+# "her to call Jennifer back at ")
+_OWN_REACH = 32
 # how far around a card number the words that make it an account to pay into may stand
 _PAYEE_REACH = 20
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)

@@ -260,8 +260,9 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
 #: what may stand between a sender's callback cue and the number: separators, an area code's
 #: bracket, and the words of 回个电话就行，号码… / 回个电话吗？号码… (no name, no 他 or 她)
 _TO_NUMBER = " :：,，是为is(（电话号码就行好吗?？"
-#: or, in English, the sender's own first name and "at" (have her call Jen at …, reach me, Kyle, at …)
-_NAMED_AT = re.compile(r"[ ,]*[a-z]+,? at[ (]*")
+#: or, in English, the sender's own first name and "at" or "on" (have her call Jen at …, reach me, Kyle,
+#: at …, ask her to call Mark back at …)
+_NAMED_AT = re.compile(r"[ ,]*[a-z]+,?(?: back)? (?:at|on)[ (]*")
 
 
 def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str) -> bool:
