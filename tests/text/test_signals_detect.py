@@ -20,6 +20,8 @@ def test_must_match(case):
     assert set(case["signals"]) <= types, found
     for absent in case.get("absent", []):
         assert absent not in types, found
+    if case.get("by_cue"):  # a cue must read it, not only a recall layer
+        assert {s.type for s in found if s.origin == "cue"} >= set(case["signals"]), found
     first = next(s for s in found if s.type == case["signals"][0])
     if "subject" in case:
         assert first.subject == case["subject"]

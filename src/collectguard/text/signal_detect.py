@@ -284,15 +284,16 @@ def detect(
     if opt_out is not None:
         found.append(opt_out)
     if weak:
-        found += _recall_layers(norm, hits, quiet, {s.type for s in found})
+        found += _recall_layers(norm, hits, quiet, found)
     return _merge(found) if found else ()
 
 
-def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, have: set[str]) -> list[Signal]:
+def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, others: list[Signal]) -> list[Signal]:
     """The weak-cue and model layers of a signal no cue found (crisis, then anger). A guarded
     phrase (跳楼价, 最后一次逾期, 鸡飞狗跳) is harmless to them too, and so is an idiom to crisis
     (气死我了 stays anger); what is told as over, or someone else's story, is not the borrower's."""
     extra: list[Signal] = []
+    have = {s.type for s in others}
     # a reply that takes its anger back, or a third person's ("不是说你们", "我老公…别理他"), is not
     # the borrower's anger, whatever a model reads in its words
     released = {kind for role in _RELEASES for _, _, kind in _live(hits, role)}
@@ -305,9 +306,27 @@ def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, have: set[str]) -
             plain = blanked(norm, [*quiet.idioms, *harmless])
             weak_text = blanked(plain, stories) if stories else plain
             found = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
+        elif _explained(norm.original, others):  # "stop calling": nothing left to read a tone in
+            continue
         else:
             plain = blanked(norm, harmless)
             found = model_signal(plain, shipped_model("anger"), unread=stories)
         if found is not None:
             extra.append(found)
     return extra
+
+
+#: the share of a reply's letters that other signals' cues may cover before the anger model has
+#: nothing of its own left to read
+_EXPLAINED = 0.6
+
+
+def _explained(text: str, found: list[Signal]) -> bool:
+    """Whether cues of other signals cover most of the reply ("stop calling", "别再打了"): the anger
+    model learned those words as anger's company, and would read the request itself as tone."""
+    covered: set[int] = set()
+    for s in found:
+        if s.origin == "cue":
+            covered.update(i for i in range(s.start, s.end) if text[i].isalnum())
+    letters = sum(ch.isalnum() for ch in text)
+    return letters > 0 and len(covered) >= _EXPLAINED * letters
