@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from collectguard.text.signals import SIGNAL_TYPES, detect
+from collectguard.text.signals import SIGNAL_TYPES, Signal, detect
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "corpora" / "replies"
@@ -46,6 +46,13 @@ def _layer(cue: str) -> str:
     return "n-gram model" if cue.startswith("n-gram model") else "cue lexicon"
 
 
+def _alarm(s: Signal) -> str:
+    """How a false alarm is counted: a crisis by the layer that found it, the anger model apart."""
+    if s.type == "distress_self_harm":
+        return _layer(s.cue)
+    return "anger model" if s.type == "anger" and s.origin == "model" else s.type
+
+
 def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> None:
     hit: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -68,14 +75,7 @@ def evaluate(rows: list[dict[str, object]], title: str, show_misses: bool) -> No
             neutral += 1
             if found:
                 alarms += 1
-                alarm_types.update(
-                    _layer(s.cue)
-                    if s.type == "distress_self_harm"
-                    else "anger model"
-                    if s.type == "anger" and s.origin == "model"
-                    else s.type
-                    for s in signals
-                )
+                alarm_types.update(map(_alarm, signals))
                 misses.append(f"  false alarm {sorted(found)}: {row['text']}")
             continue
         extra += len(found - labels)

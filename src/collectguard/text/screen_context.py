@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from collectguard.text.lexicon import Context
@@ -245,16 +246,20 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     return ctx.negation.search(s, lo, hi) is not None
 
 
-def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:
-    """A cue ends right before ``at``, with only ``filler`` characters between (the word deadbeat,
-    call me back at 614-…). Searched in place, so a look-behind sees the text before the reach."""
-    # every start is tried: cues overlap (him to call / call me back at), and a scan for
-    # non-overlapping matches would keep the first and skip the one that ends at the number
+def _gaps_after_cue(cue: re.Pattern[str], s: str, at: int, reach: int) -> Iterator[str]:
+    """What stands between ``at`` and each cue that starts within ``reach`` before it. Every start
+    is tried: cues overlap (him to call / call me back at), and a scan for non-overlapping matches
+    would keep the first and skip the one that ends at ``at``. Matched in place, so a look-behind
+    sees the text before the reach."""
     for i in range(max(0, at - reach), at):
         m = cue.match(s, i, at)
-        if m is not None and s[m.end() : at].strip(filler) == "":
-            return True
-    return False
+        if m is not None:
+            yield s[m.end() : at]
+
+
+def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:
+    """A cue ends right before ``at``, with only ``filler`` characters between (the word deadbeat)."""
+    return any(gap.strip(filler) == "" for gap in _gaps_after_cue(cue, s, at, reach))
 
 
 #: what may stand between a sender's callback cue and the number: separators, an area code's
@@ -270,13 +275,10 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
     我的电话…), with only separators between, or in English the sender's name and "at": the
     number is the sender's own. A name that is not the cue's (我们致电了王芳…, reach me or Dana
     at …) or any other word between links the number to someone else."""
-    for i in range(max(0, at - reach), at):
-        m = cue.match(s, i, at)
-        if m is not None:
-            gap = s[m.end() : at]
-            if gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap)):
-                return True
-    return False
+    return any(
+        gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap) is not None)
+        for gap in _gaps_after_cue(cue, s, at, reach)
+    )
 
 
 _MENTION_REACH = {"zh": 12, "en": 24}

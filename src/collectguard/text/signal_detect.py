@@ -300,14 +300,14 @@ def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, others: list[Sign
     for signal in ("distress_self_harm", "anger"):
         if signal in have or signal in released:
             continue
+        if signal == "anger" and _explained(norm.original, others):  # "stop calling": no tone left to read
+            continue
         harmless = [(gs, ge) for gs, ge, kinds in hits.guards if signal in kinds]
         stories = quiet.stories(signal)
         if signal == "distress_self_harm":
             plain = blanked(norm, [*quiet.idioms, *harmless])
             weak_text = blanked(plain, stories) if stories else plain
             found = weak_crisis(weak_text) or model_crisis(plain, unread=stories)
-        elif _explained(norm.original, others):  # "stop calling": nothing left to read a tone in
-            continue
         else:
             plain = blanked(norm, harmless)
             found = model_signal(plain, shipped_model("anger"), unread=stories)
