@@ -22,7 +22,7 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import QUOTES, callback_before, negated, to_normalised, warned_against
+from collectguard.text.screen_context import QUOTES, callback_before, negated, to_normalised
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_repetition import may_repeat, repetition
@@ -205,10 +205,12 @@ class Screener:
         """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
         raw: list[_Raw] = []
         for lang, ctx in self._lex.context.items():
-            m = ctx.debt_mentions.search(s)
-            # 不会告诉您他欠了多少 (negated) or 您问是不是他欠钱了，这个不方便说 (declined after)
-            if m and not negated(s, m.start(), lang, ctx) and not warned_against(s, m.end(), ctx):
-                raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
+            # the first mention no negation governs: 不会告诉别人他欠了多少 names none, but a later
+            # sentence may (我们不会乱说。他欠我们五万)
+            for m in ctx.debt_mentions.finditer(s):
+                if not negated(s, m.start(), lang, ctx):
+                    raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
+                    break
             for p in ctx.payment_requests.finditer(s):
                 before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
                 # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
