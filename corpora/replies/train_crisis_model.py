@@ -45,13 +45,15 @@ SIGNALS = HERE.parent.parent / "src" / "collectguard" / "data" / "signals"
 OUT = {"distress_self_harm": SIGNALS / "crisis_ngram.json", "anger": SIGNALS / "anger_ngram.json"}
 _MANIFEST = yaml.safe_load((HERE / "parts.yaml").read_text(encoding="utf-8"))
 HELD_OUT: str = _MANIFEST["held_out_split"]
-DEVELOPMENT: tuple[str, ...] = tuple(
-    d for d in _MANIFEST["development"] if d not in _MANIFEST.get("not_for_crisis_model", ())
-)
-#: the anger model's parts: every development part but those parts.yaml names, with the reason
-ANGER_PARTS: tuple[str, ...] = tuple(
-    d for d in _MANIFEST["development"] if d not in _MANIFEST.get("not_for_anger_model", ())
-)
+
+
+def _development_without(excluded: str) -> tuple[str, ...]:
+    """The development parts but those ``parts.yaml`` lists under ``excluded`` (with the reason)."""
+    return tuple(d for d in _MANIFEST["development"] if d not in _MANIFEST.get(excluded, ()))
+
+
+DEVELOPMENT = _development_without("not_for_crisis_model")
+ANGER_PARTS = _development_without("not_for_anger_model")
 #: left-out false alarms allowed, on neutral replies and on replies with other signals
 LIMITS = {"distress_self_harm": (0.05, 0.08), "anger": (0.02, 0.03)}
 MIN_COUNT = 2
