@@ -17,7 +17,7 @@ from collectguard.errors import ValidationError
 from collectguard.model import PartyRole, parse_enum
 from collectguard.policy.pack import RulePack, load_pack
 from collectguard.policy.schema import ContentRule
-from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
+from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
@@ -205,12 +205,9 @@ class Screener:
         """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
         raw: list[_Raw] = []
         for lang, ctx in self._lex.context.items():
-            # the first mention no negation governs: 不会告诉别人他欠了多少 names none, but a later
-            # sentence may (我们不会乱说。他欠我们五万)
-            for m in ctx.debt_mentions.finditer(s):
-                if not negated(s, m.start(), lang, ctx):
-                    raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
-                    break
+            # 不会告诉别人他欠了多少 names no debt, but a later sentence may (我们不会乱说。他欠我们五万)
+            if m := _first_unnegated(ctx.debt_mentions, s, lang, ctx):
+                raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
             for p in ctx.payment_requests.finditer(s):
                 before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
                 # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
@@ -231,9 +228,8 @@ class Screener:
         make it a finding; Regulation F allows a location call, so us-regf does not.
         """
         for lang, ctx in self._lex.context.items():
-            for m in ctx.relay_requests.finditer(s):
-                if not negated(s, m.start(), lang, ctx):
-                    return [("contact_third_party", m.start(), m.end(), "relay", m.group(0), "warn")]
+            if m := _first_unnegated(ctx.relay_requests, s, lang, ctx):
+                return [("contact_third_party", m.start(), m.end(), "relay", m.group(0), "warn")]
         return []
 
     def _pii_findings(
@@ -314,6 +310,11 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
+
+
+def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
+    """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing)."""
+    return next((m for m in pattern.finditer(s) if not negated(s, m.start(), lang, ctx)), None)
 
 
 def _severity(category: str) -> str:
