@@ -35,3 +35,23 @@ def screener() -> Screener:
 def test_everyday_lawful_messages_pass(screener: Screener, text: str, to: str) -> None:
     result = screener.screen(text, to=to)
     assert result.verdict == "pass", [(f.category, f.evidence) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "lawful"),
+    [
+        (
+            "A lawsuit has been filed in Harris County Justice Court, case 22-JC-04417. You will be served.",
+            True,
+        ),
+        ("A lawsuit has been filed against you (case # 2024-CV-118).", True),
+        # "in case" with a range of small numbers names no case
+        ("A lawsuit has been filed against you. In case 2-3 friends ask, tell them.", False),
+        ("A lawsuit has been filed against you.", False),
+    ],
+)
+def test_a_case_named_by_its_number_makes_a_filed_lawsuit_told(
+    screener: Screener, text: str, lawful: bool
+) -> None:
+    result = screener.screen(text)
+    assert (result.verdict == "pass") is lawful, [(f.category, f.evidence) for f in result.findings]

@@ -139,7 +139,15 @@ def _rhetorical(s: str, pos: int) -> bool:
     """The clause from ``pos`` is a question (你这不是要坐牢吗？): its 不是 asserts, not denies."""
     stop = _CLAUSE["zh"].search(s, pos)
     clause = s[pos : stop.end() if stop else len(s)]
-    return "吗" in clause or clause.endswith(("?", "？"))
+    if "吗" in clause or clause.endswith(("?", "？")):
+        return True
+    # 不是…嘛 asserts too (你不是有张信用卡嘛); 嘛 after any other negation ends a statement (我们又不会乱说嘛)
+    if "嘛" not in clause:
+        return False
+    start = 0
+    for m in _CLAUSE["zh"].finditer(s, max(0, pos - NEGATION_REACH["zh"]), pos):
+        start = m.end()
+    return "不是" in s[max(start, pos - NEGATION_REACH["zh"]) : pos + 2]
 
 
 # how far into the next sentence a warning may start and still be about the hit before it

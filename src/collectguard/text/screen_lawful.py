@@ -16,6 +16,9 @@ __all__ = ["CONSENTED", "lawful_process_named", "with_consent", "within_name"]
 #: what a reader may lawfully ask for: a visit, a call at work, talking to someone they name
 CONSENTED = frozenset({"threat", "harassment", "contact_third_party"})
 
+# a case named by its number alone (case 22-JC-04417, case # 2024-CV-118): four digits or more in
+# an id joined by hyphens; "in case 2-3 people call" has too few digits to be one
+_CASE_ID = re.compile(r"(?<![a-z])case\s*#?\s*(?=(?:[a-z-]*\d){4})[a-z0-9]+(?:-[a-z0-9]+)+")
 # how far a lawful name may run before or after the hit it holds
 _NAME_REACH = 32
 # right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
@@ -32,7 +35,9 @@ def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> 
     start, end = sentence_span(s, pos)
     if category == "improper_payment_channel":
         return ctx.official_payee.search(s, start, end) is not None
-    return ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None
+    if ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None:
+        return True
+    return ctx.lang == "en" and _CASE_ID.search(s) is not None
 
 
 def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
