@@ -56,6 +56,17 @@ _PAYER_REACH = {"zh": 8, "en": 16}
 _Raw = tuple[str, int, int, str, str, str]
 
 
+def _disclosed_by_demand(raw: list[_Raw]) -> list[_Raw]:
+    """Asking anyone but the borrower or a guarantor to pay tells them there is a debt (帮你表弟垫一下,
+    "can't you cover the $600 for her?"): the demand discloses it, whether or not the debt is named."""
+    if any(r[0] == "third_party_disclosure" for r in raw):
+        return []
+    for category, start, end, source, evidence, _ in raw:
+        if category == "demand_from_third_party":
+            return [("third_party_disclosure", start, end, source, evidence, "block")]
+    return []
+
+
 def _service_number(kind: str, value: str) -> bool:
     digits = "".join(c for c in value if c.isdigit())
     return kind == "PHONE" and digits.lstrip("+").lstrip("0").startswith(_SERVICE_PREFIXES)
@@ -128,6 +139,7 @@ class Screener:
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         if third:
             raw.extend(self._addressee_findings(s))
+            raw.extend(_disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):

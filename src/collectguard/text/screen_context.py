@@ -58,6 +58,8 @@ _OWN_SPEECH = re.compile(
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
 _QUESTION = re.compile(r"[?？]")
+# a reason right after a negation (不会因为…就…, 不会仅仅因为…就…): what follows 就 is what is denied
+_BECAUSE = ("因为", "仅仅因为", "仅因为", "只因为", "由于", "单凭", "仅凭")
 _ANSWER_ENDS = frozenset("。.!！,，;；")
 # how far before an English word a "the word …" cue may start
 _WORD_REACH = 16
@@ -122,6 +124,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         return False
     # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
     breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
+    # 不会因为还不上就坐牢: the 就 of 因为…就 belongs to the reason the negation denies
+    if breaker is not None and breaker.group() == "就" and s.startswith(_BECAUSE, lo + cut + last.end()):
+        breaker = ctx.breakers.search(s, breaker.end(), anchor + 8)
     return (breaker is None or breaker.start() >= anchor) and not (lang == "zh" and _rhetorical(s, anchor))
 
 
@@ -198,7 +203,13 @@ _SUBJECT_GAP = {
 #: the categories whose hits may be such a subject: an authority, a false process, the people
 #: around the reader (a threat or an insult is never excused by what follows it)
 SUBJECT_CATEGORIES = frozenset(
-    {"false_legal_consequence", "impersonation", "contact_third_party", "third_party_disclosure"}
+    {
+        "false_legal_consequence",
+        "impersonation",
+        "contact_third_party",
+        "third_party_disclosure",
+        "improper_payment_channel",  # 任何个人账户均非我司账户: the account disowned
+    }
 )
 
 
