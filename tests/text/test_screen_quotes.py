@@ -9,7 +9,9 @@ from collectguard.text.screen import Screener
 
 @pytest.fixture(scope="module")
 def screener() -> Screener:
-    return Screener.load(("cn", "us-regf"))
+    # the rules alone: quotation and negation are theirs; the review model's false alarms (it warns on
+    # 普通借款逾期不是犯罪 since it learned written16's wording) are measured on the corpus
+    return Screener.load(("cn", "us-regf"), mode="rules")
 
 
 NAMED = [

@@ -58,7 +58,7 @@ _Raw = tuple[str, int, int, str, str, str]
 
 def _disclosed_by_demand(raw: list[_Raw]) -> list[_Raw]:
     """Asking anyone but the borrower or a guarantor to pay tells them there is a debt (帮你表弟垫一下,
-    "can't you cover the $600 for her?"): the demand discloses it, whether or not the debt is named."""
+    "could you cover the $600 for her?"): the demand discloses it, whether or not the debt is named."""
     if any(r[0] == "third_party_disclosure" for r in raw):
         return []
     for category, start, end, source, evidence, _ in raw:

@@ -58,6 +58,8 @@ _OWN_SPEECH = re.compile(
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
 _QUESTION = re.compile(r"[?？]")
+# 你不是…嘛 asks the reader, as 你不是…吗 does
+_YOU_NOT = re.compile("(?:你|您|你们)不是")
 # a reason right after a negation (不会因为…就…, 不会仅仅因为…就…): what follows 就 is what is denied
 _BECAUSE = ("因为", "仅仅因为", "仅因为", "只因为", "由于", "单凭", "仅凭")
 _ANSWER_ENDS = frozenset("。.!！,，;；")
@@ -125,7 +127,14 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # a breaker may straddle the anchor (", you have to pay"): it only has to start before it
     breaker = ctx.breakers.search(s, lo + cut + last.end(), anchor + 8)
     # 不会因为还不上就坐牢: the 就 of 因为…就 belongs to the reason the negation denies
-    if breaker is not None and breaker.group() == "就" and s.startswith(_BECAUSE, lo + cut + last.end()):
+    # (not 不是因为…是因为, which moves the blame; not 就不/就没, which turns the denial back into pressure)
+    if (
+        breaker is not None
+        and breaker.group() == "就"
+        and last.group().endswith("会")
+        and s.startswith(_BECAUSE, lo + cut + last.end())
+        and not s.startswith(("不", "没"), breaker.end())
+    ):
         breaker = ctx.breakers.search(s, breaker.end(), anchor + 8)
     return (breaker is None or breaker.start() >= anchor) and not (lang == "zh" and _rhetorical(s, anchor))
 
@@ -146,13 +155,14 @@ def _rhetorical(s: str, pos: int) -> bool:
     clause = s[pos : stop.end() if stop else len(s)]
     if "吗" in clause or clause.endswith(("?", "？")):
         return True
-    # 不是…嘛 asserts too (你不是有张信用卡嘛); 嘛 after any other negation ends a statement (我们又不会乱说嘛)
+    # 你不是…嘛 asks too (你不是有张信用卡嘛); 嘛 after any other negation ends a statement (我们又不会
+    # 乱说嘛, 我们又不是要起诉你嘛)
     if "嘛" not in clause:
         return False
-    start = 0
-    for m in _CLAUSE["zh"].finditer(s, max(0, pos - NEGATION_REACH["zh"]), pos):
-        start = m.end()
-    return "不是" in s[max(start, pos - NEGATION_REACH["zh"]) : pos + 2]
+    lo = max(0, pos - NEGATION_REACH["zh"])
+    for m in _CLAUSE["zh"].finditer(s, lo, pos):
+        lo = m.end()
+    return _YOU_NOT.search(s, lo, pos + 2) is not None
 
 
 # how far into the next sentence a warning may start and still be about the hit before it

@@ -16,9 +16,10 @@ __all__ = ["CONSENTED", "lawful_process_named", "with_consent", "within_name"]
 #: what a reader may lawfully ask for: a visit, a call at work, talking to someone they name
 CONSENTED = frozenset({"threat", "harassment", "contact_third_party"})
 
-# a case named by its number alone (case 22-JC-04417, case # 2024-CV-118): four digits or more in
-# an id joined by hyphens; "in case 2-3 people call" has too few digits to be one
-_CASE_ID = re.compile(r"(?<![a-z])case\s*#?\s*(?=(?:[a-z-]*\d){4})[a-z0-9]+(?:-[a-z0-9]+)+")
+# a case named by its docket number (case 22-JC-04417, case # 2024-CV-118): hyphenated parts, at least
+# one of letters and four digits in all, so that neither "in case 30-60 days" nor a phone number is one
+_CASE_ID = re.compile(r"(?<![a-z])case\s*#?\s*(?=(?:[a-z-]*\d){4})(?=[0-9-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+")
+_COURT = re.compile(r"(?<![a-z])court(?![a-z])")
 # how far a lawful name may run before or after the hit it holds
 _NAME_REACH = 32
 # right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
@@ -28,7 +29,7 @@ _NO_CONSENT = ("不", "未", "无需", "without ", "whether or not ", "with or w
 def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> bool:
     """A court process named in the same sentence (判决后…强制执行, after a judgment … garnish), or
     a real case named anywhere in the message (案号…民初, a writ of garnishment served, exemptions
-    to claim): what may follow it is told, not threatened.
+    to claim, a court and its docket number): what may follow it is told, not threatened.
 
     For a payment channel the lawful counterpart is the creditor's own account (对公账户, official app).
     """
@@ -37,7 +38,8 @@ def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> 
         return ctx.official_payee.search(s, start, end) is not None
     if ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None:
         return True
-    return ctx.lang == "en" and _CASE_ID.search(s) is not None
+    # the English docket number, with a court named: what "case no" says, without those words
+    return ctx.lang == "en" and _COURT.search(s) is not None and _CASE_ID.search(s) is not None
 
 
 def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
