@@ -33,9 +33,14 @@ def test_must_match(case):
 
 @pytest.mark.parametrize("case", CASES["must_not_match"], ids=lambda c: c["text"])
 def test_must_not_match(case):
-    types = {s.type for s in detect(case["text"])}
-    absent = SIGNAL_TYPES if case["absent"] == "all" else case["absent"]
-    assert not types & set(absent), types
+    found = detect(case["text"])
+    absent = set(SIGNAL_TYPES if case["absent"] == "all" else case["absent"])
+    if case.get("model_alarm"):
+        # a known false alarm of a recall model, measured on the corpus: only the model may raise it
+        assert not {s.type for s in found if s.origin != "model"} & absent, found
+        assert {s.type for s in found if s.origin == "model"} & absent, "the model no longer alarms: drop model_alarm"
+        return
+    assert not {s.type for s in found} & absent, found
 
 
 @pytest.mark.parametrize(
