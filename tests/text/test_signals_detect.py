@@ -38,7 +38,9 @@ def test_must_not_match(case):
     if case.get("model_alarm"):
         # a known false alarm of a recall model, measured on the corpus: only the model may raise it
         assert not {s.type for s in found if s.origin != "model"} & absent, found
-        assert {s.type for s in found if s.origin == "model"} & absent, "the model no longer alarms: drop model_alarm"
+        assert {s.type for s in found if s.origin == "model"} & absent, (
+            "the model no longer alarms: drop model_alarm"
+        )
         return
     assert not {s.type for s in found} & absent, found
 
