@@ -82,6 +82,7 @@ class _ModelFile(pydantic.BaseModel):
         return value
 
 
+@lru_cache(maxsize=4096)  # per message length: the clean path asks it for every message
 def ngram_positions(length: int, sizes: tuple[int, int]) -> int:
     """How many n-grams of the sizes a text of ``length`` units (characters or words) holds,
     every position counted: what a model divides its sums by (the trainer divides by the same)."""
@@ -178,7 +179,13 @@ class NgramModel:
         ``barred``: categories the addressee cannot be wronged by (``barred_for``). When the
         message reads most like one of those, the model has no case and says nothing.
         """
-        if raw or not self.reads(s) or self.score(s) < self.threshold:
+        if raw or not self.reads(s):
+            return []
+        return self.judged(s, barred)
+
+    def judged(self, s: str, barred: frozenset[str] = frozenset()) -> list[_Raw]:
+        """``findings`` for a message already known to be in this model's script, the rules silent."""
+        if self.score(s) < self.threshold:
             return []
         rows = self._category_rows(s)
         sums = (
@@ -273,7 +280,7 @@ class ModelSet:
             return []
         for model in self.models:
             if model.reads(s):
-                return model.findings(s, raw, barred=barred)
+                return model.judged(s, barred)
         return []
 
 
