@@ -82,7 +82,6 @@ class _ModelFile(pydantic.BaseModel):
         return value
 
 
-@lru_cache(maxsize=4096)  # per message length: the clean path asks it for every message
 def ngram_positions(length: int, sizes: tuple[int, int]) -> int:
     """How many n-grams of the sizes a text of ``length`` units (characters or words) holds,
     every position counted: what a model divides its sums by (the trainer divides by the same)."""
