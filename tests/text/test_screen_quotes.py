@@ -42,6 +42,17 @@ def test_named_or_denied_words_pass(screener: Screener, text: str) -> None:
     assert result.verdict == "pass", [(f.category, f.evidence) for f in result.findings]
 
 
+@pytest.mark.parametrize("text", NAMED + NEGATION_INTO_HIT)
+def test_with_the_model_the_named_or_denied_words_at_most_warn(text: str) -> None:
+    """The review model may read the words without their denial (it warns on 普通借款逾期不是犯罪), but
+    it only ever warns, and the rules beside it stay silent."""
+    result = Screener.load(("cn", "us-regf")).screen(text)
+    assert result.verdict != "block"
+    assert {f.source for f in result.findings} <= {"model"}, [
+        (f.category, f.evidence) for f in result.findings
+    ]
+
+
 @pytest.mark.parametrize("text", SAID)
 def test_quoted_threats_are_still_found(screener: Screener, text: str) -> None:
     assert screener.screen(text).verdict == "block"
