@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from collectguard.cli.main import app
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
-from collectguard.text.lexicon import LexiconFile, _read
+from collectguard.text.lexicon import LexiconFile, _read, check_terms
 from collectguard.text.lexicon_schema import ComboSpec
 from collectguard.text.screen import Screener, screen
 from collectguard.text.transcript import screen_transcript
@@ -117,6 +117,22 @@ def test_broken_lexicon_file_names_file_and_field() -> None:
     path = Path(__file__).parent / "data" / "screen_broken" / "threat.yaml"
     with pytest.raises(DataFileError, match=r"threat.yaml.*severity"):
         _read(path, LexiconFile)
+
+
+def test_a_lexicon_file_listing_a_term_twice_is_refused() -> None:
+    spec = LexiconFile.model_validate(
+        {
+            "category": "threat",
+            "lang": "zh",
+            "severity": "block",
+            "citation": "x",
+            "terms": ["上门", "給你們", "给你们"],
+        }
+    )
+    with pytest.raises(DataFileError, match=r"zh/threat.yaml: field terms: '给你们' repeats '給你們'"):
+        check_terms(spec, "zh/threat.yaml")
+    # an English word with its boundary lifted is another term (bitch+ also matches bitches)
+    check_terms(spec.model_copy(update={"lang": "en", "terms": ("bitch", "bitch+")}), "en/insult.yaml")
 
 
 @pytest.mark.parametrize(

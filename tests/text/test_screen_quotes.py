@@ -14,6 +14,11 @@ def screener() -> Screener:
     return Screener.load(("cn", "us-regf"), mode="rules")
 
 
+@pytest.fixture(scope="module")
+def full() -> Screener:
+    return Screener.load(("cn", "us-regf"))
+
+
 NAMED = [
     "您上次说担心我们会“爆通讯录”，这里明确告诉您：我们不会，也不允许这样做。",
     "您之前问“会不会坐牢”，我们可以很负责地回答：不会。",
@@ -43,10 +48,10 @@ def test_named_or_denied_words_pass(screener: Screener, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", NAMED + NEGATION_INTO_HIT)
-def test_with_the_model_the_named_or_denied_words_at_most_warn(text: str) -> None:
+def test_with_the_model_the_named_or_denied_words_at_most_warn(full: Screener, text: str) -> None:
     """The review model may read the words without their denial (it warns on 普通借款逾期不是犯罪), but
     it only ever warns, and the rules beside it stay silent."""
-    result = Screener.load(("cn", "us-regf")).screen(text)
+    result = full.screen(text)
     assert result.verdict != "block"
     assert {f.source for f in result.findings} <= {"model"}, [
         (f.category, f.evidence) for f in result.findings

@@ -26,7 +26,7 @@ from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, Conte
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import normalize, variant_keys
 
-__all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "LexiconFile", "load_lexicon"]
+__all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "LexiconFile", "check_terms", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,20 @@ def _key(word: str, lang: str) -> tuple[str, bool, bool]:
     left = lang == "en" and not word.startswith("+")
     right = lang == "en" and not word.endswith("+")
     return normalize(word.strip("+")).text, left, right
+
+
+def check_terms(spec: LexiconFile, label: str) -> None:
+    """Refuse a file that lists one term twice once normalised (转我支付宝 twice, 給你們村長打 beside
+    给你们村长打): the copy is dead, and a reader of the file cannot tell which one a finding names."""
+    seen: dict[tuple[str, bool, bool], str] = {}
+    for raw in spec.terms:
+        text = raw if isinstance(raw, str) else raw.text
+        key = _key(text, spec.lang)
+        if key in seen:
+            raise DataFileError(
+                f"{label}: field terms: {text!r} repeats {seen[key]!r} once normalised", field="terms"
+            )
+        seen[key] = text
 
 
 def _pinyin_forms(key: str) -> list[str]:
@@ -268,6 +282,7 @@ def load_lexicon() -> Lexicon:
             if path.name == "context.yaml":
                 continue
             spec: LexiconFile = _read(path, LexiconFile)
+            check_terms(spec, f"{lang}/{path.name}")
             if spec.lang != lang or path.stem != spec.category:
                 raise DataFileError(
                     f"{lang}/{path.name}: field category/lang: file must be <lang>/<category>.yaml",
