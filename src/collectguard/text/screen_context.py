@@ -45,10 +45,12 @@ _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[
 _EN_CONDITION = re.compile(
     r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
 )
-# Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
-# English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
-_OPEN_QUOTES = '“「『"'
-_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
+# Quotation marks in the original text: “…” 「…」 『…』 "…", and single quotes ('jail', ‘warrant’) only
+# around a word: in English they are mostly apostrophes (you'll, don't, the borrowers' rights), so one
+# opens a quote only at the start of a word and closes it only at the end of one.
+_OPEN_QUOTES = "“「『\"‘'"
+_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'"}
+_SINGLE = frozenset("‘'")
 #: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
 _QUOTE_REACH = 24
 # the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
@@ -347,6 +349,8 @@ def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[i
     for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
         ch = original[i]
         if ch in _OPEN_QUOTES and (i < a or ch not in _CLOSE_FOR.values()):
+            if ch in _SINGLE and not _opens_word(original, i):
+                continue  # an apostrophe (don't, the borrowers' rights)
             opening = i
             break
         if ch in "。！？!?\n":
@@ -355,9 +359,24 @@ def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[i
         return None
     closer = _CLOSE_FOR[original[opening]]
     close = original.find(closer, b, b + _QUOTE_REACH)
-    if original.find(closer, opening + 1, b) >= 0 or close < 0:
+    if closer in _SINGLE or closer == "’":
+        while close >= 0 and not _closes_word(original, close):  # 'jail' closes; the ' of don't does not
+            close = original.find(closer, close + 1, b + _QUOTE_REACH)
+        if any(_closes_word(original, j) for j in range(opening + 1, b) if original[j] == closer):
+            return None
+    elif original.find(closer, opening + 1, b) >= 0:
+        return None
+    if close < 0:
         return None
     return opening, close
+
+
+def _opens_word(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalnum()
+
+
+def _closes_word(text: str, i: int) -> bool:
+    return i > 0 and text[i - 1].isalnum() and (i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 def to_normalised(offs: Offsets, pos: int) -> int:
