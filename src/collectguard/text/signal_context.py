@@ -8,7 +8,6 @@ less or not at all.
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from typing import TYPE_CHECKING
 
@@ -40,34 +39,6 @@ def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
     return cached[1]
 
 
-#: a space between Chinese phrases of at least this many characters on each side is a break
-#: (爆 通 讯 录 spaces single characters out to evade a filter: those spaces break nothing)
-_PHRASE = 2
-
-
-def _phrase_gaps(norm: Normalized) -> list[float]:
-    """Where the original had a space between two Chinese phrases that normalising joined."""
-    text, starts, ends, original = norm.text, norm.starts, norm.ends, norm.original
-    cut = [
-        k
-        for k in range(1, len(text))
-        if starts[k] > ends[k - 1]
-        and original[ends[k - 1] : starts[k]].isspace()
-        and _is_cjk(text[k - 1])
-        and _is_cjk(text[k])
-    ]
-    bounds = [0, *cut, len(text)]
-    return [
-        k - 0.5
-        for j, k in enumerate(cut, start=1)
-        if k - bounds[j - 1] >= _PHRASE and bounds[j + 1] - k >= _PHRASE
-    ]
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 class Context:
     """The context of one reply; built once, asked about every cue found in it."""
 
@@ -79,22 +50,16 @@ class Context:
         text = self.text
         # a full stop ends an English sentence when a space follows ("I don't owe this. Do not call"),
         # never inside "3.5" or "e.g."
-        stops: list[float] = (
+        stops = (
             [i for i, ch in enumerate(text) if ch == "." and text[i + 1 : i + 2] in (" ", "")]
             if "." in text
             else []
         )
-        self._clause_breaks: list[float] = [i for i, ch in enumerate(text) if ch in spec.clause_breaks]
-        self._sentence_breaks: list[float] = [i for i, ch in enumerate(text) if ch in spec.sentence_breaks]
+        self._clause_breaks = [i for i, ch in enumerate(text) if ch in spec.clause_breaks]
+        self._sentence_breaks = [i for i, ch in enumerate(text) if ch in spec.sentence_breaks]
         if stops:
             self._clause_breaks = sorted(self._clause_breaks + stops)
             self._sentence_breaks = sorted(self._sentence_breaks + stops)
-        # chat Chinese ends a phrase with a space, not a comma ("你们别再打了 我妈血压高"): normalising
-        # drops the space, so it is found in the offsets, and marks a break between two characters
-        gaps = _phrase_gaps(norm) if " " in norm.original else []
-        if gaps:  # a chat phrase ends a sentence as often as a clause: both windows stop there
-            self._clause_breaks = sorted(self._clause_breaks + gaps)
-            self._sentence_breaks = sorted(self._sentence_breaks + gaps)
         self._windows = _windows(spec)
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
@@ -113,12 +78,10 @@ class Context:
         return live
 
     @staticmethod
-    def _bounds(breaks: list[float], pos: int, n: int) -> tuple[int, int]:
-        """The stretch between the breaks around ``pos``: a break character (at an integer) belongs
-        to neither side; a gap between two characters (at k - 0.5) only separates them."""
+    def _bounds(breaks: list[int], pos: int, n: int) -> tuple[int, int]:
         i = bisect.bisect_left(breaks, pos)
-        start = math.ceil(breaks[i - 1] + 0.5) if i > 0 else 0
-        end = math.ceil(breaks[i]) if i < len(breaks) else n
+        start = breaks[i - 1] + 1 if i > 0 else 0
+        end = breaks[i] if i < len(breaks) else n
         return start, end
 
     def _before(self, name: str, start: int, *, sentence: bool) -> tuple[int, int, str] | None:
