@@ -72,6 +72,7 @@ class Context:
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
     gate: Matcher[frozenset[str]]
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
+    word_bans: re.Pattern[str]  # in a named word's sentence: a rule that bans it
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
@@ -250,6 +251,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         lawful_names=_cue_regex(ctx.lawful_names, lang),
         consent=_cue_regex(ctx.consent, lang),
         word_named=_cue_regex(ctx.word_named, lang),
+        word_bans=_cue_regex(ctx.word_bans, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=_cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
         lawful_process=_cue_regex(ctx.lawful_process, lang),

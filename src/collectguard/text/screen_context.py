@@ -45,12 +45,11 @@ _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[
 _EN_CONDITION = re.compile(
     r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
 )
-# Quotation marks in the original text: “…” 「…」 『…』 "…", and single quotes ('jail', ‘warrant’) only
-# around a word: in English they are mostly apostrophes (you'll, don't, the borrowers' rights), so one
-# opens a quote only at the start of a word and closes it only at the end of one.
-_OPEN_QUOTES = "“「『\"‘'"
-_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'"}
-_SINGLE = frozenset("‘'")
+# Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
+# English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
+_OPEN_QUOTES = '“「『"'
+_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
+_CLOSERS = frozenset(_CLOSE_FOR.values())
 #: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
 _QUOTE_REACH = 24
 # the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
@@ -267,14 +266,16 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     """The word is named in order to be disowned, not used: 老赖这个词我们不会用 (the naming word
     right after it), we never use the word deadbeat (right before it), and a negation in the
     sentence. "The word deadbeat was made for you" and 你个老赖这个称呼当之无愧 are abuse."""
-    if lang == "zh":
-        named = ctx.word_named.match(s, end) is not None
+    if lang == "zh":  # right after it, or after its closing quote (「老赖」这类词)
+        after = end + 1 if s[end : end + 1] in _CLOSERS else end
+        named = ctx.word_named.match(s, after) is not None
     else:
         named = cue_right_before(ctx.word_named, s, start, _WORD_REACH, " '\"")
     if not named:
         return False
     lo, hi = sentence_span(s, start)
-    return ctx.negation.search(s, lo, hi) is not None
+    # disowned by a negation, or by a rule that bans it (规定不能说, our standards forbid words like)
+    return ctx.negation.search(s, lo, hi) is not None or ctx.word_bans.search(s, lo, hi) is not None
 
 
 def _gaps_after_cue(cue: re.Pattern[str], s: str, at: int, reach: int) -> Iterator[str]:
@@ -349,8 +350,6 @@ def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[i
     for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
         ch = original[i]
         if ch in _OPEN_QUOTES and (i < a or ch not in _CLOSE_FOR.values()):
-            if ch in _SINGLE and not _opens_word(original, i):
-                continue  # an apostrophe (don't, the borrowers' rights)
             opening = i
             break
         if ch in "。！？!?\n":
@@ -359,24 +358,9 @@ def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[i
         return None
     closer = _CLOSE_FOR[original[opening]]
     close = original.find(closer, b, b + _QUOTE_REACH)
-    if closer in _SINGLE or closer == "’":
-        while close >= 0 and not _closes_word(original, close):  # 'jail' closes; the ' of don't does not
-            close = original.find(closer, close + 1, b + _QUOTE_REACH)
-        if any(_closes_word(original, j) for j in range(opening + 1, b) if original[j] == closer):
-            return None
-    elif original.find(closer, opening + 1, b) >= 0:
-        return None
-    if close < 0:
+    if original.find(closer, opening + 1, b) >= 0 or close < 0:
         return None
     return opening, close
-
-
-def _opens_word(text: str, i: int) -> bool:
-    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalnum()
-
-
-def _closes_word(text: str, i: int) -> bool:
-    return i > 0 and text[i - 1].isalnum() and (i + 1 == len(text) or not text[i + 1].isalnum())
 
 
 def to_normalised(offs: Offsets, pos: int) -> int:
