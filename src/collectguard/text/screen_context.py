@@ -274,8 +274,15 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     if not named:
         return False
     lo, hi = sentence_span(s, start)
-    # disowned by a negation, or by a rule that bans it (规定不能说, our standards forbid words like)
-    return ctx.negation.search(s, lo, hi) is not None or ctx.word_bans.search(s, lo, hi) is not None
+    if ctx.negation.search(s, lo, hi) is not None:
+        return True
+    # or by a rule that bans it, before it in its clause (规定不能说「老赖」这类词, our standards forbid words
+    # like 'deadbeat'; not "they banned the word deadbeat, but the word deadbeat was made for you")
+    bans = list(ctx.word_bans.finditer(s, lo, start))
+    if not bans:
+        return False
+    after = bans[-1].end()
+    return same_clause(s, after, start, lang) and "," not in s[after:start]
 
 
 def _gaps_after_cue(cue: re.Pattern[str], s: str, at: int, reach: int) -> Iterator[str]:
