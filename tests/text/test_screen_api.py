@@ -360,10 +360,8 @@ def test_a_model_phrase_across_a_sentence_end_still_makes_a_finding() -> None:
     assert [f.source for f in result.findings] == ["model"]
 
 
-def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() -> None:
-    """A stale model file (a development part changed since training) fails here: retrain it."""
+def _trainer() -> Any:
     import importlib.util
-    import json
     import sys
     from pathlib import Path
 
@@ -375,6 +373,28 @@ def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() ->
     trainer = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = trainer  # its dataclasses look their module up there
     spec.loader.exec_module(trainer)
+    return trainer
+
+
+def test_the_screener_budget_leaves_the_model_only_what_the_rules_do_not_spend() -> None:
+    trainer = _trainer()
+    # 100 compliant messages of which the rules flag one: a 3% budget leaves the model two more
+    compliant = [("w", False, score / 100, False, False) for score in range(99)]
+    compliant.append(("w", False, 0.5, False, True))
+    limit = trainer.threshold(compliant, "screener")
+    assert limit == 0.97
+    assert sum(trainer._flags(x, limit) for x in compliant) == 3  # the rules' one, the model's 0.97 and 0.98
+    # the rules alone spend the whole budget: no score the model can reach flags anything more
+    spent = [("w", False, score / 100, False, score < 4) for score in range(100)]
+    assert not any(trainer._flags(x, trainer.threshold(spent, "screener")) for x in spent if not x[4])
+    # the model's own budget ignores the rules: 3 of 100 compliant scores above its threshold
+    assert sum(x[2] >= trainer.threshold(spent, "model") for x in spent) == 3
+
+
+def test_the_shipped_model_was_trained_on_the_development_parts_as_they_are() -> None:
+    """A stale model file (a development part changed since training) fails here: retrain it."""
+    root = Path(__file__).resolve().parents[2]
+    trainer = _trainer()
     for lang in trainer.RECIPES:
         rows = trainer.development_rows(lang)
         assert rows and not {r["split"] for r in rows} & trainer.HELD_OUT
