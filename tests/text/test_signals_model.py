@@ -96,7 +96,7 @@ def test_a_release_keeps_the_anger_model_quiet_unless_it_is_denied():
 
 
 def test_sarcasm_no_cue_lists_is_read_by_the_anger_model_naming_what_weighed():
-    sarcasm = "Congratulations, you've managed to ruin my whole week. Proud of yourselves?"
+    sarcasm = "你们可真会做人啊，把我妈都吓病了，真棒"
     read = [s for s in detect(sarcasm) if s.type == "anger"]
     assert [(s.origin, s.confidence) for s in read] == [("model", CONFIDENCE)]
     assert read[0].cue.startswith("n-gram model")
