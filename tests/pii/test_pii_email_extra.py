@@ -1,4 +1,4 @@
-"""EMAIL and the no-code types (LICENSE_PLATE, WECHAT_ID, QQ) from patterns.yaml."""
+"""EMAIL and the no-code types (LICENSE_PLATE, WECHAT_ID, QQ, US_SSN) from patterns.yaml."""
 
 from __future__ import annotations
 
@@ -18,9 +18,23 @@ CASES = [
     ("WECHAT_ID", "加我微信吧", []),
     ("QQ", "QQ号：12345678", ["12345678"]),
     ("QQ", "qq 01234567", []),
+    # US_SSN: hyphenated as printed, or nine digits right after the words; never an area the SSA
+    # does not issue (000, 666, 900-999), a group 00 or a serial 0000; a phone's 3-3-4 is no SSN
+    ("US_SSN", "Please confirm your Social Security number is 523-48-7719.", ["523-48-7719"]),
+    ("US_SSN", "SSN: 523487719 on file", ["523487719"]),
+    ("US_SSN", "Your Social on file is ５８３-２２-７７１０", ["５８３-２２-７７１０"]),
+    ("US_SSN", "000-12-3456, 666-12-3456, 923-12-3456, 523-00-1234, 523-12-0000", []),
+    ("US_SSN", "call 770-555-0121 or ref 2024-06-18", []),
+    ("US_SSN", "account 523487719", []),
 ]
 
 
 @pytest.mark.parametrize(("type_", "text", "values"), CASES)
 def test_table(type_: str, text: str, values: list[str]) -> None:
     assert found(text, type_) == values
+
+
+def test_an_ssn_is_masked_to_its_last_four() -> None:
+    from collectguard.pii import mask
+
+    assert mask("SSN 523-48-7719 on file") == "SSN ***-**-7719 on file"

@@ -24,7 +24,7 @@ def _keep(value: str, head: int, tail: int) -> str:
 
 
 def mask_value(value: str, type: str) -> str:
-    """138****5678, 110***********123X, ************5678, z***@example.com, 张**."""
+    """138****5678, 110***********123X, ************5678, ***-**-7719, z***@example.com, 张**."""
     kind = type.upper()
     if kind == "PHONE":
         digits = canonical_value(value, "PHONE")
@@ -35,6 +35,9 @@ def mask_value(value: str, type: str) -> str:
         return _keep(canonical_value(value, "CN_ID"), 3, 4)
     if kind == "BANK_CARD":
         return _keep(canonical_value(value, "BANK_CARD"), 0, 4)
+    if kind == "US_SSN":  # as printed on forms that may show it: the last four only
+        digits = "".join(c for c in value if c.isdigit())
+        return "***-**-" + digits[-4:]
     if kind == "EMAIL":
         local, _, domain = value.partition("@")
         return (local[:1] + "***@" + domain) if domain else _keep(value, 1, 0)

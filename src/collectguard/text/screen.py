@@ -36,11 +36,13 @@ _ROLE_SET = frozenset(ROLES)
 # A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
 _LIABLE = frozenset({"borrower", "guarantor"})
 MODES = ("rules", "rules+model")
-_PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "ADDRESS")
-# to the borrower too: an ID or card number in full is more than any message needs (尾号6602 will do)
-_IN_FULL = ("CN_ID", "BANK_CARD")
-# thirteen digits or more, spaced or not: the least an ID or card number in full has (most messages have none)
-_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12}")
+_PII_TYPES = ("CN_ID", "US_SSN", "PHONE", "BANK_CARD", "ADDRESS")
+# to the borrower too: an ID, SSN or card number in full is more than any message needs (尾号6602,
+# "the last four of your SSN" will do)
+_IN_FULL = ("CN_ID", "US_SSN", "BANK_CARD")
+# thirteen digits or more, spaced or not, or an SSN's nine: the least an ID, SSN or card number in full
+# has (most messages have none)
+_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12}|\d{3}[ -]?\d{2}[ -]?\d{4}")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
