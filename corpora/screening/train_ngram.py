@@ -260,23 +260,31 @@ def _flags(x: Scored, limit: float) -> bool:
 
 
 def report(scored: list[Scored], limit: float) -> None:
-    print(f"leave one writer out, threshold {limit} (rules and model together):")
     bad = [x for x in scored if x[1]]
     good = [x for x in scored if not x[1]]
+    rules_fp = sum(x[4] for x in good) / len(good)
+    print(f"leave one writer out, threshold {limit}:")
     print(
-        f"  all: violations flagged {sum(_flags(x, limit) for x in bad) / len(bad):.3f} "
-        f"(rules alone {sum(x[4] for x in bad) / len(bad):.3f}), compliant flagged "
-        f"{sum(_flags(x, limit) for x in good) / len(good):.3f} (rules alone {sum(x[4] for x in good) / len(good):.3f})"
+        f"  model alone: violations flagged {sum(x[2] >= limit for x in bad) / len(bad):.3f}, "
+        f"compliant flagged {sum(x[2] >= limit for x in good) / len(good):.3f}"
     )
+    print(
+        f"  rules and model: violations flagged {sum(_flags(x, limit) for x in bad) / len(bad):.3f} "
+        f"(rules alone {sum(x[4] for x in bad) / len(bad):.3f}), compliant flagged "
+        f"{sum(_flags(x, limit) for x in good) / len(good):.3f} (rules alone {rules_fp:.3f})"
+    )
+    if rules_fp > MAX_FALSE_ALARMS:
+        print(f"  the rules alone flag more than {MAX_FALSE_ALARMS:.0%} of the compliant messages")
     for group in sorted({g for g, *_ in scored}):
         mine = [x for x in scored if x[0] == group]
         bad = [x for x in mine if x[1]]
         good = [x for x in mine if not x[1]]
         flagged = [x for x in bad if _flags(x, limit)]
         by_model = [x for x in flagged if not x[4]]
+        right = f"{sum(x[3] for x in by_model) / len(by_model):.2f}" if by_model else "-"
         print(
             f"  {group:12s} violations flagged {len(flagged) / len(bad):.2f} ({len(flagged)}/{len(bad)}), "
-            f"model's category right {sum(x[3] for x in by_model) / len(by_model) if by_model else float('nan'):.2f}, "
+            f"model's category right {right}, "
             f"compliant flagged {sum(_flags(x, limit) for x in good) / len(good):.3f} ({len(good)})"
         )
 

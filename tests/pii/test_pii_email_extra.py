@@ -18,14 +18,21 @@ CASES = [
     ("WECHAT_ID", "加我微信吧", []),
     ("QQ", "QQ号：12345678", ["12345678"]),
     ("QQ", "qq 01234567", []),
-    # US_SSN: hyphenated as printed, or nine digits right after the words; never an area the SSA
-    # does not issue (000, 666, 900-999), a group 00 or a serial 0000; a phone's 3-3-4 is no SSN
+    # US_SSN: nine digits, hyphenated or not, only after the words an SSN is given with; never an
+    # area the SSA does not issue (000, 666, 900-999), a group 00 or a serial 0000, nor a number an
+    # order, invoice or reference word names; a phone's 3-3-4 is no SSN
     ("US_SSN", "Please confirm your Social Security number is 523-48-7719.", ["523-48-7719"]),
     ("US_SSN", "SSN: 523487719 on file", ["523487719"]),
     ("US_SSN", "Your Social on file is ５８３-２２-７７１０", ["５８３-２２-７７１０"]),
-    ("US_SSN", "000-12-3456, 666-12-3456, 923-12-3456, 523-00-1234, 523-12-0000", []),
+    ("US_SSN", "Your SS# is 523487719.", ["523487719"]),
+    ("US_SSN", "Your SSN is 523–48–7719.", ["523–48–7719"]),
+    ("US_SSN", "SSN 000-12-3456, 666-12-3456, 923-12-3456, 523-00-1234, 523-12-0000", []),
     ("US_SSN", "call 770-555-0121 or ref 2024-06-18", []),
     ("US_SSN", "account 523487719", []),
+    ("US_SSN", "Invoice 104-22-3381 is past due.", []),
+    ("US_SSN", "订单号123-45-6789已发货", []),
+    ("US_SSN", "We need your date of birth and SSN. Ref 523487719.", []),
+    ("US_SSN", "Mr. Glassner, ref 523487719", []),
 ]
 
 
@@ -38,3 +45,13 @@ def test_an_ssn_is_masked_to_its_last_four() -> None:
     from collectguard.pii import mask
 
     assert mask("SSN 523-48-7719 on file") == "SSN ***-**-7719 on file"
+
+
+def test_an_ssn_has_one_canonical_value_however_it_is_written() -> None:
+    from collectguard.pii.normalize import canonical_value
+
+    forms = {
+        canonical_value(v, "US_SSN")
+        for v in ("523-48-7719", "523 48 7719", "523487719", "５２３－４８－７７１９")
+    }
+    assert forms == {"523487719"}

@@ -38,7 +38,7 @@ def canonical_value(value: str, kind: str) -> str:
         if digits.startswith("86") and (plus or len(digits) == 13):
             return digits[2:]
         return ("+" if plus else "") + digits
-    if kind in {"BANK_CARD", "QQ"}:
+    if kind in {"BANK_CARD", "QQ", "US_SSN"}:
         return _digits(folded)
     if kind == "CN_ID":
         return "".join(ch for ch in folded if ch.isalnum()).upper()

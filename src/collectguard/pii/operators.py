@@ -36,8 +36,7 @@ def mask_value(value: str, type: str) -> str:
     if kind == "BANK_CARD":
         return _keep(canonical_value(value, "BANK_CARD"), 0, 4)
     if kind == "US_SSN":  # as printed on forms that may show it: the last four only
-        digits = "".join(c for c in value if c.isdigit())
-        return "***-**-" + digits[-4:]
+        return "***-**-" + canonical_value(value, "US_SSN")[-4:]
     if kind == "EMAIL":
         local, _, domain = value.partition("@")
         return (local[:1] + "***@" + domain) if domain else _keep(value, 1, 0)

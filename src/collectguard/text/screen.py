@@ -40,11 +40,9 @@ _PII_TYPES = ("CN_ID", "US_SSN", "PHONE", "BANK_CARD", "ADDRESS")
 # to the borrower too: an ID, SSN or card number in full is more than any message needs (尾号6602,
 # "the last four of your SSN" will do)
 _IN_FULL = ("CN_ID", "US_SSN", "BANK_CARD")
-# thirteen digits or more, spaced or not, or an SSN's nine (hyphenated, or after SSN/Social): the least
-# an ID, SSN or card number in full has (most messages have none; a phone number alone is none)
-_LONG_NUMBER = re.compile(
-    r"\d(?:[ -]?\d){12}|(?<!\d)\d{3}[ -]\d{2}[ -]\d{4}(?!\d)|(?:ssn|social)\D{0,25}\d{9}"
-)
+# thirteen digits or more, spaced or not, or the words an SSN is reported after (SSN, Social, SS#): the
+# least an ID, SSN or card number in full needs (most messages have none; a phone number alone has none)
+_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12}|ssn|social|ss ?#|soc\.? ?sec|社会安全号|社安号")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
