@@ -21,9 +21,9 @@ other parts and the writer's messages scored, beside what the rules alone make o
 ``--budget screener``, the lowest at which the whole screener (the rules' findings, and the
 model's on what the rules pass) flags at most that many. The second holds the screener to the
 false-positive target on these parts, but the rules are tuned on them, so it leaves the model too
-little: on the sealed parts it cost 55 caught violations for 20 fewer false positives (corpora/
-screening/README.md, run 19). ``--cv`` prints the figures of either procedure. The sealed splits of ``parts.yaml`` (the test families, fresh4, fresh5, fresh6) are
-never read.
+little: on the sealed parts it cost 55 caught violations for 20 fewer false positives
+(corpora/screening/README.md, run 19). ``--cv`` prints the figures of either procedure. The sealed
+splits of ``parts.yaml`` (the test families, fresh4, fresh5, fresh6, …) are never read.
 
     pip install -e ".[train]"
     python corpora/screening/train_ngram.py [--cv] [--lang zh|en]   # writes data/lexicons/ngram_model.<lang>.json

@@ -72,7 +72,7 @@ class Context:
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
     gate: Matcher[frozenset[str]]
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
-    word_bans: re.Pattern[str]  # in a named word's sentence: a rule that bans it
+    word_bans: re.Pattern[str]  # before a named word in its clause: a rule that bans it
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)

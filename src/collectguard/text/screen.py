@@ -42,7 +42,7 @@ _PII_TYPES = ("CN_ID", "US_SSN", "PHONE", "BANK_CARD", "ADDRESS")
 _IN_FULL = ("CN_ID", "US_SSN", "BANK_CARD")
 # thirteen digits or more, spaced or not, or the words an SSN is reported after (SSN, Social, SS#): the
 # least an ID, SSN or card number in full needs (most messages have none; a phone number alone has none)
-_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12}|ssn|social|ss ?#|soc\.? ?sec|社会安全号|社安号")
+_IN_FULL_HINT = re.compile(r"\d(?:[ -]?\d){12}|ssn|social|ss ?#|soc\.? ?sec|社会安全号|社安号")
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
@@ -148,7 +148,7 @@ class Screener:
             raw.append(repeated)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
-        if self._pii is None or not (third or _LONG_NUMBER.search(s)):
+        if self._pii is None or not (third or _IN_FULL_HINT.search(s)):
             pii = []
         else:
             pii = self._pii_findings(text, s, offs, _PII_TYPES if third else _IN_FULL)
