@@ -65,6 +65,7 @@ class Context:
     subject_denials: re.Pattern[str]  # right after a hit as a subject: what it does is denied
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
+    answered_yes: re.Pattern[str]  # right after a quoted question: an answer that affirms it
     reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
@@ -246,6 +247,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         subject_denials=_cue_regex(ctx.subject_denials, lang),
         own_number=_cue_regex(ctx.own_number, lang),
         answered_no=_cue_regex(ctx.answered_no, lang),
+        answered_yes=_cue_regex(ctx.answered_yes, lang),
         reported_questions=_cue_regex(ctx.reported_questions, lang),
         failed_contact=_cue_regex(ctx.failed_contact, lang),
         lawful_names=_cue_regex(ctx.lawful_names, lang),

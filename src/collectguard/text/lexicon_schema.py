@@ -115,6 +115,8 @@ class ContextFile(_Strict):
     consent: tuple[str, ...] = ()
     # right after a question that holds the hit: the answer denies it (坐牢？不会的。)
     answered_no: tuple[str, ...] = ()
+    # right after a quoted question: the answer affirms it, so the quote names nothing (你问“会不会坐牢”，肯定会)
+    answered_yes: tuple[str, ...] = ()
     # right after a word (Chinese) or right before it (English): the word is named, not used
     # (老赖这个词我们不会用; we never use the word deadbeat); the only context an insult heeds
     word_named: tuple[str, ...] = ()

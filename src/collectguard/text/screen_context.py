@@ -278,11 +278,8 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
         return True
     # or by a rule that bans it, before it in its clause (规定不能说「老赖」这类词, our standards forbid words
     # like 'deadbeat'; not "they banned the word deadbeat, but the word deadbeat was made for you")
-    bans = list(ctx.word_bans.finditer(s, lo, start))
-    if not bans:
-        return False
-    after = bans[-1].end()
-    return same_clause(s, after, start, lang) and "," not in s[after:start]
+    after = max((m.end() for m in ctx.word_bans.finditer(s, lo, start)), default=-1)
+    return after >= 0 and same_clause(s, after, start, lang) and "," not in s[after:start]
 
 
 def _gaps_after_cue(cue: re.Pattern[str], s: str, at: int, reach: int) -> Iterator[str]:
@@ -321,6 +318,7 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
 
 
 _MENTION_REACH = {"zh": 12, "en": 24}
+_ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
 
 
 def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -342,11 +340,14 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
     # the sender quoting their own words (我跟你说了“…”, I told you "…") names nothing
     if _OWN_SPEECH.search(s, max(0, n_open - 10), n_open):
         return False
+    n_close = to_normalised(offs, close)
+    # a quoted question answered yes (你问“会不会坐牢”，我告诉你，肯定会): the threat is made, not named
+    if ctx.answered_yes.search(s, n_close, n_close + _ANSWER_REACH) is not None:
+        return False
     # the mention word ends right before the opening quote: "claiming to be" is longer than 所谓
     if ctx.mention.search(s, max(0, n_open - _MENTION_REACH[ctx.lang]), n_open + 1) is not None:
         return True
     # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人)
-    n_close = to_normalised(offs, close)
     return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
 
 
