@@ -55,3 +55,10 @@ def test_an_ssn_has_one_canonical_value_however_it_is_written() -> None:
         for v in ("523-48-7719", "523 48 7719", "523487719", "５２３－４８－７７１９")
     }
     assert forms == {"523487719"}
+
+
+def test_the_words_an_ssn_needs_are_the_recognizers_own() -> None:
+    from collectguard.pii import required_cues
+
+    assert "social security" in required_cues(("US_SSN",))
+    assert required_cues(("CN_ID", "BANK_CARD")) == ()  # checked by their digits, not by words before them

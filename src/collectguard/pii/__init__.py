@@ -30,6 +30,7 @@ __all__ = [
     "default_registry",
     "mask",
     "mask_value",
+    "required_cues",
 ]
 
 # The contract types of design.md; the registry may hold more (LICENSE_PLATE, WECHAT_ID, QQ).
@@ -44,3 +45,14 @@ def analyze(text: str, *, types: Collection[str] | None = None) -> list[PiiSpan]
 def mask(text: str, spans: Sequence[PiiSpan] | None = None) -> str:
     """``text`` with each span (found by :func:`analyze` when not given) masked by type."""
     return anonymize(text, analyze(text) if spans is None else spans, operator="mask")
+
+
+def required_cues(types: Collection[str]) -> tuple[str, ...]:
+    """The words without which the shipped recognizers of ``types`` find nothing (an SSN is reported
+    only after "SSN" or "Social Security"): what a caller may test for before it runs them."""
+    return tuple(
+        word
+        for recognizer in default_registry().recognizers
+        if recognizer.type in types and getattr(recognizer, "context_required", False)
+        for word in getattr(recognizer, "context", ())
+    )

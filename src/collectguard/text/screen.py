@@ -40,9 +40,9 @@ _PII_TYPES = ("CN_ID", "US_SSN", "PHONE", "BANK_CARD", "ADDRESS")
 # to the borrower too: an ID, SSN or card number in full is more than any message needs (尾号6602,
 # "the last four of your SSN" will do)
 _IN_FULL = ("CN_ID", "US_SSN", "BANK_CARD")
-# thirteen digits or more, spaced or not, or the words an SSN is reported after (SSN, Social, SS#): the
-# least an ID, SSN or card number in full needs (most messages have none; a phone number alone has none)
-_IN_FULL_HINT = re.compile(r"\d(?:[ -]?\d){12}|ssn|social|ss ?#|soc\.? ?sec|社会安全号|社安号")
+# thirteen digits or more, spaced or not: the least an ID or card number in full has (most messages have
+# none); an SSN's nine digits need the words it is reported after, which its recognizer names
+_LONG_NUMBER = r"\d(?:[ -]?\d){12}"
 # Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
 _SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
 _SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
@@ -77,7 +77,18 @@ def _service_number(kind: str, value: str) -> bool:
 class Screener:
     """A compiled screener for a set of packs; ``screen`` is pure and safe to call from many threads."""
 
-    __slots__ = ("_counted", "_lex", "_mode", "_model", "_packs", "_pii", "_rewriter", "_rules", "_unrelated")
+    __slots__ = (
+        "_counted",
+        "_in_full_hint",
+        "_lex",
+        "_mode",
+        "_model",
+        "_packs",
+        "_pii",
+        "_rewriter",
+        "_rules",
+        "_unrelated",
+    )
 
     def __init__(
         self,
@@ -97,6 +108,7 @@ class Screener:
         self._rewriter = rewriter or load_rewriter()
         self._model = model if mode == "rules+model" else None
         self._pii = pii
+        self._in_full_hint = _in_full_hint() if pii is not None else None
         rules: dict[str, list[ContentRule]] = {}
         for pack in self._packs:
             for rule in pack.content_rules:
@@ -148,7 +160,7 @@ class Screener:
             raw.append(repeated)
         if self._model is not None:
             raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
-        if self._pii is None or not (third or _IN_FULL_HINT.search(s)):
+        if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
         else:
             pii = self._pii_findings(text, s, offs, _PII_TYPES if third else _IN_FULL)
@@ -361,6 +373,15 @@ def _pii_analyzer() -> Callable[..., Any] | None:
     except ImportError:
         return None
     return analyze  # type: ignore[no-any-return]
+
+
+def _in_full_hint() -> re.Pattern[str]:
+    """A long number, or a word without which no in-full type can be found (normalised as the message
+    is): to the borrower, only a message that has one goes through the personal-data pass."""
+    from collectguard.pii import required_cues
+
+    words = {normalize_text(w.strip(), variants=False)[0] for w in required_cues(_IN_FULL)}
+    return re.compile("|".join([_LONG_NUMBER, *(re.escape(w) for w in sorted(words) if w)]))
 
 
 @lru_cache(maxsize=16)
