@@ -73,7 +73,7 @@ class Context:
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
     gate: Matcher[frozenset[str]]
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
-    word_bans: re.Pattern[str]  # before a named word in its clause: a rule that bans it
+    word_bans: re.Pattern[str]  # a rule that bans the words it names or quotes
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
@@ -216,6 +216,7 @@ GATED = (
     "subject_denials",
     "answered_no",
     "word_named",
+    "word_bans",
     "failed_contact",
     "lawful_names",
     "consent",

@@ -22,9 +22,10 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import QUOTES, callback_before, negated, to_normalised
+from collectguard.text.screen_context import callback_before, negated
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
+from collectguard.text.screen_quotes import QUOTES, ban_note, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
@@ -158,7 +159,7 @@ class Screener:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        if self._model is not None:
+        if self._model is not None and not (raw or self._ban_note(s, text, offs)):
             raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
@@ -169,6 +170,9 @@ class Screener:
         return self._result(with_offsets(text, s, offs), raw, pii)
 
     # -- rules -------------------------------------------------------------------------------
+
+    def _ban_note(self, s: str, text: str, offs: Offsets) -> bool:
+        return any(ban_note(s, ctx, text, offs) for ctx in self._lex.context.values())
 
     def _acts_for_borrower(self, s: str) -> bool:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())

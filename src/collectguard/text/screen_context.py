@@ -6,12 +6,12 @@ They run on the normalised text and only around hits, so a clean message never p
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
 from collectguard.text.lexicon import Context
-from collectguard.text.normalize import Offsets
+from collectguard.text.screen_quotes import CLOSERS
 
 __all__ = [
     "SUBJECT_CATEGORIES",
@@ -22,11 +22,9 @@ __all__ = [
     "denied_before",
     "named_as_word",
     "negated",
-    "quoted_mention",
     "same_clause",
     "same_sentence",
     "sentence_span",
-    "to_normalised",
     "warned_against",
 ]
 
@@ -45,17 +43,6 @@ _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[
 _EN_CONDITION = re.compile(
     r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
 )
-# Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
-# English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
-_OPEN_QUOTES = '“「『"'
-_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
-_CLOSERS = frozenset(_CLOSE_FOR.values())
-#: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
-_QUOTE_REACH = 24
-# the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
-_OWN_SPEECH = re.compile(
-    r"(?:我们|我)(?:跟你|跟您|和你|和您|对你|对您|给你|给您)?(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
-)
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
 _QUESTION = re.compile(r"[?？]")
@@ -73,7 +60,6 @@ _SENDER = {
     "zh": re.compile(r"我(?![司行])|咱们|本人"),
     "en": re.compile(r"\b(?:we|we'll|we're|we've|we'd|i|i'll|i'm|i've|i'd)\b"),
 }
-QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | set(_CLOSE_FOR.values()))) + "]")
 
 
 def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
@@ -267,7 +253,7 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     right after it), we never use the word deadbeat (right before it), and a negation in the
     sentence. "The word deadbeat was made for you" and 你个老赖这个称呼当之无愧 are abuse."""
     if lang == "zh":  # right after it, or after its closing quote (「老赖」这类词)
-        after = end + 1 if s[end : end + 1] in _CLOSERS else end
+        after = end + 1 if s[end : end + 1] in CLOSERS else end
         named = ctx.word_named.match(s, after) is not None
     else:
         named = cue_right_before(ctx.word_named, s, start, _WORD_REACH, " '\"")
@@ -315,65 +301,6 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
         gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap) is not None)
         for gap in _gaps_after_cue(cue, s, at, reach)
     )
-
-
-_MENTION_REACH = {"zh": 12, "en": 24}
-_ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
-
-
-def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
-    """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant"
-    / “强制执行”这些字眼.
-
-    Its last word must stand inside quotation marks, and a mention word (所谓, 您问, 有人说,
-    so-called, claiming to be) must stand right before the opening quote, or a naming word
-    (这些字眼, 这个词) right after the closing one. A quote alone proves
-    nothing, nor does a negation somewhere after it: collectors quote their own threats for
-    emphasis (我们说了“要让你坐牢”，不是吓唬你). Quotes are looked for in ``original``,
-    within a short reach of the hit: normalising drops them between characters.
-    """
-    quotes = quotes_around(start, end, original, offs)
-    if quotes is None:
-        return False
-    opening, close = quotes
-    n_open = to_normalised(offs, opening)
-    # the sender quoting their own words (我跟你说了“…”, I told you "…") names nothing
-    if _OWN_SPEECH.search(s, max(0, n_open - 10), n_open):
-        return False
-    n_close = to_normalised(offs, close)
-    # a quoted question answered yes (你问“会不会坐牢”，我告诉你，肯定会): the threat is made, not named
-    if ctx.answered_yes.search(s, n_close, n_close + _ANSWER_REACH) is not None:
-        return False
-    # the mention word ends right before the opening quote: "claiming to be" is longer than 所谓
-    if ctx.mention.search(s, max(0, n_open - _MENTION_REACH[ctx.lang]), n_open + 1) is not None:
-        return True
-    # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人)
-    return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
-
-
-def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[int, int] | None:
-    """The opening and closing quotation marks around the hit's last word, in ``original``, or None."""
-    a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
-    opening = -1
-    for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
-        ch = original[i]
-        if ch in _OPEN_QUOTES and (i < a or ch not in _CLOSE_FOR.values()):
-            opening = i
-            break
-        if ch in "。！？!?\n":
-            return None
-    if opening < 0:
-        return None
-    closer = _CLOSE_FOR[original[opening]]
-    close = original.find(closer, b, b + _QUOTE_REACH)
-    if original.find(closer, opening + 1, b) >= 0 or close < 0:
-        return None
-    return opening, close
-
-
-def to_normalised(offs: Offsets, pos: int) -> int:
-    """The first character of the normalised text that comes from ``pos`` of the original or later."""
-    return pos if offs is None else bisect_left(offs[0], pos)
 
 
 def same_sentence(s: str, start: int, end: int) -> bool:

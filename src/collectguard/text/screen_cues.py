@@ -19,11 +19,11 @@ from collectguard.text.screen_context import (
     denied_before,
     named_as_word,
     negated,
-    quoted_mention,
-    quotes_around,
+    sentence_span,
     warned_against,
 )
 from collectguard.text.screen_lawful import CONSENTED, lawful_process_named, with_consent, within_name
+from collectguard.text.screen_quotes import banned, quoted_mention, quotes_around
 
 __all__ = ["Present", "excused", "present_cues"]
 
@@ -39,6 +39,7 @@ class Present(NamedTuple):
     subject_denials: bool
     answered_no: bool
     word_named: bool
+    word_bans: bool
     failed_contact: bool
     lawful_names: bool
     consent: bool
@@ -66,6 +67,9 @@ def excused(
     ``quoted``: the original text and its offsets when it holds quotation marks."""
     entry, start, end, anchor = hit
     lang = entry.lang
+    # named under a rule that bans it (禁用词：老赖、骗子, 严禁讲“坐监”): a training note, not a message
+    if present.word_bans and banned(s, start, end, sentence_span(s, start)[0], ctx, quoted):
+        return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you
         # people"); only a word named as a word is not abuse, or one held in quotation marks

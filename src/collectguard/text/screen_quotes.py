@@ -1,0 +1,158 @@
+"""Quoted words around a lexicon hit: named or banned, not said.
+
+A collector's own threat in quotation marks is still a threat (我们说了“要让你坐牢”，不是吓唬你);
+the same words quoted by the reader's question, named as words, or listed under a rule that bans
+them (严禁讲“坐监”“通知你公司”之类的话, "you'll be arrested" is off-limits) are not. Quotes are
+looked for in the original text: normalising drops them between characters.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from collectguard.text.lexicon import Context
+from collectguard.text.normalize import Offsets
+
+__all__ = ["CLOSERS", "QUOTES", "ban_note", "banned", "quoted_mention", "quotes_around", "to_normalised"]
+
+# Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
+# English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
+_OPEN_QUOTES = '“「『"'
+_CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
+CLOSERS = frozenset(_CLOSE_FOR.values())
+QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | CLOSERS)) + "]")
+#: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
+_QUOTE_REACH = 24
+# the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
+_OWN_SPEECH = re.compile(
+    r"(?:我们|我)(?:跟你|跟您|和你|和您|对你|对您|给你|给您)?(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
+)
+_MENTION_REACH = {"zh": 12, "en": 24}
+_ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
+# between a ban and the quote it bans, or after the quote before the ban: more quoted phrases of the
+# same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are)
+_SEPARATORS = r"[\s、，,/…—–\-]*(?:和|及|与|或|以及|and|or)?[\s、，,/…—–\-]*"
+_QUOTED_RUN = re.compile(
+    rf"(?:{_SEPARATORS}[“「『\"][^”」』\"\n]{{1,30}}[”」』\"])*{_SEPARATORS}"
+    r"(?:(?:之类|这类|这些|此类|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
+    r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*"
+)
+# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
+_LIST_RUN = {
+    "zh": re.compile(r"\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"),
+    "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
+}
+_BAN_REACH = 48
+_SENTENCE_END = re.compile(r"[。!?;！？；\n]|\.(?=\s|$)")
+_QUOTE_NEXT = re.compile(r"[\s:：，,]*[" + re.escape(_OPEN_QUOTES) + "]")
+# what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
+# (——以后一律不许说，换成…); 不许说我没提醒你 bans nothing quoted
+_BAN_ENDS = re.compile(r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead)")
+_CLOSES_BEFORE = re.compile(r"[”」』\"]" + _SEPARATORS + r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*$")
+
+
+def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
+    """The hit is quoted to be named, not said: 您问“会不会坐牢” / 所谓“手续费” / so-called "warrant"
+    / “强制执行”这些字眼.
+
+    Its last word must stand inside quotation marks, and a mention word (所谓, 您问, 有人说,
+    so-called, claiming to be) must stand right before the opening quote, or a naming word
+    (这些字眼, 这个词) right after the closing one. A quote alone proves nothing, nor does a negation somewhere
+    after it: collectors quote their own threats for emphasis (我们说了“要让你坐牢”，不是吓唬你).
+    """
+    quotes = quotes_around(start, end, original, offs)
+    if quotes is None:
+        return False
+    opening, close = quotes
+    n_open = to_normalised(offs, opening)
+    # the sender quoting their own words (我跟你说了“…”, I told you "…") names nothing
+    if _OWN_SPEECH.search(s, max(0, n_open - 10), n_open):
+        return False
+    n_close = to_normalised(offs, close)
+    # a quoted question answered yes (你问“会不会坐牢”，我告诉你，肯定会): the threat is made, not named
+    if ctx.answered_yes.search(s, n_close, n_close + _ANSWER_REACH) is not None:
+        return False
+    # the mention word ends right before the opening quote: "claiming to be" is longer than 所谓
+    if ctx.mention.search(s, max(0, n_open - _MENTION_REACH[ctx.lang]), n_open + 1) is not None:
+        return True
+    # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人)
+    return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
+
+
+def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
+    """A ban stands right after the quoted list (“你全家都会知道”“今晚去你家”——以后一律不许说) or
+    right before it (严禁讲“坐监”“通知你公司”)."""
+    run = _QUOTED_RUN.match(original, close + 1)
+    ban = None if run is None else ctx.word_bans.match(s, to_normalised(offs, run.end()))
+    if ban is not None and _BAN_ENDS.match(s, ban.end()) is not None and not _overturned(s, ban.end(), ctx):
+        return True
+    n_open = to_normalised(offs, opening)
+    for ban in ctx.word_bans.finditer(s, max(0, n_open - _BAN_REACH), n_open):
+        after = ban.end() if offs is None else offs[1][ban.end() - 1]
+        if after <= opening and _QUOTED_RUN.fullmatch(original, after, opening) is not None:
+            return True
+    return False
+
+
+def _overturned(s: str, at: int, ctx: Context) -> bool:
+    """A contrast after the ban in its sentence (…is off-limits, but for you we make an exception)."""
+    end = _SENTENCE_END.search(s, at)
+    return ctx.breakers.search(s, at, len(s) if end is None else end.start()) is not None
+
+
+def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[str, Offsets] | None) -> bool:
+    """The hit is named under a rule that bans it: an item of a list the ban introduces in its sentence
+    (from ``lo``: 禁用词：老赖、骗子、坐牢, banned words: deadbeat, jail), or quoted with the ban at either
+    end of the quoted list (严禁讲“坐监”“通知你公司”之类的话, “今晚去你家”——以后一律不许说).
+    ``quoted``: the original text and its offsets when it holds quotation marks."""
+    run = _LIST_RUN[ctx.lang]
+    if any(run.fullmatch(s, ban.end(), start) is not None for ban in ctx.word_bans.finditer(s, lo, start)):
+        return True
+    if quoted is None:
+        return False
+    original, offs = quoted
+    quotes = quotes_around(start, end, original, offs)
+    return quotes is not None and _banned_around(s, ctx, original, offs, *quotes)
+
+
+def ban_note(s: str, ctx: Context, original: str, offs: Offsets) -> bool:
+    """Whether the message names words under a ban: a ban before a list or a quote, or right after a
+    quote. Such a note is about words, not to a reader, and the model, which reads no context, does
+    not judge it."""
+    for ban in ctx.word_bans.finditer(s):
+        listed = _LIST_RUN[ctx.lang].match(s, ban.end())
+        if listed is not None and listed.end() > ban.end() + 1:  # a colon and at least an item
+            return True
+        before = ban.end() if offs is None else offs[1][ban.end() - 1]
+        if _QUOTE_NEXT.match(original, before) is not None:
+            return True
+        at = ban.start() if offs is None else offs[0][ban.start()]
+        if _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None:
+            return True
+    return False
+
+
+def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[int, int] | None:
+    """The opening and closing quotation marks around the hit's last word, in ``original``, or None."""
+    a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
+    opening = -1
+    for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
+        ch = original[i]
+        if ch in _OPEN_QUOTES and (i < a or ch not in CLOSERS):
+            opening = i
+            break
+        if ch in "。！？!?\n":
+            return None
+    if opening < 0:
+        return None
+    closer = _CLOSE_FOR[original[opening]]
+    close = original.find(closer, b, b + _QUOTE_REACH)
+    if original.find(closer, opening + 1, b) >= 0 or close < 0:
+        return None
+    return opening, close
+
+
+def to_normalised(offs: Offsets, pos: int) -> int:
+    """The first character of the normalised text that comes from ``pos`` of the original or later."""
+    return pos if offs is None else bisect_left(offs[0], pos)
