@@ -48,6 +48,9 @@ def _account_body(case: Case, phones: dict[str, str]) -> tuple[dict[str, Any], l
     opted: dict[str, list[str]] = {}
     for item in account.get("opted_out", []):
         opted.setdefault(str(item["party_id"]), []).append(item["channel"])
+    quiet: dict[str, list[dict[str, str]]] = {}
+    for item in account.get("quiet_hours", []):
+        quiet.setdefault(str(item["party_id"]), []).append({"start": item["start"], "end": item["end"]})
     order = list(labels)
     tz = account.get("timezone", account.get("timezones"))
     body = {
@@ -62,6 +65,7 @@ def _account_body(case: Case, phones: dict[str, str]) -> tuple[dict[str, Any], l
                 "name": f"当事人 {label}",
                 "suppressed": label in suppressed,
                 "opted_out": opted.get(label, []),
+                "quiet_hours": quiet.get(label, []),
                 **({"phone": phones[label]} if label in phones else {}),
             }
             for label in order

@@ -144,6 +144,34 @@ CASES: list[tuple[str, str, Any, str | None, int, str, str | None]] = [
     (
         "POST",
         "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [
+                {"role": "borrower", "name": "a", "quiet_hours": [{"start": "18:00", "end": "09:00"}]}
+            ],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0].quiet_hours[0]",
+    ),
+    (
+        "POST",
+        "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [{"role": "borrower", "name": "a", "quiet_hours": [{"start": "9am", "end": "24:00"}]}],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0].quiet_hours[0].start",
+    ),
+    (
+        "POST",
+        "/v1/accounts",
         {"external_id": "x", "timezone": "Asia/Shanghai", "parties": [{"role": "guarantor", "name": "a"}]},
         "supervisor",
         422,

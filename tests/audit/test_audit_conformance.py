@@ -39,6 +39,9 @@ def _row(account_id: str, account: dict[str, Any], attempt: dict[str, Any]) -> d
         "suppressed_parties": ";".join(account.get("suppressed_parties", [])),
         "opted_out": ";".join(f"{o['party_id']}:{o['channel']}" for o in account.get("opted_out", [])),
         "consent_windows": ";".join(f"{w['start']}-{w['end']}" for w in account.get("consent_windows", [])),
+        "quiet_hours": ";".join(
+            f"{w['party_id']}:{w['start']}-{w['end']}" for w in account.get("quiet_hours", [])
+        ),
     }
 
 

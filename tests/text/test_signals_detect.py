@@ -27,6 +27,8 @@ def test_must_match(case):
         assert first.subject == case["subject"]
     if "scope" in case:
         assert first.scope == case["scope"]
+    if "hours" in case:
+        assert [list(w) for w in first.hours] == case["hours"]
     if "max_confidence" in case:
         assert first.confidence <= case["max_confidence"]
 

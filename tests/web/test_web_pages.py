@@ -312,3 +312,16 @@ def test_a_deactivated_user_is_signed_out_on_the_next_page(site) -> None:  # typ
     with service.database.write() as session:
         session.query(User).filter(User.name == "temp_collector").update({"active": False})
     assert client.get("/ui/workbench").status_code == 303
+
+
+def test_hours_a_borrower_asked_to_avoid_show_on_the_workbench(site) -> None:  # type: ignore[no-untyped-def]
+    client, passwords, service = site
+    supervisor = next(u for u in service.list_users() if u.name == "supervisor")
+    actor = Actor(supervisor.id, "supervisor", "supervisor")
+    account = service.list_accounts(actor=actor, limit=1).items[0]
+    borrower = account.parties[0].id
+    body = service.ingest_reply(account.id, borrower, "晚上九点以后别打了", actor=actor)
+    assert {"quiet_hours": "21:00-24:00", "rule": "cn.quiet_hours"} in body["applied"]
+    _signed_in(client, passwords, "supervisor")
+    page = client.get(f"/ui/workbench?account={account.id}").text
+    assert 'data-testid="quiet-hours"' in page and "勿扰时段 21:00-24:00" in page

@@ -94,8 +94,10 @@ def _account(
     suppressed: str | None = None,
     opted_out: str | None = None,
     consent: str | None = None,
+    quiet: str | None = None,
 ) -> Account:
     opted = (item.rsplit(":", 1) for item in _items(opted_out))
+    hours = (item.split(":", 1) for item in _items(quiet))
     return Account(
         id=account_id,
         timezones=tuple(_items(zones)),
@@ -103,6 +105,7 @@ def _account(
         suppressed_parties=frozenset(_items(suppressed)),
         opted_out=frozenset((party, _CHANNELS[channel]) for party, channel in opted),
         consent_windows=tuple(_window(w) for w in _items(consent)),
+        quiet_windows=frozenset((party, _window(window)) for party, window in hours),
     )
 
 
@@ -157,6 +160,7 @@ def audit_partition(task: PartitionTask) -> PartitionResult:
             cols["suppressed_parties"][i],
             cols["opted_out"][i],
             cols["consent_windows"][i],
+            cols["quiet_hours"][i],
         )
         role = _ROLES[cols["party_role"][i]]
         at = _EPOCH + timedelta(microseconds=cols["ts"][i])

@@ -23,7 +23,8 @@ REQUIRED: Final = (
 #: columns a log may have; the last three are additive to design.md's contract and, like
 #: ``states``, describe the account at that moment: ``suppressed_parties`` (party ids that
 #: asked never to be contacted), ``opted_out`` (``party_id:channel`` pairs) and
-#: ``consent_windows`` (local ``HH:MM-HH:MM`` windows the borrower consented to), each
+#: ``consent_windows`` (local ``HH:MM-HH:MM`` windows the borrower consented to) and
+#: ``quiet_hours`` (``party_id:HH:MM-HH:MM``: hours a person asked not to be contacted in), each
 #: ``;``-separated
 OPTIONAL: Final = (
     "collector_id",
@@ -33,6 +34,7 @@ OPTIONAL: Final = (
     "suppressed_parties",
     "opted_out",
     "consent_windows",
+    "quiet_hours",
 )
 COLUMNS: Final = REQUIRED + OPTIONAL
 

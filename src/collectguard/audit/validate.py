@@ -108,6 +108,11 @@ def checked(frame: pl.LazyFrame, *, candidate_zones: tuple[str, ...] = ()) -> pl
         "consent_windows": _each_matches(
             "consent_windows", r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$", "HH:MM-HH:MM windows"
         ),
+        "quiet_hours": _each_matches(
+            "quiet_hours",
+            r"^[^:]+:([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$",
+            "party_id:HH:MM-HH:MM windows",
+        ),
     }
     errors = []
     for column in COLUMNS:

@@ -40,7 +40,7 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
             f"{s.start}–{s.end}",
             f"{s.confidence:.2f}",
             _SUBJECT.get(s.subject, s.subject),
-            s.scope or "",
+            " ".join([s.scope or "", *(f"{a}–{b}" for a, b in s.hours)]).strip(),
         )
     console.print(table)
     if analysis.state_changes:
@@ -48,7 +48,13 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
         for col in ("规则包 pack", "变化 change", "规则 rule", "原因 reason", "依据 citation"):
             states.add_column(col, overflow="fold")
         for c in analysis.state_changes:
-            change = c.state or (c.opt_out_channel and f"opt-out {c.opt_out_channel}") or c.place or c.offer
+            change = (
+                c.state
+                or (c.opt_out_channel and f"opt-out {c.opt_out_channel}")
+                or (c.hours and "不在 not at " + ", ".join(f"{a}–{b}" for a, b in c.hours))
+                or c.place
+                or c.offer
+            )
             hold = f"\n≥ {c.min_hold_hours} h" if c.min_hold_hours else ""
             if c.review:
                 hold += "\n主管阅读后可解除 review"

@@ -20,13 +20,23 @@ def require_aware(value: datetime, *, field_name: str = "at") -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class LocalWindow:
-    """A daily local-time window [start, end); used for borrower consent to other hours."""
+    """A daily local-time window [start, end); used for borrower consent to other hours and for
+    hours a person asked not to be contacted in. ``time.max`` as the end stands for 24:00."""
 
     start: time
     end: time
 
     def contains(self, t: time) -> bool:
         return self.start <= t < self.end
+
+    @classmethod
+    def parse(cls, start: str, end: str) -> LocalWindow:
+        """From "HH:MM" strings; "24:00" ends the day."""
+        return cls(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end))
+
+    def clock(self) -> tuple[str, str]:
+        """As "HH:MM" strings, the inverse of ``parse``."""
+        return self.start.strftime("%H:%M"), "24:00" if self.end == time.max else self.end.strftime("%H:%M")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +54,8 @@ class Account:
     opted_out: frozenset[tuple[str, Channel]] = frozenset()
     #: local windows the borrower consented to outside the usual hours
     consent_windows: tuple[LocalWindow, ...] = ()
+    #: (party_id, window) pairs: hours a person asked not to be contacted in
+    quiet_windows: frozenset[tuple[str, LocalWindow]] = frozenset()
     id: str = ""
 
     @property

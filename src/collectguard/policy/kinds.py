@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from collectguard.model import FAILED_OUTCOMES, Account, Attempt, Outcome, PartyRole
@@ -20,6 +20,7 @@ from collectguard.policy.schema import (
     FrequencyCapRule,
     OptOutRule,
     PartyRestrictionRule,
+    QuietHoursRule,
     StateHoldRule,
     TimeWindowRule,
     WaitRule,
@@ -153,6 +154,30 @@ def state_hold(
     return Block(None) if account.states.intersection(rule.params.states) else None
 
 
+def quiet_hours(
+    rule: QuietHoursRule, account: Account, attempt: Attempt, history: History, at: datetime, tz: ZoneInfo
+) -> Block | None:
+    """Denied inside hours the person asked not to be contacted in, until the window ends (or the
+    next window that the end falls in ends)."""
+    windows = [w for party, w in account.quiet_windows if party == attempt.party_id]
+    if not windows:
+        return None
+    local = at.astimezone(tz)
+    clock = local.time()
+    inside = [w for w in windows if w.contains(clock)]
+    if not inside:
+        return None
+    end = max(w.end for w in inside)
+    while True:  # a window that starts where another ends extends the wait
+        later = [w.end for w in windows if w.contains(end) and w.end > end] if end != time.max else []
+        if not later:
+            break
+        end = max(later)
+    if end == time.max:
+        return Block(lt.local_midnight(local.date() + timedelta(days=1), tz))
+    return Block(lt.local_instant(local.date(), end, tz))
+
+
 def channel_opt_out(
     rule: OptOutRule, account: Account, attempt: Attempt, history: History, at: datetime, tz: ZoneInfo
 ) -> Block | None:
@@ -168,4 +193,5 @@ EVALUATORS: dict[str, Evaluator] = {
     "party_restriction": party_restriction,
     "state_hold": state_hold,
     "channel_opt_out": channel_opt_out,
+    "quiet_hours": quiet_hours,
 }

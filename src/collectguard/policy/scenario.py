@@ -54,6 +54,12 @@ def _clock(value: Any, field: str) -> time:
         raise ValidationError(f"{value!r} is not a clock time HH:MM", field=field) from None
 
 
+def _dicts(value: Any, field: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValidationError("expected a list of {party_id, start, end}", field=field)
+    return value
+
+
 def _strings(value: Any, field: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValidationError("expected a list of strings", field=field)
@@ -96,6 +102,18 @@ def parse_account(raw: Any, field: str = "account", *, packs: tuple[RulePack, ..
         )
         for i, w in enumerate(raw.get("consent_windows", []) or [])
     )
+    quiet = frozenset(
+        (
+            str(w.get("party_id", "borrower")),
+            LocalWindow.parse(
+                _clock(w.get("start"), f"{field}.quiet_hours[{i}].start").strftime("%H:%M"),
+                "24:00"
+                if w.get("end") == "24:00"
+                else _clock(w.get("end"), f"{field}.quiet_hours[{i}].end").strftime("%H:%M"),
+            ),
+        )
+        for i, w in enumerate(_dicts(raw.get("quiet_hours", []), f"{field}.quiet_hours"))
+    )
     return Account(
         id=str(raw.get("id", "")),
         timezones=tuple(zones),
@@ -105,6 +123,7 @@ def parse_account(raw: Any, field: str = "account", *, packs: tuple[RulePack, ..
         ),
         opted_out=frozenset(opted),
         consent_windows=windows,
+        quiet_windows=quiet,
     )
 
 

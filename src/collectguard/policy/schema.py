@@ -131,8 +131,21 @@ class OptOutRule(_RuleBase):
     params: OptOutParams = OptOutParams()
 
 
+class QuietHoursRule(_RuleBase):
+    """Hours a person asked not to be contacted in ("早上10点前别打"): the engine keeps out of them."""
+
+    kind: Literal["quiet_hours"]
+    params: OptOutParams = OptOutParams()
+
+
 RuleSpec = Annotated[
-    TimeWindowRule | FrequencyCapRule | WaitRule | PartyRestrictionRule | StateHoldRule | OptOutRule,
+    TimeWindowRule
+    | FrequencyCapRule
+    | WaitRule
+    | PartyRestrictionRule
+    | StateHoldRule
+    | OptOutRule
+    | QuietHoursRule,
     Field(discriminator="kind"),
 ]
 

@@ -19,7 +19,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
-from collectguard.model import Account, AccountState, Channel
+from collectguard.model import Account, AccountState, Channel, LocalWindow
 from collectguard.policy.pack import load_pack
 
 _CHANNELS = frozenset(c.value for c in Channel)
@@ -47,6 +47,8 @@ class _Entry(pydantic.BaseModel):
     opt_out_channel: str | None = None
     place: str | None = None
     offer: str | None = None
+    # the hours the signal names are recorded as hours not to contact in (scope: [hours])
+    quiet_hours: bool = False
     rule: str
     citation: str | None = None
     min_confidence: float = pydantic.Field(default=0.5, ge=0.0, le=1.0)
@@ -63,8 +65,8 @@ class _Entry(pydantic.BaseModel):
 
     @pydantic.model_validator(mode="after")
     def _one_effect(self) -> _Entry:
-        if not (self.state or self.opt_out_channel or self.place or self.offer):
-            raise ValueError("an entry needs a state, opt_out_channel, place or offer")
+        if not (self.state or self.opt_out_channel or self.place or self.offer or self.quiet_hours):
+            raise ValueError("an entry needs a state, opt_out_channel, place, offer or quiet_hours")
         if self.opt_out_channel not in (None, "{scope}") and self.opt_out_channel not in _CHANNELS:
             raise ValueError(f"opt_out_channel {self.opt_out_channel!r} is not a channel")
         if self.review and (
@@ -99,8 +101,9 @@ class StateChange:
     """One change to an account caused by a borrower signal, with the rule that will enforce it.
 
     ``state`` is an :class:`AccountState` value, or None for a change that only opts a
-    channel out (``opt_out_channel``), records a place not to contact (``place``) or makes
-    an offer (``offer``, e.g. instalments) without holding contact.
+    channel out (``opt_out_channel``), records a place not to contact (``place``) or hours not
+    to contact in (``hours``, local "HH:MM" windows), or makes an offer (``offer``, e.g.
+    instalments) without holding contact.
     """
 
     state: str | None
@@ -116,6 +119,7 @@ class StateChange:
     offer: str | None = None
     supervisor_clears: bool = False
     review: bool = False  # a supervisor who has read the reply may lift it before any minimum hold
+    hours: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,6 +136,7 @@ class StateChange:
             "offer": self.offer,
             "supervisor_clears": self.supervisor_clears,
             "review": self.review,
+            "hours": [list(w) for w in self.hours],
         }
 
 
@@ -195,6 +200,7 @@ def _change(entry: _Entry, pack: str, signal: SignalLike, crisis_hold_hours: int
         offer=entry.offer,
         supervisor_clears=entry.supervisor_clears,
         review=entry.review,
+        hours=tuple(getattr(signal, "hours", ())) if entry.quiet_hours else (),
     )
 
 
@@ -218,7 +224,15 @@ def transitions(
             if entry is None:
                 continue
             change = _change(entry, pack, signal, crisis_hold_hours)
-            key = (pack, change.state, change.opt_out_channel, change.place, change.offer, change.rule)
+            key = (
+                pack,
+                change.state,
+                change.opt_out_channel,
+                change.place,
+                change.offer,
+                change.rule,
+                change.hours,
+            )
             kept = changes.get(key)
             # of two crisis signals the one with the longer minimum hold decides (a cue over a guess)
             if kept is None or (change.min_hold_hours or 0) > (kept.min_hold_hours or 0):
@@ -228,17 +242,22 @@ def transitions(
 
 
 def apply_changes(account: Account, changes: Iterable[StateChange], *, party_id: str = "borrower") -> Account:
-    """The account after ``changes``: states added, channel opt-outs recorded for ``party_id``."""
+    """The account after ``changes``: states added, channel opt-outs and hours not to contact in
+    recorded for ``party_id``."""
     states = set(account.states)
     opted = set(account.opted_out)
+    quiet = set(account.quiet_windows)
     for change in changes:
+        quiet.update((party_id, LocalWindow.parse(*w)) for w in change.hours)
         if change.state:
             states.add(AccountState(change.state))
         if change.opt_out_channel:
             if change.opt_out_channel not in _CHANNELS:
                 raise ValidationError(f"unknown channel {change.opt_out_channel!r}", field="opt_out_channel")
             opted.add((party_id, Channel(change.opt_out_channel)))
-    return replace(account, states=frozenset(states), opted_out=frozenset(opted))
+    return replace(
+        account, states=frozenset(states), opted_out=frozenset(opted), quiet_windows=frozenset(quiet)
+    )
 
 
 __all__ = ["SignalLike", "StateChange", "apply_changes", "load_transitions", "transitions"]

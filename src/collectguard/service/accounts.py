@@ -18,7 +18,7 @@ from collectguard.service.lookups import active_states, get_party, get_row
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
 from collectguard.service.types import AccountView, Actor, Page, PartyView, StateView
-from collectguard.store.models import Account, AttemptRow, OptOut, PartyRow
+from collectguard.store.models import Account, AttemptRow, OptOut, PartyRow, QuietHoursRow
 
 __all__ = [
     "BLIND_INDEXES",
@@ -95,10 +95,15 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                 **sealed,
             )
         )
-    opt_outs = [
+    opt_outs: list[OptOut | QuietHoursRow] = [
         OptOut(party_id=row.id, channel=channel, at=now, rule=None)
         for row, party in zip(rows, data.parties, strict=True)
         for channel in dict.fromkeys(party.opted_out)
+    ]
+    opt_outs += [
+        QuietHoursRow(party_id=row.id, hours=hours, at=now, rule=None)
+        for row, party in zip(rows, data.parties, strict=True)
+        for hours in dict.fromkeys(f"{w.start}-{w.end}" for w in party.quiet_hours)
     ]
     try:
         with rt.db.write() as session:
@@ -137,13 +142,18 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
         rulepacks=tuple(account.rulepacks),
         created_at=account.created_at,
         parties=tuple(
-            party_view(rt, r, tuple(sorted(set(p.opted_out))))
+            party_view(
+                rt,
+                r,
+                tuple(sorted(set(p.opted_out))),
+                tuple(sorted({f"{w.start}-{w.end}" for w in p.quiet_hours})),
+            )
             for r, p in zip(rows, data.parties, strict=True)
         ),
     )
 
 
-def party_view(rt: Runtime, row: PartyRow, opted: tuple[str, ...]) -> PartyView:
+def party_view(rt: Runtime, row: PartyRow, opted: tuple[str, ...], quiet: tuple[str, ...] = ()) -> PartyView:
     """The party masked: a view never carries plaintext PII (unmasking is its own audited call)."""
     values = {}
     for field in _FIELDS:
@@ -159,6 +169,7 @@ def party_view(rt: Runtime, row: PartyRow, opted: tuple[str, ...]) -> PartyView:
         id_number=values["id_number"],
         suppressed=row.suppressed,
         opted_out=opted,
+        quiet_hours=quiet,
     )
 
 
@@ -186,6 +197,12 @@ def _view(rt: Runtime, session: Session, account: Account, *, recent: int) -> Ac
     opted: dict[str, list[str]] = {}
     for o in _opt_outs(session, [p.id for p in parties]):
         opted.setdefault(o.party_id, []).append(o.channel)
+    quiet: dict[str, list[str]] = {}
+    if parties:
+        for q in session.execute(
+            select(QuietHoursRow).where(QuietHoursRow.party_id.in_([p.id for p in parties]))
+        ).scalars():
+            quiet.setdefault(q.party_id, []).append(q.hours)
     states = tuple(
         StateView(s.state, s.since, s.hold_until, s.set_by, s.reason, s.rule, s.review)
         for s in active_states(session, account.id)
@@ -216,7 +233,10 @@ def _view(rt: Runtime, session: Session, account: Account, *, recent: int) -> Ac
         timezone=account.timezone,
         rulepacks=tuple(account.rulepacks),
         created_at=account.created_at,
-        parties=tuple(party_view(rt, p, tuple(sorted(opted.get(p.id, [])))) for p in parties),
+        parties=tuple(
+            party_view(rt, p, tuple(sorted(opted.get(p.id, []))), tuple(sorted(quiet.get(p.id, []))))
+            for p in parties
+        ),
         states=states,
         recent_contacts=contacts,
     )

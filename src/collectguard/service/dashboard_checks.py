@@ -18,7 +18,7 @@ from collectguard.service import snapshot
 from collectguard.service.facade import Service
 from collectguard.service.roles import require
 from collectguard.service.types import Actor
-from collectguard.store.models import Account, AccountStateRow, AttemptRow, OptOut, PartyRow
+from collectguard.store.models import Account, AccountStateRow, AttemptRow, OptOut, PartyRow, QuietHoursRow
 
 __all__ = ["contact_statuses"]
 
@@ -52,6 +52,13 @@ def contact_statuses(
         opted = set(
             session.execute(
                 select(OptOut.party_id, OptOut.channel).where(OptOut.party_id.in_([p.id for p in parties]))
+            ).all()
+        )
+        quiet = set(
+            session.execute(
+                select(QuietHoursRow.party_id, QuietHoursRow.hours).where(
+                    QuietHoursRow.party_id.in_([p.id for p in parties])
+                )
             ).all()
         )
         histories: dict[str, History] = {i: History() for i in ids}
@@ -103,6 +110,9 @@ def contact_statuses(
             consent_windows=tuple(
                 LocalWindow(time.fromisoformat(w["start"]), time.fromisoformat(w["end"]))
                 for w in getattr(account, "consent_windows", None) or ()
+            ),
+            quiet_windows=frozenset(
+                (p, LocalWindow.parse(*h.split("-"))) for p, h in quiet if p in {m.id for m in mine}
             ),
         )
         packs = rt.packs(tuple(account.rulepacks))

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-__all__ = ["ConsentWindow", "NewAccount", "NewParty", "RecordedContact"]
+__all__ = ["ConsentWindow", "NewAccount", "NewParty", "QuietHours", "RecordedContact"]
 
 PartyRoleName = Literal["borrower", "guarantor", "emergency_contact", "third_party"]
 ChannelName = Literal["call", "sms", "wechat", "email", "visit"]
@@ -27,6 +27,23 @@ class NewParty(BaseModel):
     suppressed: bool = False
     #: channels the person asked us not to use
     opted_out: list[ChannelName] = Field(default_factory=list, max_length=5)
+    #: local hours the person asked not to be contacted in
+    quiet_hours: list[QuietHours] = Field(default_factory=list, max_length=8)
+
+
+class QuietHours(BaseModel):
+    """Local hours a person asked not to be contacted in ("早上10点前别打"); "24:00" ends the day."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    end: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> QuietHours:
+        if self.start >= self.end:  # zero-padded HH:MM strings order as the times do
+            raise ValueError("start must be before end (windows across midnight are not supported)")
+        return self
 
 
 class ConsentWindow(BaseModel):

@@ -34,7 +34,7 @@ from collectguard.errors import NotFoundError
 from collectguard.model import Account, AccountState, Attempt, Channel, LocalWindow, Outcome, PartyRole
 from collectguard.policy import History, RulePack, number_channels, number_lookback
 from collectguard.store.models import Account as AccountRow
-from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow
+from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, PartyRow, QuietHoursRow
 
 __all__ = [
     "LINKED_ACCOUNTS",
@@ -73,6 +73,9 @@ _MARKS: Any = union_all(
     ),
     select(literal("opt_out"), OptOut.party_id, OptOut.channel)
     .join(PartyRow, PartyRow.id == OptOut.party_id)
+    .where(PartyRow.account_id == bindparam("account_id")),
+    select(literal("quiet"), QuietHoursRow.party_id, QuietHoursRow.hours)
+    .join(PartyRow, PartyRow.id == QuietHoursRow.party_id)
     .where(PartyRow.account_id == bindparam("account_id")),
 )
 _HISTORY = select(
@@ -167,10 +170,12 @@ def load(conn: Connection, account_id: str, at: datetime, packs: PackResolver) -
         raise NotFoundError(f"no account {account_id!r}", field="account_id")
     timezone, rulepacks, consent = rows[0][0], rows[0][1], rows[0][2]
     loaded = tuple(packs(tuple(rulepacks)))
-    states, opted = set(), set()
+    states, opted, quiet = set(), set(), set()
     for kind, first, second in conn.execute(_MARKS, {"account_id": account_id}):
         if kind == "state":
             states.add(AccountState(first))
+        elif kind == "quiet":
+            quiet.add((first, LocalWindow.parse(*second.split("-"))))
         else:
             opted.add((first, Channel(second)))
     history = History()
@@ -187,6 +192,7 @@ def load(conn: Connection, account_id: str, at: datetime, packs: PackResolver) -
         suppressed_parties=frozenset(r[3] for r in rows if r[5]),
         opted_out=frozenset(opted),
         consent_windows=_windows(consent),
+        quiet_windows=frozenset(quiet),
     )
     return Snapshot(account, tuple(rulepacks), loaded, {r[3]: r[4] for r in rows}, history)
 

@@ -17,7 +17,8 @@ from collectguard.service import lookups
 from collectguard.service.roles import PERMISSIONS, clear_action, require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
-from collectguard.store.models import AccountStateRow, OptOut
+from collectguard.store.models import Account as AccountRow
+from collectguard.store.models import AccountStateRow, OptOut, QuietHoursRow
 
 __all__ = ["apply_state", "clear_state", "opt_out", "set_state"]
 
@@ -175,5 +176,38 @@ def opt_out(
         action="party.opt_out",
         subject=party_id,
         payload={"channel": ch.value, "rule": rule},
+    )
+    return True
+
+
+def quiet_hours(
+    rt: Runtime,
+    session: Session,
+    account_id: str,
+    party_id: str,
+    hours: tuple[str, str],
+    *,
+    by: str,
+    rule: str | None,
+    now: datetime,
+) -> bool:
+    """Record hours a person asked not to be contacted in; False when already recorded."""
+    window = "-".join(hours)
+    exists = session.execute(
+        select(QuietHoursRow).where(QuietHoursRow.party_id == party_id, QuietHoursRow.hours == window)
+    ).scalar_one_or_none()
+    if exists is not None:
+        return False
+    session.add(QuietHoursRow(party_id=party_id, hours=window, at=now, rule=rule))
+    # no version trigger watches this table: invalidate the cached decision inputs by hand
+    row = session.get(AccountRow, account_id)
+    if row is not None:
+        row.version += 1
+    rt.audit(
+        session,
+        actor=by,
+        action="party.quiet_hours",
+        subject=party_id,
+        payload={"hours": window, "rule": rule},
     )
     return True

@@ -70,6 +70,20 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
             if sender_role not in _LIABLE and change.state in _ABOUT_THE_DEBTOR:
                 applied.append(_third_party_change(rt, session, account_id, party_id, change, sender_role))
                 continue
+            if getattr(change, "hours", ()):
+                for hours in change.hours:
+                    if states.quiet_hours(
+                        rt,
+                        session,
+                        account_id,
+                        party_id,
+                        tuple(hours),
+                        by=actor.id,
+                        rule=change.rule,
+                        now=now,
+                    ):
+                        applied.append({"quiet_hours": "-".join(hours), "rule": change.rule})
+                continue
             if getattr(change, "opt_out_channel", None):
                 if states.opt_out(
                     rt, session, party_id, str(change.opt_out_channel), by=actor.id, rule=change.rule, now=now
@@ -157,7 +171,16 @@ def _without_text(body: dict[str, Any]) -> dict[str, Any]:
         "states": [
             {
                 k: s.get(k)
-                for k in ("state", "opt_out_channel", "rule", "min_hold_hours", "signal", "place", "offer")
+                for k in (
+                    "state",
+                    "opt_out_channel",
+                    "rule",
+                    "min_hold_hours",
+                    "signal",
+                    "place",
+                    "offer",
+                    "hours",
+                )
             }
             for s in body.get("states", [])
             if isinstance(s, dict)

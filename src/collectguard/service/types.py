@@ -67,6 +67,8 @@ class PartyView:
     id_number: str | None
     suppressed: bool = False
     opted_out: tuple[str, ...] = ()
+    #: local "HH:MM-HH:MM" hours the person asked not to be contacted in
+    quiet_hours: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +79,7 @@ class PartyView:
             "id_number": self.id_number,
             "suppressed": self.suppressed,
             "opted_out": list(self.opted_out),
+            "quiet_hours": list(self.quiet_hours),
         }
 
 

@@ -105,6 +105,18 @@ class OptOut(Base):
     __table_args__ = (UniqueConstraint("party_id", "channel"),)
 
 
+class QuietHoursRow(Base):
+    """Hours a person asked not to be contacted in, as a local "HH:MM-HH:MM" window."""
+
+    __tablename__ = "quiet_hours"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
+    hours: Mapped[str] = mapped_column(String(11))
+    at: Mapped[datetime] = mapped_column()
+    rule: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (UniqueConstraint("party_id", "hours"),)
+
+
 class AttemptRow(Base):
     __tablename__ = "attempts"
     id: Mapped[str] = mapped_column(String(32), primary_key=True)

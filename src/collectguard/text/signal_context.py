@@ -55,12 +55,19 @@ class Context:
             if "." in text
             else []
         )
-        self._clause_breaks = [i for i, ch in enumerate(text) if ch in spec.clause_breaks]
+        # a colon between digits is a clock time (10:30), not a clause break
+        self._clause_breaks = [
+            i
+            for i, ch in enumerate(text)
+            if ch in spec.clause_breaks
+            and not (ch == ":" and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit())
+        ]
         self._sentence_breaks = [i for i, ch in enumerate(text) if ch in spec.sentence_breaks]
         if stops:
             self._clause_breaks = sorted(self._clause_breaks + stops)
             self._sentence_breaks = sorted(self._sentence_breaks + stops)
         self._windows = _windows(spec)
+        self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
@@ -196,14 +203,19 @@ class Context:
             return _FIRST_PERSON_ZH in between
         return any(w in _FIRST_PERSON_EN for w in between.replace(",", " ").split())
 
-    def scope(self, cue: Cue, start: int, end: int) -> str | None:
-        """Channel or place a cease request is limited to: a place word in the clause first."""
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause of normalised text that holds ``pos``."""
+        return self._bounds(self._clause_breaks, pos, len(self.text))
+
+    def scope(self, cue: Cue, start: int, end: int, *, hours: tuple[int, int] | None = None) -> str | None:
+        """Channel or place a cease request is limited to: a place word in the clause first. A word
+        inside the ``hours`` named (上班 in 上班时间) names a time, not a place."""
         if cue.scope == "all":  # "只接受书面沟通" stops everything, whatever else the clause names
             return None
         lo, hi = self._bounds(self._clause_breaks, start, len(self.text))
         best: tuple[int, int, int, str] | None = None
         for ss, se, rank, name, kind in self.hits.scopes:
-            if ss < lo or se > hi:
+            if ss < lo or se > hi or (hours is not None and hours[0] <= ss and se <= hours[1]):
                 continue
             distance = ss - end if ss >= end else start - se if se <= start else 0
             key = (0 if kind == "place" else 1, max(distance, 0), rank, name)

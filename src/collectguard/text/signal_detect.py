@@ -24,6 +24,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
+from collectguard.text.signal_time import quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -154,6 +155,7 @@ def _candidates(
         if confidence is None:
             continue
         o_start, o_end = context.norm.to_original(start, end)
+        scope, hours = _scope(context, cue, start, end) if cue.signal == "cease_request" else (None, ())
         found.append(
             Signal(
                 type=cue.signal,
@@ -162,11 +164,24 @@ def _candidates(
                 confidence=confidence,
                 evidence=context.norm.original[o_start:o_end],
                 subject=cue.subject or context.subject(start),
-                scope=context.scope(cue, start, end) if cue.signal == "cease_request" else None,
+                scope=scope,
                 cue=cue.pattern,
+                hours=hours,
             )
         )
     return found
+
+
+def _scope(
+    context: Context, cue: Cue, start: int, end: int
+) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """What a cease request is limited to: a place it names, else the hours its clause names
+    ("早上10点前别打": not before ten, not never), else a channel or nothing."""
+    named = None if cue.scope == "all" else quiet_hours(context.text, *context.clause(start))
+    scope = context.scope(cue, start, end, hours=None if named is None else (named.start, named.end))
+    if named is None or scope in context.places:
+        return scope, ()
+    return "hours", named.windows
 
 
 def _merge(found: list[Signal]) -> tuple[Signal, ...]:

@@ -13,8 +13,9 @@ class Signal:
     ``start``/``end`` index the original text (end exclusive); ``evidence`` is that slice.
     ``subject`` is ``third_person`` when the reply speaks of someone else in the household
     ("他说要跳楼") — still a signal about this account. ``scope`` is set for a
-    ``cease_request`` limited to a channel or place ("call", "workplace"); None means
-    everything. ``cue`` names the lexicon pattern that matched, so a reviewer sees why.
+    ``cease_request`` limited to a channel or place ("call", "workplace"), or to hours
+    (``hours``: "早上10点前别打" gives scope ``hours`` and hours ``(("00:00", "10:00"),)``, local
+    windows not to contact in); None means everything. ``cue`` names the lexicon pattern that matched, so a reviewer sees why.
     ``origin`` is the layer that found it: ``cue`` (the lexicon), ``weak`` (a combination of
     weak warning signs) or ``model`` (the n-gram model's guess, with no cue behind it).
     """
@@ -28,6 +29,7 @@ class Signal:
     scope: str | None = None
     cue: str = ""
     origin: str = "cue"
+    hours: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Contract keys first (type, start, end, confidence), then the explanation."""
@@ -41,6 +43,7 @@ class Signal:
             "scope": self.scope,
             "cue": self.cue,
             "origin": self.origin,
+            "hours": [list(w) for w in self.hours],
         }
 
     def contract(self) -> dict[str, Any]:

@@ -1,0 +1,58 @@
+"""Hours a borrower asks not to be contacted in: recorded from a reply, kept by the engine."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from cg_service_fixtures import Team, borrower_account
+
+from collectguard.service import Service
+from collectguard.testing import FixedClock
+
+
+def test_a_reply_naming_hours_limits_contact_to_other_hours(
+    svc: Service, team: Team, clock: FixedClock
+) -> None:
+    # the clock starts at 10:00 in Shanghai
+    account = borrower_account(svc, team)
+    borrower = account["parties"][0]["id"]
+    collector = team.actors["collector"]
+    assert svc.check_contact(account["id"], borrower, "call", actor=collector).allowed  # cached now
+    body = svc.ingest_reply(account["id"], borrower, "上班时间别打电话，下班再说", actor=collector)
+    assert {"quiet_hours": "09:00-18:00", "rule": "cn.quiet_hours"} in body["applied"]
+    assert not any("opt_out" in a for a in body["applied"])  # the channel stays open
+    denied = svc.check_contact(account["id"], borrower, "call", actor=collector)
+    assert denied.rules == ["cn.quiet_hours"]
+    assert denied.next_allowed_at is not None
+    assert denied.next_allowed_at.isoformat() == "2026-03-02T18:00:00+08:00"
+    view = svc.get_account(account["id"], actor=collector)
+    assert view.parties[0].quiet_hours == ("09:00-18:00",)
+    # the emergency contact's hours are their own
+    assert (
+        "cn.quiet_hours"
+        not in svc.check_contact(account["id"], account["parties"][1]["id"], "call", actor=collector).rules
+    )
+    clock.advance(timedelta(hours=8))
+    assert svc.check_contact(account["id"], borrower, "call", actor=collector).allowed
+    # the same request again records nothing new
+    again = svc.ingest_reply(account["id"], borrower, "上班时间别打电话", actor=collector)
+    assert not any("quiet_hours" in a for a in again["applied"])
+
+
+def test_hours_given_at_import_are_kept(svc: Service, team: Team) -> None:
+    account = borrower_account(
+        svc,
+        team,
+        parties=[
+            {
+                "role": "borrower",
+                "name": "王五",
+                "phone": "13812345679",
+                "quiet_hours": [{"start": "00:00", "end": "12:00"}],
+            }
+        ],
+    )
+    borrower = account["parties"][0]["id"]
+    assert account["parties"][0]["quiet_hours"] == ["00:00-12:00"]
+    decision = svc.check_contact(account["id"], borrower, "sms", actor=team.actors["collector"])
+    assert decision.rules == ["cn.quiet_hours"]
