@@ -31,8 +31,9 @@ _OWN_SPEECH = re.compile(
 _MENTION_REACH = {"zh": 12, "en": 24}
 _ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
 # between a ban and the quote it bans, or after the quote before the ban: more quoted phrases of the
-# same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are)
-_SEPARATORS = r"[\s、，,/…—–\-]*(?:和|及|与|或|以及|and|or)?[\s、，,/…—–\-]*"
+# same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are). A Chinese
+# comma ends the list: 不许说“没钱”“再等等”，“明天不还就让你坐牢” bans only the first two.
+_SEPARATORS = r"[\s、,/…—–\-]*(?:和|及|与|或|以及|and|or)?[\s、,/…—–\-]*"
 _QUOTED_RUN = re.compile(
     rf"(?:{_SEPARATORS}[“「『\"][^”」』\"\n]{{1,30}}[”」』\"])*{_SEPARATORS}"
     r"(?:(?:之类|这类|这些|此类|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
@@ -44,6 +45,17 @@ _LIST_RUN = {
     "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
 }
 _BAN_REACH = 48
+# what may follow a quoted list that a ban comes before: its clause ends, or whom it must not be said to
+_RUN_ENDS = re.compile(
+    r"\s*(?:[,，。.!！;；:：、)）\n]|$|(?:to|with) (?:a |the |any |our )?(?:customers?|borrowers?|consumers?|debtors?|anyone|clients?)\b)"
+)
+# a note about words speaks of collectors, not to a reader or as the sender: outside what it quotes or
+# lists, it holds no 你, 我, you or we ("You think “…” is not allowed. Think again." is a taunt)
+_PERSONAL = re.compile(
+    r"[你您我咱俺]|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you|you're|you'll|your|yours|u|ur)\b",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[“「『\"][^”」』\"\n]{0,60}[”」』\"]")
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]|\.(?=\s|$)")
 _QUOTE_NEXT = re.compile(r"[\s:：，,]*[" + re.escape(_OPEN_QUOTES) + "]")
 # what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
@@ -81,8 +93,11 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
 
 
 def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
-    """A ban stands right after the quoted list (“你全家都会知道”“今晚去你家”——以后一律不许说) or
-    right before it (严禁讲“坐监”“通知你公司”)."""
+    """A ban stands right after the quoted list, ending its clause (“你全家都会知道”“今晚去你家”——以后一律
+    不许说), or right before a quoted list that ends its clause (严禁讲“坐监”“通知你公司”之类说话). The
+    message outside its quotes is impersonal, as a note about words is."""
+    if _PERSONAL.search(_QUOTED.sub(" ", original)) is not None:
+        return False
     run = _QUOTED_RUN.match(original, close + 1)
     ban = None if run is None else ctx.word_bans.match(s, to_normalised(offs, run.end()))
     if ban is not None and _BAN_ENDS.match(s, ban.end()) is not None and not _overturned(s, ban.end(), ctx):
@@ -90,8 +105,11 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
     n_open = to_normalised(offs, opening)
     for ban in ctx.word_bans.finditer(s, max(0, n_open - _BAN_REACH), n_open):
         after = ban.end() if offs is None else offs[1][ban.end() - 1]
-        if after <= opening and _QUOTED_RUN.fullmatch(original, after, opening) is not None:
-            return True
+        if after > opening or _QUOTED_RUN.fullmatch(original, after, opening) is None:
+            continue
+        listed = _QUOTED_RUN.match(original, after)
+        if listed is not None and _RUN_ENDS.match(original, listed.end()) is not None:
+            return not _overturned(s, to_normalised(offs, listed.end()), ctx)
     return False
 
 
@@ -101,13 +119,25 @@ def _overturned(s: str, at: int, ctx: Context) -> bool:
     return ctx.breakers.search(s, at, len(s) if end is None else end.start()) is not None
 
 
-def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[str, Offsets] | None) -> bool:
-    """The hit is named under a rule that bans it: an item of a list the ban introduces in its sentence
-    (from ``lo``: 禁用词：老赖、骗子、坐牢, banned words: deadbeat, jail), or quoted with the ban at either
-    end of the quoted list (严禁讲“坐监”“通知你公司”之类的话, “今晚去你家”——以后一律不许说).
-    ``quoted``: the original text and its offsets when it holds quotation marks."""
+def _listed(s: str, ctx: Context, lo: int, start: int) -> bool:
+    """The hit at ``start`` is an item of a list a ban and its colon introduce, in an impersonal note."""
     run = _LIST_RUN[ctx.lang]
-    if any(run.fullmatch(s, ban.end(), start) is not None for ban in ctx.word_bans.finditer(s, lo, start)):
+    for ban in ctx.word_bans.finditer(s, lo, start):
+        items = run.fullmatch(s, ban.end(), start)
+        if items is not None:
+            rest = run.match(s, ban.end())
+            end = rest.end() if rest is not None else start
+            return _PERSONAL.search(s[: ban.start()] + " " + s[end:]) is None
+    return False
+
+
+def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[str, Offsets] | None) -> bool:
+    """The hit is named under a rule that bans it, in a note about words: an item of a list the ban
+    introduces in its sentence (from ``lo``: 禁用词：老赖、骗子、坐牢, banned words: deadbeat, jail), or
+    quoted with the ban at either end of the quoted list (严禁讲“坐监”“通知你公司”之类的话,
+    “今晚去你家”——以后一律不许说). ``quoted``: the original text and its offsets when it holds quotation
+    marks."""
+    if _listed(s, ctx, lo, start):
         return True
     if quoted is None:
         return False
@@ -117,13 +147,15 @@ def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[st
 
 
 def ban_note(s: str, ctx: Context, original: str, offs: Offsets) -> bool:
-    """Whether the message names words under a ban: a ban before a list or a quote, or right after a
-    quote. Such a note is about words, not to a reader, and the model, which reads no context, does
-    not judge it."""
+    """Whether the message is an impersonal note that names words under a ban: a ban before a list or
+    a quote, or right after a quote, and no 你, 我, you or we outside them. The model, which reads no
+    context, does not judge such a note."""
+    if _PERSONAL.search(_QUOTED.sub(" ", original)) is not None:
+        return False
     for ban in ctx.word_bans.finditer(s):
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
         if listed is not None and listed.end() > ban.end() + 1:  # a colon and at least an item
-            return True
+            return _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :]) is None
         before = ban.end() if offs is None else offs[1][ban.end() - 1]
         if _QUOTE_NEXT.match(original, before) is not None:
             return True
