@@ -223,3 +223,23 @@ def load_packs(
     if not items:
         raise UnknownRulePackError("at least one rule pack is needed", field="rulepack")
     return tuple(load_pack(s) for s in items)
+
+
+def never_contact_rule(pack: RulePack) -> ContentRule | None:
+    """The pack's rule that forbids any contact with an undesignated third party, as a content rule
+    (a message that reaches such a person breaks it, whatever its words)."""
+    for rule in pack.rules:
+        spec = rule.spec
+        if (
+            spec.kind == "party_restriction"
+            and spec.params.mode == "never"  # type: ignore[union-attr]
+            and "third_party" in rule.parties
+        ):
+            return ContentRule(
+                id=spec.id,
+                category="contact_third_party",
+                citation=spec.citation,
+                message_zh=spec.message_zh,
+                message_en=spec.message_en,
+            )
+    return None

@@ -15,7 +15,7 @@ from typing import Any
 
 from collectguard.errors import ValidationError
 from collectguard.model import PartyRole, parse_enum
-from collectguard.policy.pack import RulePack, load_pack
+from collectguard.policy.pack import RulePack, load_pack, never_contact_rule
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
@@ -115,7 +115,7 @@ class Screener:
             for rule in pack.content_rules:
                 rules.setdefault(rule.category, []).append(rule)
         self._rules = rules
-        self._unrelated = tuple(r for r in map(_never_contact_rule, self._packs) if r is not None)
+        self._unrelated = tuple(r for r in map(never_contact_rule, self._packs) if r is not None)
         self._counted = tuple(ctx.counted for ctx in lexicon.context.values())
 
     @classmethod
@@ -152,14 +152,16 @@ class Screener:
             raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
-        if third:
+        # a note that names words under a ban (严禁讲“…”) is about words: it tells no one of a debt
+        note = None
+        if third and not (note := self._ban_note(s, text, offs)):
             raw.extend(self._addressee_findings(s))
             raw.extend(_disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        if self._model is not None and not (raw or self._ban_note(s, text, offs)):
+        if self._model is not None and not (raw or (self._ban_note(s, text, offs) if note is None else note)):
             raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
@@ -349,25 +351,6 @@ def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) 
 
 def _severity(category: str) -> str:
     return "block" if category in BLOCK_CATEGORIES else "warn"
-
-
-def _never_contact_rule(pack: RulePack) -> ContentRule | None:
-    """The pack's rule that forbids any contact with an undesignated third party, as a content rule."""
-    for rule in pack.rules:
-        spec = rule.spec
-        if (
-            spec.kind == "party_restriction"
-            and spec.params.mode == "never"  # type: ignore[union-attr]
-            and "third_party" in rule.parties
-        ):
-            return ContentRule(
-                id=spec.id,
-                category="contact_third_party",
-                citation=spec.citation,
-                message_zh=spec.message_zh,
-                message_en=spec.message_en,
-            )
-    return None
 
 
 def _pii_analyzer() -> Callable[..., Any] | None:

@@ -108,7 +108,12 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
         if after > opening or _QUOTED_RUN.fullmatch(original, after, opening) is None:
             continue
         listed = _QUOTED_RUN.match(original, after)
-        if listed is not None and _RUN_ENDS.match(original, listed.end()) is not None:
+        # the list ends its clause: a mark ends it (the run may have taken the comma) or nothing follows
+        ended = listed is not None and (
+            original[after : listed.end()].rstrip().endswith(("，", ",", "：", ":", "—"))
+            or _RUN_ENDS.match(original, listed.end()) is not None
+        )
+        if ended and listed is not None:
             return not _overturned(s, to_normalised(offs, listed.end()), ctx)
     return False
 
