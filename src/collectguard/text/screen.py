@@ -161,8 +161,9 @@ class Screener:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        if self._model is not None and not (raw or (self._ban_note(s, text, offs) if note is None else note)):
-            raw.extend(self._model.findings(s, raw, barred=barred_for(to)))
+        if self._model is not None and not raw and not note:  # the model judges no note about words
+            guess = self._model.findings(s, raw, barred=barred_for(to))
+            raw.extend(guess if not guess or note is not None or not self._ban_note(s, text, offs) else ())
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
         else:

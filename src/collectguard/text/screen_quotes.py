@@ -155,18 +155,17 @@ def ban_note(s: str, ctx: Context, original: str, offs: Offsets) -> bool:
     """Whether the message is an impersonal note that names words under a ban: a ban before a list or
     a quote, or right after a quote, and no 你, 我, you or we outside them. The model, which reads no
     context, does not judge such a note."""
-    if _PERSONAL.search(_QUOTED.sub(" ", original)) is not None:
-        return False
-    for ban in ctx.word_bans.finditer(s):
+    for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
         if listed is not None and listed.end() > ban.end() + 1:  # a colon and at least an item
             return _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :]) is None
         before = ban.end() if offs is None else offs[1][ban.end() - 1]
-        if _QUOTE_NEXT.match(original, before) is not None:
-            return True
         at = ban.start() if offs is None else offs[0][ban.start()]
-        if _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None:
-            return True
+        if (
+            _QUOTE_NEXT.match(original, before) is not None
+            or _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None
+        ):
+            return _PERSONAL.search(_QUOTED.sub(" ", original)) is None
     return False
 
 
