@@ -172,6 +172,19 @@ CASES: list[tuple[str, str, Any, str | None, int, str, str | None]] = [
     (
         "POST",
         "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [{"role": "borrower", "name": "a", "quiet_hours": [{"start": "00:00", "end": "24:00"}]}],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0].quiet_hours[0]",
+    ),
+    (
+        "POST",
+        "/v1/accounts",
         {"external_id": "x", "timezone": "Asia/Shanghai", "parties": [{"role": "guarantor", "name": "a"}]},
         "supervisor",
         422,

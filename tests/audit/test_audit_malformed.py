@@ -40,6 +40,9 @@ BAD_FIELDS = [
     ("opt-out without channel", {"opted_out": "A1-B"}, "opted_out", "party_id:channel"),
     ("opt-out of an unknown channel", {"opted_out": "A1-B:pager"}, "opted_out", "party_id:channel"),
     ("consent window not a clock range", {"consent_windows": "evenings"}, "consent_windows", "HH:MM-HH:MM"),
+    ("consent window past midnight", {"consent_windows": "09:00-24:30"}, "consent_windows", "HH:MM-HH:MM"),
+    ("quiet hours reversed", {"quiet_hours": "A1-B:18:00-09:00"}, "quiet_hours", "start before its end"),
+    ("quiet hours without a party", {"quiet_hours": "18:00-24:00"}, "quiet_hours", "party_id:HH:MM-HH:MM"),
 ]
 
 
@@ -139,7 +142,8 @@ def test_a_log_with_no_good_row_still_reports(tmp_path: Path, audit) -> None:
 
 
 def test_account_facts_columns_change_the_decision(tmp_path: Path, audit) -> None:
-    """Consent to 22:00–23:00 allows a 22:30 call; an opt-out of calls and a suppressed party deny."""
+    """Consent to 22:00–23:00 allows a 22:30 call; an opt-out of calls, a suppressed party and hours the
+    borrower asked to avoid deny."""
     rows = [
         {**GOOD, "started_at": "2026-03-02T22:30:00+08:00", "consent_windows": "22:00-23:00"},
         {**GOOD, "started_at": "2026-03-03T12:00:00+08:00", "opted_out": "A1-B:call"},
@@ -151,9 +155,13 @@ def test_account_facts_columns_change_the_decision(tmp_path: Path, audit) -> Non
             "outcome": "invalid_number",
             "suppressed_parties": "EC1",
         },
+        {**GOOD, "started_at": "2026-03-05T09:30:00+08:00", "quiet_hours": "A1-B:09:00-12:00"},
+        {**GOOD, "started_at": "2026-03-06T12:30:00+08:00", "quiet_hours": "A1-B:09:00-12:00"},
     ]
     _, violations = audit(write_log(tmp_path / "log.csv", rows))
     got = {(v["row"], v["rule"]) for v in violations}
     assert (0, "cn.hours") not in got
     assert (1, "cn.medium_optout") in got
     assert (2, "cn.third_party.suppressed") in got
+    assert (3, "cn.quiet_hours") in got
+    assert not any(row == 4 for row, _ in got)

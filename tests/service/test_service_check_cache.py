@@ -8,7 +8,7 @@ from cg_service_fixtures import Team, borrower_account
 from sqlalchemy import delete, update
 
 from collectguard.service import Service
-from collectguard.store.models import AccountStateRow, AttemptRow, OptOut
+from collectguard.store.models import AccountStateRow, AttemptRow, OptOut, QuietHoursRow
 from collectguard.testing import FixedClock
 
 
@@ -52,6 +52,18 @@ def test_writes_outside_the_service_invalidate_the_cached_check(
         session.add(OptOut(party_id=borrower, channel="sms", at=clock(), rule=None))
     assert rules() == []
     assert rules("sms") == ["cn.medium_optout"]
+    with svc.database.write() as session:  # the clock reads 10:00 in Shanghai
+        session.add(QuietHoursRow(party_id=borrower, hours="09:00-12:00", at=clock(), rule=None))
+    assert rules() == ["cn.quiet_hours"]
+    with svc.database.write() as session:
+        session.execute(update(QuietHoursRow).values(hours="13:00-14:00"))
+    assert rules() == []
+    with svc.database.write() as session:
+        session.execute(update(QuietHoursRow).values(hours="09:00-12:00"))
+    assert rules() == ["cn.quiet_hours"]
+    with svc.database.write() as session:
+        session.execute(delete(QuietHoursRow))
+    assert rules() == []
 
 
 def test_a_check_far_in_the_past_reads_the_history_it_needs(

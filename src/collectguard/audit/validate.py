@@ -57,6 +57,24 @@ def _each_matches(column: str, pattern: str, what: str) -> pl.Expr:
     )
 
 
+_WINDOW = r"([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$"
+
+
+def _each_window(column: str, prefix: str, what: str) -> pl.Expr:
+    """Every item a local window (24:00 ends a day) whose start is before its end: zero-padded
+    HH:MM compare as text as they do as times."""
+    parts = pl.col(column).str.split(LIST_SEPARATOR).list.eval(pl.element().str.strip_chars())
+    well_formed = parts.list.eval(pl.element().str.contains(f"^{prefix}{_WINDOW}")).list.all()
+    ordered = parts.list.eval(pl.element().str.slice(-11, 5) < pl.element().str.slice(-5, 5)).list.all()
+    return pl.when(pl.col(column).is_not_null() & (pl.col(column) != "") & ~(well_formed & ordered)).then(
+        pl.concat_str(
+            pl.lit(f"{column} "),
+            pl.col(column),
+            pl.lit(f" is not a list of {what}, each start before its end"),
+        )
+    )
+
+
 def _timestamp() -> tuple[pl.Expr, pl.Expr]:
     """The parsed instant (UTC microseconds) and the message when it cannot be parsed."""
     text = (
@@ -105,14 +123,8 @@ def checked(frame: pl.LazyFrame, *, candidate_zones: tuple[str, ...] = ()) -> pl
         "opted_out": _each_matches(
             "opted_out", rf"^[^:]+:({'|'.join(c.value for c in Channel)})$", "party_id:channel pairs"
         ),
-        "consent_windows": _each_matches(
-            "consent_windows", r"^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$", "HH:MM-HH:MM windows"
-        ),
-        "quiet_hours": _each_matches(
-            "quiet_hours",
-            r"^[^:]+:([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$",
-            "party_id:HH:MM-HH:MM windows",
-        ),
+        "consent_windows": _each_window("consent_windows", "", "HH:MM-HH:MM windows"),
+        "quiet_hours": _each_window("quiet_hours", r"[^:]+:", "party_id:HH:MM-HH:MM windows"),
     }
     errors = []
     for column in COLUMNS:

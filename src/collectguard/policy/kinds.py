@@ -157,25 +157,27 @@ def state_hold(
 def quiet_hours(
     rule: QuietHoursRule, account: Account, attempt: Attempt, history: History, at: datetime, tz: ZoneInfo
 ) -> Block | None:
-    """Denied inside hours the person asked not to be contacted in, until the window ends (or the
-    next window that the end falls in ends)."""
+    """Denied inside hours the person asked not to be contacted in, until they end: a window that
+    starts where another ends extends the wait, across midnight too (18:00-24:00 and 00:00-09:00)."""
     windows = [w for party, w in account.quiet_windows if party == attempt.party_id]
-    if not windows:
-        return None
     local = at.astimezone(tz)
     clock = local.time()
     inside = [w for w in windows if w.contains(clock)]
     if not inside:
         return None
-    end = max(w.end for w in inside)
-    while True:  # a window that starts where another ends extends the wait
-        later = [w.end for w in windows if w.contains(end) and w.end > end] if end != time.max else []
+    day, end = local.date(), max(w.end for w in inside)
+    for _ in range(len(windows) + 2):  # each step takes a later end or the next day: bounded
+        if end == time.max:
+            following = [w.end for w in windows if w.start == time(0)]
+            if not following:
+                return Block(lt.local_midnight(day + timedelta(days=1), tz))
+            day, end = day + timedelta(days=1), max(following)
+            continue
+        later = [w.end for w in windows if w.contains(end) and w.end > end]
         if not later:
             break
         end = max(later)
-    if end == time.max:
-        return Block(lt.local_midnight(local.date() + timedelta(days=1), tz))
-    return Block(lt.local_instant(local.date(), end, tz))
+    return Block(None if end == time.max else lt.local_instant(day, end, tz))
 
 
 def channel_opt_out(

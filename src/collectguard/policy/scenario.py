@@ -54,6 +54,18 @@ def _clock(value: Any, field: str) -> time:
         raise ValidationError(f"{value!r} is not a clock time HH:MM", field=field) from None
 
 
+def _hours(raw: dict[str, Any], field: str) -> LocalWindow:
+    """A window of hours not to contact in: HH:MM to HH:MM or 24:00, the start before the end."""
+    start = _clock(raw.get("start"), f"{field}.start")
+    end = None if raw.get("end") == "24:00" else _clock(raw.get("end"), f"{field}.end")
+    window = LocalWindow.parse(start.strftime("%H:%M"), "24:00" if end is None else end.strftime("%H:%M"))
+    if window.start >= window.end:
+        raise ValidationError(
+            "start must be before end (windows across midnight are not supported)", field=field
+        )
+    return window
+
+
 def _dicts(value: Any, field: str) -> list[dict[str, Any]]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise ValidationError("expected a list of {party_id, start, end}", field=field)
@@ -103,16 +115,8 @@ def parse_account(raw: Any, field: str = "account", *, packs: tuple[RulePack, ..
         for i, w in enumerate(raw.get("consent_windows", []) or [])
     )
     quiet = frozenset(
-        (
-            str(w.get("party_id", "borrower")),
-            LocalWindow.parse(
-                _clock(w.get("start"), f"{field}.quiet_hours[{i}].start").strftime("%H:%M"),
-                "24:00"
-                if w.get("end") == "24:00"
-                else _clock(w.get("end"), f"{field}.quiet_hours[{i}].end").strftime("%H:%M"),
-            ),
-        )
-        for i, w in enumerate(_dicts(raw.get("quiet_hours", []), f"{field}.quiet_hours"))
+        (str(w.get("party_id", "borrower")), _hours(w, f"{field}.quiet_hours[{i}]"))
+        for i, w in enumerate(_dicts(raw.get("quiet_hours") or [], f"{field}.quiet_hours"))
     )
     return Account(
         id=str(raw.get("id", "")),

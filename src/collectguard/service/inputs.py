@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 __all__ = ["ConsentWindow", "NewAccount", "NewParty", "QuietHours", "RecordedContact"]
 
@@ -32,17 +33,32 @@ class NewParty(BaseModel):
 
 
 class QuietHours(BaseModel):
-    """Local hours a person asked not to be contacted in ("早上10点前别打"); "24:00" ends the day."""
+    """Local hours the person asked not to be contacted in ("早上10点前别打"); "24:00" ends the day."""
 
     model_config = ConfigDict(extra="forbid")
 
-    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
-    end: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$")
+    start: str
+    end: str
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock(cls, value: str, info: ValidationInfo) -> str:
+        if info.field_name == "end" and value == "24:00":
+            return value
+        if re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value) is None:
+            raise ValueError(
+                f"{value!r} is not a clock time HH:MM between 00:00 and 23:59 (or 24:00 to end the day)"
+            )
+        return value
 
     @model_validator(mode="after")
     def _ordered(self) -> QuietHours:
         if self.start >= self.end:  # zero-padded HH:MM strings order as the times do
             raise ValueError("start must be before end (windows across midnight are not supported)")
+        if self.start <= "08:00" and self.end >= "21:00":
+            raise ValueError(
+                "hours that cover the whole lawful day are a request to stop: record the state cease_requested"
+            )
         return self
 
 

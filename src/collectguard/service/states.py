@@ -17,10 +17,9 @@ from collectguard.service import lookups
 from collectguard.service.roles import PERMISSIONS, clear_action, require
 from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
-from collectguard.store.models import Account as AccountRow
 from collectguard.store.models import AccountStateRow, OptOut, QuietHoursRow
 
-__all__ = ["apply_state", "clear_state", "opt_out", "set_state"]
+__all__ = ["apply_state", "clear_state", "opt_out", "quiet_hours", "set_state"]
 
 
 def apply_state(
@@ -183,7 +182,6 @@ def opt_out(
 def quiet_hours(
     rt: Runtime,
     session: Session,
-    account_id: str,
     party_id: str,
     hours: tuple[str, str],
     *,
@@ -198,11 +196,9 @@ def quiet_hours(
     ).scalar_one_or_none()
     if exists is not None:
         return False
-    session.add(QuietHoursRow(party_id=party_id, hours=window, at=now, rule=rule))
-    # no version trigger watches this table: invalidate the cached decision inputs by hand
-    row = session.get(AccountRow, account_id)
-    if row is not None:
-        row.version += 1
+    session.add(
+        QuietHoursRow(party_id=party_id, hours=window, at=now, rule=rule)
+    )  # its trigger bumps the version
     rt.audit(
         session,
         actor=by,

@@ -73,14 +73,7 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
             if getattr(change, "hours", ()):
                 for hours in change.hours:
                     if states.quiet_hours(
-                        rt,
-                        session,
-                        account_id,
-                        party_id,
-                        tuple(hours),
-                        by=actor.id,
-                        rule=change.rule,
-                        now=now,
+                        rt, session, party_id, tuple(hours), by=actor.id, rule=change.rule, now=now
                     ):
                         applied.append({"quiet_hours": "-".join(hours), "rule": change.rule})
                 continue

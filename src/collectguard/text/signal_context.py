@@ -207,18 +207,21 @@ class Context:
         """The clause of normalised text that holds ``pos``."""
         return self._bounds(self._clause_breaks, pos, len(self.text))
 
-    def scope(self, cue: Cue, start: int, end: int, *, hours: tuple[int, int] | None = None) -> str | None:
+    def scope(
+        self, cue: Cue, start: int, end: int, *, hours: tuple[tuple[int, int], ...] = (), default: bool = True
+    ) -> str | None:
         """Channel or place a cease request is limited to: a place word in the clause first. A word
-        inside the ``hours`` named (上班 in 上班时间) names a time, not a place."""
+        inside one of the ``hours`` spans named (上班 in 上班时间) names a time, not a place; without
+        ``default`` the cue's own scope is not read when the clause names none."""
         if cue.scope == "all":  # "只接受书面沟通" stops everything, whatever else the clause names
             return None
         lo, hi = self._bounds(self._clause_breaks, start, len(self.text))
         best: tuple[int, int, int, str] | None = None
         for ss, se, rank, name, kind in self.hits.scopes:
-            if ss < lo or se > hi or (hours is not None and hours[0] <= ss and se <= hours[1]):
+            if ss < lo or se > hi or any(a <= ss and se <= b for a, b in hours):
                 continue
             distance = ss - end if ss >= end else start - se if se <= start else 0
             key = (0 if kind == "place" else 1, max(distance, 0), rank, name)
             if best is None or key < best:
                 best = key
-        return best[3] if best else cue.scope
+        return best[3] if best else cue.scope if default else None

@@ -175,11 +175,15 @@ def _candidates(
 def _scope(
     context: Context, cue: Cue, start: int, end: int
 ) -> tuple[str | None, tuple[tuple[str, str], ...]]:
-    """What a cease request is limited to: a place it names, else the hours its clause names
+    """What a cease request is limited to: a place it names, else the hours attached to it
     ("早上10点前别打": not before ten, not never), else a channel or nothing."""
-    named = None if cue.scope == "all" else quiet_hours(context.text, *context.clause(start))
-    scope = context.scope(cue, start, end, hours=None if named is None else (named.start, named.end))
-    if named is None or scope in context.places:
+    named = None if cue.scope == "all" else quiet_hours(context.text, *context.clause(start), start, end)
+    if named is None:
+        return context.scope(cue, start, end), ()
+    # a place word inside the hours (上班 in 上班时间) names a time; the cue's own place is read only
+    # when its words name no hours (上班时间别打 is hours, 别打到我单位 a place)
+    scope = context.scope(cue, start, end, hours=named.spans, default=False)
+    if scope in context.places:
         return scope, ()
     return "hours", named.windows
 

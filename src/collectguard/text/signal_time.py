@@ -2,9 +2,13 @@
 
 A borrower who asks not to be called at a time has not asked us to stop: the request limits
 contact to other hours (Regulation F 1006.6(b)(1)(i), a time known to be inconvenient), and the
-contact engine keeps to it. The words for parts of the day and for "before"/"after" are data
-(``data/signals/times.yaml``); this module reads clock times and ranges around them, in the
-clause of the request only, so "别再打了，我晚上才有空" names no hours to avoid.
+contact engine keeps to it. Reading a stop as mere hours would let contact go on, so hours count
+only when they are attached to the refusal itself — right before it in Chinese (晚上九点以后别打了),
+right before or after it in English (don't call me before 9am) — and never when the refusal says
+"again", "anymore" or 再, or the clause says day and night. A time to pay, a time the borrower is
+free or a time in another clause is no limit: "别再打了，我晚上才有空" and "stop calling, I'll pay after
+5" stay stops. The words are data (``data/signals/times.yaml``); this module reads clock times,
+ranges and parts of the day around them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ __all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
 
 #: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
 Window = tuple[str, str]
+
+#: a window that leaves no lawful hour of any pack's day (08:00-21:00) asks for a stop, not hours
+_DAY_START, _DAY_END = 8 * 60, 21 * 60
 
 
 class _Period(pydantic.BaseModel):
@@ -46,6 +53,7 @@ class _HalfDay(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     am: list[str]
     pm: list[str]
+    night: list[str]  # pm words after which 12 is midnight (晚上十二点), not noon
 
 
 class TimeWords(pydantic.BaseModel):
@@ -55,6 +63,10 @@ class TimeWords(pydantic.BaseModel):
     half_day: _HalfDay
     before: list[str] = pydantic.Field(min_length=1)
     after: list[str] = pydantic.Field(min_length=1)
+    # in the clause, these make any hours named part of a stop: 再, again, day and night
+    stop_words: list[str] = pydantic.Field(min_length=1)
+    # what may stand between the hours and the refusal they limit (都, 也, please, me)
+    fillers: list[str] = pydantic.Field(min_length=1)
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
@@ -85,13 +97,16 @@ _ZH_DIGITS = {
     "九": 9,
 }
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
-_MINUTE = r"(?:\d{2}|半|一刻|三刻|[一二三四五]十[一二三四五六七八九]?)"
+_MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
+# an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
+_NOT_A_CLOCK = r"(?![\d:]|\s*(?:days?|weeks?|months?|years?|times?|missed|payments?|more|st|nd|rd|th|号|天|个|次|年|月)\b)"
 
 
 def _number(word: str) -> int | None:
-    """An hour or minute written in digits or Chinese numerals (九, 十一, 二十一)."""
+    """An hour or minute written in digits or Chinese numerals (九, 十一, 二十一, 零五)."""
     if word.isdigit():
         return int(word)
+    word = word.removeprefix("零")
     if "十" in word:
         tens, _, units = word.partition("十")
         return _ZH_DIGITS.get(tens, 1 if not tens else -99) * 10 + (
@@ -100,97 +115,181 @@ def _number(word: str) -> int | None:
     return _ZH_DIGITS.get(word) if len(word) == 1 else None
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(normalize(w).text) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], *, lead: bool = True) -> str:
+    """The words as one alternation, longest first; a Latin word only as a whole word (or, without
+    ``lead``, only ending one: 9pm)."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        text = re.escape(normalize(w).text)
+        latin = w[:1].isascii() and w[:1].isalpha()
+        parts.append((r"\b" if lead else "") + text + r"(?![a-z])" if latin else text)
+    return "|".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
 class Hours:
-    """The hours named in a clause, and the span of text that names them (normalised offsets)."""
+    """The hours a refusal is limited to, and the spans of text that name them (normalised offsets)."""
 
     windows: tuple[Window, ...]
-    start: int
-    end: int
+    spans: tuple[tuple[int, int], ...]
+
+
+def _numbered(pattern: str, n: int) -> str:
+    return pattern.replace("#", str(n))
 
 
 class _Reader:
     def __init__(self, words: TimeWords) -> None:
-        am, pm = _alternation(words.half_day.am), _alternation(words.half_day.pm)
+        am, pm = _alternation(words.half_day.am, lead=False), _alternation(words.half_day.pm, lead=False)
+        self.night = re.compile(_alternation(words.half_day.night))
         before, after = _alternation(words.before), _alternation(words.after)
-
-        def numbered(pattern: str, n: int) -> str:
-            return pattern.replace("#", str(n))
-
         clock = rf"(?P<h#>{_HOUR})\s*(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?"
-        en_clock = r"(?P<h#>\d{1,2})(?::(?P<m#>\d{2}))?"
+        bare = rf"(?P<h#>{_HOUR})\s*(?:(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?)?"  # 6到9点: the first needs no 点
+        en_clock = r"(?P<h#>\d{1,2})(?::(?P<m#>\d{2}))?" + _NOT_A_CLOCK
         en_half = rf"(?:\s*(?P<am#>{am})|\s*(?P<pm#>{pm})|\s*o'?clock)?"
         zh_half = rf"(?:(?P<am#>{am})|(?P<pm#>{pm}))?\s*"
-        zh_range = (
-            zh_half + clock + r"\s*(?:到|至|-|~|—)\s*" + zh_half.replace("#", "@") + clock.replace("#", "@")
+        second = lambda part: part.replace("#", "@")  # noqa: E731
+        zh_range = zh_half + bare + r"\s*(?:到|至|-|~|—)\s*" + second(zh_half) + second(clock)
+        en_range = (
+            r"(?:\b(?:between|from)\s+)?"
+            + en_clock
+            + en_half
+            + r"\s*(?:\band\b|\bto\b|-|\btill\b|\buntil\b)\s*"
         )
-        en_range = r"(?:between|from)\s+" + en_clock + en_half + r"\s*(?:and|to|-|till|until)\s*"
-        en_range += en_clock.replace("#", "@") + en_half.replace("#", "@")
+        en_range += second(en_clock) + second(en_half)
         self.range = re.compile(
-            numbered(zh_range, 1).replace("@", "2") + "|" + numbered(en_range, 3).replace("@", "4")
+            _numbered(zh_range, 1).replace("@", "2") + "|" + _numbered(en_range, 3).replace("@", "4")
         )
         zh_bound = zh_half + clock + rf"\s*(?:(?P<b#>{before})|(?P<a#>{after}))"
         en_bound = rf"\b(?:(?P<b#>{before})|(?P<a#>{after}))\s+" + en_clock + en_half
-        self.bound = re.compile(numbered(zh_bound, 1) + "|" + numbered(en_bound, 2))
+        self.bound = re.compile(_numbered(zh_bound, 1) + "|" + _numbered(en_bound, 2))
         self.periods = [(re.compile(_alternation(p.words)), tuple(p.windows)) for p in words.periods]
+        self.after_period = re.compile(rf"\s*(?:(?P<b>{before})|(?P<a>{after}))")
+        self.before_period = re.compile(
+            r"(?:\b(?P<b>before|until|till|prior to)|\b(?P<a>after|past))\s+(?:the\s+)?$"
+        )
+        self.stops = re.compile(_alternation(words.stop_words))
+        self.fillers = re.compile(rf"(?:[\s,，、。!！]|{_alternation(words.fillers)})*")
 
-    def read(self, text: str, lo: int, hi: int) -> Hours | None:
-        windows: list[Window] = []
-        taken: list[tuple[int, int]] = []
+    def read(self, text: str, lo: int, hi: int) -> list[tuple[int, int, tuple[Window, ...]]]:
+        """Every time expression of ``text[lo:hi]``: (start, end, windows), in text order."""
+        found: list[tuple[int, int, tuple[Window, ...]]] = []
+
+        def free(a: int, b: int) -> bool:
+            return not any(x < b and a < y for x, y, _ in found)
+
         for m in self.range.finditer(text, lo, hi):
-            n = "1" if m.group("h1") is not None else "3"
-            k = "2" if n == "1" else "4"
-            first, second = _hour(m, n), _hour(m, k)
-            if first is None or second is None:
-                continue
-            if _unmarked(m, n) and _unmarked(m, k) and first < 7 * 60:  # 两点到五点: the afternoon
-                first, second = first + 720, second + 720
-            if second <= first and second + 720 <= 1440:  # 9 to 5
-                second += 720
-            if first < second <= 1440:
-                windows.append((_hhmm(first), _hhmm(second)))
-                taken.append(m.span())
+            if (windows := self._range(m)) and free(*m.span()):
+                found.append((m.start(), m.end(), windows))
         for m in self.bound.finditer(text, lo, hi):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            n = "1" if m.group("h1") is not None else "2"
-            minutes = _hour(m, n)
-            if minutes is None:
-                continue
-            is_before = m.group(f"b{n}") is not None
-            if _unmarked(m, n) and minutes < 12 * 60 and (not is_before or minutes < 6 * 60):
-                minutes += 720  # "after 7" and 5点前 read in the afternoon or evening
-            window = ("00:00", _hhmm(minutes)) if is_before else (_hhmm(minutes), "24:00")
-            if _minutes(window[0]) < _minutes(window[1]):
-                windows.append(window)
-                taken.append(m.span())
+            if (window := self._bound(m)) is not None and free(*m.span()):
+                found.append((m.start(), m.end(), (window,)))
         for pattern, period in self.periods:
             for m in pattern.finditer(text, lo, hi):
-                if not any(a < m.end() and m.start() < b for a, b in taken):
-                    windows.extend(period)
-                    taken.append(m.span())
+                if free(*m.span()):
+                    start, end = m.span()
+                    windows = period
+                    # a part of the day as a bound: 午饭后, 中午之前, after lunch, before noon
+                    follow = self.after_period.match(text, end, hi)
+                    lead = self.before_period.search(text[max(lo, start - 12) : start])
+                    bound = follow or lead
+                    if bound is not None:
+                        first, last = _minutes(period[0][0]), _minutes(period[-1][1])
+                        windows = (
+                            (("00:00", _hhmm(last)),) if bound.group("b") else ((_hhmm(first), "24:00"),)
+                        )
+                        if follow is not None:
+                            end = follow.end()
+                        elif lead is not None:
+                            start -= len(lead.group(0))
+                    found.append((start, end, windows))
+        return sorted(found)
+
+    def _range(self, m: re.Match[str]) -> tuple[Window, ...]:
+        n, k = ("1", "2") if m.group("h1") is not None else ("3", "4")
+        first, second = _hour(m, n, self.night), _hour(m, k, self.night)
+        if first is None or second is None:
+            return ()
+        if (
+            _unmarked(m, n)
+            and not _unmarked(m, k)
+            and m.group(f"pm{k}") is not None
+            and first + 720 <= second
+        ):
+            first += 720  # between 6 and 9 pm
+        elif _unmarked(m, n) and _unmarked(m, k) and first < 7 * 60:  # 两点到五点: the afternoon
+            first, second = first + 720, second + 720
+        if second <= first and _unmarked(m, k) and second + 720 > first:  # 9 to 5
+            second += 720
+        if second <= first:  # 晚上10点到早上8点, 10pm to 7am: across midnight
+            return tuple(w for w in ((_hhmm(first), "24:00"), ("00:00", _hhmm(second))) if w[0] != w[1])
+        return ((_hhmm(first), _hhmm(second)),) if second <= 1440 else ()
+
+    def _bound(self, m: re.Match[str]) -> Window | None:
+        n = "1" if m.group("h1") is not None else "2"
+        minutes = _hour(m, n, self.night)
+        if minutes is None:
+            return None
+        is_before = m.group(f"b{n}") is not None
+        # unmarked: "after 7" and 5点前 read in the afternoon or evening, as does "before 6" (six in the
+        # morning is before any lawful hour)
+        if _unmarked(m, n) and minutes < 12 * 60 and (not is_before or minutes < _DAY_START):
+            minutes += 720
+        window = ("00:00", _hhmm(minutes)) if is_before else (_hhmm(minutes), "24:00")
+        return window if _minutes(window[0]) < _minutes(window[1]) else None
+
+    def limit(self, text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
+        """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``."""
+        if self.stops.search(text, lo, hi) is not None:
+            return None
+        found = self.read(text, lo, hi)
+        chain: list[tuple[int, int, tuple[Window, ...]]] = []
+        # before the refusal, touching it (and the expressions joined to that one: 早上和晚上都别打)
+        at = start
+        for expr in reversed([f for f in found if f[1] <= start]):
+            if self.fillers.fullmatch(text, expr[1], at) is None:
+                break
+            chain.append(expr)
+            at = expr[0]
+        # inside it (no calls after 7pm) or right after it, in English (don't call me before 9am)
+        for expr in found:
+            if expr[0] < end and expr[1] > start and expr not in chain:
+                chain.append(expr)
+            elif (
+                expr[0] >= end
+                and text[start:end].isascii()
+                and self.fillers.fullmatch(text, end, expr[0]) is not None
+            ):
+                chain.append(expr)
+                end = expr[1]
+        windows = sorted({w for _, _, ws in chain for w in ws if _lawful(w)})
         if not windows:
             return None
-        return Hours(tuple(sorted(set(windows))), min(a for a, _ in taken), max(b for _, b in taken))
+        return Hours(tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)))
+
+
+def _lawful(window: Window) -> bool:
+    """A window that leaves part of the lawful day open: all day, or most of it, is a stop."""
+    start, end = _minutes(window[0]), _minutes(window[1])
+    return not (start <= _DAY_START and end >= _DAY_END) and end > start
 
 
 def _unmarked(m: re.Match[str], n: str) -> bool:
     return m.group(f"am{n}") is None and m.group(f"pm{n}") is None
 
 
-def _hour(m: re.Match[str], n: str) -> int | None:
+def _hour(m: re.Match[str], n: str, night: re.Pattern[str]) -> int | None:
     """Minutes after midnight of the clock time in group ``n``, its half of the day applied."""
     hour = _number(m.group(f"h{n}"))
     raw = m.group(f"m{n}")
     minute = 0 if raw is None else {"半": 30, "一刻": 15, "三刻": 45}.get(raw, _number(raw) or 0)
     if hour is None or not (0 <= hour <= 24) or not (0 <= minute < 60):
         return None
-    if m.group(f"pm{n}") is not None and hour < 12:
+    pm = m.group(f"pm{n}")
+    if pm is not None and hour < 12:
         hour += 12
+    elif pm is not None and hour == 12 and night.fullmatch(pm.strip()) is not None:
+        hour = 24  # 晚上十二点, twelve at night: midnight
     elif m.group(f"am{n}") is not None and hour == 12:
         hour = 0
     return min(hour * 60 + minute, 1440)
@@ -205,6 +304,7 @@ def shipped_times() -> _Reader:
     return _Reader(load_validated(_dir() / "times.yaml", TimeWords, label="signals/times.yaml"))
 
 
-def quiet_hours(text: str, lo: int, hi: int) -> Hours | None:
-    """The hours named in normalised ``text[lo:hi]`` (a cease request's clause), or None."""
-    return shipped_times().read(text, lo, hi)
+def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
+    """The hours that limit the refusal at normalised ``text[start:end]``, in its clause ``text[lo:hi]``;
+    None when the clause names none attached to it, or says again, anymore or day and night."""
+    return shipped_times().limit(text, lo, hi, start, end)
