@@ -25,7 +25,7 @@ from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spa
 from collectguard.text.screen_context import callback_before, negated
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
-from collectguard.text.screen_quotes import QUOTES, ban_note, to_normalised
+from collectguard.text.screen_quotes import QUOTES, ban_spans, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
@@ -152,10 +152,13 @@ class Screener:
             raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
-        # a note that names words under a ban (严禁讲“…”) is about words: it tells no one of a debt
+        # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
+        # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他)
         note = None
-        if third and not (note := self._ban_note(s, text, offs)):
-            raw.extend(self._addressee_findings(s))
+        if third:
+            named = self._ban_spans(s, text, offs)
+            note = bool(named)
+            raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
             raw.extend(_disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
@@ -163,7 +166,7 @@ class Screener:
             raw.append(repeated)
         if self._model is not None and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
-            raw.extend(guess if not guess or note is not None or not self._ban_note(s, text, offs) else ())
+            raw.extend(guess if not guess or note is not None or not self._ban_spans(s, text, offs) else ())
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
         else:
@@ -174,8 +177,8 @@ class Screener:
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _ban_note(self, s: str, text: str, offs: Offsets) -> bool:
-        return any(ban_note(s, ctx, text, offs) for ctx in self._lex.context.values())
+    def _ban_spans(self, s: str, text: str, offs: Offsets) -> list[tuple[int, int]]:
+        return [span for ctx in self._lex.context.values() for span in ban_spans(s, ctx, text, offs)]
 
     def _acts_for_borrower(self, s: str) -> bool:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())
@@ -343,6 +346,14 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
+
+
+def _blanked(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with the spans spaced out, offsets kept."""
+    chars = list(s)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collectguard.text.lexicon import Context
 from collectguard.text.normalize import Offsets
 
-__all__ = ["CLOSERS", "QUOTES", "ban_note", "banned", "quoted_mention", "quotes_around", "to_normalised"]
+__all__ = ["CLOSERS", "QUOTES", "ban_spans", "banned", "quoted_mention", "quotes_around", "to_normalised"]
 
 # Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
 # English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
@@ -151,22 +151,29 @@ def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[st
     return quotes is not None and _banned_around(s, ctx, original, offs, *quotes)
 
 
-def ban_note(s: str, ctx: Context, original: str, offs: Offsets) -> bool:
-    """Whether the message is an impersonal note that names words under a ban: a ban before a list or
-    a quote, or right after a quote, and no 你, 我, you or we outside them. The model, which reads no
-    context, does not judge such a note."""
+def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
+    """Where an impersonal note names words under a ban (a ban before a list or a quote, or right
+    after a quote, and no 你, 我, you or we outside them): the spans of normalised ``s`` it lists or
+    quotes; empty for any other message. The model, which reads no context, does not judge such a
+    note, and what it quotes tells no third party of a debt."""
     for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
         if listed is not None and listed.end() > ban.end() + 1:  # a colon and at least an item
-            return _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :]) is None
+            personal = _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :])
+            return [] if personal is not None else [(ban.end(), listed.end())]
         before = ban.end() if offs is None else offs[1][ban.end() - 1]
         at = ban.start() if offs is None else offs[0][ban.start()]
         if (
             _QUOTE_NEXT.match(original, before) is not None
             or _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None
         ):
-            return _PERSONAL.search(_QUOTED.sub(" ", original)) is None
-    return False
+            if _PERSONAL.search(_QUOTED.sub(" ", original)) is not None:
+                return []
+            return [
+                (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
+                for q in _QUOTED.finditer(original)
+            ]
+    return []
 
 
 def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[int, int] | None:

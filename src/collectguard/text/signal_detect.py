@@ -183,6 +183,8 @@ def _scope(
     # a place word inside the hours (上班 in 上班时间) names a time; the cue's own place is read only
     # when its words name no hours (上班时间别打 is hours, 别打到我单位 a place)
     scope = context.scope(cue, start, end, hours=named.spans, default=False)
+    if scope is None and not any(a < end and start < b for a, b in named.spans):
+        scope = cue.scope  # 晚上别给我老娘打: the cue's own place, with hours beside it
     if scope in context.places:
         return scope, ()
     return "hours", named.windows

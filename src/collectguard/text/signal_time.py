@@ -67,6 +67,8 @@ class TimeWords(pydantic.BaseModel):
     stop_words: list[str] = pydantic.Field(min_length=1)
     # what may stand between the hours and the refusal they limit (都, 也, please, me)
     fillers: list[str] = pydantic.Field(min_length=1)
+    # what joins two hours named together (早上和晚上, mornings or evenings)
+    joiners: list[str] = pydantic.Field(min_length=1)
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
@@ -99,7 +101,11 @@ _ZH_DIGITS = {
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
 _MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
-_NOT_A_CLOCK = r"(?![\d:]|\s*(?:days?|weeks?|months?|years?|times?|missed|payments?|more|st|nd|rd|th|号|天|个|次|年|月)\b)"
+_NOT_A_CLOCK = (
+    r"(?![\d:/]|\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|times?|x|calls?|texts?|messages?|rings?"
+    r"|dollars?|bucks|missed|payments?|more|of|st|nd|rd|th|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*"
+    r"|sep\w*|oct\w*|nov\w*|dec\w*|号|天|个|次|年|月|块|元|分钟|小时)\b)"
+)
 
 
 def _number(word: str) -> int | None:
@@ -150,8 +156,9 @@ class _Reader:
         zh_half = rf"(?:(?P<am#>{am})|(?P<pm#>{pm}))?\s*"
         second = lambda part: part.replace("#", "@")  # noqa: E731
         zh_range = zh_half + bare + r"\s*(?:到|至|-|~|—)\s*" + second(zh_half) + second(clock)
+        # an English range needs "between" or "from", or a half of the day: "5 to 10 calls" counts
         en_range = (
-            r"(?:\b(?:between|from)\s+)?"
+            r"(?P<from#>\b(?:between|from)\s+)?"
             + en_clock
             + en_half
             + r"\s*(?:\band\b|\bto\b|-|\btill\b|\buntil\b)\s*"
@@ -170,6 +177,7 @@ class _Reader:
         )
         self.stops = re.compile(_alternation(words.stop_words))
         self.fillers = re.compile(rf"(?:[\s,，、。!！]|{_alternation(words.fillers)})*")
+        self.joiners = re.compile(rf"(?:[\s,，、]|{_alternation(words.joiners)})*")
 
     def read(self, text: str, lo: int, hi: int) -> list[tuple[int, int, tuple[Window, ...]]]:
         """Every time expression of ``text[lo:hi]``: (start, end, windows), in text order."""
@@ -193,11 +201,12 @@ class _Reader:
                     follow = self.after_period.match(text, end, hi)
                     lead = self.before_period.search(text[max(lo, start - 12) : start])
                     bound = follow or lead
-                    if bound is not None:
+                    if bound is not None:  # before it: until it starts; after it: from its end
                         first, last = _minutes(period[0][0]), _minutes(period[-1][1])
                         windows = (
-                            (("00:00", _hhmm(last)),) if bound.group("b") else ((_hhmm(first), "24:00"),)
+                            (("00:00", _hhmm(first)),) if bound.group("b") else ((_hhmm(last), "24:00"),)
                         )
+                        windows = tuple(w for w in windows if w[0] != w[1])
                         if follow is not None:
                             end = follow.end()
                         elif lead is not None:
@@ -207,6 +216,8 @@ class _Reader:
 
     def _range(self, m: re.Match[str]) -> tuple[Window, ...]:
         n, k = ("1", "2") if m.group("h1") is not None else ("3", "4")
+        if n == "3" and m.group("from3") is None and _unmarked(m, n) and _unmarked(m, k):
+            return ()
         first, second = _hour(m, n, self.night), _hour(m, k, self.night)
         if first is None or second is None:
             return ()
@@ -244,34 +255,49 @@ class _Reader:
             return None
         found = self.read(text, lo, hi)
         chain: list[tuple[int, int, tuple[Window, ...]]] = []
-        # before the refusal, touching it (and the expressions joined to that one: 早上和晚上都别打)
-        at = start
+        # before the refusal, touching it, and the expressions joined to that one (早上和晚上都别打); in
+        # English only at the head of its clause ("I'll pay after 5, please stop" names a payment)
+        at, gap = start, self.fillers
         for expr in reversed([f for f in found if f[1] <= start]):
-            if self.fillers.fullmatch(text, expr[1], at) is None:
+            if gap.fullmatch(text, expr[1], at) is None:
                 break
             chain.append(expr)
-            at = expr[0]
-        # inside it (no calls after 7pm) or right after it, in English (don't call me before 9am)
+            at, gap = expr[0], self.joiners
+        if chain and text[start:end].isascii() and self.fillers.fullmatch(text, lo, chain[-1][0]) is None:
+            chain = []
+        # inside it (no calls after 7pm) or right after it, in English (don't call me before 9am, or
+        # after 9pm)
+        start_end = end
         for expr in found:
             if expr[0] < end and expr[1] > start and expr not in chain:
                 chain.append(expr)
             elif (
                 expr[0] >= end
                 and text[start:end].isascii()
-                and self.fillers.fullmatch(text, end, expr[0]) is not None
+                and (self.fillers if end == start_end else self.joiners).fullmatch(text, end, expr[0])
+                is not None
             ):
                 chain.append(expr)
                 end = expr[1]
-        windows = sorted({w for _, _, ws in chain for w in ws if _lawful(w)})
-        if not windows:
+        windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
+        if not windows or _whole_day(windows):
             return None
         return Hours(tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)))
 
 
-def _lawful(window: Window) -> bool:
-    """A window that leaves part of the lawful day open: all day, or most of it, is a stop."""
-    start, end = _minutes(window[0]), _minutes(window[1])
-    return not (start <= _DAY_START and end >= _DAY_END) and end > start
+#: less of the lawful day than this left open is no limit but a stop (白天和晚上都别打 leaves 08:00-09:00)
+_OPEN_AT_LEAST = 2 * 60
+
+
+def _whole_day(windows: list[Window]) -> bool:
+    """Whether the windows together leave next to no lawful hour (08:00-21:00) open: that is a stop,
+    not hours (白天和晚上都别打, before 9am or after 9am)."""
+    open_minutes, at = 0, _DAY_START
+    for start, end in sorted((_minutes(a), _minutes(b)) for a, b in windows):
+        open_minutes += max(0, min(start, _DAY_END) - at)
+        at = max(at, min(end, _DAY_END))
+    open_minutes += max(0, _DAY_END - at)
+    return open_minutes < _OPEN_AT_LEAST
 
 
 def _unmarked(m: re.Match[str], n: str) -> bool:
