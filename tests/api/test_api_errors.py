@@ -175,7 +175,9 @@ CASES: list[tuple[str, str, Any, str | None, int, str, str | None]] = [
         {
             "external_id": "x",
             "timezone": "Asia/Shanghai",
-            "parties": [{"role": "borrower", "name": "a", "quiet_hours": [{"start": "00:00", "end": "24:00"}]}],
+            "parties": [
+                {"role": "borrower", "name": "a", "quiet_hours": [{"start": "00:00", "end": "24:00"}]}
+            ],
         },
         "supervisor",
         422,
