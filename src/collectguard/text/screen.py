@@ -166,7 +166,9 @@ class Screener:
             raw.append(repeated)
         if self._model is not None and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
-            raw.extend(guess if not guess or note is not None or not self._ban_spans(s, text, offs) else ())
+            # to the borrower the note is looked for only now: most messages the model reads are clean
+            if guess and (note is not None or not self._ban_spans(s, text, offs)):
+                raw.extend(guess)
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
         else:

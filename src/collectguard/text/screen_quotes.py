@@ -108,12 +108,13 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
         if after > opening or _QUOTED_RUN.fullmatch(original, after, opening) is None:
             continue
         listed = _QUOTED_RUN.match(original, after)
+        if listed is None:
+            continue
         # the list ends its clause: a mark ends it (the run may have taken the comma) or nothing follows
-        ended = listed is not None and (
+        if (
             original[after : listed.end()].rstrip().endswith(("，", ",", "：", ":", "—"))
             or _RUN_ENDS.match(original, listed.end()) is not None
-        )
-        if ended and listed is not None:
+        ):
             return not _overturned(s, to_normalised(offs, listed.end()), ctx)
     return False
 
@@ -128,10 +129,9 @@ def _listed(s: str, ctx: Context, lo: int, start: int) -> bool:
     """The hit at ``start`` is an item of a list a ban and its colon introduce, in an impersonal note."""
     run = _LIST_RUN[ctx.lang]
     for ban in ctx.word_bans.finditer(s, lo, start):
-        items = run.fullmatch(s, ban.end(), start)
-        if items is not None:
-            rest = run.match(s, ban.end())
-            end = rest.end() if rest is not None else start
+        if run.fullmatch(s, ban.end(), start) is not None:
+            rest = run.match(s, ban.end())  # the whole list, past the hit
+            end = start if rest is None else rest.end()
             return _PERSONAL.search(s[: ban.start()] + " " + s[end:]) is None
     return False
 
