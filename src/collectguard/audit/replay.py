@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,12 +80,6 @@ def _items(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split(LIST_SEPARATOR) if part.strip()]
 
 
-def _window(text: str) -> LocalWindow:
-    start, _, end = text.partition("-")
-    # 24:00 closes a window at midnight; a clock time stops at 23:59:59.999999
-    return LocalWindow(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end))
-
-
 @lru_cache(maxsize=4096)
 def _account(
     account_id: str,
@@ -104,8 +98,8 @@ def _account(
         states=frozenset(AccountState(s) for s in _items(states)),
         suppressed_parties=frozenset(_items(suppressed)),
         opted_out=frozenset((party, _CHANNELS[channel]) for party, channel in opted),
-        consent_windows=tuple(_window(w) for w in _items(consent)),
-        quiet_windows=frozenset((party, _window(window)) for party, window in hours),
+        consent_windows=tuple(LocalWindow.from_text(w) for w in _items(consent)),
+        quiet_windows=frozenset((party, LocalWindow.from_text(window)) for party, window in hours),
     )
 
 

@@ -34,9 +34,11 @@ class LocalWindow:
         """From "HH:MM" strings; "24:00" ends the day."""
         return cls(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end))
 
-    def clock(self) -> tuple[str, str]:
-        """As "HH:MM" strings, the inverse of ``parse``."""
-        return self.start.strftime("%H:%M"), "24:00" if self.end == time.max else self.end.strftime("%H:%M")
+    @classmethod
+    def from_text(cls, text: str) -> LocalWindow:
+        """From "HH:MM-HH:MM", as the store and audit logs write a window."""
+        start, _, end = text.partition("-")
+        return cls.parse(start, end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,8 +57,8 @@ def _clock(value: Any, field: str) -> time:
 def _hours(raw: dict[str, Any], field: str) -> LocalWindow:
     """A window of hours not to contact in: HH:MM to HH:MM or 24:00, the start before the end."""
     start = _clock(raw.get("start"), f"{field}.start")
-    end = None if raw.get("end") == "24:00" else _clock(raw.get("end"), f"{field}.end")
-    window = LocalWindow.parse(start.strftime("%H:%M"), "24:00" if end is None else end.strftime("%H:%M"))
+    end = time.max if raw.get("end") == "24:00" else _clock(raw.get("end"), f"{field}.end")
+    window = LocalWindow(start, end)
     if window.start >= window.end:
         raise ValidationError(
             "start must be before end (windows across midnight are not supported)", field=field

@@ -112,7 +112,7 @@ def contact_statuses(
                 for w in getattr(account, "consent_windows", None) or ()
             ),
             quiet_windows=frozenset(
-                (p, LocalWindow.parse(*h.split("-"))) for p, h in quiet if p in {m.id for m in mine}
+                (p, LocalWindow.from_text(h)) for p, h in quiet if p in {m.id for m in mine}
             ),
         )
         packs = rt.packs(tuple(account.rulepacks))

@@ -175,7 +175,7 @@ def load(conn: Connection, account_id: str, at: datetime, packs: PackResolver) -
         if kind == "state":
             states.add(AccountState(first))
         elif kind == "quiet":
-            quiet.add((first, LocalWindow.parse(*second.split("-"))))
+            quiet.add((first, LocalWindow.from_text(second)))
         else:
             opted.add((first, Channel(second)))
     history = History()

@@ -196,9 +196,8 @@ def quiet_hours(
     ).scalar_one_or_none()
     if exists is not None:
         return False
-    session.add(
-        QuietHoursRow(party_id=party_id, hours=window, at=now, rule=rule)
-    )  # its trigger bumps the version
+    # the table's trigger bumps the account's version, so no cached decision outlives the row
+    session.add(QuietHoursRow(party_id=party_id, hours=window, at=now, rule=rule))
     rt.audit(
         session,
         actor=by,

@@ -120,7 +120,8 @@ class ContextFile(_Strict):
     # right after a word (Chinese) or right before it (English): the word is named, not used
     # (老赖这个词我们不会用; we never use the word deadbeat); the only context an insult heeds
     word_named: tuple[str, ...] = ()
-    # before a word named as a word, in its clause: a rule that bans it (规定不能说「老赖」这类词)
+    # a rule that bans what it names: before a named word in its clause (规定不能说「老赖」这类词), before
+    # a list after its colon (禁用词：老赖、骗子), at either end of a quoted list (严禁讲“坐监”…之类说话)
     word_bans: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
