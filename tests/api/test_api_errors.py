@@ -184,6 +184,40 @@ CASES: list[tuple[str, str, Any, str | None, int, str, str | None]] = [
         "invalid",
         "parties[0].quiet_hours[0]",
     ),
+    (  # one hour of the lawful day left: a stop, by the same test the signal reader applies
+        "POST",
+        "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [
+                {"role": "borrower", "name": "a", "quiet_hours": [{"start": "07:00", "end": "20:00"}]}
+            ],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0].quiet_hours[0]",
+    ),
+    (  # each window leaves most of the day, together they leave none of it
+        "POST",
+        "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [
+                {
+                    "role": "borrower",
+                    "name": "a",
+                    "quiet_hours": [{"start": "00:00", "end": "12:00"}, {"start": "12:00", "end": "24:00"}],
+                }
+            ],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0]",
+    ),
     (
         "POST",
         "/v1/accounts",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -16,6 +17,37 @@ def require_aware(value: datetime, *, field_name: str = "at") -> datetime:
             f"timestamp {value.isoformat()} has no UTC offset; give one such as +08:00", field=field_name
         )
     return value
+
+
+#: the lawful day of both shipped packs (08:00-21:00), in minutes after midnight
+LAWFUL_DAY = (8 * 60, 21 * 60)
+#: hours to avoid that leave less of the lawful day than this open are no limit but a stop
+OPEN_AT_LEAST = 2 * 60
+
+
+def window_text(start: str, end: str) -> str:
+    """A local window as the store, the audit logs and the views write it: "HH:MM-HH:MM"."""
+    return f"{start}-{end}"
+
+
+def closes_lawful_day(windows: Iterable[tuple[str, str]]) -> bool:
+    """Whether "HH:MM" windows of hours to avoid leave under two hours of 08:00-21:00 open.
+
+    Such a request (白天和晚上都别打, before 9am or after 9am) means stop, and is recorded as one:
+    the signal reader and the import API share this one test so they never disagree.
+    """
+    day_start, day_end = LAWFUL_DAY
+    open_minutes, at = 0, day_start
+    for start, end in sorted((_minutes(a), _minutes(b)) for a, b in windows):
+        open_minutes += max(0, min(start, day_end) - at)
+        at = max(at, min(end, day_end))
+    open_minutes += max(0, day_end - at)
+    return open_minutes < OPEN_AT_LEAST
+
+
+def _minutes(hhmm: str) -> int:
+    hours, _, minutes = hhmm.partition(":")
+    return int(hours) * 60 + int(minutes)
 
 
 @dataclass(frozen=True, slots=True)

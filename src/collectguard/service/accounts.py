@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, NotFoundError, ValidationError
 from collectguard.model import AccountState
+from collectguard.model.contact import window_text
 from collectguard.policy.localtime import zone
 from collectguard.service import states
 from collectguard.service.analysis import mask_field
@@ -103,7 +104,7 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
     opt_outs += [
         QuietHoursRow(party_id=row.id, hours=hours, at=now, rule=None)
         for row, party in zip(rows, data.parties, strict=True)
-        for hours in dict.fromkeys(f"{w.start}-{w.end}" for w in party.quiet_hours)
+        for hours in dict.fromkeys(window_text(w.start, w.end) for w in party.quiet_hours)
     ]
     try:
         with rt.db.write() as session:
@@ -146,7 +147,7 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                 rt,
                 r,
                 tuple(sorted(set(p.opted_out))),
-                tuple(sorted({f"{w.start}-{w.end}" for w in p.quiet_hours})),
+                tuple(sorted({window_text(w.start, w.end) for w in p.quiet_hours})),
             )
             for r, p in zip(rows, data.parties, strict=True)
         ),

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from collectguard.model.contact import closes_lawful_day
+
 __all__ = ["ConsentWindow", "NewAccount", "NewParty", "QuietHours", "RecordedContact"]
 
 PartyRoleName = Literal["borrower", "guarantor", "emergency_contact", "third_party"]
@@ -15,6 +17,11 @@ ChannelName = Literal["call", "sms", "wechat", "email", "visit"]
 StateName = Literal[
     "cease_requested", "disputed", "attorney_represented", "crisis", "complaint_open", "bankruptcy", "paid"
 ]
+
+_WHOLE_DAY = (
+    "hours that leave less than two hours of the lawful day (08:00-21:00) open are a request to stop:"
+    " record the state cease_requested"
+)
 
 
 class NewParty(BaseModel):
@@ -30,6 +37,12 @@ class NewParty(BaseModel):
     opted_out: list[ChannelName] = Field(default_factory=list, max_length=5)
     #: local hours the person asked not to be contacted in
     quiet_hours: list[QuietHours] = Field(default_factory=list, max_length=8)
+
+    @model_validator(mode="after")
+    def _day_left(self) -> NewParty:
+        if len(self.quiet_hours) > 1 and closes_lawful_day((w.start, w.end) for w in self.quiet_hours):
+            raise ValueError(f"quiet_hours together: {_WHOLE_DAY}")
+        return self
 
 
 class QuietHours(BaseModel):
@@ -55,10 +68,8 @@ class QuietHours(BaseModel):
     def _ordered(self) -> QuietHours:
         if self.start >= self.end:  # zero-padded HH:MM strings order as the times do
             raise ValueError("start must be before end (windows across midnight are not supported)")
-        if self.start <= "08:00" and self.end >= "21:00":
-            raise ValueError(
-                "hours that cover the whole lawful day are a request to stop: record the state cease_requested"
-            )
+        if closes_lawful_day([(self.start, self.end)]):
+            raise ValueError(_WHOLE_DAY)
         return self
 
 

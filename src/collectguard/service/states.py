@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from collectguard.errors import ConflictError, PermissionDeniedError, ValidationError
 from collectguard.model import AccountState, Channel, parse_enum
+from collectguard.model.contact import window_text
 from collectguard.service import lookups
 from collectguard.service.roles import PERMISSIONS, clear_action, require
 from collectguard.service.runtime import Runtime
@@ -190,7 +191,7 @@ def quiet_hours(
     now: datetime,
 ) -> bool:
     """Record hours a person asked not to be contacted in; False when already recorded."""
-    window = "-".join(hours)
+    window = window_text(*hours)
     exists = session.execute(
         select(QuietHoursRow).where(QuietHoursRow.party_id == party_id, QuietHoursRow.hours == window)
     ).scalar_one_or_none()

@@ -6,6 +6,7 @@ from typing import Any
 
 from collectguard.errors import NotFoundError, ValidationError
 from collectguard.model import AccountState, PartyRole, parse_enum
+from collectguard.model.contact import window_text
 from collectguard.service import accounts, analysis, lookups, states
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
@@ -75,7 +76,7 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
                     if states.quiet_hours(
                         rt, session, party_id, tuple(hours), by=actor.id, rule=change.rule, now=now
                     ):
-                        applied.append({"quiet_hours": "-".join(hours), "rule": change.rule})
+                        applied.append({"quiet_hours": window_text(*hours), "rule": change.rule})
                 continue
             if getattr(change, "opt_out_channel", None):
                 if states.opt_out(

@@ -22,6 +22,7 @@ from pathlib import Path
 import pydantic
 
 from collectguard.datafile import load_validated
+from collectguard.model.contact import LAWFUL_DAY, closes_lawful_day
 from collectguard.text.normalize import normalize
 
 __all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
@@ -29,8 +30,7 @@ __all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
 #: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
 Window = tuple[str, str]
 
-#: a window that leaves no lawful hour of any pack's day (08:00-21:00) asks for a stop, not hours
-_DAY_START, _DAY_END = 8 * 60, 21 * 60
+_DAY_START = LAWFUL_DAY[0]
 
 
 class _Period(pydantic.BaseModel):
@@ -280,24 +280,9 @@ class _Reader:
                 chain.append(expr)
                 end = expr[1]
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
-        if not windows or _whole_day(windows):
+        if not windows or closes_lawful_day(windows):  # a stop, not hours
             return None
         return Hours(tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)))
-
-
-#: less of the lawful day than this left open is no limit but a stop (白天和晚上都别打 leaves 08:00-09:00)
-_OPEN_AT_LEAST = 2 * 60
-
-
-def _whole_day(windows: list[Window]) -> bool:
-    """Whether the windows together leave next to no lawful hour (08:00-21:00) open: that is a stop,
-    not hours (白天和晚上都别打, before 9am or after 9am)."""
-    open_minutes, at = 0, _DAY_START
-    for start, end in sorted((_minutes(a), _minutes(b)) for a, b in windows):
-        open_minutes += max(0, min(start, _DAY_END) - at)
-        at = max(at, min(end, _DAY_END))
-    open_minutes += max(0, _DAY_END - at)
-    return open_minutes < _OPEN_AT_LEAST
 
 
 def _unmarked(m: re.Match[str], n: str) -> bool:
