@@ -5,6 +5,7 @@ They run on the normalised text and only around hits, so a clean message never p
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -99,6 +100,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # reported under the one before ("we never said we would not …")
     if not cues:
         return False
+    if lang == "zh" and len(cues) > 1:  # 不会上门张贴、不会联系您单位: side by side, each denies its own item
+        side = [m for m, nxt in itertools.pairwise(cues) if "、" not in seg[m.end() : nxt.start()]]
+        cues = [*side, cues[-1]]
     if lang == "zh" and len(cues) % 2 == 0:
         return False
     if lang != "zh" and len(cues) > 1 and ctx.reported.search(seg, cues[-2].end(), cues[-1].start()):
