@@ -50,6 +50,15 @@ DENIED = [
     ("别再打电话了", "cn", "call", "borrower", "cn.medium_optout"),
     ("Stop calling me", "us-regf", "call", "borrower", "us.regf.medium_optout"),
     ("Talk to my attorney", "us-regf", "call", "borrower", "us.regf.attorney"),
+    # one channel kept: every other is refused (the kept one stays open: ALLOWED_ELSEWHERE)
+    (
+        "Please text me only, I can't take calls at the shop",
+        "us-regf",
+        "call",
+        "borrower",
+        "us.regf.medium_optout",
+    ),
+    ("以后只接受邮件沟通", "cn", "sms", "borrower", "cn.medium_optout"),
 ]
 
 
@@ -86,6 +95,9 @@ ALLOWED_ELSEWHERE = [
     ("Stop calling me", "us-regf", "email"),
     # the cn cease hold covers the borrower only (cn.hold.cease applies to borrowers)
     ("只接受书面沟通", "cn", "call"),
+    # one channel kept: that one stays open
+    ("Please text me only, I can't take calls at the shop", "us-regf", "sms"),
+    ("以后只接受邮件沟通", "cn", "email"),
 ]
 
 

@@ -23,6 +23,8 @@ from collectguard.model import Account, AccountState, Channel, LocalWindow
 from collectguard.policy.pack import load_pack
 
 _CHANNELS = frozenset(c.value for c in Channel)
+#: a cease scope ``only_<channel>``: the borrower keeps that channel and refuses the others
+ONLY = "only_"
 
 
 class SignalLike(Protocol):
@@ -67,7 +69,10 @@ class _Entry(pydantic.BaseModel):
     def _one_effect(self) -> _Entry:
         if not (self.state or self.opt_out_channel or self.place or self.offer or self.quiet_hours):
             raise ValueError("an entry needs a state, opt_out_channel, place, offer or quiet_hours")
-        if self.opt_out_channel not in (None, "{scope}") and self.opt_out_channel not in _CHANNELS:
+        if (
+            self.opt_out_channel not in (None, "{scope}", "{others}")
+            and self.opt_out_channel not in _CHANNELS
+        ):
             raise ValueError(f"opt_out_channel {self.opt_out_channel!r} is not a channel")
         if self.review and (
             self.state != AccountState.CRISIS or self.origin != ["model"] or self.min_hold_hours
@@ -182,13 +187,32 @@ def _shipped() -> dict[str, tuple[_Entry, ...]]:
     return load_transitions()
 
 
-def _change(entry: _Entry, pack: str, signal: SignalLike, crisis_hold_hours: int | None) -> StateChange:
+def _opted_out(entry: _Entry, signal: SignalLike) -> list[str | None]:
+    """The channels an entry opts out of: the one named ("{scope}"), every one but the channel the
+    borrower kept ("{others}", for scope only_sms: "text me only"), or the entry's own."""
+    if entry.opt_out_channel == "{scope}":
+        return [signal.scope]
+    if entry.opt_out_channel == "{others}":
+        kept = (signal.scope or "").removeprefix(ONLY)
+        return [c for c in sorted(_CHANNELS) if c != kept]
+    return [entry.opt_out_channel]
+
+
+def _changes(
+    entry: _Entry, pack: str, signal: SignalLike, crisis_hold_hours: int | None
+) -> list[StateChange]:
+    return [_change(entry, pack, signal, crisis_hold_hours, channel) for channel in _opted_out(entry, signal)]
+
+
+def _change(
+    entry: _Entry, pack: str, signal: SignalLike, crisis_hold_hours: int | None, channel: str | None
+) -> StateChange:
     hold = entry.min_hold_hours
     if hold and crisis_hold_hours is not None and entry.state == AccountState.CRISIS:
         hold = max(crisis_hold_hours, 0)
     return StateChange(
         state=str(entry.state) if entry.state else None,
-        opt_out_channel=signal.scope if entry.opt_out_channel == "{scope}" else entry.opt_out_channel,
+        opt_out_channel=channel,
         rule=entry.rule,
         citation=entry.citation or "",
         reason_zh=entry.reason_zh,
@@ -223,20 +247,20 @@ def transitions(
             entry = next((e for e in table[pack] if e.matches(signal)), None)
             if entry is None:
                 continue
-            change = _change(entry, pack, signal, crisis_hold_hours)
-            key = (
-                pack,
-                change.state,
-                change.opt_out_channel,
-                change.place,
-                change.offer,
-                change.rule,
-                change.hours,
-            )
-            kept = changes.get(key)
-            # of two crisis signals the one with the longer minimum hold decides (a cue over a guess)
-            if kept is None or (change.min_hold_hours or 0) > (kept.min_hold_hours or 0):
-                changes[key] = change
+            for change in _changes(entry, pack, signal, crisis_hold_hours):
+                key = (
+                    pack,
+                    change.state,
+                    change.opt_out_channel,
+                    change.place,
+                    change.offer,
+                    change.rule,
+                    change.hours,
+                )
+                kept = changes.get(key)
+                # of two crisis signals the one with the longer minimum hold decides (a cue over a guess)
+                if kept is None or (change.min_hold_hours or 0) > (kept.min_hold_hours or 0):
+                    changes[key] = change
     order = {AccountState.CRISIS.value: 0}
     return tuple(sorted(changes.values(), key=lambda c: (order.get(c.state or "", 1), c.pack, c.rule)))
 
@@ -260,4 +284,4 @@ def apply_changes(account: Account, changes: Iterable[StateChange], *, party_id:
     )
 
 
-__all__ = ["SignalLike", "StateChange", "apply_changes", "load_transitions", "transitions"]
+__all__ = ["ONLY", "SignalLike", "StateChange", "apply_changes", "load_transitions", "transitions"]

@@ -68,6 +68,7 @@ class Context:
             self._sentence_breaks = sorted(self._sentence_breaks + stops)
         self._windows = _windows(spec)
         self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
+        self.channels = frozenset(s.scope for s in spec.scopes if s.kind == "channel")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
