@@ -62,3 +62,14 @@ def test_misuse_exits_2_with_one_line():
         result = runner.invoke(app, args)
         assert result.exit_code == 2, args
         assert "Traceback" not in result.output
+
+
+def test_one_channel_kept_reads_as_kept_and_refuses_the_others():
+    result = runner.invoke(
+        app, ["signals", "Please text me only, I can't take calls at the shop"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "only sms" in result.output
+    for channel in ("call", "email", "visit", "wechat"):
+        assert f"opt-out {channel}" in result.output
+    assert "opt-out sms" not in result.output

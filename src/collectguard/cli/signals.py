@@ -13,6 +13,7 @@ from rich.text import Text
 
 from collectguard.cli.common import console, fail, run_jsonl
 from collectguard.errors import CollectguardError
+from collectguard.policy.transitions import ONLY
 from collectguard.text.signals import ReplyAnalysis, analyze_reply, detect
 
 _SUBJECT = {"self": "本人 self", "third_person": "第三人 third person"}
@@ -40,7 +41,7 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
             f"{s.start}–{s.end}",
             f"{s.confidence:.2f}",
             _SUBJECT.get(s.subject, s.subject),
-            " ".join([s.scope or "", *(f"{a}–{b}" for a, b in s.hours)]).strip(),
+            " ".join([_scope(s.scope), *(f"{a}–{b}" for a, b in s.hours)]).strip(),
         )
     console.print(table)
     if analysis.state_changes:
@@ -124,3 +125,11 @@ def signals_cmd(
         print(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2))
         return
     _render(text, analysis)
+
+
+def _scope(scope: str | None) -> str:
+    """only_sms reads 仅 sms / only sms: the channel kept, not the one refused."""
+    if scope and scope.startswith(ONLY):
+        channel = scope.removeprefix(ONLY)
+        return f"仅 {channel} / only {channel}"
+    return scope or ""
