@@ -100,9 +100,16 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # reported under the one before ("we never said we would not …")
     if not cues:
         return False
-    if lang == "zh" and len(cues) > 1:  # 不会上门张贴、不会联系您单位: side by side, each denies its own item
-        side = [m for m, nxt in itertools.pairwise(cues) if "、" not in seg[m.end() : nxt.start()]]
-        cues = [*side, cues[-1]]
+    # 不会上门张贴、不会联系您单位: negations side by side each deny their own item of the list; an item
+    # after the last of them has none of its own (不打电话、不发短信、直接上门张贴)
+    if (
+        lang == "zh"
+        and len(cues) > 1
+        and any("、" in seg[m.end() : n.start()] for m, n in itertools.pairwise(cues))
+    ):
+        if "、" in seg[cues[-1].end() :]:
+            return False
+        cues = [cues[-1]]
     if lang == "zh" and len(cues) % 2 == 0:
         return False
     if lang != "zh" and len(cues) > 1 and ctx.reported.search(seg, cues[-2].end(), cues[-1].start()):
