@@ -59,6 +59,8 @@ DENIED = [
         "us.regf.medium_optout",
     ),
     ("以后只接受邮件沟通", "cn", "sms", "borrower", "cn.medium_optout"),
+    # hours that together leave under two lawful hours open: a stop, as the import API holds
+    ("上午别打电话，下午1点以后也别打电话", "cn", "sms", "borrower", "cn.hold.cease"),
 ]
 
 

@@ -56,3 +56,25 @@ def test_hours_given_at_import_are_kept(svc: Service, team: Team) -> None:
     assert account["parties"][0]["quiet_hours"] == ["00:00-12:00"]
     decision = svc.check_contact(account["id"], borrower, "sms", actor=team.actors["collector"])
     assert decision.rules == ["cn.quiet_hours"]
+
+
+def test_hours_that_together_leave_no_lawful_hour_are_a_stop(svc: Service, team: Team) -> None:
+    """Each reply leaves most of the day open; the second, with the first, leaves none."""
+    account = borrower_account(svc, team)
+    borrower = account["parties"][0]["id"]
+    collector = team.actors["collector"]
+    first = svc.ingest_reply(account["id"], borrower, "早上10点前别打电话", actor=collector)
+    assert not any(a.get("state") == "cease_requested" for a in first["applied"])
+    second = svc.ingest_reply(account["id"], borrower, "上午11点以后别打电话", actor=collector)
+    assert any(a.get("state") == "cease_requested" for a in second["applied"]), second["applied"]
+    decision = svc.check_contact(account["id"], borrower, "sms", actor=collector)
+    assert "cn.hold.cease" in decision.rules
+
+
+def test_one_reply_whose_hours_close_the_day_is_a_stop(svc: Service, team: Team) -> None:
+    account = borrower_account(svc, team)
+    borrower = account["parties"][0]["id"]
+    body = svc.ingest_reply(
+        account["id"], borrower, "上午别打电话，下午1点以后也别打电话", actor=team.actors["collector"]
+    )
+    assert any(a.get("state") == "cease_requested" for a in body["applied"]), body["applied"]

@@ -20,10 +20,11 @@ import yaml
 
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
 from collectguard.model import Account, AccountState, Channel, LocalWindow
+from collectguard.model.contact import closes_lawful_day
 from collectguard.policy.pack import load_pack
 
 _CHANNELS = frozenset(c.value for c in Channel)
-#: a cease scope ``only_<channel>``: the borrower keeps that channel and refuses the others
+#: a cease scope ``only_<channel>[+<channel>…]``: the borrower keeps those channels and refuses the others
 ONLY = "only_"
 
 
@@ -91,6 +92,8 @@ class _Entry(pydantic.BaseModel):
             return True
         if self.scope == "none":
             return signal.scope is None
+        if signal.scope and signal.scope.startswith(ONLY):  # only_sms, only_call+sms: the entry says "only"
+            return "only" in self.scope
         return signal.scope in self.scope
 
 
@@ -189,12 +192,13 @@ def _shipped() -> dict[str, tuple[_Entry, ...]]:
 
 def _opted_out(entry: _Entry, signal: SignalLike) -> list[str | None]:
     """The channels an entry opts out of: the one named ("{scope}"), every one but the channel the
-    borrower kept ("{others}", for scope only_sms: "text me only"), or the entry's own."""
+    borrower kept ("{others}", for scope only_sms: "text me only"; only_call+sms: 只接受短信和电话), or the
+    entry's own."""
     if entry.opt_out_channel == "{scope}":
         return [signal.scope]
     if entry.opt_out_channel == "{others}":
-        kept = (signal.scope or "").removeprefix(ONLY)
-        return [c for c in sorted(_CHANNELS) if c != kept]
+        kept = set((signal.scope or "").removeprefix(ONLY).split("+"))
+        return [c for c in sorted(_CHANNELS) if c not in kept]
     return [entry.opt_out_channel]
 
 
@@ -228,6 +232,30 @@ def _change(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Stop:
+    """A request to stop all contact, standing for hours that leave no lawful hour open."""
+
+    type: str = "cease_request"
+    confidence: float = 1.0
+    scope: str | None = None
+    origin: str = "cue"
+
+
+def _hours_closing_the_day(signals: Sequence[SignalLike], entries: Sequence[_Entry]) -> list[SignalLike]:
+    """Requests of one reply to avoid hours (上午别打，下午1点以后也别打) that together leave under two
+    lawful hours open are one request to stop, as the import API and the signal reader hold."""
+    hours = [
+        s
+        for s in signals
+        if (e := next((e for e in entries if e.matches(s)), None)) is not None and e.quiet_hours
+    ]
+    windows = [tuple(w) for s in hours for w in getattr(s, "hours", ())]
+    if len(hours) < 2 or not closes_lawful_day(windows):  # one request's own hours the reader has judged
+        return list(signals)
+    return [s for s in signals if s not in hours] + [_Stop()]
+
+
 def transitions(
     signals: Sequence[SignalLike], *, packs: Sequence[str] = ("cn",), crisis_hold_hours: int | None = None
 ) -> tuple[StateChange, ...]:
@@ -243,7 +271,7 @@ def transitions(
             raise UnknownRulePackError(
                 f"no transitions for rule pack {pack!r}; known: {known}", field="packs"
             )
-        for signal in signals:
+        for signal in _hours_closing_the_day(signals, table[pack]):
             entry = next((e for e in table[pack] if e.matches(signal)), None)
             if entry is None:
                 continue

@@ -8,6 +8,7 @@ less or not at all.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,10 @@ def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
     return cached[1]
 
 
+#: what joins two channels kept together (短信和电话, text or email, 微信/短信)
+_JOINED = re.compile(r"\s*(?:和|或|或者|与|及|跟|还有|、|/|&|and|or|,|，)\s*")
+
+
 class Context:
     """The context of one reply; built once, asked about every cue found in it."""
 
@@ -68,7 +73,6 @@ class Context:
             self._sentence_breaks = sorted(self._sentence_breaks + stops)
         self._windows = _windows(spec)
         self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
-        self.channels = frozenset(s.scope for s in spec.scopes if s.kind == "channel")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
@@ -207,6 +211,25 @@ class Context:
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause of normalised text that holds ``pos``."""
         return self._bounds(self._clause_breaks, pos, len(self.text))
+
+    def kept_channels(self, start: int, end: int) -> list[str]:
+        """The channels a request for one channel only keeps: those named inside it, and those a
+        conjunction joins to them in its clause (只接受短信和电话, "text or email only")."""
+        lo, hi = self.clause(start)
+        words = sorted(
+            (ss, se, name)
+            for ss, se, _, name, kind in self.hits.scopes
+            if kind == "channel" and lo <= ss and se <= hi
+        )
+        kept = {i for i, (ss, se, _) in enumerate(words) if start <= ss and se <= end}
+        grown = bool(kept)
+        while grown:
+            grown = False
+            for i, j in itertools.pairwise(range(len(words))):
+                if (i in kept) != (j in kept) and _JOINED.fullmatch(self.text, words[i][1], words[j][0]):
+                    kept |= {i, j}
+                    grown = True
+        return sorted({words[i][2] for i in kept})
 
     def scope(
         self, cue: Cue, start: int, end: int, *, hours: tuple[tuple[int, int], ...] = (), default: bool = True

@@ -178,9 +178,9 @@ def _scope(
 ) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     """What a cease request is limited to: a place it names, else the hours attached to it
     ("早上10点前别打": not before ten, not never), else a channel or nothing."""
-    if cue.scope == "only":  # "text me only", 只发短信: the channel named is the one kept
-        kept = context.scope(cue, start, end, default=False)
-        return (ONLY + kept if kept in context.channels else None), ()
+    if cue.scope == "only":  # "text me only", 只接受短信和电话: the channels named are the ones kept
+        kept = context.kept_channels(start, end)
+        return (ONLY + "+".join(kept) if kept else None), ()
     named = None if cue.scope == "all" else quiet_hours(context.text, *context.clause(start), start, end)
     if named is None:
         return context.scope(cue, start, end), ()

@@ -98,6 +98,13 @@ _ZH_DIGITS = {
     "八": 8,
     "九": 9,
 }
+#: "after eight", "before ten o'clock": English hours in words
+_EN_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1
+    )
+}
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
 _MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
@@ -109,9 +116,11 @@ _NOT_A_CLOCK = (
 
 
 def _number(word: str) -> int | None:
-    """An hour or minute written in digits or Chinese numerals (九, 十一, 二十一, 零五)."""
+    """An hour or minute written in digits, Chinese numerals (九, 十一, 二十一, 零五) or English words."""
     if word.isdigit():
         return int(word)
+    if word in _EN_NUMBERS:
+        return _EN_NUMBERS[word]
     word = word.removeprefix("零")
     if "十" in word:
         tens, _, units = word.partition("十")
@@ -151,7 +160,8 @@ class _Reader:
         before, after = _alternation(words.before), _alternation(words.after)
         clock = rf"(?P<h#>{_HOUR})\s*(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?"
         bare = rf"(?P<h#>{_HOUR})\s*(?:(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?)?"  # 6到9点: the first needs no 点
-        en_clock = r"(?P<h#>\d{1,2})(?::(?P<m#>\d{2}))?" + _NOT_A_CLOCK
+        en_hour = "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
+        en_clock = rf"(?P<h#>\d{{1,2}}|(?:{en_hour})\b)(?::(?P<m#>\d{{2}}))?" + _NOT_A_CLOCK
         en_half = rf"(?:\s*(?P<am#>{am})|\s*(?P<pm#>{pm})|\s*o'?clock)?"
         zh_half = rf"(?:(?P<am#>{am})|(?P<pm#>{pm}))?\s*"
         second = lambda part: part.replace("#", "@")  # noqa: E731
