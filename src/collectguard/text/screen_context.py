@@ -39,6 +39,10 @@ _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bd
 NEGATION_REACH = {"zh": 14, "en": 96}
 # a coordinator a few characters before a hit: the hit is one more object of the same verb
 _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[^,，。!?;:！？；：\n]{0,6}$")
+# after side-by-side negations (不打电话、不发短信), an item said outright has none of its own (、直接上门张贴)
+_ASSERTED_ITEM = re.compile(r"、\s*(?:直接|就|马上|立刻|立即|而是|但|会|要|必须|一定)")
+# a belief denied (别以为, 你以为, 不要觉得): what follows it, negated, is pressure (别以为我们不会联系你单位)
+_BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:以为|觉得|当|想着)|你以为")
 # a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
 # not done today …"); with a pronoun ("if you'd rather I not …") pseudo_negation decides
 _EN_CONDITION = re.compile(
@@ -107,9 +111,12 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         and len(cues) > 1
         and any("、" in seg[m.end() : n.start()] for m, n in itertools.pairwise(cues))
     ):
-        if "、" in seg[cues[-1].end() :]:
+        if _ASSERTED_ITEM.search(seg, cues[-1].end()):
             return False
         cues = [cues[-1]]
+    # 别以为我们(真的)不会…, 别觉得我们不可能…: a belief denied before the negation turns it into pressure
+    if lang == "zh" and _BELIEF_DENIED.search(seg, 0, cues[0].start()):
+        return False
     if lang == "zh" and len(cues) % 2 == 0:
         return False
     if lang != "zh" and len(cues) > 1 and ctx.reported.search(seg, cues[-2].end(), cues[-1].start()):
