@@ -20,7 +20,6 @@ import yaml
 
 from collectguard.errors import DataFileError, UnknownRulePackError, ValidationError
 from collectguard.model import Account, AccountState, Channel, LocalWindow
-from collectguard.model.contact import closes_lawful_day
 from collectguard.policy.pack import load_pack
 
 _CHANNELS = frozenset(c.value for c in Channel)
@@ -232,30 +231,6 @@ def _change(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Stop:
-    """A request to stop all contact, standing for hours that leave no lawful hour open."""
-
-    type: str = "cease_request"
-    confidence: float = 1.0
-    scope: str | None = None
-    origin: str = "cue"
-
-
-def _hours_closing_the_day(signals: Sequence[SignalLike], entries: Sequence[_Entry]) -> list[SignalLike]:
-    """Requests of one reply to avoid hours (上午别打，下午1点以后也别打) that together leave under two
-    lawful hours open are one request to stop, as the import API and the signal reader hold."""
-    hours = [
-        s
-        for s in signals
-        if (e := next((e for e in entries if e.matches(s)), None)) is not None and e.quiet_hours
-    ]
-    windows = [tuple(w) for s in hours for w in getattr(s, "hours", ())]
-    if len(hours) < 2 or not closes_lawful_day(windows):  # one request's own hours the reader has judged
-        return list(signals)
-    return [s for s in signals if s not in hours] + [_Stop()]
-
-
 def transitions(
     signals: Sequence[SignalLike], *, packs: Sequence[str] = ("cn",), crisis_hold_hours: int | None = None
 ) -> tuple[StateChange, ...]:
@@ -271,7 +246,7 @@ def transitions(
             raise UnknownRulePackError(
                 f"no transitions for rule pack {pack!r}; known: {known}", field="packs"
             )
-        for signal in _hours_closing_the_day(signals, table[pack]):
+        for signal in signals:
             entry = next((e for e in table[pack] if e.matches(signal)), None)
             if entry is None:
                 continue

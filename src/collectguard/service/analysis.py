@@ -48,14 +48,6 @@ def analyze_reply(text: str, *, packs: tuple[str, ...], region: str, crisis_hold
     return module.analyze_reply(text, packs=list(packs), region=region, crisis_hold_hours=crisis_hold_hours)
 
 
-def stop_changes(packs: tuple[str, ...]) -> tuple[Any, ...]:
-    """The packs' changes for a request to stop all contact: what hours to avoid become once they
-    leave no lawful hour open (each request alone may leave some; together they close the day)."""
-    module = _module("collectguard.text.signals")
-    stop = module.Signal(type="cease_request", start=0, end=0, confidence=1.0, evidence="")
-    return tuple(module.transitions([stop], packs=list(packs)))
-
-
 #: what of a finding or signal may be stored in the clear: no quoted evidence, no explanation
 #: quoting the text (it may quote an ID number); the offsets point into the encrypted text
 _FINDING_KEYS = ("category", "start", "end", "severity", "rule", "citation", "suggestion", "source")

@@ -20,7 +20,7 @@ from collectguard.service.runtime import Runtime
 from collectguard.service.types import Actor, StateView
 from collectguard.store.models import AccountStateRow, OptOut, QuietHoursRow
 
-__all__ = ["apply_state", "clear_state", "opt_out", "party_hours", "quiet_hours", "set_state"]
+__all__ = ["apply_state", "clear_state", "opt_out", "quiet_hours", "set_state"]
 
 
 def apply_state(
@@ -178,12 +178,6 @@ def opt_out(
         payload={"channel": ch.value, "rule": rule},
     )
     return True
-
-
-def party_hours(session: Session, party_id: str) -> list[tuple[str, str]]:
-    """Every window of hours the person asked not to be contacted in, as ("HH:MM", "HH:MM")."""
-    rows = session.execute(select(QuietHoursRow.hours).where(QuietHoursRow.party_id == party_id)).scalars()
-    return [(start, end) for start, _, end in (hours.partition("-") for hours in rows)]
 
 
 def quiet_hours(

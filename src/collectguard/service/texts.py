@@ -6,7 +6,7 @@ from typing import Any
 
 from collectguard.errors import NotFoundError, ValidationError
 from collectguard.model import AccountState, PartyRole, parse_enum
-from collectguard.model.contact import closes_lawful_day, window_text
+from collectguard.model.contact import window_text
 from collectguard.service import accounts, analysis, lookups, states
 from collectguard.service.roles import require
 from collectguard.service.runtime import Runtime, new_id
@@ -67,9 +67,7 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
                 at=now,
             )
         )
-        changes = list(getattr(result, "state_changes", ()))
-        stopped = False
-        for change in changes:  # a list, not a tuple: hours that close the day append the stop below
+        for change in getattr(result, "state_changes", ()):
             if sender_role not in _LIABLE and change.state in _ABOUT_THE_DEBTOR:
                 applied.append(_third_party_change(rt, session, account_id, party_id, change, sender_role))
                 continue
@@ -79,11 +77,6 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
                         rt, session, party_id, tuple(hours), by=actor.id, rule=change.rule, now=now
                     ):
                         applied.append({"quiet_hours": window_text(*hours), "rule": change.rule})
-                # with the hours recorded before (this reply's or earlier ones), no lawful hour is left
-                # open: that is a request to stop, as the import API and the signal reader hold too
-                if not stopped and closes_lawful_day(states.party_hours(session, party_id)):
-                    stopped = True
-                    changes.extend(analysis.stop_changes(packs))
                 continue
             if getattr(change, "opt_out_channel", None):
                 if states.opt_out(

@@ -41,7 +41,7 @@ def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
 
 
 #: what joins two channels kept together (短信和电话, text or email, 微信/短信)
-_JOINED = re.compile(r"\s*(?:和|或|或者|与|及|跟|还有|、|/|&|and|or|,|，)\s*")
+_JOINED = re.compile(r"\s*(?:me\s+)?(?:和|或|或者|与|及|跟|还有|、|/|&|and|or|,|，)\s*")
 
 
 class Context:

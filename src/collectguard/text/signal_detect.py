@@ -25,7 +25,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
-from collectguard.text.signal_time import quiet_hours
+from collectguard.text.signal_time import complement, quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -178,6 +178,9 @@ def _scope(
 ) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     """What a cease request is limited to: a place it names, else the hours attached to it
     ("早上10点前别打": not before ten, not never), else a channel or nothing."""
+    if cue.scope == "allowed":  # 只能在下午6点后联系我, "only call after 6pm": the hours named stay open
+        named = quiet_hours(context.text, *context.clause(start), start, end)
+        return ("call", ()) if named is None else ("hours", complement(named.windows))
     if cue.scope == "only":  # "text me only", 只接受短信和电话: the channels named are the ones kept
         kept = context.kept_channels(start, end)
         return (ONLY + "+".join(kept) if kept else None), ()

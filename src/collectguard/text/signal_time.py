@@ -25,7 +25,7 @@ from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, closes_lawful_day
 from collectguard.text.normalize import normalize
 
-__all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
 
 #: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
 Window = tuple[str, str]
@@ -110,6 +110,7 @@ _MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二�
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
 _NOT_A_CLOCK = (
     r"(?![\d:/]|\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|times?|x|calls?|texts?|messages?|rings?"
+    r"|tries|try|attempts?|reminders?|warnings?|letters?|people|persons?|notices?|emails?|voicemails?|visits?|goes"
     r"|dollars?|bucks|missed|payments?|more|of|st|nd|rd|th|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*"
     r"|sep\w*|oct\w*|nov\w*|dec\w*|号|天|个|次|年|月|块|元|分钟|小时)\b)"
 )
@@ -329,3 +330,16 @@ def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | No
     """The hours that limit the refusal at normalised ``text[start:end]``, in its clause ``text[lo:hi]``;
     None when the clause names none attached to it, or says again, anymore or day and night."""
     return shipped_times().limit(text, lo, hi, start, end)
+
+
+def complement(windows: tuple[Window, ...]) -> tuple[Window, ...]:
+    """The hours of the day outside ``windows``: what "only call after 6pm" asks us to keep out of."""
+    out: list[Window] = []
+    at = 0
+    for start, end in sorted((_minutes(a), _minutes(b)) for a, b in windows):
+        if start > at:
+            out.append((_hhmm(at), _hhmm(start)))
+        at = max(at, end)
+    if at < 24 * 60:
+        out.append((_hhmm(at), _hhmm(24 * 60)))
+    return tuple(out)
