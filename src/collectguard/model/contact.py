@@ -33,8 +33,9 @@ def window_text(start: str, end: str) -> str:
 def closes_lawful_day(windows: Iterable[tuple[str, str]]) -> bool:
     """Whether "HH:MM" windows of hours to avoid leave under two hours of 08:00-21:00 open.
 
-    Such a request (白天和晚上都别打, before 9am or after 9am) means stop, and is recorded as one:
-    the signal reader and the import API share this one test so they never disagree.
+    Such a request (白天和晚上都别打, before 9am or after 9am) means stop, and is recorded as one. The
+    signal reader applies this test to each request, the import API to the windows it is given at once;
+    separate requests are kept as asked (each may concern another channel, day or person).
     """
     day_start, day_end = LAWFUL_DAY
     open_minutes, at = 0, day_start
