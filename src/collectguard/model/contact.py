@@ -39,14 +39,15 @@ def closes_lawful_day(windows: Iterable[tuple[str, str]]) -> bool:
     """
     day_start, day_end = LAWFUL_DAY
     open_minutes, at = 0, day_start
-    for start, end in sorted((_minutes(a), _minutes(b)) for a, b in windows):
+    for start, end in sorted((clock_minutes(a), clock_minutes(b)) for a, b in windows):
         open_minutes += max(0, min(start, day_end) - at)
         at = max(at, min(end, day_end))
     open_minutes += max(0, day_end - at)
     return open_minutes < OPEN_AT_LEAST
 
 
-def _minutes(hhmm: str) -> int:
+def clock_minutes(hhmm: str) -> int:
+    """Minutes after midnight of a valid "HH:MM" ("24:00" is 1440)."""
     hours, _, minutes = hhmm.partition(":")
     return int(hours) * 60 + int(minutes)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pydantic
 
 from collectguard.datafile import load_validated
-from collectguard.model.contact import LAWFUL_DAY, closes_lawful_day
+from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day
 from collectguard.text.normalize import normalize
 
 __all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
@@ -77,8 +77,7 @@ _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
 def _minutes(hhmm: str) -> int:
     if not _CLOCK.match(hhmm):
         raise ValueError(f"{hhmm!r} is not HH:MM")
-    hours, minutes = hhmm.split(":")
-    return int(hours) * 60 + int(minutes)
+    return clock_minutes(hhmm)
 
 
 def _hhmm(minutes: int) -> str:
