@@ -104,6 +104,19 @@ _EN_NUMBERS = {
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1
     )
 }
+#: "eight thirty", "nine fifteen": minutes in words after an English hour
+_EN_MINUTES = {
+    "o five": 5,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty five": 45,
+    "forty-five": 45,
+    "fifty": 50,
+}
+_PAST = {"half": 30, "quarter": 15}  # half past eight, quarter past nine
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
 _MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
@@ -161,7 +174,11 @@ class _Reader:
         clock = rf"(?P<h#>{_HOUR})\s*(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?"
         bare = rf"(?P<h#>{_HOUR})\s*(?:(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?)?"  # 6到9点: the first needs no 点
         en_hour = "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
-        en_clock = rf"(?P<h#>\d{{1,2}}|(?:{en_hour})\b)(?::(?P<m#>\d{{2}}))?" + _NOT_A_CLOCK
+        en_minute = "|".join(sorted(_EN_MINUTES, key=len, reverse=True))
+        en_clock = (
+            rf"(?:(?P<q#>half|quarter)\s+past\s+)?(?P<h#>\d{{1,2}}|(?:{en_hour})\b)"
+            rf"(?::(?P<m#>\d{{2}})|\s+(?P<w#>{en_minute})\b)?" + _NOT_A_CLOCK
+        )
         en_half = rf"(?:\s*(?P<am#>{am})|\s*(?P<pm#>{pm})|\s*o'?clock)?"
         zh_half = rf"(?:(?P<am#>{am})|(?P<pm#>{pm}))?\s*"
         second = lambda part: part.replace("#", "@")  # noqa: E731
@@ -279,8 +296,11 @@ class _Reader:
         # after 9pm)
         start_end = end
         for expr in found:
-            if expr[0] < end and expr[1] > start and expr not in chain:
+            if expr in chain:
+                continue
+            if expr[0] < end and expr[1] > start:  # "don't call before 10am": the cue holds "before"
                 chain.append(expr)
+                end = max(end, expr[1])
             elif (
                 expr[0] >= end
                 and text[start:end].isascii()
@@ -304,6 +324,11 @@ def _hour(m: re.Match[str], n: str, night: re.Pattern[str]) -> int | None:
     hour = _number(m.group(f"h{n}"))
     raw = m.group(f"m{n}")
     minute = 0 if raw is None else {"半": 30, "一刻": 15, "三刻": 45}.get(raw, _number(raw) or 0)
+    names = m.re.groupindex
+    if f"w{n}" in names and (word := m.group(f"w{n}")) is not None:
+        minute = _EN_MINUTES[word]
+    if f"q{n}" in names and (past := m.group(f"q{n}")) is not None:
+        minute = _PAST[past]
     if hour is None or not (0 <= hour <= 24) or not (0 <= minute < 60):
         return None
     pm = m.group(f"pm{n}")
