@@ -40,7 +40,11 @@ NEGATION_REACH = {"zh": 14, "en": 96}
 # a coordinator a few characters before a hit: the hit is one more object of the same verb
 _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[^,，。!?;:！？；：\n]{0,6}$")
 # after side-by-side negations (不打电话、不发短信), an item said outright has none of its own (、直接上门张贴)
-_ASSERTED_ITEM = re.compile(r"、\s*(?:直接|就|马上|立刻|立即|而是|但|会|要|必须|一定)")
+# (the words that only begin with such an adverb are items of their own: 就业, 会议, 要求, 一定程度)
+_ASSERTED_ITEM = re.compile(
+    r"、\s*(?:直接|就(?![业医读近餐职诊学任])|马上|立刻|立即|而是|但(?!凡)|会(?![议员计所场谈面费])"
+    r"|要(?![求素点件么是不])|必须|一定(?!程度|的|范围))"
+)
 # a belief denied (别以为, 你以为, 不要觉得): what follows it, negated, is pressure (别以为我们不会联系你单位)
 _BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:以为|觉得|当|想着)|你以为")
 # a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
@@ -104,15 +108,16 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # reported under the one before ("we never said we would not …")
     if not cues:
         return False
-    # 不会上门张贴、不会联系您单位: negations side by side each deny their own item of the list; an item
-    # after the last of them has none of its own (不打电话、不发短信、直接上门张贴)
+    # an item said outright after the last negation has none of its own (不打电话、不发短信、直接上门张贴;
+    # 不会上门张贴、会联系您单位)
+    if lang == "zh" and _ASSERTED_ITEM.search(seg, cues[-1].end()):
+        return False
+    # 不会上门张贴、不会联系您单位: negations side by side each deny their own item of the list
     if (
         lang == "zh"
         and len(cues) > 1
         and any("、" in seg[m.end() : n.start()] for m, n in itertools.pairwise(cues))
     ):
-        if _ASSERTED_ITEM.search(seg, cues[-1].end()):
-            return False
         cues = [cues[-1]]
     # 别以为我们(真的)不会…, 别觉得我们不可能…: a belief denied before the negation turns it into pressure
     if lang == "zh" and _BELIEF_DENIED.search(seg, 0, cues[0].start()):

@@ -181,6 +181,9 @@ class Context:
             return []
         out = []
         for ms, me, lang in self.hits.markers.get("story", []):
+            own = spec.own.get("en" if lang == "en" else "zh", [])
+            if any(self.text.endswith(word, 0, ms) or self.text.endswith(word + " ", 0, ms) for word in own):
+                continue
             end = self._bounds(self._sentence_breaks, me, len(self.text))[1]
             rest = self.text[me:end]
             for reaction in spec.reactions.get("en" if lang == "en" else "zh", []):

@@ -130,8 +130,10 @@ class OthersStory(_Strict):
     # whole phrases of being moved by the story ("我看哭了", "cried my eyes out"): their first-person
     # words say how the borrower felt watching, not that the story is theirs
     reactions: dict[Lang, list[str]] = {}
+    # words right before the marker that make the story the borrower's own ("拍了个视频", "i made a video")
+    own: dict[Lang, list[str]] = {}
 
-    @pydantic.field_validator("first_person", "reactions")
+    @pydantic.field_validator("first_person", "reactions", "own")
     @classmethod
     def _normalised(cls, value: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
         """Matched as written against the normalised reply, so kept in that form (Traditional, full-width and capitals folded)."""
