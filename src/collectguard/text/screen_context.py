@@ -309,10 +309,12 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
 
 #: what may stand between a sender's callback cue and the number: separators, an area code's
 #: bracket, and the words of 回个电话就行，号码… / 回个电话吗？号码… (no name, no 他 or 她)
-_TO_NUMBER = " :：,，是为is(（电话号码就行好吗?？"
+_TO_NUMBER = " :：,，是为is(（电话号码就行好吗?？到至"
 #: or, in English, the sender's own first name and "at" or "on" (have her call Jen at …, reach me, Kyle,
 #: at …, ask her to call Mark back at …)
 _NAMED_AT = re.compile(r"[ ,]*[a-z]+,?(?: back)? (?:at|on)[ (]*")
+#: or, in Chinese, the sender named after 给 (请他回个电话给湘信公司小彭，号码…)
+_NAMED_TO = re.compile(r"给[^，,。；;！!？?]{1,12}[，, ]*(?:号码|电话|手机|座机)?[是为:：]?\s*")
 
 
 def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str) -> bool:
@@ -321,7 +323,9 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
     number is the sender's own. A name that is not the cue's (我们致电了王芳…, reach me or Dana
     at …) or any other word between links the number to someone else."""
     return any(
-        gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap) is not None)
+        gap.strip(_TO_NUMBER) == ""
+        or (lang == "en" and _NAMED_AT.fullmatch(gap) is not None)
+        or (lang == "zh" and _NAMED_TO.fullmatch(gap) is not None)
         for gap in _gaps_after_cue(cue, s, at, reach)
     )
 

@@ -22,8 +22,14 @@ from collectguard.text.screen_context import (
     sentence_span,
     warned_against,
 )
-from collectguard.text.screen_lawful import CONSENTED, lawful_process_named, with_consent, within_name
-from collectguard.text.screen_quotes import banned, quoted_mention, quotes_around
+from collectguard.text.screen_lawful import (
+    CONSENTED,
+    lawful_process_named,
+    senders_firm,
+    with_consent,
+    within_name,
+)
+from collectguard.text.screen_quotes import banned, quoted_mention, quotes_around, readers_words
 
 __all__ = ["Present", "excused", "present_cues"]
 
@@ -76,6 +82,8 @@ def excused(
         # and denied (我们不会把您当成“老赖”, “全国老赖黑名单”根本不存在)
         if present.word_named and named_as_word(s, start, end, lang, ctx):
             return True
+        if quoted is not None and readers_words(s, start, end, quoted[0], quoted[1]):
+            return True
         denied = (present.negation and negated(s, anchor, lang, ctx)) or (
             present.negation_after and warned_against(s, end, ctx)
         )
@@ -101,4 +109,6 @@ def excused(
         or (present.consent and entry.category in CONSENTED and with_consent(s, start, ctx))
         or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
         or (entry.lawful_process and lawful_process_named(s, start, ctx, entry.category))
+        # a lender's name holds loan words; a name never excuses posing as police or a court
+        or (lang == "en" and entry.category == "induce_borrowing" and senders_firm(s, start, end))
     )

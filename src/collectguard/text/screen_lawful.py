@@ -1,7 +1,7 @@
 """Whether a lexicon hit tells of something lawful rather than threatening: a court process or a
 real case named (判决后…强制执行, a writ of garnishment served), the creditor's own payment channel,
 the name of a lawful civil step that holds the hit (a warrant of control, an earnings arrestment),
-or a visit or contact that happens only with the reader's consent.
+the sender's own firm named (Lone Star Cash Advance: …), or a visit or contact that happens only with the reader's consent.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collectguard.text.lexicon import Context
 from collectguard.text.screen_context import sentence_span
 
-__all__ = ["CONSENTED", "lawful_process_named", "with_consent", "within_name"]
+__all__ = ["CONSENTED", "lawful_process_named", "senders_firm", "with_consent", "within_name"]
 
 #: what a reader may lawfully ask for: a visit, a call at work, talking to someone they name
 CONSENTED = frozenset({"threat", "harassment", "contact_third_party"})
@@ -48,6 +48,30 @@ def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
     return any(
         m.start() <= start and end <= m.end()
         for m in names.finditer(s, max(0, start - _NAME_REACH), end + _NAME_REACH)
+    )
+
+
+# the sender's firm, in English: a name that opens the message as its signature ("Lone Star Cash
+# Advance: Hi Jolene", "… is licensed by"), or follows the sender's "with" or "from" ("This is Tammy with
+# Lone Star Cash Advance calling for …"); a name is one to four words, never led by an article
+_FIRM_OPENS = re.compile(r"(?:[a-z&'.-]+ ){0,3}$")
+_FIRM_AFTER_OPENING = re.compile(r"(?:\s*:| is licensed| are licensed| is a debt collector| here\b)")
+_FIRM_INTRODUCED = re.compile(
+    r"\b(?:this is|i'm|i am|it's|calling|writing|texting)\b[^.!?;:]{0,24}\b(?:with|from|at|on behalf of) "
+    r"(?!(?:a|an|the|another|some|any|your|you|my|our)\b)(?:[a-z&'.-]+ ){0,3}$"
+)
+_FIRM_AFTER_INTRODUCED = re.compile(
+    r"(?:\s*[,.:]|\s*$| calling\b| here\b| regarding\b| about\b| llc\b| inc\b)"
+)
+
+
+def senders_firm(s: str, start: int, end: int) -> bool:
+    """The English hit ends the name of the sender's own firm (a payday lender called "… Cash
+    Advance"): the firm signs or introduces itself, it does not urge the reader to borrow."""
+    if _FIRM_OPENS.fullmatch(s, 0, start) is not None and _FIRM_AFTER_OPENING.match(s, end) is not None:
+        return True
+    return _FIRM_INTRODUCED.search(s, max(0, start - 64), start) is not None and (
+        _FIRM_AFTER_INTRODUCED.match(s, end) is not None
     )
 
 

@@ -14,7 +14,16 @@ from bisect import bisect_left
 from collectguard.text.lexicon import Context
 from collectguard.text.normalize import Offsets
 
-__all__ = ["CLOSERS", "QUOTES", "ban_spans", "banned", "quoted_mention", "quotes_around", "to_normalised"]
+__all__ = [
+    "CLOSERS",
+    "QUOTES",
+    "ban_spans",
+    "banned",
+    "quoted_mention",
+    "quotes_around",
+    "readers_words",
+    "to_normalised",
+]
 
 # Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
 # English they are mostly apostrophes (you'll, don't), and would pair across whole sentences.
@@ -27,6 +36,11 @@ _QUOTE_REACH = 24
 # the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
 _OWN_SPEECH = re.compile(
     r"(?:我们|我)(?:跟你|跟您|和你|和您|对你|对您|给你|给您)?(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
+)
+# the reader's own words quoted back (您说“你们是不是把我当老赖”, you said "you think I'm a deadbeat")
+_READER_SPEECH = re.compile(
+    r"(?:您|你)(?:刚才|刚刚|之前|上次|昨天|也|一直)?(?:说|问|讲|提到|觉得|担心|写)(?:了|过|的)?[:：,， ]*$"
+    r"|\byou (?:just |also |)(?:said|asked|wrote|told us|think|thought|feel)[:, ]*$"
 )
 _MENTION_REACH = {"zh": 12, "en": 24}
 _ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
@@ -90,6 +104,16 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
         return True
     # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人)
     return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
+
+
+def readers_words(s: str, start: int, end: int, original: str, offs: Offsets) -> bool:
+    """The hit stands inside the reader's own words, quoted back to them (您说“你们是不是把我当老赖”):
+    a word the borrower used about themself, not one the sender calls them."""
+    quotes = quotes_around(start, end, original, offs)
+    if quotes is None:
+        return False
+    n_open = to_normalised(offs, quotes[0])
+    return _READER_SPEECH.search(s, max(0, n_open - 10), n_open) is not None
 
 
 def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
