@@ -317,7 +317,7 @@ class Screener:
         findings: list[Finding] = []
         suggestions: dict[str, str] = {}
         fill = self._rewriter.values(text, lang)
-        for (category, a, b), first in merge_spans(spans):
+        for (category, a, b), first in merge_spans(spans, lambda key: spans[key][2] == "block"):
             source, detail, severity = spans[first]
             template = "unrelated_contact" if source == "relay" else category
             if template not in suggestions:

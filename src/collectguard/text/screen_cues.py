@@ -82,7 +82,7 @@ def excused(
         # and denied (我们不会把您当成“老赖”, “全国老赖黑名单”根本不存在)
         if present.word_named and named_as_word(s, start, end, lang, ctx):
             return True
-        if quoted is not None and readers_words(s, start, end, quoted[0], quoted[1]):
+        if quoted is not None and readers_words(s, start, end, ctx, quoted[0], quoted[1]):
             return True
         denied = (present.negation and negated(s, anchor, lang, ctx)) or (
             present.negation_after and warned_against(s, end, ctx)

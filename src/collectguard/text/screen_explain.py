@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from collectguard.policy.schema import ContentRule
 
@@ -11,10 +11,13 @@ __all__ = ["merge_spans", "why_en", "why_zh"]
 
 def merge_spans(
     spans: Collection[tuple[str, int, int]],
+    strong: Callable[[tuple[str, int, int]], bool] = lambda key: False,
 ) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
     """Within a category, overlapping spans become one (我是法院 + 法院执行局 → 我是法院执行局).
 
-    Returns (merged span, the first original key whose source and detail it keeps).
+    Returns (merged span, the original key whose source and detail it keeps): the first, unless a
+    later one is ``strong`` and the first is not (a blocking ID number inside a model's warning
+    keeps its block).
     """
     ordered = sorted(spans, key=lambda k: (k[0], k[1], -k[2]))
     merged: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
@@ -22,7 +25,8 @@ def merge_spans(
         if merged:
             (cat, a, b), first = merged[-1]
             if cat == key[0] and key[1] < b:
-                merged[-1] = ((cat, a, max(b, key[2])), first)
+                kept = key if strong(key) and not strong(first) else first
+                merged[-1] = ((cat, a, max(b, key[2])), kept)
                 continue
         merged.append((key, key))
     return merged

@@ -51,18 +51,22 @@ def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:
     )
 
 
-# the sender's firm, in English: a name that opens the message as its signature ("Lone Star Cash
-# Advance: Hi Jolene", "… is licensed by"), or follows the sender's "with" or "from" ("This is Tammy with
-# Lone Star Cash Advance calling for …"); a name is one to four words, never led by an article
-_FIRM_OPENS = re.compile(r"(?:[a-z&'.-]+ ){0,3}$")
-_FIRM_AFTER_OPENING = re.compile(r"(?:\s*:| is licensed| are licensed| is a debt collector| here\b)")
+# the sender's firm, in English: a name of one to three words before the hit that opens the message as
+# its signature ("Lone Star Cash Advance: Hi Jolene", "… is licensed by"), or follows the sender's "with"
+# or "from" ("This is Tammy with Lone Star Cash Advance calling for …"). A name holds no article, pronoun,
+# preposition or verb that urges ("take a cash advance here", "with payday loans") and the hit never
+# opens it ("Cash advance: grab one")
+_NOT_A_NAME = (
+    r"(?!(?:a|an|the|another|some|any|your|you|my|our|about|for|to|with|and|or|of|on|in|by|just|take|get|"
+    r"grab|apply|use|try|go|consider|open|borrow|need|want|please|pay|do|is|are|here|this|that)\b)"
+)
+_NAME_WORDS = rf"(?:{_NOT_A_NAME}[a-z&'.-]+ ){{1,3}}"
+_FIRM_OPENS = re.compile(_NAME_WORDS)
+_FIRM_AFTER_OPENING = re.compile(r"(?:\s*:| is licensed| are licensed| is a debt collector)")
 _FIRM_INTRODUCED = re.compile(
-    r"\b(?:this is|i'm|i am|it's|calling|writing|texting)\b[^.!?;:]{0,24}\b(?:with|from|at|on behalf of) "
-    r"(?!(?:a|an|the|another|some|any|your|you|my|our)\b)(?:[a-z&'.-]+ ){0,3}$"
+    r"\b(?:this is|i'm|i am|it's)\b[^.!?;:]{0,24}\b(?:with|from|at) " + _NAME_WORDS + "$"
 )
-_FIRM_AFTER_INTRODUCED = re.compile(
-    r"(?:\s*[,.:]|\s*$| calling\b| here\b| regarding\b| about\b| llc\b| inc\b)"
-)
+_FIRM_AFTER_INTRODUCED = re.compile(r"(?:\s*[,.]|\s*$| calling\b| llc\b| inc\b)")
 
 
 def senders_firm(s: str, start: int, end: int) -> bool:
