@@ -25,7 +25,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
-from collectguard.text.signal_time import complement, quiet_hours
+from collectguard.text.signal_time import complement, hours_with_a_day, quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -178,14 +178,18 @@ def _scope(
 ) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     """What a cease request is limited to: a place it names, else the hours attached to it
     ("早上10点前别打": not before ten, not never), else a channel or nothing."""
+    # the clause of the refusal, and of its end when its words run past a 、 (不要在早上9点前、晚上8点后打电话)
+    lo, hi = context.clause(start)[0], context.clause(max(start, end - 1))[1]
     if cue.scope == "allowed":  # 只能在下午6点后联系我, "only call after 6pm": the hours named stay open
-        named = quiet_hours(context.text, *context.clause(start), start, end)
+        named = quiet_hours(context.text, lo, hi, start, end)
         return ("call", ()) if named is None else ("hours", complement(named.windows))
     if cue.scope == "only":  # "text me only", 只接受短信和电话: the channels named are the ones kept
         kept = context.kept_channels(start, end)
         return (ONLY + "+".join(kept) if kept else None), ()
-    named = None if cue.scope == "all" else quiet_hours(context.text, *context.clause(start), start, end)
+    named = None if cue.scope == "all" else quiet_hours(context.text, lo, hi, start, end)
     if named is None:
+        if cue.scope != "all" and hours_with_a_day(context.text, lo, hi, start, end):
+            return "call", ()  # 不要在上班时间或者周末打电话: calls stop on every day
         return context.scope(cue, start, end), ()
     # a place word inside the hours (上班 in 上班时间) names a time; the cue's own place is read only
     # when its words name no hours (上班时间别打 is hours, 别打到我单位 a place)

@@ -25,7 +25,7 @@ from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day
 from collectguard.text.normalize import normalize
 
-__all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "complement", "hours_with_a_day", "quiet_hours", "shipped_times"]
 
 #: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
 Window = tuple[str, str]
@@ -69,6 +69,10 @@ class TimeWords(pydantic.BaseModel):
     fillers: list[str] = pydantic.Field(min_length=1)
     # what joins two hours named together (早上和晚上, mornings or evenings)
     joiners: list[str] = pydantic.Field(min_length=1)
+    # a day named in the clause: the hours are no limit the engine can keep (别在晚上和周末打电话)
+    days: list[str] = []
+    # right after an English time: the borrower is free then ("after 6 im free")
+    available: list[str] = []
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
@@ -104,19 +108,24 @@ _EN_NUMBERS = {
         ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1
     )
 }
-#: "eight thirty", "nine fifteen": minutes in words after an English hour
+#: "eight thirty", "nine fifteen", "eight-forty-five": minutes in words after an English hour
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _EN_MINUTES = {
     "o five": 5,
+    "oh five": 5,
     "ten": 10,
     "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "forty five": 45,
-    "forty-five": 45,
-    "fifty": 50,
+    **_TENS,
+    **{
+        f"{t}{sep}{u}": n + k
+        for t, n in _TENS.items()
+        for u, k in _EN_NUMBERS.items()
+        if k < 10
+        for sep in " -"
+    },
 }
-_PAST = {"half": 30, "quarter": 15}  # half past eight, quarter past nine
+#: half past eight, quarter to nine, and "half eight" (half past, in British and Irish English)
+_PAST = {"half past": 30, "quarter past": 15, "quarter to": -15, "quarter till": -15, "half": 30}
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
 _MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
@@ -174,10 +183,11 @@ class _Reader:
         clock = rf"(?P<h#>{_HOUR})\s*(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?"
         bare = rf"(?P<h#>{_HOUR})\s*(?:(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?)?"  # 6到9点: the first needs no 点
         en_hour = "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
-        en_minute = "|".join(sorted(_EN_MINUTES, key=len, reverse=True))
+        en_minute = "|".join(re.escape(w) for w in sorted(_EN_MINUTES, key=len, reverse=True))
+        en_past = "|".join(sorted(_PAST, key=len, reverse=True))
         en_clock = (
-            rf"(?:(?P<q#>half|quarter)\s+past\s+)?(?P<h#>\d{{1,2}}|(?:{en_hour})\b)"
-            rf"(?::(?P<m#>\d{{2}})|\s+(?P<w#>{en_minute})\b)?" + _NOT_A_CLOCK
+            rf"(?:(?P<q#>{en_past})\s+)?(?P<h#>\d{{1,2}}|(?:{en_hour})\b)"
+            rf"(?::(?P<m#>\d{{2}})|(?:\s+|-)(?P<w#>{en_minute})\b)?" + _NOT_A_CLOCK
         )
         en_half = rf"(?:\s*(?P<am#>{am})|\s*(?P<pm#>{pm})|\s*o'?clock)?"
         zh_half = rf"(?:(?P<am#>{am})|(?P<pm#>{pm}))?\s*"
@@ -205,6 +215,10 @@ class _Reader:
         self.stops = re.compile(_alternation(words.stop_words))
         self.fillers = re.compile(rf"(?:[\s,，、。!！]|{_alternation(words.fillers)})*")
         self.joiners = re.compile(rf"(?:[\s,，、]|{_alternation(words.joiners)})*")
+        self.days = re.compile(_alternation(words.days)) if words.days else None
+        self.available = (
+            re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
+        )
 
     def read(self, text: str, lo: int, hi: int) -> list[tuple[int, int, tuple[Window, ...]]]:
         """Every time expression of ``text[lo:hi]``: (start, end, windows), in text order."""
@@ -276,9 +290,15 @@ class _Reader:
         window = ("00:00", _hhmm(minutes)) if is_before else (_hhmm(minutes), "24:00")
         return window if _minutes(window[0]) < _minutes(window[1]) else None
 
-    def limit(self, text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
-        """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``."""
+    def names_day(self, text: str, lo: int, hi: int) -> bool:
+        return self.days is not None and self.days.search(text, lo, hi) is not None
+
+    def limit(self, text: str, lo: int, hi: int, start: int, end: int, *, days: bool = False) -> Hours | None:
+        """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``; with
+        ``days``, also when the clause names a day (which the hours cannot keep)."""
         if self.stops.search(text, lo, hi) is not None:
+            return None
+        if not days and self.names_day(text, lo, hi):
             return None
         found = self.read(text, lo, hi)
         chain: list[tuple[int, int, tuple[Window, ...]]] = []
@@ -304,6 +324,7 @@ class _Reader:
             elif (
                 expr[0] >= end
                 and text[start:end].isascii()
+                and (self.available is None or self.available.match(text, expr[1]) is None)
                 and (self.fillers if end == start_end else self.joiners).fullmatch(text, end, expr[0])
                 is not None
             ):
@@ -327,8 +348,10 @@ def _hour(m: re.Match[str], n: str, night: re.Pattern[str]) -> int | None:
     names = m.re.groupindex
     if f"w{n}" in names and (word := m.group(f"w{n}")) is not None:
         minute = _EN_MINUTES[word]
-    if f"q{n}" in names and (past := m.group(f"q{n}")) is not None:
+    if f"q{n}" in names and (past := m.group(f"q{n}")) is not None and hour is not None:
         minute = _PAST[past]
+        if minute < 0:  # quarter to nine: 8:45
+            hour, minute = hour - 1, minute + 60
     if hour is None or not (0 <= hour <= 24) or not (0 <= minute < 60):
         return None
     pm = m.group(f"pm{n}")
@@ -352,8 +375,16 @@ def shipped_times() -> _Reader:
 
 def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
     """The hours that limit the refusal at normalised ``text[start:end]``, in its clause ``text[lo:hi]``;
-    None when the clause names none attached to it, or says again, anymore or day and night."""
+    None when the clause names none attached to it, says again, anymore or day and night, or names a
+    day (hours kept without their day would let contact go on that day)."""
     return shipped_times().limit(text, lo, hi, start, end)
+
+
+def hours_with_a_day(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the refusal names hours and a day together (不要在上班时间或者周末打电话): no window can
+    keep the day, so the request stops the channel on every day."""
+    reader = shipped_times()
+    return reader.names_day(text, lo, hi) and reader.limit(text, lo, hi, start, end, days=True) is not None
 
 
 def complement(windows: tuple[Window, ...]) -> tuple[Window, ...]:
