@@ -38,7 +38,7 @@ _CLAUSE = {
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 96}
 # a coordinator a few characters before a hit: the hit is one more object of the same verb
-_COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是)[^,，。!?;:！？；：\n]{0,6}$")
+_COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是|」「|”“)[^,，。!?;:！？；：\n]{0,6}$")
 # after side-by-side negations (不打电话、不发短信), an item said outright has none of its own (、直接上门张贴)
 # (the words that only begin with such an adverb are items of their own: 就业, 会议, 要求, 一定程度)
 _ASSERTED_ITEM = re.compile(
