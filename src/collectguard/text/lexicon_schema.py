@@ -37,9 +37,7 @@ class _Strict(pydantic.BaseModel):
 class _EntryOptions(_Strict):
     severity: Severity | None = None
     also: tuple[Category, ...] = ()
-    # others: only when the message is not to the borrower; liable: only when it is to the borrower or a
-    # guarantor (going to the reader's own circle is a threat to them; said to that circle it is a greeting)
-    addressee: Literal["any", "others", "liable"] = "any"
+    addressee: Literal["any", "others"] = "any"  # others: only when the message is not to the borrower
     # true when it is lawful through a court (强制执行 after a judgment); for a payment-channel
     # entry, when the sentence names the creditor's own channel (对公账户, official app)
     lawful_process: bool = False

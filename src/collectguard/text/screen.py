@@ -225,7 +225,7 @@ class Screener:
         quoted = (text, offs) if QUOTES.search(text) is not None else None
         for hit in terms:
             entry, start, end, _ = hit
-            if (entry.addressee == "others" and not third) or (entry.addressee == "liable" and third):
+            if entry.addressee == "others" and not third:
                 continue
             ctx = context[entry.lang]
             present = cues.get(entry.lang)

@@ -42,7 +42,7 @@ _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是|�
 # after side-by-side negations (不打电话、不发短信), an item said outright has none of its own (、直接上门张贴)
 # (the words that only begin with such an adverb are items of their own: 就业, 会议, 要求, 一定程度)
 _ASSERTED_ITEM = re.compile(
-    r"(?:、|/|\s)\s*(?:直接|就(?![业医读近餐职诊学任])|马上|立刻|立即|而是|但(?!凡)|会(?![议员计所场谈面费])"
+    r"、\s*(?:直接|就(?![业医读近餐职诊学任])|马上|立刻|立即|而是|但(?!凡)|会(?![议员计所场谈面费])"
     r"|要(?![求素点件么是不])|必须|一定(?!程度|的|范围)|还会|也会|而会|将(?![来近])|改为|改成|转而)"
 )
 # a belief denied (别以为, 你以为, 不要觉得): what follows it, negated, is pressure (别以为我们不会联系你单位)
@@ -316,7 +316,7 @@ _NAMED_AT = re.compile(r"[ ,]*[a-z]+,?(?: back)? (?:at|on)[ (]*")
 #: or, in Chinese, a call back to the sender named after 给 (请他回个电话给湘信公司小彭，号码…): a firm, a
 #: desk or 小 and a surname, never 他, 她 or anyone the reader knows (回个电话给他担保人王芳，号码…)
 _NAMED_TO = re.compile(
-    r"给(?![^，,。]*[他她])(?:我们|我司|本公司|[^，,。；;！!？?]{0,8}(?:公司|客服|专员|经理|小[\u4e00-\u9fff]))"
+    r"给(?![^，,。]*[他她])(?:我们|我司|本公司|我|[^，,。；;！!？?]{0,8}(?:公司|客服|专员|经理|部|中心|小[\u4e00-\u9fff]))"
     r"[，, ]*(?:号码|电话|座机)?[是为:：]?\s*"
 )
 #: a cue that asks for a call back, not one that reports a call (致电, 拨打)

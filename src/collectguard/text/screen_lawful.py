@@ -62,11 +62,15 @@ _NOT_A_NAME = (
 )
 _NAME_WORDS = rf"(?:{_NOT_A_NAME}[a-z&'.-]+ ){{1,3}}"
 _FIRM_OPENS = re.compile(_NAME_WORDS)
-_FIRM_AFTER_OPENING = re.compile(r"(?:\s*:| is licensed| are licensed| is a debt collector)")
+_FIRM_AFTER_OPENING = re.compile(r"(?:\s*:| is licensed| are licensed| is a debt collector| here\s*[.,:!])")
 _FIRM_INTRODUCED = re.compile(
-    r"\b(?:this is|i'm|i am|it's)\b[^.!?;:]{0,24}\b(?:with|from|at) " + _NAME_WORDS + "$"
+    r"\b(?:this is|i'm|i am|it's|calling|writing)\b[^.!?;:]{0,24}\b(?:with|from|at|on behalf of) "
+    + _NAME_WORDS
+    + "$"
 )
-_FIRM_AFTER_INTRODUCED = re.compile(r"(?:\s*[,.]|\s*$| calling\b| llc\b| inc\b)")
+_FIRM_AFTER_INTRODUCED = re.compile(
+    r"(?:\s*[,.]|\s*$| calling\b| llc\b| inc\b| regarding\b| about (?:your|the|an?) (?:account|balance|payment|loan|bill))"
+)
 
 
 def senders_firm(s: str, start: int, end: int) -> bool:

@@ -39,11 +39,13 @@ _OWN_SPEECH = re.compile(
 )
 # the reader's own words quoted back (您说“你们是不是把我当老赖”, you said "you think I'm a deadbeat")
 _READER_SPEECH = re.compile(
-    r"(?:您|你)(?:刚才|刚刚|之前|上次|昨天)?(?:说|问|讲|提到|写)(?:了|过|的)?[:：,， ]*$"
-    r"|\byou (?:just |)(?:said|asked|wrote|told us)[:, ]*$"
+    r"(?:您|你)(?:刚才|刚刚|之前|上次|昨天|一直|也)?(?:说|问|讲|提到|写|觉得|担心)(?:了|过|的)?[:：,， ]*$"
+    r"|\byou (?:just |)(?:said|asked|wrote|told us|feel|felt|think)(?: like)?[:, ]*$"
 )
-# inside those words, the reader is addressed (你是个骗子): the sender's words after all
-_ADDRESSES_READER = re.compile(r"你(?!们)|您|\byou\b(?! guys)|\bu\b")
+# a negation that agrees (这点我们没有异议, "I won't disagree"): the label is endorsed, not denied
+_AGREES = re.compile(
+    r"没有异议|没异议|不否认|无可否认|不反对|won't disagree|wouldn't disagree|can't disagree|no argument"
+)
 _MENTION_REACH = {"zh": 12, "en": 24}
 _ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
 # between a ban and the quote it bans, or after the quote before the ban: more quoted phrases of the
@@ -111,19 +113,17 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
 def readers_words(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
     """The hit stands inside the reader's own words, quoted back to them and denied in the same
     sentence (您说“你们是不是把我当老赖”，我们绝对不会这么看您): a word the borrower used about themself.
-    Words that address the reader (您说“你就是个废物”) or are left standing ("Glad we agree") are not."""
+    Words left standing ("Glad we agree") or agreed with (这点我们没有异议) are the sender's too."""
     quotes = quotes_around(start, end, original, offs)
     if quotes is None:
         return False
     n_open, n_close = to_normalised(offs, quotes[0]), to_normalised(offs, quotes[1])
-    if _READER_SPEECH.search(s, max(0, n_open - 10), n_open) is None:
-        return False
-    if _ADDRESSES_READER.search(s, n_open + 1, n_close) is not None:
+    if _READER_SPEECH.search(s, max(0, n_open - 12), n_open) is None:
         return False
     end_of_sentence = _SENTENCE_END.search(s, n_close + 1)
+    stop = len(s) if end_of_sentence is None else end_of_sentence.start()
     return (
-        ctx.negation.search(s, n_close + 1, len(s) if end_of_sentence is None else end_of_sentence.start())
-        is not None
+        ctx.negation.search(s, n_close + 1, stop) is not None and _AGREES.search(s, n_close + 1, stop) is None
     )
 
 

@@ -25,7 +25,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
-from collectguard.text.signal_time import complement, hours_with_a_day, quiet_hours
+from collectguard.text.signal_time import complement, quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -188,9 +188,10 @@ def _scope(
         return (ONLY + "+".join(kept) if kept else None), ()
     named = None if cue.scope == "all" else quiet_hours(context.text, lo, hi, start, end)
     if named is None:
-        if cue.scope != "all" and hours_with_a_day(context.text, lo, hi, start, end):
-            return "call", ()  # 不要在上班时间或者周末打电话: calls stop on every day
         return context.scope(cue, start, end), ()
+    if named.day:  # 不要在上班时间或者周末打电话, "don't text me after 9pm or on sundays": every day
+        channel = context.scope(cue, start, end)
+        return (channel if channel is not None and channel not in context.places else "call"), ()
     # a place word inside the hours (上班 in 上班时间) names a time; the cue's own place is read only
     # when its words name no hours (上班时间别打 is hours, 别打到我单位 a place)
     scope = context.scope(cue, start, end, hours=named.spans, default=False)

@@ -25,7 +25,7 @@ from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day
 from collectguard.text.normalize import normalize
 
-__all__ = ["Hours", "TimeWords", "complement", "hours_with_a_day", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
 
 #: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
 Window = tuple[str, str]
@@ -169,6 +169,7 @@ class Hours:
 
     windows: tuple[Window, ...]
     spans: tuple[tuple[int, int], ...]
+    day: bool = False  # a day is named with them (晚上和周末别打): no window keeps it
 
 
 def _numbered(pattern: str, n: int) -> str:
@@ -216,6 +217,9 @@ class _Reader:
         self.fillers = re.compile(rf"(?:[\s,，、。!！]|{_alternation(words.fillers)})*")
         self.joiners = re.compile(rf"(?:[\s,，、]|{_alternation(words.joiners)})*")
         self.days = re.compile(_alternation(words.days)) if words.days else None
+        self.day_link = re.compile(
+            rf"(?:[\s,，、]|{_alternation(words.joiners)}|{_alternation(words.fillers)})*"
+        )
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -290,15 +294,19 @@ class _Reader:
         window = ("00:00", _hhmm(minutes)) if is_before else (_hhmm(minutes), "24:00")
         return window if _minutes(window[0]) < _minutes(window[1]) else None
 
-    def names_day(self, text: str, lo: int, hi: int) -> bool:
-        return self.days is not None and self.days.search(text, lo, hi) is not None
+    def _names_day(self, text: str, lo: int, hi: int) -> bool:
+        """A day inside the refusal and its hours, or joined right after them ("or on sundays"); a day
+        elsewhere in the clause is about something else (我周日才有空, "i get paid friday")."""
+        if self.days is None:
+            return False
+        if self.days.search(text, lo, hi) is not None:
+            return True
+        joined = self.day_link.match(text, hi)
+        return joined is not None and joined.end() > hi and self.days.match(text, joined.end()) is not None
 
-    def limit(self, text: str, lo: int, hi: int, start: int, end: int, *, days: bool = False) -> Hours | None:
-        """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``; with
-        ``days``, also when the clause names a day (which the hours cannot keep)."""
+    def limit(self, text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
+        """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``."""
         if self.stops.search(text, lo, hi) is not None:
-            return None
-        if not days and self.names_day(text, lo, hi):
             return None
         found = self.read(text, lo, hi)
         chain: list[tuple[int, int, tuple[Window, ...]]] = []
@@ -333,7 +341,11 @@ class _Reader:
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
         if not windows or closes_lawful_day(windows):  # a stop, not hours
             return None
-        return Hours(tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)))
+        first = min([start] + [a for a, _, _ in chain])
+        last = max([end] + [b for _, b, _ in chain])
+        return Hours(
+            tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)), self._names_day(text, first, last)
+        )
 
 
 def _unmarked(m: re.Match[str], n: str) -> bool:
@@ -375,16 +387,10 @@ def shipped_times() -> _Reader:
 
 def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
     """The hours that limit the refusal at normalised ``text[start:end]``, in its clause ``text[lo:hi]``;
-    None when the clause names none attached to it, says again, anymore or day and night, or names a
-    day (hours kept without their day would let contact go on that day)."""
+    None when the clause names none attached to it, or says again, anymore or day and night. ``day``
+    says a day is named with them: hours kept without their day would let contact go on that day, so
+    the caller stops the channel instead."""
     return shipped_times().limit(text, lo, hi, start, end)
-
-
-def hours_with_a_day(text: str, lo: int, hi: int, start: int, end: int) -> bool:
-    """Whether the refusal names hours and a day together (不要在上班时间或者周末打电话): no window can
-    keep the day, so the request stops the channel on every day."""
-    reader = shipped_times()
-    return reader.names_day(text, lo, hi) and reader.limit(text, lo, hi, start, end, days=True) is not None
 
 
 def complement(windows: tuple[Window, ...]) -> tuple[Window, ...]:
