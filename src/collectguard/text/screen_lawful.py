@@ -1,7 +1,8 @@
 """Whether a lexicon hit tells of something lawful rather than threatening: a court process or a
 real case named (判决后…强制执行, a writ of garnishment served), the creditor's own payment channel,
 the name of a lawful civil step that holds the hit (a warrant of control, an earnings arrestment),
-the sender's own firm named (Lone Star Cash Advance: …), or a visit or contact that happens only with the reader's consent.
+the sender's own firm named (Lone Star Cash Advance: …), or a visit or contact that happens only with
+the reader's consent.
 """
 
 from __future__ import annotations

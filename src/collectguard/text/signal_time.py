@@ -69,7 +69,7 @@ class TimeWords(pydantic.BaseModel):
     fillers: list[str] = pydantic.Field(min_length=1)
     # what joins two hours named together (早上和晚上, mornings or evenings)
     joiners: list[str] = pydantic.Field(min_length=1)
-    # a day named in the clause: the hours are no limit the engine can keep (别在晚上和周末打电话)
+    # a day named inside the refusal or joined to its hours (别在晚上和周末打电话): no window keeps it
     days: list[str] = []
     # right after an English time: the borrower is free then ("after 6 im free")
     available: list[str] = []
