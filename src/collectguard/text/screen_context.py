@@ -291,20 +291,20 @@ def named_as_word(s: str, start: int, end: int, lang: str, ctx: Context) -> bool
     return after >= 0 and same_clause(s, after, start, lang) and "," not in s[after:start]
 
 
-def _gaps_after_cue(cue: re.Pattern[str], s: str, at: int, reach: int) -> Iterator[str]:
-    """What stands between ``at`` and each cue that starts within ``reach`` before it. Every start
-    is tried: cues overlap (him to call / call me back at), and a scan for non-overlapping matches
-    would keep the first and skip the one that ends at ``at``. Matched in place, so a look-behind
-    sees the text before the reach."""
+def _cues_before(cue: re.Pattern[str], s: str, at: int, reach: int) -> Iterator[re.Match[str]]:
+    """Each cue that starts within ``reach`` before ``at`` (what stands between is ``s[m.end():at]``).
+    Every start is tried: cues overlap (him to call / call me back at), and a scan for
+    non-overlapping matches would keep the first and skip the one that ends at ``at``. Matched in
+    place, so a look-behind sees the text before the reach."""
     for i in range(max(0, at - reach), at):
         m = cue.match(s, i, at)
         if m is not None:
-            yield s[m.end() : at]
+            yield m
 
 
 def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: str) -> bool:
     """A cue ends right before ``at``, with only ``filler`` characters between (the word deadbeat)."""
-    return any(gap.strip(filler) == "" for gap in _gaps_after_cue(cue, s, at, reach))
+    return any(s[m.end() : at].strip(filler) == "" for m in _cues_before(cue, s, at, reach))
 
 
 #: what may stand between a sender's callback cue and the number: separators, an area code's
@@ -328,10 +328,7 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
     我的电话…), with only separators between, or in English the sender's name and "at": the
     number is the sender's own. A name that is not the cue's (我们致电了王芳…, reach me or Dana
     at …) or any other word between links the number to someone else."""
-    for i in range(max(0, at - reach), at):
-        m = cue.match(s, i, at)
-        if m is None:
-            continue
+    for m in _cues_before(cue, s, at, reach):
         gap = s[m.end() : at]
         if gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap) is not None):
             return True
