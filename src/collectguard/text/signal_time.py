@@ -23,6 +23,7 @@ import pydantic
 
 from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day
+from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, number
 from collectguard.text.normalize import normalize
 
 __all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
@@ -88,44 +89,6 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-_ZH_DIGITS = {
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-#: "after eight", "before ten o'clock": English hours in words
-_EN_NUMBERS = {
-    w: n
-    for n, w in enumerate(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"), 1
-    )
-}
-#: "eight thirty", "nine fifteen", "eight-forty-five": minutes in words after an English hour
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_EN_MINUTES = {
-    "o five": 5,
-    "oh five": 5,
-    "ten": 10,
-    "fifteen": 15,
-    **_TENS,
-    **{
-        f"{t}{sep}{u}": n + k
-        for t, n in _TENS.items()
-        for u, k in _EN_NUMBERS.items()
-        if k < 10
-        for sep in " -"
-    },
-}
-#: half past eight, quarter to nine, and "half eight" (half past, in British and Irish English)
-_PAST = {"half past": 30, "quarter past": 15, "quarter to": -15, "quarter till": -15, "half": 30}
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
 _MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
@@ -135,21 +98,6 @@ _NOT_A_CLOCK = (
     r"|dollars?|bucks|missed|payments?|more|of|st|nd|rd|th|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*"
     r"|sep\w*|oct\w*|nov\w*|dec\w*|号|天|个|次|年|月|块|元|分钟|小时)\b)"
 )
-
-
-def _number(word: str) -> int | None:
-    """An hour or minute written in digits, Chinese numerals (九, 十一, 二十一, 零五) or English words."""
-    if word.isdigit():
-        return int(word)
-    if word in _EN_NUMBERS:
-        return _EN_NUMBERS[word]
-    word = word.removeprefix("零")
-    if "十" in word:
-        tens, _, units = word.partition("十")
-        return _ZH_DIGITS.get(tens, 1 if not tens else -99) * 10 + (
-            _ZH_DIGITS.get(units, -99) if units else 0
-        )
-    return _ZH_DIGITS.get(word) if len(word) == 1 else None
 
 
 def _alternation(words: list[str], *, lead: bool = True) -> str:
@@ -183,9 +131,9 @@ class _Reader:
         before, after = _alternation(words.before), _alternation(words.after)
         clock = rf"(?P<h#>{_HOUR})\s*(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?"
         bare = rf"(?P<h#>{_HOUR})\s*(?:(?:点钟|点|时|:)\s*(?P<m#>{_MINUTE})?分?)?"  # 6到9点: the first needs no 点
-        en_hour = "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
-        en_minute = "|".join(re.escape(w) for w in sorted(_EN_MINUTES, key=len, reverse=True))
-        en_past = "|".join(sorted(_PAST, key=len, reverse=True))
+        en_hour = "|".join(sorted(EN_NUMBERS, key=len, reverse=True))
+        en_minute = "|".join(re.escape(w) for w in sorted(EN_MINUTES, key=len, reverse=True))
+        en_past = "|".join(sorted(PAST, key=len, reverse=True))
         en_clock = (
             rf"(?:(?P<q#>{en_past})\s+)?(?P<h#>\d{{1,2}}|(?:{en_hour})\b)"
             rf"(?::(?P<m#>\d{{2}})|(?:\s+|-)(?P<w#>{en_minute})\b)?" + _NOT_A_CLOCK
@@ -354,14 +302,14 @@ def _unmarked(m: re.Match[str], n: str) -> bool:
 
 def _hour(m: re.Match[str], n: str, night: re.Pattern[str]) -> int | None:
     """Minutes after midnight of the clock time in group ``n``, its half of the day applied."""
-    hour = _number(m.group(f"h{n}"))
+    hour = number(m.group(f"h{n}"))
     raw = m.group(f"m{n}")
-    minute = 0 if raw is None else {"半": 30, "一刻": 15, "三刻": 45}.get(raw, _number(raw) or 0)
+    minute = 0 if raw is None else {"半": 30, "一刻": 15, "三刻": 45}.get(raw, number(raw) or 0)
     names = m.re.groupindex
     if f"w{n}" in names and (word := m.group(f"w{n}")) is not None:
-        minute = _EN_MINUTES[word]
+        minute = EN_MINUTES[word]
     if f"q{n}" in names and (past := m.group(f"q{n}")) is not None and hour is not None:
-        minute = _PAST[past]
+        minute = PAST[past]
         if minute < 0:  # quarter to nine: 8:45
             hour, minute = hour - 1, minute + 60
     if hour is None or not (0 <= hour <= 24) or not (0 <= minute < 60):
