@@ -137,10 +137,13 @@ class Context:
         return round(max(value, 0.05), 2)
 
     def _retracted(self, end: int) -> bool:
-        """A retraction right after the cue, with only punctuation between ("报警？不用不用")."""
+        """A retraction right after the cue, with only punctuation between ("报警？不用不用"). In English
+        a mark must stand between ("a lawyer? nah"): "nah" straight after a request is a Caribbean
+        softener ("lemme pay it in three parts nah"), not a no."""
         for ms, _, lang in self._live_markers("retraction"):
             window = self._windows["retraction"].get(lang, 0)
-            if end <= ms <= end + window and set(self.text[end:ms]) <= _RETRACTION_GAP:
+            gap = self.text[end:ms]
+            if end <= ms <= end + window and set(gap) <= _RETRACTION_GAP and (lang != "en" or gap.strip()):
                 return True
         return False
 
