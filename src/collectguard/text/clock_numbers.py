@@ -6,9 +6,9 @@ it matches with :func:`number`.
 
 from __future__ import annotations
 
-__all__ = ["EN_MINUTES", "EN_NUMBERS", "PAST", "number"]
+__all__ = ["EN_MINUTES", "EN_NUMBERS", "PAST", "ZH_MINUTES", "minute", "number"]
 
-ZH_DIGITS = {
+_ZH_DIGITS = {
     "零": 0,
     "一": 1,
     "二": 2,
@@ -29,21 +29,23 @@ EN_NUMBERS = {
     )
 }
 #: "eight thirty", "nine fifteen", "eight-forty-five": minutes in words after an English hour
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 EN_MINUTES = {
     "o five": 5,
     "oh five": 5,
     "ten": 10,
     "fifteen": 15,
-    **TENS,
+    **_TENS,
     **{
         f"{t}{sep}{u}": n + k
-        for t, n in TENS.items()
+        for t, n in _TENS.items()
         for u, k in EN_NUMBERS.items()
         if k < 10
         for sep in " -"
     },
 }
+#: minutes a Chinese clock time names in words (八点半, 九点一刻)
+ZH_MINUTES = {"半": 30, "一刻": 15, "三刻": 45}
 #: half past eight, quarter to nine, and "half eight" (half past, in British and Irish English)
 PAST = {"half past": 30, "quarter past": 15, "quarter to": -15, "quarter till": -15, "half": 30}
 
@@ -57,5 +59,14 @@ def number(word: str) -> int | None:
     word = word.removeprefix("零")
     if "十" in word:
         tens, _, units = word.partition("十")
-        return ZH_DIGITS.get(tens, 1 if not tens else -99) * 10 + (ZH_DIGITS.get(units, -99) if units else 0)
-    return ZH_DIGITS.get(word) if len(word) == 1 else None
+        return _ZH_DIGITS.get(tens, 1 if not tens else -99) * 10 + (
+            _ZH_DIGITS.get(units, -99) if units else 0
+        )
+    return _ZH_DIGITS.get(word) if len(word) == 1 else None
+
+
+def minute(word: str | None) -> int:
+    """The minutes of a clock time: none named is 0, 半 is 30, 一刻 15, else the number (零五, 30)."""
+    if word is None:
+        return 0
+    return ZH_MINUTES.get(word, number(word) or 0)

@@ -23,7 +23,7 @@ import pydantic
 
 from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day
-from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, number
+from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, ZH_MINUTES, minute, number
 from collectguard.text.normalize import normalize
 
 __all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
@@ -90,7 +90,7 @@ def _hhmm(minutes: int) -> str:
 
 
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
-_MINUTE = r"(?:\d{2}|半|一刻|三刻|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
+_MINUTE = rf"(?:\d{{2}}|{'|'.join(ZH_MINUTES)}|零[一二三四五六七八九]|[一二三四五]?十[一二三四五六七八九]?)"
 # an English number that counts something else (after 10 days, after 5 times, until 15th, 2027)
 _NOT_A_CLOCK = (
     r"(?![\d:/]|\s*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|times?|x|calls?|texts?|messages?|rings?"
@@ -303,16 +303,15 @@ def _unmarked(m: re.Match[str], n: str) -> bool:
 def _hour(m: re.Match[str], n: str, night: re.Pattern[str]) -> int | None:
     """Minutes after midnight of the clock time in group ``n``, its half of the day applied."""
     hour = number(m.group(f"h{n}"))
-    raw = m.group(f"m{n}")
-    minute = 0 if raw is None else {"半": 30, "一刻": 15, "三刻": 45}.get(raw, number(raw) or 0)
+    mins = minute(m.group(f"m{n}"))
     names = m.re.groupindex
     if f"w{n}" in names and (word := m.group(f"w{n}")) is not None:
-        minute = EN_MINUTES[word]
+        mins = EN_MINUTES[word]
     if f"q{n}" in names and (past := m.group(f"q{n}")) is not None and hour is not None:
-        minute = PAST[past]
-        if minute < 0:  # quarter to nine: 8:45
-            hour, minute = hour - 1, minute + 60
-    if hour is None or not (0 <= hour <= 24) or not (0 <= minute < 60):
+        mins = PAST[past]
+        if mins < 0:  # quarter to nine: 8:45
+            hour, mins = hour - 1, mins + 60
+    if hour is None or not (0 <= hour <= 24) or not (0 <= mins < 60):
         return None
     pm = m.group(f"pm{n}")
     if pm is not None and hour < 12:
@@ -321,7 +320,7 @@ def _hour(m: re.Match[str], n: str, night: re.Pattern[str]) -> int | None:
         hour = 24  # 晚上十二点, twelve at night: midnight
     elif m.group(f"am{n}") is not None and hour == 12:
         hour = 0
-    return min(hour * 60 + minute, 1440)
+    return min(hour * 60 + mins, 1440)
 
 
 def _dir() -> Path:
