@@ -45,6 +45,12 @@ _ASSERTED_ITEM = re.compile(
     r"、\s*(?:直接|就(?![业医读近餐职诊学任])|马上|立刻|立即|而是|但(?!凡)|会(?![议员计所场谈面费])"
     r"|要(?![求素点件么是不])|必须|一定(?!程度|的|范围)|还会|也会|而会|将(?![来近])|改为|改成|转而)"
 )
+# a way of reaching the reader given up for another (不打电话直接联系你爸妈, 不发短信了改成上门): what follows
+# the switch is said outright
+_SWITCHED = re.compile(
+    r"(?:打电话|打给你|打给您|发短信|发信息|发消息|催你|催您|找你|找您|联系你|联系您|通知你|通知您)(?:了|啦)?"
+    r"(?:直接|改为|改成|转而)"
+)
 # a belief denied (别以为, 你以为, 不要觉得): what follows it, negated, is pressure (别以为我们不会联系你单位)
 _BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:以为|觉得|当|想着)|你以为")
 # a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
@@ -110,7 +116,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         return False
     # an item said outright after the last negation has none of its own (不打电话、不发短信、直接上门张贴;
     # 不会上门张贴、会联系您单位)
-    if lang == "zh" and _ASSERTED_ITEM.search(seg, cues[-1].end()):
+    if lang == "zh" and (
+        _ASSERTED_ITEM.search(seg, cues[-1].end()) or _SWITCHED.search(seg, cues[-1].start())
+    ):
         return False
     # 不会上门张贴、不会联系您单位: negations side by side each deny their own item of the list
     if (
