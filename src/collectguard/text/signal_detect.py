@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from collectguard.errors import ValidationError
 from collectguard.policy.transitions import ONLY
@@ -225,7 +225,13 @@ def _merge(found: list[Signal]) -> tuple[Signal, ...]:
 
 
 def _best(group: list[Signal]) -> Signal:
-    return max(group, key=lambda s: (s.confidence, s.end - s.start, -s.start))
+    best = max(group, key=lambda s: (s.confidence, s.end - s.start, -s.start))
+    if best.scope != "hours":
+        return best
+    # overlapping readings of the same refusal keep every window any of them read (别在早上8点前打电话。
+    # 还有晚上9点以后也别打: the surest reading holds the second sentence only)
+    windows = tuple(sorted({w for s in group if s.scope == "hours" for w in s.hours}))
+    return best if windows == best.hours else replace(best, hours=windows)
 
 
 def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]:

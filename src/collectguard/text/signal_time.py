@@ -164,6 +164,11 @@ class _Reader:
         self.stops = re.compile(_alternation(words.stop_words))
         self.fillers = re.compile(rf"(?:[\s,，、。!！]|{_alternation(words.fillers)})*")
         self.joiners = re.compile(rf"(?:[\s,，、]|{_alternation(words.joiners)})*")
+        # a sentence that only adds hours to the refusal before it ("don't call before 10am. or after 6pm.")
+        self.added = re.compile(
+            rf"[.。!！;；]\s*(?:{_alternation(words.joiners)})(?:[\s,，、]|{_alternation(words.fillers)})*"
+        )
+        self.sentence_end = re.compile(r"[.。!！?？;；\n]")
         self.days = re.compile(_alternation(words.days)) if words.days else None
         self.day_link = re.compile(
             rf"(?:[\s,，、]|{_alternation(words.joiners)}|{_alternation(words.fillers)})*"
@@ -256,6 +261,9 @@ class _Reader:
         """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``."""
         if self.stops.search(text, lo, hi) is not None:
             return None
+        if (added := self.added.match(text, hi)) is not None:  # read on into the sentence that adds hours
+            more = self.sentence_end.search(text, added.end())
+            hi = more.start() if more is not None else len(text)
         found = self.read(text, lo, hi)
         chain: list[tuple[int, int, tuple[Window, ...]]] = []
         # before the refusal, touching it, and the expressions joined to that one (早上和晚上都别打); in
@@ -281,7 +289,10 @@ class _Reader:
                 expr[0] >= end
                 and text[start:end].isascii()
                 and (self.available is None or self.available.match(text, expr[1]) is None)
-                and (self.fillers if end == start_end else self.joiners).fullmatch(text, end, expr[0])
+                and (
+                    (self.fillers if end == start_end else self.joiners).fullmatch(text, end, expr[0])
+                    or self.added.fullmatch(text, end, expr[0])
+                )
                 is not None
             ):
                 chain.append(expr)
