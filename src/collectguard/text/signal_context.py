@@ -42,6 +42,8 @@ def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
 
 #: what joins two channels kept together (短信和电话, text or email, 微信/短信)
 _JOINED = re.compile(r"\s*(?:me\s+)?(?:和|或|或者|与|及|跟|还有|、|/|&|and|or|,|，)\s*")
+# two Chinese characters side by side: a space typed between them ends a clause
+_CJK = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 class Context:
@@ -246,6 +248,16 @@ class Context:
         if cue.scope == "all":  # "只接受书面沟通" stops everything, whatever else the clause names
             return None
         lo, hi = self._bounds(self._clause_breaks, start, len(self.text))
+        # a reply typed without punctuation ends its clauses with spaces: 别打了 发短信 asks for texts
+        # instead of calls, it does not stop them
+        norm, text = self.norm, self.text
+        for i in range(lo + 1, hi):
+            if _CJK.match(text, i - 1, i + 1) and " " in norm.original[norm.ends[i - 1] : norm.starts[i]]:
+                if i <= start:
+                    lo = i
+                elif i >= end:
+                    hi = i
+                    break
         best: tuple[int, int, int, str] | None = None
         for ss, se, rank, name, kind in self.hits.scopes:
             if ss < lo or se > hi or any(a <= ss and se <= b for a, b in hours):
