@@ -1,4 +1,4 @@
-"""EMAIL and the no-code types (LICENSE_PLATE, WECHAT_ID, QQ, US_SSN) from patterns.yaml."""
+"""EMAIL and the no-code types (LICENSE_PLATE, WECHAT_ID, QQ, US_SSN, NATIONAL_ID) from patterns.yaml."""
 
 from __future__ import annotations
 
@@ -33,6 +33,16 @@ CASES = [
     ("US_SSN", "订单号123-45-6789已发货", []),
     ("US_SSN", "We need your date of birth and SSN. Ref 523487719.", []),
     ("US_SSN", "Mr. Glassner, ref 523487719", []),
+    # NATIONAL_ID: another country's identity number right after its label (IC, SIN, HKID, ID), with a
+    # check character where it has one; never a loan, account or reference number
+    ("NATIONAL_ID", "Ong Kah Meng, IC 970612-14-5523.", ["970612-14-5523"]),
+    ("NATIONAL_ID", "tenant Luc Tremblay, SIN 046 454 286, born 1988", ["046 454 286"]),
+    ("NATIONAL_ID", "Mr Fung (HKID A889630(8)) owes us", ["A889630(8)"]),
+    ("NATIONAL_ID", "His NRIC S1234567D is on file", ["S1234567D"]),
+    ("NATIONAL_ID", "Faith Wambui, ID 38222694, phone 0719 291 445", ["38222694"]),
+    ("NATIONAL_ID", "Please quote loan ID 38222694 when you call", []),
+    ("NATIONAL_ID", "Your account ID: 4471920 is active", []),
+    ("NATIONAL_ID", "IDs 12345 and Basic 1234567", []),
 ]
 
 

@@ -33,7 +33,7 @@ __all__ = [
     "required_cues",
 ]
 
-# The contract types of design.md; the registry may hold more (LICENSE_PLATE, WECHAT_ID, QQ).
+# The contract types of design.md; the registry may hold more (LICENSE_PLATE, WECHAT_ID, QQ, US_SSN, NATIONAL_ID).
 PII_TYPES = ("CN_ID", "PHONE", "BANK_CARD", "EMAIL", "PERSON", "ADDRESS")
 
 

@@ -37,7 +37,7 @@ _ROLE_SET = frozenset(ROLES)
 # A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
 _LIABLE = frozenset({"borrower", "guarantor"})
 MODES = ("rules", "rules+model")
-_PII_TYPES = ("CN_ID", "US_SSN", "PHONE", "BANK_CARD", "ADDRESS")
+_PII_TYPES = ("CN_ID", "US_SSN", "NATIONAL_ID", "PHONE", "BANK_CARD", "ADDRESS")
 # to the borrower too: an ID, SSN or card number in full is more than any message needs (尾号6602,
 # "the last four of your SSN" will do)
 _IN_FULL = ("CN_ID", "US_SSN", "BANK_CARD")
