@@ -46,10 +46,11 @@ _ASSERTED_ITEM = re.compile(
     r"|要(?![求素点件么是不])|必须|一定(?!程度|的|范围)|还会|也会|而会|将(?![来近])|改为|改成|转而)"
 )
 # a way of reaching the reader given up for another (不打电话直接联系你爸妈, 不发短信了改成上门): what follows
-# the switch is said outright
+# the switch is said outright. The negation must be the channel verb's own (不打, 不发) or the verb ended
+# (了, a comma): under 不会 the verb is the means of the denied contact (我们不会打电话直接联系您的家人)
 _SWITCHED = re.compile(
-    r"(?:打电话|打给你|打给您|发短信|发信息|发消息|催你|催您|找你|找您|联系你|联系您|通知你|通知您)(?:了|啦)?"
-    r"(?:直接|改为|改成|转而)"
+    r"(?P<verb>打电话|打你电话|打您电话|打给你|打给您|打|发短信|发信息|发消息|催你|催您|找你|找您|联系你|联系您|"
+    r"通知你|通知您)(?P<ended>了|啦|[,，])?(?:我们|我|咱们)?(?:直接|改为|改成|改打|改去|转而)"
 )
 # a belief denied (别以为, 你以为, 不要觉得): what follows it, negated, is pressure (别以为我们不会联系你单位)
 _BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:以为|觉得|当|想着)|你以为")
@@ -116,9 +117,7 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         return False
     # an item said outright after the last negation has none of its own (不打电话、不发短信、直接上门张贴;
     # 不会上门张贴、会联系您单位)
-    if lang == "zh" and (
-        _ASSERTED_ITEM.search(seg, cues[-1].end()) or _SWITCHED.search(seg, cues[-1].start())
-    ):
+    if lang == "zh" and (_ASSERTED_ITEM.search(seg, cues[-1].end()) or _switched(seg, cues[-1])):
         return False
     # 不会上门张贴、不会联系您单位: negations side by side each deny their own item of the list
     if (
@@ -365,3 +364,9 @@ def _sentence_ends(s: str) -> list[int]:
     """Where each sentence of ``s`` ends (after its mark), found once per message: the context
     checks ask for the sentence of every hit, and a long message has many."""
     return [m.end() for m in _SENTENCE.finditer(s)]
+
+
+def _switched(seg: str, cue: re.Match[str]) -> bool:
+    """A channel given up for another after the negation ``cue`` in ``seg`` (``_SWITCHED``)."""
+    m = _SWITCHED.search(seg, cue.start())
+    return m is not None and (m.start("verb") < cue.end() or m.group("ended") is not None)

@@ -249,15 +249,13 @@ class Context:
             return None
         lo, hi = self._bounds(self._clause_breaks, start, len(self.text))
         # a reply typed without punctuation ends its clauses with spaces: 别打了 发短信 asks for texts
-        # instead of calls, it does not stop them
+        # instead of calls, it does not stop them (what comes before the refusal still names its
+        # scope: 我单位 别再打了)
         norm, text = self.norm, self.text
-        for i in range(lo + 1, hi):
+        for i in range(max(end, lo + 1), hi):
             if _CJK.match(text, i - 1, i + 1) and " " in norm.original[norm.ends[i - 1] : norm.starts[i]]:
-                if i <= start:
-                    lo = i
-                elif i >= end:
-                    hi = i
-                    break
+                hi = i
+                break
         best: tuple[int, int, int, str] | None = None
         for ss, se, rank, name, kind in self.hits.scopes:
             if ss < lo or se > hi or any(a <= ss and se <= b for a, b in hours):

@@ -74,6 +74,8 @@ class TimeWords(pydantic.BaseModel):
     days: list[str] = []
     # right after an English time: the borrower is free then ("after 6 im free")
     available: list[str] = []
+    # what may end a sentence that only adds hours to the refusal before it ("or after 6pm too")
+    added_ends: list[str] = []
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
@@ -169,6 +171,9 @@ class _Reader:
             rf"[.。!！;；]\s*(?:{_alternation(words.joiners)})(?:[\s,，、]|{_alternation(words.fillers)})*"
         )
         self.sentence_end = re.compile(r"[.。!！?？;；\n]")
+        self.added_end = re.compile(
+            rf"(?:[\s,，]|{_alternation(words.fillers)}|{_alternation(words.added_ends)})*"
+        )
         self.days = re.compile(_alternation(words.days)) if words.days else None
         self.day_link = re.compile(
             rf"(?:[\s,，、]|{_alternation(words.joiners)}|{_alternation(words.fillers)})*"
@@ -261,6 +266,7 @@ class _Reader:
         """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``."""
         if self.stops.search(text, lo, hi) is not None:
             return None
+        clause_end = hi
         if (added := self.added.match(text, hi)) is not None:  # read on into the sentence that adds hours
             more = self.sentence_end.search(text, added.end())
             hi = more.start() if more is not None else len(text)
@@ -294,6 +300,8 @@ class _Reader:
                     or self.added.fullmatch(text, end, expr[0])
                 )
                 is not None
+                # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows)
+                and (expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None)
             ):
                 chain.append(expr)
                 end = expr[1]
