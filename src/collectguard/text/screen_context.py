@@ -78,6 +78,12 @@ _SENDER = {
 }
 
 
+def _switched(seg: str, cue: re.Match[str]) -> bool:
+    """A channel given up for another after the negation ``cue`` in ``seg`` (``_SWITCHED``)."""
+    m = _SWITCHED.search(seg, cue.start())
+    return m is not None and (m.start("verb") < cue.end() or m.group("ended") is not None)
+
+
 def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     """True when a negation or reassurance governs the words at ``anchor`` (我们不会联系…, we will not …).
 
@@ -364,9 +370,3 @@ def _sentence_ends(s: str) -> list[int]:
     """Where each sentence of ``s`` ends (after its mark), found once per message: the context
     checks ask for the sentence of every hit, and a long message has many."""
     return [m.end() for m in _SENTENCE.finditer(s)]
-
-
-def _switched(seg: str, cue: re.Match[str]) -> bool:
-    """A channel given up for another after the negation ``cue`` in ``seg`` (``_SWITCHED``)."""
-    m = _SWITCHED.search(seg, cue.start())
-    return m is not None and (m.start("verb") < cue.end() or m.group("ended") is not None)

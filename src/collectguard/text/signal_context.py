@@ -252,7 +252,7 @@ class Context:
         # instead of calls, it does not stop them (what comes before the refusal still names its
         # scope: 我单位 别再打了)
         norm, text = self.norm, self.text
-        for i in range(max(end, lo + 1), hi):
+        for i in range(end, hi):  # end > start >= lo: i - 1 is in the clause
             if _CJK.match(text, i - 1, i + 1) and " " in norm.original[norm.ends[i - 1] : norm.starts[i]]:
                 hi = i
                 break

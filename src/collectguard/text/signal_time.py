@@ -164,20 +164,15 @@ class _Reader:
             r"(?:\b(?P<b>before|until|till|prior to)|\b(?P<a>after|past))\s+(?:the\s+)?$"
         )
         self.stops = re.compile(_alternation(words.stop_words))
-        self.fillers = re.compile(rf"(?:[\s,，、。!！]|{_alternation(words.fillers)})*")
-        self.joiners = re.compile(rf"(?:[\s,，、]|{_alternation(words.joiners)})*")
+        joiners, fillers = _alternation(words.joiners), _alternation(words.fillers)
+        self.fillers = re.compile(rf"(?:[\s,，、。!！]|{fillers})*")
+        self.joiners = re.compile(rf"(?:[\s,，、]|{joiners})*")
         # a sentence that only adds hours to the refusal before it ("don't call before 10am. or after 6pm.")
-        self.added = re.compile(
-            rf"[.。!！;；]\s*(?:{_alternation(words.joiners)})(?:[\s,，、]|{_alternation(words.fillers)})*"
-        )
+        self.added = re.compile(rf"[.。!！;；]\s*(?:{joiners})(?:[\s,，、]|{fillers})*")
         self.sentence_end = re.compile(r"[.。!！?？;；\n]")
-        self.added_end = re.compile(
-            rf"(?:[\s,，]|{_alternation(words.fillers)}|{_alternation(words.added_ends)})*"
-        )
+        self.added_end = re.compile(rf"(?:[\s,，]|{fillers}|{_alternation(words.added_ends)})*")
         self.days = re.compile(_alternation(words.days)) if words.days else None
-        self.day_link = re.compile(
-            rf"(?:[\s,，、]|{_alternation(words.joiners)}|{_alternation(words.fillers)})*"
-        )
+        self.day_link = re.compile(rf"(?:[\s,，、]|{joiners}|{fillers})*")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -291,18 +286,7 @@ class _Reader:
             if expr[0] < end and expr[1] > start:  # "don't call before 10am": the cue holds "before"
                 chain.append(expr)
                 end = max(end, expr[1])
-            elif (
-                expr[0] >= end
-                and text[start:end].isascii()
-                and (self.available is None or self.available.match(text, expr[1]) is None)
-                and (
-                    (self.fillers if end == start_end else self.joiners).fullmatch(text, end, expr[0])
-                    or self.added.fullmatch(text, end, expr[0])
-                )
-                is not None
-                # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows)
-                and (expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None)
-            ):
+            elif expr[0] >= end and self._added_after(text, (start, end), start_end, expr, (clause_end, hi)):
                 chain.append(expr)
                 end = expr[1]
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
@@ -313,6 +297,30 @@ class _Reader:
         return Hours(
             tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)), self._names_day(text, first, last)
         )
+
+    def _added_after(
+        self,
+        text: str,
+        refusal: tuple[int, int],
+        cue_end: int,
+        expr: tuple[int, int, tuple[Window, ...]],
+        bounds: tuple[int, int],
+    ) -> bool:
+        """Whether ``expr`` adds hours to the English ``refusal`` (its cue and the hours read so far):
+        right after the cue, or joined to the last hours, or in a sentence that only adds hours ("don't
+        call before 10am. or after 6pm."); never a time the borrower is free ("after 6 im free").
+        ``bounds``: where the refusal's clause ends, and where the text read ends."""
+        start, end = refusal
+        clause_end, hi = bounds
+        if not text[start:end].isascii():
+            return False
+        if self.available is not None and self.available.match(text, expr[1]) is not None:
+            return False
+        gap = self.fillers if end == cue_end else self.joiners
+        if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
+            return False
+        # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)
+        return expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None
 
 
 def _unmarked(m: re.Match[str], n: str) -> bool:
