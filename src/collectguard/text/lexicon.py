@@ -240,7 +240,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         lang=lang,
         negation=_cue_regex(ctx.negation, lang),
         pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
-        negation_after=_cue_regex(ctx.negation_after, lang),
+        negation_after=_cue_regex(ctx.negation_after, lang, ctx.negation_after_exceptions),
         denials=_cue_regex(ctx.denials, lang),
         reported=_cue_regex(ctx.reported_speech, lang),
         mention=_cue_regex(ctx.mentions, lang),

@@ -93,6 +93,9 @@ class ContextFile(_Strict):
     # would not …): a double negation; otherwise English negations stack for emphasis
     reported_speech: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
+    negation_after_exceptions: tuple[
+        str, ...
+    ] = ()  # start as one and turn to pressure (不是我们的错, please don't make us)
     mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
     # before a hit in its sentence: the conduct is someone else's, named to warn against it
     # (不法分子冒充我司要求转账到个人账户; scammers posing as us threaten arrest)

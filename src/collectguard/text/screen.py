@@ -359,8 +359,10 @@ def _blanked(s: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
-    """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing)."""
-    return next((m for m in pattern.finditer(s) if not negated(s, m.start(), lang, ctx)), None)
+    """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing), nor a
+    不 or 没 right before it (你说你不认识这个人 reports the reader's answer)."""
+    found = (m for m in pattern.finditer(s) if not (m.start() and s[m.start() - 1] in "不没"))
+    return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
 
 
 def _severity(category: str) -> str:

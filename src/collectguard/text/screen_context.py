@@ -77,6 +77,12 @@ _SENDER = {
     "en": re.compile(r"\b(?:we|we'll|we're|we've|we'd|i|i'll|i'm|i've|i'd)\b"),
 }
 
+# the impostors named again as the subject after a verdict on them (…都是骗子，他们会说…)
+_THEY = {
+    "zh": re.compile(r"他们|对方|这些人|那些人|骗子"),
+    "en": re.compile(r"\b(?:they|they'll|they're|them|these people|those people|scammers?)\b"),
+}
+
 
 def _switched(seg: str, cue: re.Match[str]) -> bool:
     """A channel given up for another after the negation ``cue`` in ``seg`` (``_SWITCHED``)."""
@@ -221,7 +227,14 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
     cue = ctx.impostors.search(s, lo, start)
     if cue is None or _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
         return False
-    return _SENDER[lang].search(s, cue.end(), start) is None
+    if _SENDER[lang].search(s, cue.end(), start) is not None:
+        return False
+    # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
+    # is said outright, unless the impostors are its subject again (…都是骗子，他们会说要抓你)
+    verdict = ctx.negation_after.search(s, cue.end(), start)
+    if verdict is None or _FIRST_CLAUSE_END.search(s, verdict.end(), start) is None:
+        return True
+    return _THEY[lang].search(s, verdict.end(), start) is not None
 
 
 #: what may stand between a hit and the denial it is the subject of: only more words of the same

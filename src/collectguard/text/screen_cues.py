@@ -29,7 +29,13 @@ from collectguard.text.screen_lawful import (
     with_consent,
     within_name,
 )
-from collectguard.text.screen_quotes import banned, quoted_mention, quotes_around, readers_words
+from collectguard.text.screen_quotes import (
+    banned,
+    quoted_mention,
+    quotes_around,
+    readers_words,
+    to_normalised,
+)
 
 __all__ = ["Present", "excused", "present_cues"]
 
@@ -108,7 +114,24 @@ def excused(
         or (present.lawful_names and within_name(s, start, end, ctx.lawful_names))
         or (present.consent and entry.category in CONSENTED and with_consent(s, start, ctx))
         or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
+        or (present.negation and quoted is not None and _quote_negated(s, hit, ctx, quoted))
         or (entry.lawful_process and lawful_process_named(s, start, ctx, entry.category))
         # a lender's name holds loan words; a name never excuses posing as police or a court
         or (lang == "en" and entry.category == "induce_borrowing" and senders_firm(s, start, end))
     )
+
+
+def _quote_negated(
+    s: str, hit: tuple[Entry, int, int, int], ctx: Context, quoted: tuple[str, Offsets]
+) -> bool:
+    """The hit stands in quotation marks that a negation governs (不存在“明天就抓人”这种事, nothing like
+    "we'll have you arrested" will happen): the quotation is what is denied, and a 就 inside it breaks
+    nothing. Not under a ban on saying it (not allowed to say "…", 不能说“…”): ``banned`` tells a
+    rule from a taunt."""
+    entry, start, end, _ = hit
+    around = quotes_around(start, end, quoted[0], quoted[1])
+    if around is None:
+        return False
+    at = to_normalised(quoted[1], around[0])
+    lo = sentence_span(s, at)[0]
+    return ctx.word_bans.search(s, lo, at) is None and negated(s, at, entry.lang, ctx)
