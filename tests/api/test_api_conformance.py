@@ -48,9 +48,10 @@ def _account_body(case: Case, phones: dict[str, str]) -> tuple[dict[str, Any], l
     opted: dict[str, list[str]] = {}
     for item in account.get("opted_out", []):
         opted.setdefault(str(item["party_id"]), []).append(item["channel"])
-    quiet: dict[str, list[dict[str, str]]] = {}
+    quiet: dict[str, list[dict[str, Any]]] = {}
     for item in account.get("quiet_hours", []):
-        quiet.setdefault(str(item["party_id"]), []).append({"start": item["start"], "end": item["end"]})
+        window = {k: item[k] for k in ("start", "end", "days") if k in item}
+        quiet.setdefault(str(item["party_id"]), []).append(window)
     order = list(labels)
     tz = account.get("timezone", account.get("timezones"))
     body = {

@@ -199,6 +199,44 @@ CASES: list[tuple[str, str, Any, str | None, int, str, str | None]] = [
         "invalid",
         "parties[0].quiet_hours[0]",
     ),
+    (  # a weekday is 1 (Monday) to 7 (Sunday)
+        "POST",
+        "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [
+                {
+                    "role": "borrower",
+                    "name": "a",
+                    "quiet_hours": [{"start": "00:00", "end": "24:00", "days": [0]}],
+                }
+            ],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0].quiet_hours[0].days[0]",
+    ),
+    (  # every weekday named is every day: the whole day closed is a stop
+        "POST",
+        "/v1/accounts",
+        {
+            "external_id": "x",
+            "timezone": "Asia/Shanghai",
+            "parties": [
+                {
+                    "role": "borrower",
+                    "name": "a",
+                    "quiet_hours": [{"start": "00:00", "end": "24:00", "days": [1, 2, 3, 4, 5, 6, 7]}],
+                }
+            ],
+        },
+        "supervisor",
+        422,
+        "invalid",
+        "parties[0].quiet_hours[0]",
+    ),
     (  # each window leaves most of the day, together they leave none of it
         "POST",
         "/v1/accounts",

@@ -18,6 +18,7 @@ import pytest
 from audit_logs import write_log
 
 from collectguard.audit import EngineOptions
+from collectguard.model.contact import window_text
 
 conformance_cases = pytest.importorskip("conformance_cases")
 
@@ -40,7 +41,8 @@ def _row(account_id: str, account: dict[str, Any], attempt: dict[str, Any]) -> d
         "opted_out": ";".join(f"{o['party_id']}:{o['channel']}" for o in account.get("opted_out", [])),
         "consent_windows": ";".join(f"{w['start']}-{w['end']}" for w in account.get("consent_windows", [])),
         "quiet_hours": ";".join(
-            f"{w['party_id']}:{w['start']}-{w['end']}" for w in account.get("quiet_hours", [])
+            f"{w['party_id']}:{window_text(w['start'], w['end'], w.get('days', []))}"
+            for w in account.get("quiet_hours", [])
         ),
     }
 

@@ -29,6 +29,7 @@ def test_must_match(case):
         assert first.scope == case["scope"]
     if "hours" in case:
         assert [list(w) for w in first.hours] == case["hours"]
+        assert list(first.days) == case.get("days", []), "the hours hold on every day unless days are given"
     if "max_confidence" in case:
         assert first.confidence <= case["max_confidence"]
 

@@ -325,3 +325,8 @@ def test_hours_a_borrower_asked_to_avoid_show_on_the_workbench(site) -> None:  #
     _signed_in(client, passwords, "supervisor")
     page = client.get(f"/ui/workbench?account={account.id}").text
     assert 'data-testid="quiet-hours"' in page and "勿扰时段 21:00-24:00" in page
+    # hours kept to some days name them
+    body = service.ingest_reply(account.id, borrower, "周末别打电话", actor=actor)
+    assert {"quiet_hours": "00:00-24:00/6,7", "rule": "cn.quiet_hours"} in body["applied"]
+    page = client.get(f"/ui/workbench?account={account.id}").text
+    assert "勿扰时段 周六、周日 00:00-24:00" in page

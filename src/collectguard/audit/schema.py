@@ -24,7 +24,8 @@ REQUIRED: Final = (
 #: ``states``, describe the account at that moment: ``suppressed_parties`` (party ids that
 #: asked never to be contacted), ``opted_out`` (``party_id:channel`` pairs) and
 #: ``consent_windows`` (local ``HH:MM-HH:MM`` windows the borrower consented to) and
-#: ``quiet_hours`` (``party_id:HH:MM-HH:MM``: hours a person asked not to be contacted in), each
+#: ``quiet_hours`` (``party_id:HH:MM-HH:MM``: hours a person asked not to be contacted in, with
+#: ``/6,7`` after them when they hold only on those ISO weekdays), each
 #: ``;``-separated
 OPTIONAL: Final = (
     "collector_id",

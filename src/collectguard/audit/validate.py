@@ -57,15 +57,19 @@ def _each_matches(column: str, pattern: str, what: str) -> pl.Expr:
     )
 
 
-_WINDOW = r"([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$"
+_WINDOW = r"([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)"
+#: the ISO weekdays a window of quiet hours holds on, after it ("00:00-24:00/6,7": the weekend)
+_DAYS = r"/[1-7](,[1-7]){0,6}"
 
 
-def _each_window(column: str, prefix: str, what: str) -> pl.Expr:
+def _each_window(column: str, prefix: str, what: str, *, days: bool = False) -> pl.Expr:
     """Every item a local window (24:00 ends a day) whose start is before its end: zero-padded
-    HH:MM compare as text as they do as times."""
+    HH:MM compare as text as they do as times. With ``days``, a window may name its weekdays."""
     parts = pl.col(column).str.split(LIST_SEPARATOR).list.eval(pl.element().str.strip_chars())
-    well_formed = parts.list.eval(pl.element().str.contains(f"^{prefix}{_WINDOW}")).list.all()
-    ordered = parts.list.eval(pl.element().str.slice(-11, 5) < pl.element().str.slice(-5, 5)).list.all()
+    tail = f"({_DAYS})?$" if days else "$"
+    well_formed = parts.list.eval(pl.element().str.contains(f"^{prefix}{_WINDOW}{tail}")).list.all()
+    hours = parts.list.eval(pl.element().str.replace(f"{_DAYS}$", ""))
+    ordered = hours.list.eval(pl.element().str.slice(-11, 5) < pl.element().str.slice(-5, 5)).list.all()
     return pl.when(pl.col(column).is_not_null() & (pl.col(column) != "") & ~(well_formed & ordered)).then(
         pl.concat_str(
             pl.lit(f"{column} "),
@@ -124,7 +128,9 @@ def checked(frame: pl.LazyFrame, *, candidate_zones: tuple[str, ...] = ()) -> pl
             "opted_out", rf"^[^:]+:({'|'.join(c.value for c in Channel)})$", "party_id:channel pairs"
         ),
         "consent_windows": _each_window("consent_windows", "", "HH:MM-HH:MM windows"),
-        "quiet_hours": _each_window("quiet_hours", r"[^:]+:", "party_id:HH:MM-HH:MM windows"),
+        "quiet_hours": _each_window(
+            "quiet_hours", r"[^:]+:", "party_id:HH:MM-HH:MM windows (with /6,7 for some weekdays)", days=True
+        ),
     }
     errors = []
     for column in COLUMNS:

@@ -41,7 +41,7 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
             f"{s.start}–{s.end}",
             f"{s.confidence:.2f}",
             _SUBJECT.get(s.subject, s.subject),
-            " ".join([_scope(s.scope), *(f"{a}–{b}" for a, b in s.hours)]).strip(),
+            " ".join([_scope(s.scope), _on_days(s.days), *(f"{a}–{b}" for a, b in s.hours)]).strip(),
         )
     console.print(table)
     if analysis.state_changes:
@@ -52,7 +52,9 @@ def _render(text: str, analysis: ReplyAnalysis) -> None:
             change = (
                 c.state
                 or (c.opt_out_channel and f"opt-out {c.opt_out_channel}")
-                or (c.hours and "不在 not at " + ", ".join(f"{a}–{b}" for a, b in c.hours))
+                or (
+                    c.hours and f"不在 not at {_on_days(c.days)} " + ", ".join(f"{a}–{b}" for a, b in c.hours)
+                )
                 or c.place
                 or c.offer
             )
@@ -133,3 +135,11 @@ def _scope(scope: str | None) -> str:
         channel = scope.removeprefix(ONLY)
         return f"仅 {channel} / only {channel}"
     return scope or ""
+
+
+_WEEKDAYS = ("", "周一 Mon", "周二 Tue", "周三 Wed", "周四 Thu", "周五 Fri", "周六 Sat", "周日 Sun")
+
+
+def _on_days(days: tuple[int, ...]) -> str:
+    """The weekdays hours hold on (周末别打: 周六 Sat, 周日 Sun); nothing when they hold every day."""
+    return ", ".join(_WEEKDAYS[d] for d in days)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from collectguard.errors import NaiveTimestampError
 from collectguard.model.enums import AccountState, Channel, Outcome, PartyRole
@@ -25,9 +25,23 @@ LAWFUL_DAY = (8 * 60, 21 * 60)
 OPEN_AT_LEAST = 2 * 60
 
 
-def window_text(start: str, end: str) -> str:
-    """A local window as the store, the audit logs and the views write it: "HH:MM-HH:MM"."""
-    return f"{start}-{end}"
+#: ISO weekdays, Monday 1 to Sunday 7
+WEEKDAYS = frozenset(range(1, 8))
+
+
+def window_text(start: str, end: str, days: Iterable[int] = ()) -> str:
+    """A local window as the store, the audit logs and the views write it: "HH:MM-HH:MM", and for a
+    window kept only on some weekdays "HH:MM-HH:MM/6,7" (ISO weekdays: 周末别打 is 00:00-24:00/6,7)."""
+    kept = sorted(set(days))
+    return (
+        f"{start}-{end}" if not kept or set(kept) == WEEKDAYS else f"{start}-{end}/{','.join(map(str, kept))}"
+    )
+
+
+def some_days(days: Iterable[int]) -> bool:
+    """Whether weekdays name fewer than all seven: hours kept only on them leave the other days open."""
+    kept = set(days)
+    return bool(kept) and kept != WEEKDAYS
 
 
 def closes_lawful_day(windows: Iterable[tuple[str, str]]) -> bool:
@@ -54,25 +68,34 @@ def clock_minutes(hhmm: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class LocalWindow:
-    """A daily local-time window [start, end); used for borrower consent to other hours and for
-    hours a person asked not to be contacted in. ``time.max`` as the end stands for 24:00."""
+    """A local-time window [start, end) on every day, or only on ``days`` (ISO weekdays: 6 and 7 for
+    周末别打); used for borrower consent to other hours and for hours a person asked not to be
+    contacted in. ``time.max`` as the end stands for 24:00."""
 
     start: time
     end: time
+    days: frozenset[int] = frozenset()  # empty: every day
 
     def contains(self, t: time) -> bool:
         return self.start <= t < self.end
 
+    def on(self, day: date) -> bool:
+        """Whether the window holds on the local ``day``."""
+        return not self.days or day.isoweekday() in self.days
+
     @classmethod
-    def parse(cls, start: str, end: str) -> LocalWindow:
+    def parse(cls, start: str, end: str, days: Iterable[int] = ()) -> LocalWindow:
         """From "HH:MM" strings; "24:00" ends the day."""
-        return cls(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end))
+        named = frozenset(days)
+        kept = named if some_days(named) else frozenset()
+        return cls(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end), kept)
 
     @classmethod
     def from_text(cls, text: str) -> LocalWindow:
-        """From "HH:MM-HH:MM", as the store and audit logs write a window."""
-        start, _, end = text.partition("-")
-        return cls.parse(start, end)
+        """From "HH:MM-HH:MM" or "HH:MM-HH:MM/6,7", as the store and audit logs write a window."""
+        hours, _, days = text.partition("/")
+        start, _, end = hours.partition("-")
+        return cls.parse(start, end, [int(d) for d in days.split(",")] if days else ())
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,25 +157,26 @@ def state_hold(
 def quiet_hours(
     rule: QuietHoursRule, account: Account, attempt: Attempt, history: History, at: datetime, tz: ZoneInfo
 ) -> Block | None:
-    """Denied inside hours the person asked not to be contacted in, until they end: a window that
-    starts where another ends extends the wait, across midnight too (18:00-24:00 and 00:00-09:00)."""
+    """Denied inside hours the person asked not to be contacted in, on the days they hold (周末别打:
+    Saturday and Sunday only), until they end: a window that starts where another ends extends the
+    wait, across midnight too (18:00-24:00 and 00:00-09:00, or a whole weekend)."""
     if not account.quiet_windows:  # nearly every account: nothing to look at
         return None
     windows = [w for party, w in account.quiet_windows if party == attempt.party_id]
     local = at.astimezone(tz)
-    clock = local.time()
-    inside = [w for w in windows if w.contains(clock)]
+    day, clock = local.date(), local.time()
+    inside = [w for w in windows if w.on(day) and w.contains(clock)]
     if not inside:
         return None
-    day, end = local.date(), max(w.end for w in inside)
-    for _ in range(len(windows) + 2):  # each step takes a later end or the next day: bounded
+    end = max(w.end for w in inside)
+    for _ in range(2 * len(windows) + 9):  # each step takes a later end or the next day: bounded
         if end == time.max:
-            following = [w.end for w in windows if w.start == time(0)]
+            following = [w.end for w in windows if w.start == time(0) and w.on(day + timedelta(days=1))]
             if not following:
                 return Block(lt.local_midnight(day + timedelta(days=1), tz))
             day, end = day + timedelta(days=1), max(following)
             continue
-        later = [w.end for w in windows if w.contains(end) and w.end > end]
+        later = [w.end for w in windows if w.on(day) and w.contains(end) and w.end > end]
         if not later:
             break
         end = max(later)

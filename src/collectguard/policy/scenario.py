@@ -18,6 +18,7 @@ from collectguard.model import (
     PartyRole,
     parse_enum,
 )
+from collectguard.model.contact import some_days
 from collectguard.policy.engine import decide
 from collectguard.policy.history import History
 from collectguard.policy.localtime import zone
@@ -55,10 +56,16 @@ def _clock(value: Any, field: str) -> time:
 
 
 def _hours(raw: dict[str, Any], field: str) -> LocalWindow:
-    """A window of hours not to contact in: HH:MM to HH:MM or 24:00, the start before the end."""
+    """A window of hours not to contact in: HH:MM to HH:MM or 24:00, the start before the end, on
+    every day or only on ``days`` (ISO weekdays, Monday 1 to Sunday 7)."""
     start = _clock(raw.get("start"), f"{field}.start")
     end = time.max if raw.get("end") == "24:00" else _clock(raw.get("end"), f"{field}.end")
-    window = LocalWindow(start, end)
+    days = raw.get("days") or []
+    if not isinstance(days, list) or not all(isinstance(d, int) and 1 <= d <= 7 for d in days):
+        raise ValidationError(
+            f"{days!r}: days are ISO weekdays, 1 (Monday) to 7 (Sunday)", field=f"{field}.days"
+        )
+    window = LocalWindow(start, end, frozenset(days) if some_days(days) else frozenset())
     if window.start >= window.end:
         raise ValidationError(
             "start must be before end (windows across midnight are not supported)", field=field

@@ -109,7 +109,8 @@ class StateChange:
 
     ``state`` is an :class:`AccountState` value, or None for a change that only opts a
     channel out (``opt_out_channel``), records a place not to contact (``place``) or hours not
-    to contact in (``hours``, local "HH:MM" windows), or makes an offer (``offer``, e.g.
+    to contact in (``hours``, local "HH:MM" windows, on every day or only on ``days``, ISO weekdays), or
+    makes an offer (``offer``, e.g.
     instalments) without holding contact.
     """
 
@@ -127,6 +128,7 @@ class StateChange:
     supervisor_clears: bool = False
     review: bool = False  # a supervisor who has read the reply may lift it before any minimum hold
     hours: tuple[tuple[str, str], ...] = ()
+    days: tuple[int, ...] = ()  # the weekdays the hours hold on; empty: every day
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,6 +146,7 @@ class StateChange:
             "supervisor_clears": self.supervisor_clears,
             "review": self.review,
             "hours": [list(w) for w in self.hours],
+            "days": list(self.days),
         }
 
 
@@ -228,6 +231,7 @@ def _change(
         supervisor_clears=entry.supervisor_clears,
         review=entry.review,
         hours=tuple(getattr(signal, "hours", ())) if entry.quiet_hours else (),
+        days=tuple(getattr(signal, "days", ())) if entry.quiet_hours else (),
     )
 
 
@@ -259,6 +263,7 @@ def transitions(
                     change.offer,
                     change.rule,
                     change.hours,
+                    change.days,
                 )
                 kept = changes.get(key)
                 # of two crisis signals the one with the longer minimum hold decides (a cue over a guess)
@@ -275,7 +280,7 @@ def apply_changes(account: Account, changes: Iterable[StateChange], *, party_id:
     opted = set(account.opted_out)
     quiet = set(account.quiet_windows)
     for change in changes:
-        quiet.update((party_id, LocalWindow.parse(*w)) for w in change.hours)
+        quiet.update((party_id, LocalWindow.parse(*w, change.days)) for w in change.hours)
         if change.state:
             states.add(AccountState(change.state))
         if change.opt_out_channel:

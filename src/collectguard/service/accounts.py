@@ -104,7 +104,7 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
     opt_outs += [
         QuietHoursRow(party_id=row.id, hours=hours, at=now, rule=None)
         for row, party in zip(rows, data.parties, strict=True)
-        for hours in dict.fromkeys(window_text(w.start, w.end) for w in party.quiet_hours)
+        for hours in dict.fromkeys(window_text(w.start, w.end, w.days) for w in party.quiet_hours)
     ]
     try:
         with rt.db.write() as session:
@@ -147,7 +147,7 @@ def create(rt: Runtime, data: NewAccount, *, actor: Actor) -> AccountView:
                 rt,
                 r,
                 tuple(sorted(set(p.opted_out))),
-                tuple(sorted({window_text(w.start, w.end) for w in p.quiet_hours})),
+                tuple(sorted({window_text(w.start, w.end, w.days) for w in p.quiet_hours})),
             )
             for r, p in zip(rows, data.parties, strict=True)
         ),

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import time
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from collectguard.model.contact import closes_lawful_day
+from collectguard.model.contact import closes_lawful_day, some_days
 
 __all__ = ["ConsentWindow", "NewAccount", "NewParty", "QuietHours", "RecordedContact"]
 
 PartyRoleName = Literal["borrower", "guarantor", "emergency_contact", "third_party"]
 ChannelName = Literal["call", "sms", "wechat", "email", "visit"]
+#: an ISO weekday, Monday 1 to Sunday 7
+Weekday = Annotated[int, Field(ge=1, le=7)]
 StateName = Literal[
     "cease_requested", "disputed", "attorney_represented", "crisis", "complaint_open", "bankruptcy", "paid"
 ]
@@ -40,18 +42,21 @@ class NewParty(BaseModel):
 
     @model_validator(mode="after")
     def _day_left(self) -> NewParty:
-        if len(self.quiet_hours) > 1 and closes_lawful_day((w.start, w.end) for w in self.quiet_hours):
+        every_day = [(w.start, w.end) for w in self.quiet_hours if not some_days(w.days)]
+        if len(every_day) > 1 and closes_lawful_day(every_day):
             raise ValueError(f"quiet_hours together: {_WHOLE_DAY}")
         return self
 
 
 class QuietHours(BaseModel):
-    """Local hours the person asked not to be contacted in ("早上10点前别打"); "24:00" ends the day."""
+    """Local hours the person asked not to be contacted in ("早上10点前别打"); "24:00" ends the day.
+    ``days`` keeps them to some ISO weekdays (周末别打: 00:00-24:00 on [6, 7]); empty, every day."""
 
     model_config = ConfigDict(extra="forbid")
 
     start: str
     end: str
+    days: list[Weekday] = Field(default_factory=list, max_length=7)
 
     @field_validator("start", "end")
     @classmethod
@@ -68,7 +73,7 @@ class QuietHours(BaseModel):
     def _ordered(self) -> QuietHours:
         if self.start >= self.end:  # zero-padded HH:MM strings order as the times do
             raise ValueError("start must be before end (windows across midnight are not supported)")
-        if closes_lawful_day([(self.start, self.end)]):
+        if not some_days(self.days) and closes_lawful_day([(self.start, self.end)]):
             raise ValueError(_WHOLE_DAY)
         return self
 

@@ -189,9 +189,11 @@ def quiet_hours(
     by: str,
     rule: str | None,
     now: datetime,
+    days: tuple[int, ...] = (),
 ) -> bool:
-    """Record hours a person asked not to be contacted in; False when already recorded."""
-    window = window_text(*hours)
+    """Record hours a person asked not to be contacted in, on every day or only on ``days`` (ISO
+    weekdays); False when already recorded."""
+    window = window_text(*hours, days)
     exists = session.execute(
         select(QuietHoursRow).where(QuietHoursRow.party_id == party_id, QuietHoursRow.hours == window)
     ).scalar_one_or_none()

@@ -72,11 +72,14 @@ def ingest_reply(rt: Runtime, account_id: str, party_id: str, text: str, *, acto
                 applied.append(_third_party_change(rt, session, account_id, party_id, change, sender_role))
                 continue
             if getattr(change, "hours", ()):
+                days = tuple(getattr(change, "days", ()))
                 for hours in change.hours:
                     if states.quiet_hours(
-                        rt, session, party_id, tuple(hours), by=actor.id, rule=change.rule, now=now
+                        rt, session, party_id, tuple(hours), by=actor.id, rule=change.rule, now=now, days=days
                     ):
-                        applied.append({"quiet_hours": window_text(*hours), "rule": change.rule})
+                        applied.append(
+                            {"quiet_hours": window_text(hours[0], hours[1], days), "rule": change.rule}
+                        )
                 continue
             if getattr(change, "opt_out_channel", None):
                 if states.opt_out(

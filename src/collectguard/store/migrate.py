@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 
 from collectguard.store.engine import Database
 
-__all__ = ["current_revision", "head_revision", "upgrade"]
+__all__ = ["current_revision", "downgrade", "head_revision", "upgrade"]
 
 
 def _config(db: Database) -> Config:
@@ -27,6 +27,16 @@ def upgrade(db: Database, revision: str = "head") -> str:
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+    return current_revision(db) or "base"
+
+
+def downgrade(db: Database, revision: str) -> str:
+    """Migrate ``db`` back to ``revision``, in one transaction: a step that cannot keep what the
+    database holds refuses, and nothing changes."""
+    config = _config(db)
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
     return current_revision(db) or "base"
 
 

@@ -106,12 +106,13 @@ class OptOut(Base):
 
 
 class QuietHoursRow(Base):
-    """Hours a person asked not to be contacted in, as a local "HH:MM-HH:MM" window."""
+    """Hours a person asked not to be contacted in, as a local "HH:MM-HH:MM" window, or
+    "HH:MM-HH:MM/6,7" when they hold only on some weekdays (周末别打)."""
 
     __tablename__ = "quiet_hours"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
-    hours: Mapped[str] = mapped_column(String(11))
+    hours: Mapped[str] = mapped_column(String(32))
     at: Mapped[datetime] = mapped_column()
     rule: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (UniqueConstraint("party_id", "hours"),)

@@ -156,7 +156,9 @@ def _candidates(
         if confidence is None:
             continue
         o_start, o_end = context.norm.to_original(start, end)
-        scope, hours = _scope(context, cue, start, end) if cue.signal == "cease_request" else (None, ())
+        scope, hours, days = (
+            _scope(context, cue, start, end) if cue.signal == "cease_request" else (None, (), ())
+        )
         found.append(
             Signal(
                 type=cue.signal,
@@ -168,6 +170,7 @@ def _candidates(
                 scope=scope,
                 cue=cue.pattern,
                 hours=hours,
+                days=days,
             )
         )
     return found
@@ -175,31 +178,35 @@ def _candidates(
 
 def _scope(
     context: Context, cue: Cue, start: int, end: int
-) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+) -> tuple[str | None, tuple[tuple[str, str], ...], tuple[int, ...]]:
     """What a cease request is limited to: a place it names, else the hours attached to it
-    ("早上10点前别打": not before ten, not never), else a channel or nothing."""
+    ("早上10点前别打": not before ten, not never) on the weekdays it names (周末别打: the weekend), else
+    a channel or nothing."""
     # the clause of the refusal, and of its end when its words run past a 、 (不要在早上9点前、晚上8点后打电话)
     lo, hi = context.clause(start)[0], context.clause(max(start, end - 1))[1]
     if cue.scope == "allowed":  # 只能在下午6点后联系我, "only call after 6pm": the hours named stay open
         named = quiet_hours(context.text, lo, hi, start, end)
-        return ("call", ()) if named is None else ("hours", complement(named.windows))
+        # hours kept open only on some days (只能周末下午打) leave the other days closed: a stop
+        if named is None or named.days or named.day:
+            return "call", (), ()
+        return "hours", complement(named.windows), ()
     if cue.scope == "only":  # "text me only", 只接受短信和电话: the channels named are the ones kept
         kept = context.kept_channels(start, end)
-        return (ONLY + "+".join(kept) if kept else None), ()
+        return (ONLY + "+".join(kept) if kept else None), (), ()
     named = None if cue.scope == "all" else quiet_hours(context.text, lo, hi, start, end)
     if named is None:
-        return context.scope(cue, start, end), ()
+        return context.scope(cue, start, end), (), ()
     if named.day:  # 不要在上班时间或者周末打电话, "don't text me after 9pm or on sundays": every day
         channel = context.scope(cue, start, end)
-        return (channel if channel is not None and channel not in context.places else "call"), ()
+        return (channel if channel is not None and channel not in context.places else "call"), (), ()
     # a place word inside the hours (上班 in 上班时间) names a time; the cue's own place is read only
     # when its words name no hours (上班时间别打 is hours, 别打到我单位 a place)
     scope = context.scope(cue, start, end, hours=named.spans, default=False)
     if scope is None and not any(a < end and start < b for a, b in named.spans):
         scope = cue.scope  # 晚上别给我老娘打: the cue's own place, with hours beside it
     if scope in context.places:
-        return scope, ()
-    return "hours", named.windows
+        return scope, (), ()
+    return "hours", named.windows, tuple(sorted(named.days))
 
 
 def _merge(found: list[Signal]) -> tuple[Signal, ...]:
@@ -229,8 +236,8 @@ def _best(group: list[Signal]) -> Signal:
     if best.scope != "hours":
         return best
     # overlapping readings of the same refusal keep every window any of them read (别在早上8点前打电话。
-    # 还有晚上9点以后也别打: the surest reading holds the second sentence only)
-    windows = tuple(sorted({w for s in group if s.scope == "hours" for w in s.hours}))
+    # 还有晚上9点以后也别打: the surest reading holds the second sentence only), on the same days
+    windows = tuple(sorted({w for s in group if s.scope == "hours" and s.days == best.days for w in s.hours}))
     return best if windows == best.hours else replace(best, hours=windows)
 
 

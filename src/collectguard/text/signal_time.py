@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
 
 import pydantic
 
 from collectguard.datafile import load_validated
-from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day
+from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day, some_days
 from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, ZH_MINUTES, minute, number
 from collectguard.text.normalize import normalize
+from collectguard.text.signal_days import DayReader
 
 __all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
 
@@ -70,8 +72,9 @@ class TimeWords(pydantic.BaseModel):
     fillers: list[str] = pydantic.Field(min_length=1)
     # what joins two hours named together (早上和晚上, mornings or evenings)
     joiners: list[str] = pydantic.Field(min_length=1)
-    # a day named inside the refusal or joined to its hours (别在晚上和周末打电话): no window keeps it
-    days: list[str] = []
+    # a day named with the refusal and the ISO weekdays it is (周末: [6, 7]); none for a day with no
+    # weekday of its own (节假日)
+    days: dict[str, list[Annotated[int, pydantic.Field(ge=1, le=7)]]] = {}
     # right after an English time: the borrower is free then ("after 6 im free")
     available: list[str] = []
     # what may end a sentence that only adds hours to the refusal before it ("or after 6pm too")
@@ -115,11 +118,13 @@ def _alternation(words: list[str], *, lead: bool = True) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Hours:
-    """The hours a refusal is limited to, and the spans of text that name them (normalised offsets)."""
+    """The hours a refusal is limited to, on every day or only on ``days`` (ISO weekdays), and the
+    spans of text that name them (normalised offsets)."""
 
     windows: tuple[Window, ...]
     spans: tuple[tuple[int, int], ...]
-    day: bool = False  # a day is named with them (晚上和周末别打): no window keeps it
+    day: bool = False  # a day joined to them (晚上和周末别打) or with no weekday (节假日): no window keeps it
+    days: frozenset[int] = frozenset()
 
 
 def _numbered(pattern: str, n: int) -> str:
@@ -171,8 +176,8 @@ class _Reader:
         self.added = re.compile(rf"[.。!！;；]\s*(?:{joiners})(?:[\s,，、]|{fillers})*")
         self.sentence_end = re.compile(r"[.。!！?？;；\n]")
         self.added_end = re.compile(rf"(?:[\s,，]|{fillers}|{_alternation(words.added_ends)})*")
-        self.days = re.compile(_alternation(words.days)) if words.days else None
-        self.day_link = re.compile(rf"(?:[\s,，、]|{joiners}|{fillers})*")
+        day_link = re.compile(rf"(?:[\s,，、]|{joiners}|{fillers})*")
+        self.days = DayReader(words.days, _alternation, self.fillers, day_link)
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -247,16 +252,6 @@ class _Reader:
         window = ("00:00", _hhmm(minutes)) if is_before else (_hhmm(minutes), "24:00")
         return window if _minutes(window[0]) < _minutes(window[1]) else None
 
-    def _names_day(self, text: str, lo: int, hi: int) -> bool:
-        """A day inside the refusal and its hours, or joined right after them ("or on sundays"); a day
-        elsewhere in the clause is about something else (我周日才有空, "i get paid friday")."""
-        if self.days is None:
-            return False
-        if self.days.search(text, lo, hi) is not None:
-            return True
-        joined = self.day_link.match(text, hi)
-        return joined is not None and joined.end() > hi and self.days.match(text, joined.end()) is not None
-
     def limit(self, text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
         """The hours that limit the refusal at ``text[start:end]`` in its clause ``text[lo:hi]``."""
         if self.stops.search(text, lo, hi) is not None:
@@ -290,13 +285,20 @@ class _Reader:
                 chain.append(expr)
                 end = expr[1]
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
+        spans = sorted((a, b) for a, b, _ in chain)
+        first, last = min([start] + [a for a, _ in spans]), max([end] + [b for _, b in spans])
+        days = self.days.read(text, lo, hi, first, last, spans)
+        if days.joined or (days.weekdays and not some_days(days.weekdays)):  # every day: no window keeps it
+            return Hours(tuple(windows), tuple(spans), day=True) if windows else None
+        if days.weekdays:  # 周末别打: the whole of those days; 周末晚上别打: those hours on them
+            return Hours(
+                tuple(windows) or (("00:00", "24:00"),),
+                tuple(sorted(spans + list(days.spans))),
+                days=days.weekdays,
+            )
         if not windows or closes_lawful_day(windows):  # a stop, not hours
             return None
-        first = min([start] + [a for a, _, _ in chain])
-        last = max([end] + [b for _, b, _ in chain])
-        return Hours(
-            tuple(windows), tuple(sorted((a, b) for a, b, _ in chain)), self._names_day(text, first, last)
-        )
+        return Hours(tuple(windows), tuple(spans))
 
     def _added_after(
         self,

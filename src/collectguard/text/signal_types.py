@@ -15,7 +15,8 @@ class Signal:
     ("他说要跳楼") — still a signal about this account. ``scope`` is set for a
     ``cease_request`` limited to a channel or place ("call", "workplace"), or to hours
     (``hours``: "早上10点前别打" gives scope ``hours`` and hours ``(("00:00", "10:00"),)``, local
-    windows not to contact in); None means everything. ``cue`` names the lexicon pattern that matched, so a reviewer sees why.
+    windows not to contact in; ``days`` keeps them to some ISO weekdays, "不要在周末打电话" giving
+    ``(("00:00", "24:00"),)`` on ``(6, 7)``); None means everything. ``cue`` names the lexicon pattern that matched, so a reviewer sees why.
     ``origin`` is the layer that found it: ``cue`` (the lexicon), ``weak`` (a combination of
     weak warning signs) or ``model`` (the n-gram model's guess, with no cue behind it).
     """
@@ -30,6 +31,7 @@ class Signal:
     cue: str = ""
     origin: str = "cue"
     hours: tuple[tuple[str, str], ...] = ()
+    days: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Contract keys first (type, start, end, confidence), then the explanation."""
@@ -44,6 +46,7 @@ class Signal:
             "cue": self.cue,
             "origin": self.origin,
             "hours": [list(w) for w in self.hours],
+            "days": list(self.days),
         }
 
     def contract(self) -> dict[str, Any]:
