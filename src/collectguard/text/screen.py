@@ -22,7 +22,7 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import callback_before, negated
+from collectguard.text.screen_context import callback_before, denied_word, negated
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_quotes import QUOTES, ban_spans, to_normalised
@@ -360,8 +360,8 @@ def _blanked(s: str, spans: list[tuple[int, int]]) -> str:
 
 def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
     """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing), nor a
-    不 or 没 right before it (你说你不认识这个人 reports the reader's answer)."""
-    found = (m for m in pattern.finditer(s) if not (m.start() and s[m.start() - 1] in "不没"))
+    不 or 没 right before it (你说你不认识这个人 reports the reader's answer) unless it asks (认不认识, 有没见到)."""
+    found = (m for m in pattern.finditer(s) if not denied_word(s, m.start()))
     return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
 
 

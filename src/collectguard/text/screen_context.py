@@ -21,6 +21,7 @@ __all__ = [
     "callback_before",
     "cue_right_before",
     "denied_before",
+    "denied_word",
     "named_as_word",
     "negated",
     "same_clause",
@@ -176,6 +177,14 @@ def denied_before(s: str, start: int, ctx: Context) -> bool:
             if cue is not None and cue.end() >= start:
                 return not _rhetorical(s, start)
     return False
+
+
+def denied_word(s: str, at: int) -> bool:
+    """不 or 没 right before ``at`` denies the word there (不认识这个人), unless it asks: A-not-A (认不认识,
+    看没看到) or 有没."""
+    return (
+        at > 0 and s[at - 1] in "不没" and not (at > 1 and (s[at - 2] == s[at : at + 1] or s[at - 2] == "有"))
+    )
 
 
 def _rhetorical(s: str, pos: int) -> bool:

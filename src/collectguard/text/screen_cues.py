@@ -121,6 +121,10 @@ def excused(
     )
 
 
+#: how many characters may stand between a negation and the quotation it denies (no such thing as "…")
+_QUOTE_GAP = 4
+
+
 def _quote_negated(
     s: str, hit: tuple[Entry, int, int, int], ctx: Context, quoted: tuple[str, Offsets]
 ) -> bool:
@@ -134,4 +138,9 @@ def _quote_negated(
         return False
     at = to_normalised(quoted[1], around[0])
     lo = sentence_span(s, at)[0]
-    return ctx.word_bans.search(s, lo, at) is None and negated(s, at, entry.lang, ctx)
+    if ctx.word_bans.search(s, lo, at) is not None:
+        return False
+    # the negation's object is the quotation: it stands right before it (不存在“…”, will not "…"), not
+    # before a verb of its own (不会再说第二遍“…”) or across a comma ("Nobody will save you, "…"")
+    cue = max((m.end() for m in ctx.negation.finditer(s, max(lo, at - _QUOTE_GAP - 12), at)), default=-1)
+    return 0 <= at - cue <= _QUOTE_GAP and "," not in s[cue:at] and negated(s, at, entry.lang, ctx)

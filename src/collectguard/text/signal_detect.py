@@ -182,8 +182,11 @@ def _scope(
     """What a cease request is limited to: a place it names, else the hours attached to it
     ("早上10点前别打": not before ten, not never) on the weekdays it names (周末别打: the weekend), else
     a channel or nothing."""
-    # the clause of the refusal, and of its end when its words run past a 、 (不要在早上9点前、晚上8点后打电话)
+    # the clause of the refusal, and of its end when its words run past a 、 (不要在早上9点前、晚上8点后打电话),
+    # and the items a 、 lists before it (周六、周日别打, 早上9点前、晚上8点后别打)
     lo, hi = context.clause(start)[0], context.clause(max(start, end - 1))[1]
+    while lo > 1 and context.text[lo - 1] == "、":
+        lo = context.clause(lo - 2)[0]
     if cue.scope == "allowed":  # 只能在下午6点后联系我, "only call after 6pm": the hours named stay open
         named = quiet_hours(context.text, lo, hi, start, end)
         # hours kept open only on some days (只能周末下午打) leave the other days closed: a stop
@@ -221,24 +224,29 @@ def _merge(found: list[Signal]) -> tuple[Signal, ...]:
         group_end = -1
         for sig in sigs:
             if group and sig.start >= group_end:
-                kept.append(_best(group))
+                kept.extend(_best(group))
                 group, group_end = [], -1
             group.append(sig)
             group_end = max(group_end, sig.end)
         if group:
-            kept.append(_best(group))
+            kept.extend(_best(group))
     kept.sort(key=lambda s: (s.start, s.end, s.type))
     return tuple(kept)
 
 
-def _best(group: list[Signal]) -> Signal:
+def _best(group: list[Signal]) -> list[Signal]:
     best = max(group, key=lambda s: (s.confidence, s.end - s.start, -s.start))
     if best.scope != "hours":
-        return best
+        return [best]
     # overlapping readings of the same refusal keep every window any of them read (别在早上8点前打电话。
-    # 还有晚上9点以后也别打: the surest reading holds the second sentence only), on the same days
-    windows = tuple(sorted({w for s in group if s.scope == "hours" and s.days == best.days for w in s.hours}))
-    return best if windows == best.hours else replace(best, hours=windows)
+    # 还有晚上9点以后也别打: the surest reading holds the second sentence only); readings on other days
+    # are kept beside it, one signal for each set of days
+    kept = []
+    for days in sorted({s.days for s in group if s.scope == "hours"}, key=lambda d: d != best.days):
+        windows = tuple(sorted({w for s in group if s.scope == "hours" and s.days == days for w in s.hours}))
+        first = best if days == best.days else next(s for s in group if s.scope == "hours" and s.days == days)
+        kept.append(first if windows == first.hours else replace(first, hours=windows))
+    return kept
 
 
 def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]:

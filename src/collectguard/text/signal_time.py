@@ -26,7 +26,7 @@ from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day, some_days
 from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, ZH_MINUTES, minute, number
 from collectguard.text.normalize import normalize
-from collectguard.text.signal_days import DayReader
+from collectguard.text.signal_days import DayReader, DayWords
 
 __all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
 
@@ -75,6 +75,10 @@ class TimeWords(pydantic.BaseModel):
     # a day named with the refusal and the ISO weekdays it is (周末: [6, 7]); none for a day with no
     # weekday of its own (节假日)
     days: dict[str, list[Annotated[int, pydantic.Field(ge=1, le=7)]]] = {}
+    day_ranges: list[str] = []  # between two days: every day from one to the other (周一到周五)
+    day_exceptions: list[
+        str
+    ] = []  # before a day: the day is excepted (除了周末别打): no set of days holds it
     # right after an English time: the borrower is free then ("after 6 im free")
     available: list[str] = []
     # what may end a sentence that only adds hours to the refusal before it ("or after 6pm too")
@@ -176,8 +180,14 @@ class _Reader:
         self.added = re.compile(rf"[.。!！;；]\s*(?:{joiners})(?:[\s,，、]|{fillers})*")
         self.sentence_end = re.compile(r"[.。!！?？;；\n]")
         self.added_end = re.compile(rf"(?:[\s,，]|{fillers}|{_alternation(words.added_ends)})*")
-        day_link = re.compile(rf"(?:[\s,，、]|{joiners}|{fillers})*")
-        self.days = DayReader(words.days, _alternation, self.fillers, day_link)
+        day_words = DayWords(
+            fillers=self.fillers,
+            link=re.compile(rf"(?:[\s,，、]|{joiners}|{fillers})*"),
+            ranges=_alternation(words.day_ranges) or r"(?!x)x",
+            bounds=(before, after),
+            exceptions=_alternation(words.day_exceptions) or r"(?!x)x",
+        )
+        self.days = DayReader(words.days, _alternation, day_words)
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -287,8 +297,11 @@ class _Reader:
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
         spans = sorted((a, b) for a, b, _ in chain)
         first, last = min([start] + [a for a, _ in spans]), max([end] + [b for _, b in spans])
-        days = self.days.read(text, lo, hi, first, last, spans)
-        if days.joined or (days.weekdays and not some_days(days.weekdays)):  # every day: no window keeps it
+        times = [(a, b) for a, b, _ in found if b <= clause_end]
+        days = self.days.read(text, (lo, clause_end), (first, last), spans, times)
+        # no set of weekdays holds it, or a sentence that adds to a refusal of days (don't call on
+        # weekends. or after 9pm on weekdays): every day
+        if days.joined or (days.weekdays and (not some_days(days.weekdays) or added is not None)):
             return Hours(tuple(windows), tuple(spans), day=True) if windows else None
         if days.weekdays:  # 周末别打: the whole of those days; 周末晚上别打: those hours on them
             return Hours(
