@@ -35,6 +35,18 @@ def test_openapi_names_every_design_path(client: Any) -> None:
     assert not missing
 
 
+def test_not_ready_while_the_lexicons_load(client: Any) -> None:
+    warm = client.app.state.warm
+    warm.clear()  # as app_from_env leaves it until its warm-up thread is done
+    try:
+        not_yet = client.get("/readyz")
+        assert not_yet.status_code == 503 and not_yet.json() == {"status": "warming_up"}
+        assert client.get("/healthz").status_code == 200  # alive all the same
+    finally:
+        warm.set()
+    assert client.get("/readyz").status_code == 200
+
+
 def test_health_readiness_timeline_and_users(client: Any, team: Team, svc: Service) -> None:
     assert client.get("/healthz").json()["status"] == "ok"
     assert client.get("/readyz").json()["status"] == "ok"

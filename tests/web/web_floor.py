@@ -107,17 +107,19 @@ def _known_accounts(settings: Settings, now: datetime) -> tuple[str, str, str]:
     return blocked, open_id, call_id
 
 
-def _wait(base: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+def _wait(base: str, proc: subprocess.Popen[bytes], timeout: float = 180) -> None:
+    """Until the server is ready: its lexicons and models loaded, as a balancer would wait."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if proc.poll() is not None:
             raise RuntimeError(f"collectguard serve exited with {proc.returncode}")
         try:
-            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
                 return
         except httpx.HTTPError:
-            time.sleep(0.2)
-    raise RuntimeError("collectguard serve did not answer /healthz")
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("collectguard serve was not ready (/readyz)")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import threading
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.responses import JSONResponse
 
 from collectguard.__about__ import __version__
 from collectguard.api import errors, routes_accounts, routes_admin, routes_contact, routes_text
@@ -34,6 +35,9 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     )
     app.state.service = service
     app.state.keys = KeyCache(service)
+    # set once the lexicons and models are loaded (at once when nothing warms them up ahead)
+    app.state.warm = threading.Event()
+    app.state.warm.set()
     errors.install(app)
     for router in (routes_accounts.router, routes_contact.router, routes_text.router, routes_admin.router):
         app.include_router(router)
@@ -52,9 +56,12 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
         """Liveness: the process answers (no database round trip)."""
         return {"status": "ok", "version": __version__}
 
-    @app.get("/readyz", tags=["operations"])
-    def readyz() -> dict[str, Any]:
-        """Readiness: the database answers."""
+    @app.get("/readyz", tags=["operations"], response_model=None)
+    def readyz() -> dict[str, Any] | JSONResponse:
+        """Readiness: the lexicons and models are loaded and the database answers. While they load
+        (some seconds after start) it says 503, so a balancer sends no reply to wait on them."""
+        if not app.state.warm.is_set():
+            return JSONResponse({"status": "warming_up"}, status_code=503)
         head = service.audit_head()
         return {"status": "ok", "audit_entries": head.seq}
 
@@ -72,5 +79,13 @@ def app_from_env() -> FastAPI:
     app = create_app(settings)
     # the first screened text would otherwise wait for the lexicons to load
     if settings.warm_up:
-        threading.Thread(target=app.state.service.warm_up, name="warm-up", daemon=True).start()
+        app.state.warm.clear()
+
+        def warm_up() -> None:
+            try:
+                app.state.service.warm_up()
+            finally:
+                app.state.warm.set()
+
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     return app

@@ -75,10 +75,10 @@ class TimeWords(pydantic.BaseModel):
     # a day named with the refusal and the ISO weekdays it is (周末: [6, 7]); none for a day with no
     # weekday of its own (节假日)
     days: dict[str, list[Annotated[int, pydantic.Field(ge=1, le=7)]]] = {}
-    day_ranges: list[str] = []  # between two days: every day from one to the other (周一到周五)
-    day_exceptions: list[
-        str
-    ] = []  # before a day: the day is excepted (除了周末别打): no set of days holds it
+    # between two days: every day from one to the other (周一到周五)
+    day_ranges: list[str] = []
+    # before a day: the day is excepted (除了周末别打), so no set of days holds the request
+    day_exceptions: list[str] = []
     # right after an English time: the borrower is free then ("after 6 im free")
     available: list[str] = []
     # what may end a sentence that only adds hours to the refusal before it ("or after 6pm too")
