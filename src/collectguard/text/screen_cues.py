@@ -128,9 +128,8 @@ _QUOTE_GAP = 4
 def _quote_negated(
     s: str, hit: tuple[Entry, int, int, int], ctx: Context, quoted: tuple[str, Offsets]
 ) -> bool:
-    """The hit stands in quotation marks that a negation governs (不存在“明天就抓人”这种事, nothing like
-    "we'll have you arrested" will happen): the quotation is what is denied, and a 就 inside it breaks
-    nothing. Not under a ban on saying it (not allowed to say "…", 不能说“…”): ``banned`` tells a
+    """The hit stands in quotation marks that a negation governs (不存在“明天就抓人”这种事, we will not
+    "have you arrested tomorrow"): the quotation is what is denied, and a 就 inside it breaks nothing. Not under a ban on saying it (not allowed to say "…", 不能说“…”): ``banned`` tells a
     rule from a taunt."""
     entry, start, end, _ = hit
     around = quotes_around(start, end, quoted[0], quoted[1])
