@@ -76,6 +76,11 @@ class LocalWindow:
     end: time
     days: frozenset[int] = frozenset()  # empty: every day
 
+    def __post_init__(self) -> None:
+        # all seven weekdays are every day: one form for the engine, the store and the views
+        if not some_days(self.days):
+            object.__setattr__(self, "days", frozenset())
+
     def contains(self, t: time) -> bool:
         return self.start <= t < self.end
 
@@ -86,9 +91,8 @@ class LocalWindow:
     @classmethod
     def parse(cls, start: str, end: str, days: Iterable[int] = ()) -> LocalWindow:
         """From "HH:MM" strings; "24:00" ends the day."""
-        named = frozenset(days)
-        kept = named if some_days(named) else frozenset()
-        return cls(time.fromisoformat(start), time.max if end == "24:00" else time.fromisoformat(end), kept)
+        end_time = time.max if end == "24:00" else time.fromisoformat(end)
+        return cls(time.fromisoformat(start), end_time, frozenset(days))
 
     @classmethod
     def from_text(cls, text: str) -> LocalWindow:

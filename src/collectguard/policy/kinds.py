@@ -169,7 +169,9 @@ def quiet_hours(
     if not inside:
         return None
     end = max(w.end for w in inside)
-    for _ in range(2 * len(windows) + 9):  # each step takes a later end or the next day: bounded
+    # each step takes a later end on the day or moves to the next day: at most every window once per
+    # day, and a week of days when every one is closed from midnight (then the block has no end)
+    for _ in range(2 * len(windows) + 9):
         if end == time.max:
             following = [w.end for w in windows if w.start == time(0) and w.on(day + timedelta(days=1))]
             if not following:

@@ -18,7 +18,6 @@ from collectguard.model import (
     PartyRole,
     parse_enum,
 )
-from collectguard.model.contact import some_days
 from collectguard.policy.engine import decide
 from collectguard.policy.history import History
 from collectguard.policy.localtime import zone
@@ -65,7 +64,7 @@ def _hours(raw: dict[str, Any], field: str) -> LocalWindow:
         raise ValidationError(
             f"{days!r}: days are ISO weekdays, 1 (Monday) to 7 (Sunday)", field=f"{field}.days"
         )
-    window = LocalWindow(start, end, frozenset(days) if some_days(days) else frozenset())
+    window = LocalWindow(start, end, frozenset(days))
     if window.start >= window.end:
         raise ValidationError(
             "start must be before end (windows across midnight are not supported)", field=field

@@ -111,11 +111,12 @@ class DayReader:
             at = m.end()
         weekdays: set[int] = set()
         for m in kept:
-            weekdays |= self._weekdays(m)
+            named = self._weekdays(m)
+            weekdays |= named
             # a day with no weekday of its own, joined to a time by and/or (晚上和周末), a bound
             # (before friday, 周五前) or excepted (除了周末)
             if (
-                not self._weekdays(m)
+                not named
                 or any(self._joined_to(text, m, span) for span in times)
                 or self._bound(text, m, lo)
                 or self.excepted.search(text, max(lo, m.start() - 24), m.start()) is not None

@@ -241,10 +241,14 @@ def _best(group: list[Signal]) -> list[Signal]:
     # overlapping readings of the same refusal keep every window any of them read (别在早上8点前打电话。
     # 还有晚上9点以后也别打: the surest reading holds the second sentence only); readings on other days
     # are kept beside it, one signal for each set of days
+    by_days: dict[tuple[int, ...], list[Signal]] = {best.days: [best]}
+    for s in group:
+        if s.scope == "hours" and s is not best:
+            by_days.setdefault(s.days, []).append(s)
     kept = []
-    for days in sorted({s.days for s in group if s.scope == "hours"}, key=lambda d: d != best.days):
-        windows = tuple(sorted({w for s in group if s.scope == "hours" and s.days == days for w in s.hours}))
-        first = best if days == best.days else next(s for s in group if s.scope == "hours" and s.days == days)
+    for readings in by_days.values():  # the surest reading's days first, then the others in text order
+        windows = tuple(sorted({w for s in readings for w in s.hours}))
+        first = readings[0]
         kept.append(first if windows == first.hours else replace(first, hours=windows))
     return kept
 
