@@ -22,6 +22,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
+from collectguard.text.lexicon_cues import counted_regex, cue_regex
 from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import normalize, variant_keys
@@ -62,6 +63,7 @@ class Context:
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
+    impostor_closers: re.Pattern[str]  # after them: a verdict that closes the warning (…is lying)
     subject_denials: re.Pattern[str]  # right after a hit as a subject: what it does is denied
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
@@ -177,36 +179,6 @@ def _pinyin_forms(key: str) -> list[str]:
     ]
 
 
-def _cue_regex(words: tuple[str, ...], lang: str, unless: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """One pattern for a cue list; ``unless`` lists words that start where a cue does and are no
-    cue (就业 is not the breaker 就)."""
-    keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
-    if not keys:
-        return re.compile(r"(?!x)x")
-    not_these = "|".join(re.escape(normalize(w).text) for w in sorted(unless, key=len, reverse=True))
-    guard = f"(?!{not_these})" if not_these else ""
-    if lang != "en":
-        return re.compile(guard + "(?:" + "|".join(re.escape(k) for k in keys) + ")")
-
-    # One lookbehind for cues that start a word, none for ", you": one per alternative is ten times slower
-    starts_word = "|".join(re.escape(k) for k in keys if k[0].isalnum())
-    others = "|".join(re.escape(k) for k in keys if not k[0].isalnum())
-    parts = [rf"(?<![a-z0-9']){guard}(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
-    parts += [rf"{guard}(?:{others})(?![a-z0-9'])"] if others else []
-    return re.compile("|".join(parts))
-
-
-def _counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
-    """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
-    ten or more + the thing counted ("the 12th text")."""
-    if not things:
-        return re.compile(r"(?!x)x")
-    alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
-    if lang == "zh":
-        return re.compile(rf"第\s*[1-9]\d+\s*(?:{alts})")
-    return re.compile(rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})")
-
-
 #: the context lists a screener looks for in a whole message before it checks around each hit
 GATED = (
     "negation",
@@ -234,41 +206,44 @@ def _gate(ctx: ContextFile) -> Matcher[frozenset[str]]:
 
 def _compile_context(ctx: ContextFile) -> Context:
     lang = ctx.lang
-    exceptions = _cue_regex(ctx.negation_exceptions, lang)
+    exceptions = cue_regex(ctx.negation_exceptions, lang)
     return Context(
         gate=_gate(ctx),
         lang=lang,
-        negation=_cue_regex(ctx.negation, lang),
-        pseudo_negation=_cue_regex(ctx.pseudo_negation, lang),
-        negation_after=_cue_regex(ctx.negation_after, lang, ctx.negation_after_exceptions),
-        denials=_cue_regex(ctx.denials, lang),
-        reported=_cue_regex(ctx.reported_speech, lang),
-        mention=_cue_regex(ctx.mentions, lang),
-        impostors=_cue_regex(ctx.impostors, lang),
-        subject_denials=_cue_regex(ctx.subject_denials, lang),
-        own_number=_cue_regex(ctx.own_number, lang),
-        answered_no=_cue_regex(ctx.answered_no, lang),
-        answered_yes=_cue_regex(ctx.answered_yes, lang),
-        reported_questions=_cue_regex(ctx.reported_questions, lang),
-        failed_contact=_cue_regex(ctx.failed_contact, lang),
-        lawful_names=_cue_regex(ctx.lawful_names, lang),
-        consent=_cue_regex(ctx.consent, lang),
-        word_named=_cue_regex(ctx.word_named, lang),
-        word_bans=_cue_regex(ctx.word_bans, lang),
+        negation=cue_regex(ctx.negation, lang),
+        pseudo_negation=cue_regex(ctx.pseudo_negation, lang),
+        negation_after=cue_regex(ctx.negation_after, lang, ctx.negation_after_exceptions),
+        denials=cue_regex(ctx.denials, lang),
+        reported=cue_regex(ctx.reported_speech, lang),
+        mention=cue_regex(ctx.mentions, lang),
+        impostors=cue_regex(ctx.impostors, lang),
+        impostor_closers=cue_regex(
+            ctx.negation_after + ctx.impostor_verdicts, lang, ctx.negation_after_exceptions
+        ),
+        subject_denials=cue_regex(ctx.subject_denials, lang),
+        own_number=cue_regex(ctx.own_number, lang),
+        answered_no=cue_regex(ctx.answered_no, lang),
+        answered_yes=cue_regex(ctx.answered_yes, lang),
+        reported_questions=cue_regex(ctx.reported_questions, lang),
+        failed_contact=cue_regex(ctx.failed_contact, lang),
+        lawful_names=cue_regex(ctx.lawful_names, lang),
+        consent=cue_regex(ctx.consent, lang),
+        word_named=cue_regex(ctx.word_named, lang),
+        word_bans=cue_regex(ctx.word_bans, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
-        breakers=_cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
-        lawful_process=_cue_regex(ctx.lawful_process, lang),
-        lawful_case=_cue_regex(ctx.lawful_case, lang),
-        official_payee=_cue_regex(ctx.official_payee, lang),
-        payee_account=_cue_regex(ctx.payee_account, lang),
-        debt_mentions=_cue_regex(ctx.debt_mentions, lang, ctx.debt_mention_exceptions),
-        payment_requests=_cue_regex(ctx.payment_requests, lang),
-        relay_requests=_cue_regex(ctx.relay_requests, lang),
-        acting_for=_cue_regex(ctx.acting_for, lang),
-        payer_relays=_cue_regex(ctx.payer_relays, lang),
+        breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
+        lawful_process=cue_regex(ctx.lawful_process, lang),
+        lawful_case=cue_regex(ctx.lawful_case, lang),
+        official_payee=cue_regex(ctx.official_payee, lang),
+        payee_account=cue_regex(ctx.payee_account, lang),
+        debt_mentions=cue_regex(ctx.debt_mentions, lang, ctx.debt_mention_exceptions),
+        payment_requests=cue_regex(ctx.payment_requests, lang),
+        relay_requests=cue_regex(ctx.relay_requests, lang),
+        acting_for=cue_regex(ctx.acting_for, lang),
+        payer_relays=cue_regex(ctx.payer_relays, lang),
         debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
         on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),
-        counted=_counted_regex(ctx.counted_contacts, lang),
+        counted=counted_regex(ctx.counted_contacts, lang),
     )
 
 

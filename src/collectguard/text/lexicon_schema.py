@@ -100,6 +100,9 @@ class ContextFile(_Strict):
     # before a hit in its sentence: the conduct is someone else's, named to warn against it
     # (不法分子冒充我司要求转账到个人账户; scammers posing as us threaten arrest)
     impostors: tuple[str, ...] = ()
+    # after such a warning: a verdict on the impostors that closes it (…is lying, 在撒谎), though it
+    # denies no hit before it (…anyone who says otherwise is lying) as ``negation_after`` does
+    impostor_verdicts: tuple[str, ...] = ()
     # right after a hit (an authority or the people around the reader named as a subject): what it
     # is said to do is denied (the sheriff doesn't collect debts, 公安不受理经济纠纷)
     subject_denials: tuple[str, ...] = ()

@@ -240,7 +240,7 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
         return False
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
     # is said outright, unless the impostors are its subject again (…都是骗子，他们会说要抓你)
-    verdict = ctx.negation_after.search(s, cue.end(), start)
+    verdict = ctx.impostor_closers.search(s, cue.end(), start)
     if verdict is None or _FIRST_CLAUSE_END.search(s, verdict.end(), start) is None:
         return True
     return _THEY[lang].search(s, verdict.end(), start) is not None

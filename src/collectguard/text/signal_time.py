@@ -188,6 +188,9 @@ class _Reader:
             exceptions=_alternation(words.day_exceptions) or r"(?!x)x",
         )
         self.days = DayReader(words.days, _alternation, day_words)
+        # between an English refusal and its hours, the days they are on ("don't call me on sundays after 9pm")
+        days = _alternation(list(words.days)) or r"(?!x)x"
+        self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -331,7 +334,7 @@ class _Reader:
             return False
         if self.available is not None and self.available.match(text, expr[1]) is not None:
             return False
-        gap = self.fillers if end == cue_end else self.joiners
+        gap = self.day_gap if end == cue_end else self.joiners
         if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
             return False
         # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)

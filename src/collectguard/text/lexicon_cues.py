@@ -1,0 +1,39 @@
+"""Context cue lists compiled to regexes: run only around a hit, so one pattern per list suffices."""
+
+from __future__ import annotations
+
+import re
+
+from collectguard.text.normalize import normalize
+
+__all__ = ["counted_regex", "cue_regex"]
+
+
+def cue_regex(words: tuple[str, ...], lang: str, unless: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One pattern for a cue list; ``unless`` lists words that start where a cue does and are no
+    cue (就业 is not the breaker 就)."""
+    keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
+    if not keys:
+        return re.compile(r"(?!x)x")
+    not_these = "|".join(re.escape(normalize(w).text) for w in sorted(unless, key=len, reverse=True))
+    guard = f"(?!{not_these})" if not_these else ""
+    if lang != "en":
+        return re.compile(guard + "(?:" + "|".join(re.escape(k) for k in keys) + ")")
+
+    # One lookbehind for cues that start a word, none for ", you": one per alternative is ten times slower
+    starts_word = "|".join(re.escape(k) for k in keys if k[0].isalnum())
+    others = "|".join(re.escape(k) for k in keys if not k[0].isalnum())
+    parts = [rf"(?<![a-z0-9']){guard}(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
+    parts += [rf"{guard}(?:{others})(?![a-z0-9'])"] if others else []
+    return re.compile("|".join(parts))
+
+
+def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
+    ten or more + the thing counted ("the 12th text")."""
+    if not things:
+        return re.compile(r"(?!x)x")
+    alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
+    if lang == "zh":
+        return re.compile(rf"第\s*[1-9]\d+\s*(?:{alts})")
+    return re.compile(rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})")
