@@ -40,6 +40,8 @@ _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bd
 NEGATION_REACH = {"zh": 14, "en": 96}
 # a coordinator a few characters before a hit: the hit is one more object of the same verb
 _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是|」「|”“)[^,，。!?;:！？；：\n]{0,6}$")
+# a reason a Chinese negation reaches over (不会以“注销账户”“征信修复”为由要求…, 不会以法院的名义…)
+_REASON = re.compile(r"以[^,，。!?;:！？；：\n]{1,16}?(?:为由|为借口|的名义|名义|的理由)")
 # after side-by-side negations (不打电话、不发短信), an item said outright has none of its own (、直接上门张贴)
 # (the words that only begin with such an adverb are items of their own: 就业, 会议, 要求, 一定程度)
 _ASSERTED_ITEM = re.compile(
@@ -101,6 +103,8 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     reach = NEGATION_REACH.get(lang, 14)
     if lang == "zh" and _COORDINATED.search(s, max(0, anchor - 8), anchor):
         reach *= 2  # one negation governs every object of a list (不建议借网贷或者套现)
+    if lang == "zh" and (reason := _REASON.search(s, max(0, anchor - 2 * reach), anchor)) is not None:
+        reach += reason.end() - reason.start()
     lo = max(0, anchor - reach)
     seg = s[lo:anchor]
     cut = 0
