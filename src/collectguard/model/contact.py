@@ -60,6 +60,19 @@ def closes_lawful_day(windows: Iterable[tuple[str, str]]) -> bool:
     return open_minutes < OPEN_AT_LEAST
 
 
+def complement(windows: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The hours of the day outside "HH:MM" ``windows``: what "only call after 6pm" asks us to keep out of."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    for start, end in sorted((clock_minutes(a), clock_minutes(b)) for a, b in windows):
+        if start > at:
+            out.append((f"{at // 60:02d}:{at % 60:02d}", f"{start // 60:02d}:{start % 60:02d}"))
+        at = max(at, end)
+    if at < 24 * 60:
+        out.append((f"{at // 60:02d}:{at % 60:02d}", "24:00"))
+    return tuple(out)
+
+
 def clock_minutes(hhmm: str) -> int:
     """Minutes after midnight of a valid "HH:MM" ("24:00" is 1440)."""
     hours, _, minutes = hhmm.partition(":")

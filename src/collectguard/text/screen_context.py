@@ -40,8 +40,8 @@ _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bd
 NEGATION_REACH = {"zh": 14, "en": 96}
 # a coordinator a few characters before a hit: the hit is one more object of the same verb
 _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是|」「|”“)[^,，。!?;:！？；：\n]{0,6}$")
-# a reason a Chinese negation reaches over (不会以“注销账户”“征信修复”为由要求…, 不会以法院的名义…)
-_REASON = re.compile(r"以[^,，。!?;:！？；：\n]{1,16}?(?:为由|为借口|的名义|名义|的理由)")
+# a reason a negation opens and reaches over (不会以“注销账户”为由要求…; not 没有还款以…为由报警)
+_REASON = re.compile(r"(?<![所可难加予用足得])以[^,，。!?;:！？；：\n]{1,16}?(?:为由|为借口|名义|的理由)")
 # after side-by-side negations (不打电话、不发短信), an item said outright has none of its own (、直接上门张贴)
 # (the words that only begin with such an adverb are items of their own: 就业, 会议, 要求, 一定程度)
 _ASSERTED_ITEM = re.compile(
@@ -60,7 +60,7 @@ _BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:�
 # a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
 # not done today …"); with a pronoun ("if you'd rather I not …") pseudo_negation decides
 _EN_CONDITION = re.compile(
-    r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
+    r"\b(?:if|unless|until|till|in case|since|because|cause|cuz|now that|given that|seeing as)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
 )
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
@@ -104,7 +104,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     if lang == "zh" and _COORDINATED.search(s, max(0, anchor - 8), anchor):
         reach *= 2  # one negation governs every object of a list (不建议借网贷或者套现)
     if lang == "zh" and (reason := _REASON.search(s, max(0, anchor - 2 * reach), anchor)) is not None:
-        reach += reason.end() - reason.start()
+        lead = s[max(0, reason.start() - 6) : reason.start()]
+        if any(m.end() >= len(lead) - 1 for m in ctx.negation.finditer(lead)):
+            reach += reason.end() - reason.start()
     lo = max(0, anchor - reach)
     seg = s[lo:anchor]
     cut = 0
@@ -243,11 +245,10 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
     if _SENDER[lang].search(s, cue.end(), start) is not None:
         return False
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
-    # is said outright, unless the impostors are its subject again (…都是骗子，他们会说要抓你)
-    verdict = ctx.impostor_closers.search(s, cue.end(), start)
-    if verdict is None or _FIRST_CLAUSE_END.search(s, verdict.end(), start) is None:
-        return True
-    return _THEY[lang].search(s, verdict.end(), start) is not None
+    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你)
+    verdicts = list(ctx.impostor_closers.finditer(s, cue.end(), start))
+    ends = list(_FIRST_CLAUSE_END.finditer(s, verdicts[-1].end(), start)) if verdicts else []
+    return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
 
 
 #: what may stand between a hit and the denial it is the subject of: only more words of the same

@@ -23,6 +23,10 @@ _CASE_ID = re.compile(r"(?<![a-z])case\s*#?\s*(?=(?:[a-z-]*\d){4})(?=[0-9-]*[a-z
 _COURT = re.compile(r"(?<![a-z])court(?![a-z])")
 # how far a lawful name may run before or after the hit it holds
 _NAME_REACH = 32
+# right before a lawful-process cue: the process skipped (without a court order, 不经过法院判决)
+_SKIPPED = re.compile(
+    r"(?:\bwithout|\bno need for|\bbypass|\bskip)\s+(?:a\s+|any\s+|the\s+)?$|(?:不经过|不通过|无需|不需要|不用|不走|不经|跳过)[^,，。;；]{0,4}$"
+)
 # right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
 _NO_CONSENT = ("不", "未", "无需", "without ", "whether or not ", "with or without ")
 
@@ -37,7 +41,10 @@ def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> 
     start, end = sentence_span(s, pos)
     if category == "improper_payment_channel":
         return ctx.official_payee.search(s, start, end) is not None
-    if ctx.lawful_process.search(s, start, end) is not None or ctx.lawful_case.search(s) is not None:
+    named = (
+        m for m in ctx.lawful_process.finditer(s, start, end) if not _SKIPPED.search(s, start, m.start())
+    )
+    if next(named, None) is not None or ctx.lawful_case.search(s) is not None:
         return True
     # the English docket number, with a court named: what "case no" says, without those words
     return ctx.lang == "en" and _COURT.search(s) is not None and _CASE_ID.search(s) is not None

@@ -28,7 +28,7 @@ from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, ZH_MIN
 from collectguard.text.normalize import normalize
 from collectguard.text.signal_days import DayReader, DayWords
 
-__all__ = ["Hours", "TimeWords", "complement", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
 
 #: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
 Window = tuple[str, str]
@@ -188,8 +188,7 @@ class _Reader:
             exceptions=_alternation(words.day_exceptions) or r"(?!x)x",
         )
         self.days = DayReader(words.days, _alternation, day_words)
-        # between an English refusal and its hours, the days they are on ("don't call me on sundays after 9pm")
-        days = _alternation(list(words.days)) or r"(?!x)x"
+        days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
@@ -334,11 +333,22 @@ class _Reader:
             return False
         if self.available is not None and self.available.match(text, expr[1]) is not None:
             return False
-        gap = self.day_gap if end == cue_end else self.joiners
+        gap = self.fillers if end == cue_end else self.joiners
         if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
-            return False
+            # days between the refusal and its hours ("don't call me on sundays after 9pm"), when the hours
+            # end the clause ("… after 9pm ok", "… after 9pm on weekdays" keep the whole day)
+            days = end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) is not None
+            return days and self._only_hours(text, expr[1], clause_end)
         # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)
         return expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None
+
+    def _only_hours(self, text: str, at: int, stop: int) -> bool:
+        """Nothing but more hours, joiners and closing words in ``text[at:stop]`` (… or after 8pm, please)."""
+        for a, b, _ in self.read(text, at, stop):
+            if self.joiners.fullmatch(text, at, a) is None:
+                return False
+            at = b
+        return self.added_end.fullmatch(text, at, stop) is not None
 
 
 def _unmarked(m: re.Match[str], n: str) -> bool:
@@ -383,16 +393,3 @@ def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | No
     says a day is named with them: hours kept without their day would let contact go on that day, so
     the caller stops the channel instead."""
     return shipped_times().limit(text, lo, hi, start, end)
-
-
-def complement(windows: tuple[Window, ...]) -> tuple[Window, ...]:
-    """The hours of the day outside ``windows``: what "only call after 6pm" asks us to keep out of."""
-    out: list[Window] = []
-    at = 0
-    for start, end in sorted((_minutes(a), _minutes(b)) for a, b in windows):
-        if start > at:
-            out.append((_hhmm(at), _hhmm(start)))
-        at = max(at, end)
-    if at < 24 * 60:
-        out.append((_hhmm(at), _hhmm(24 * 60)))
-    return tuple(out)
