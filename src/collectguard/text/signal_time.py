@@ -202,7 +202,9 @@ class _Reader:
             return not any(x < b and a < y for x, y, _ in found)
 
         for m in self.range.finditer(text, lo, hi):
-            if (windows := self._range(m)) and free(*m.span()):
+            # a second range joined to one read ("between 8 and 9 or 5 and 6") needs no "between" of its own
+            joined = bool(found) and self.joiners.fullmatch(text, found[-1][1], m.start()) is not None
+            if (windows := self._range(m, joined)) and free(*m.span()):
                 found.append((m.start(), m.end(), windows))
         for m in self.bound.finditer(text, lo, hi):
             if (window := self._bound(m)) is not None and free(*m.span()):
@@ -229,9 +231,9 @@ class _Reader:
                     found.append((start, end, windows))
         return sorted(found)
 
-    def _range(self, m: re.Match[str]) -> tuple[Window, ...]:
+    def _range(self, m: re.Match[str], joined: bool = False) -> tuple[Window, ...]:
         n, k = ("1", "2") if m.group("h1") is not None else ("3", "4")
-        if n == "3" and m.group("from3") is None and _unmarked(m, n) and _unmarked(m, k):
+        if n == "3" and not joined and m.group("from3") is None and _unmarked(m, n) and _unmarked(m, k):
             return ()
         first, second = _hour(m, n, self.night), _hour(m, k, self.night)
         if first is None or second is None:
