@@ -15,9 +15,9 @@ from collectguard.text.lexicon import Context
 from collectguard.text.screen_quotes import CLOSERS
 
 __all__ = [
+    "FIRST_CLAUSE_END",
     "SUBJECT_CATEGORIES",
     "answered_no",
-    "attributed_to_others",
     "callback_before",
     "cue_right_before",
     "denied_before",
@@ -60,7 +60,11 @@ _BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:�
 # a negation a few words after "if"/"unless" with a noun for subject states a condition ("if payment
 # not done today …"); with a pronoun ("if you'd rather I not …") pseudo_negation decides
 _EN_CONDITION = re.compile(
-    r"\b(?:if|unless|until|till|in case|since|because|cause|cuz|now that|given that|seeing as)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
+    r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
+)
+# a negation in a reason clause denies nothing after its comma (since no payment was made, a warrant…)
+_EN_REASON = re.compile(
+    r"\b(?:since|because|cause|cuz|now that|given that|seeing as)\b(?! of\b)[^,.;:!?]{0,40}$"
 )
 # a question mark that closes the hit's clause: how far after the hit it may stand
 _ASKED_REACH = {"zh": 2, "en": 3}
@@ -72,19 +76,6 @@ _BECAUSE = ("因为", "仅仅因为", "仅因为", "只因为", "由于", "单�
 _ANSWER_ENDS = frozenset("。.!！,，;；")
 # how far before an English word a "the word …" cue may start
 _WORD_REACH = 16
-# the reader addressed as the impostor: 你这个诈骗分子, you scammers
-_READER_BEFORE = {"zh": re.compile(r"你(?:这个|这种|个|们|是|就是|这些)?$"), "en": re.compile(r"\byou\s*$")}
-# the sender speaking in the first person (我司 and 我行 name the firm an impostor poses as)
-_SENDER = {
-    "zh": re.compile(r"我(?![司行])|咱们|本人"),
-    "en": re.compile(r"\b(?:we|we'll|we're|we've|we'd|i|i'll|i'm|i've|i'd)\b"),
-}
-
-# the impostors named again as the subject after a verdict on them (…都是骗子，他们会说…)
-_THEY = {
-    "zh": re.compile(r"他们|对方|这些人|那些人|骗子"),
-    "en": re.compile(r"\b(?:they|they'll|they're|them|these people|those people|scammers?)\b"),
-}
 
 
 def _switched(seg: str, cue: re.Match[str]) -> bool:
@@ -121,6 +112,7 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
             for m in cues
             if not any(a <= m.start() < b for a, b in fake)
             and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
+            and not (lang == "en" and "," in seg[m.end() :] and _EN_REASON.search(seg, 0, m.start()))
         ]
     # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪 (one that only stands right
     # before it, 不影响 + 子女入学, is ``denied_before``'s)
@@ -213,7 +205,7 @@ def _rhetorical(s: str, pos: int) -> bool:
 _NEXT_REACH = 24
 # where the next sentence's first clause ends, in either language: a comma ends it too
 # ("That isn't us, it's a scam." looks at "That isn't us")
-_FIRST_CLAUSE_END = _CLAUSE["zh"]
+FIRST_CLAUSE_END = _CLAUSE["zh"]
 
 
 def warned_against(s: str, end: int, ctx: Context) -> bool:
@@ -225,30 +217,9 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     if stop >= len(s):
         return False
     # only the next sentence's first clause, and only near its start: "That isn't us", "Please don't"
-    clause = _FIRST_CLAUSE_END.search(s, stop)
+    clause = FIRST_CLAUSE_END.search(s, stop)
     reach = min(clause.start() if clause else len(s), stop + _NEXT_REACH)
     return ctx.negation_after.search(s, stop, reach) is not None
-
-
-def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
-    """The hit is someone else's conduct, named earlier in its sentence to warn against it
-    (不法分子冒充我司，要求转账到个人账户; scammers posing as our agency threaten arrest).
-
-    Not when the reader is called the impostor (你这个诈骗分子…, you scammers…), nor when the
-    sender speaks between them (…不法分子太多了，请转到我个人账户; …, so we will have you arrested):
-    then the conduct is the sender's own.
-    """
-    lo, _ = sentence_span(s, start)
-    cue = ctx.impostors.search(s, lo, start)
-    if cue is None or _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
-        return False
-    if _SENDER[lang].search(s, cue.end(), start) is not None:
-        return False
-    # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
-    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你)
-    verdicts = list(ctx.impostor_closers.finditer(s, cue.end(), start))
-    ends = list(_FIRST_CLAUSE_END.finditer(s, verdicts[-1].end(), start)) if verdicts else []
-    return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
 
 
 #: what may stand between a hit and the denial it is the subject of: only more words of the same

@@ -14,7 +14,6 @@ from collectguard.text.normalize import Offsets
 from collectguard.text.screen_context import (
     SUBJECT_CATEGORIES,
     answered_no,
-    attributed_to_others,
     denied_after_subject,
     denied_before,
     named_as_word,
@@ -22,6 +21,7 @@ from collectguard.text.screen_context import (
     sentence_span,
     warned_against,
 )
+from collectguard.text.screen_impostors import attributed_to_others
 from collectguard.text.screen_lawful import (
     CONSENTED,
     lawful_process_named,

@@ -25,7 +25,8 @@ _COURT = re.compile(r"(?<![a-z])court(?![a-z])")
 _NAME_REACH = 32
 # right before a lawful-process cue: the process skipped (without a court order, 不经过法院判决)
 _SKIPPED = re.compile(
-    r"(?:\bwithout|\bno need for|\bbypass|\bskip)\s+(?:a\s+|any\s+|the\s+)?$|(?:不经过|不通过|无需|不需要|不用|不走|不经|跳过)[^,，。;；]{0,4}$"
+    r"\b(?:without|no need for|bypass|skip|skipping)\b[^,.;:]{0,24}$"
+    r"|(?:不经过|不通过|无需|不需要|不需|不用|不走|不经|跳过|没有经过|没经过|未经)[^,，。;；]{0,6}$"
 )
 # right before a consent cue: consent refused or skipped (不经您同意, 未经您同意, without your consent)
 _NO_CONSENT = ("不", "未", "无需", "without ", "whether or not ", "with or without ")
@@ -41,13 +42,15 @@ def lawful_process_named(s: str, pos: int, ctx: Context, category: str = "") -> 
     start, end = sentence_span(s, pos)
     if category == "improper_payment_channel":
         return ctx.official_payee.search(s, start, end) is not None
-    named = (
-        m for m in ctx.lawful_process.finditer(s, start, end) if not _SKIPPED.search(s, start, m.start())
-    )
-    if next(named, None) is not None or ctx.lawful_case.search(s) is not None:
+    if _named(ctx.lawful_process, s, start, end) or _named(ctx.lawful_case, s, 0, len(s)):
         return True
     # the English docket number, with a court named: what "case no" says, without those words
     return ctx.lang == "en" and _COURT.search(s) is not None and _CASE_ID.search(s) is not None
+
+
+def _named(cues: re.Pattern[str], s: str, lo: int, hi: int) -> bool:
+    """A cue of ``cues`` in ``s[lo:hi]`` not named as skipped ("without a court judgment")."""
+    return any(not _SKIPPED.search(s, max(lo, m.start() - 40), m.start()) for m in cues.finditer(s, lo, hi))
 
 
 def within_name(s: str, start: int, end: int, names: re.Pattern[str]) -> bool:

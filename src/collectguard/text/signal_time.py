@@ -18,80 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
-
-import pydantic
 
 from collectguard.datafile import load_validated
-from collectguard.model.contact import LAWFUL_DAY, clock_minutes, closes_lawful_day, some_days
+from collectguard.model.contact import LAWFUL_DAY, closes_lawful_day, some_days
 from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, ZH_MINUTES, minute, number
 from collectguard.text.normalize import normalize
 from collectguard.text.signal_days import DayReader, DayWords
+from collectguard.text.signal_time_words import TimeWords, Window
+from collectguard.text.signal_time_words import minutes as _minutes
 
-__all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
-
-#: a local window [start, end) as "HH:MM" strings; "24:00" ends the day
-Window = tuple[str, str]
+__all__ = ["Hours", "TimeWords", "joined_times", "quiet_hours", "shipped_times"]
 
 _DAY_START = LAWFUL_DAY[0]
-
-
-class _Period(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    words: list[str] = pydantic.Field(min_length=1)
-    windows: list[Window] = pydantic.Field(min_length=1)
-
-    @pydantic.field_validator("windows")
-    @classmethod
-    def _clock(cls, value: list[Window]) -> list[Window]:
-        for start, end in value:
-            if not (_minutes(start) < _minutes(end)):
-                raise ValueError(
-                    f"window {start}-{end}: start must be before end, both HH:MM (24:00 ends a day)"
-                )
-        return value
-
-
-class _HalfDay(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    am: list[str]
-    pm: list[str]
-    night: list[str]  # pm words after which 12 is midnight (晚上十二点), not noon
-
-
-class TimeWords(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    version: str
-    periods: list[_Period]
-    half_day: _HalfDay
-    before: list[str] = pydantic.Field(min_length=1)
-    after: list[str] = pydantic.Field(min_length=1)
-    # in the clause, these make any hours named part of a stop: 再, again, day and night
-    stop_words: list[str] = pydantic.Field(min_length=1)
-    # what may stand between the hours and the refusal they limit (都, 也, please, me)
-    fillers: list[str] = pydantic.Field(min_length=1)
-    # what joins two hours named together (早上和晚上, mornings or evenings)
-    joiners: list[str] = pydantic.Field(min_length=1)
-    # a day named with the refusal and the ISO weekdays it is (周末: [6, 7]); none for a day with no
-    # weekday of its own (节假日)
-    days: dict[str, list[Annotated[int, pydantic.Field(ge=1, le=7)]]] = {}
-    # between two days: every day from one to the other (周一到周五)
-    day_ranges: list[str] = []
-    # before a day: the day is excepted (除了周末别打), so no set of days holds the request
-    day_exceptions: list[str] = []
-    # right after an English time: the borrower is free then ("after 6 im free")
-    available: list[str] = []
-    # what may end a sentence that only adds hours to the refusal before it ("or after 6pm too")
-    added_ends: list[str] = []
-
-
-_CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
-
-
-def _minutes(hhmm: str) -> int:
-    if not _CLOCK.match(hhmm):
-        raise ValueError(f"{hhmm!r} is not HH:MM")
-    return clock_minutes(hhmm)
 
 
 def _hhmm(minutes: int) -> str:
@@ -190,6 +128,7 @@ class _Reader:
         self.days = DayReader(words.days, _alternation, day_words)
         days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
+        self.bare_words = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days}|{joiners})*")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -288,7 +227,7 @@ class _Reader:
             chain = []
         # inside it (no calls after 7pm) or right after it, in English (don't call me before 9am, or
         # after 9pm)
-        start_end = end
+        start_end, via_days = end, False
         for expr in found:
             if expr in chain:
                 continue
@@ -296,8 +235,17 @@ class _Reader:
                 chain.append(expr)
                 end = max(end, expr[1])
             elif expr[0] >= end and self._added_after(text, (start, end), start_end, expr, (clause_end, hi)):
+                via_days = via_days or (
+                    end == start_end and self.fillers.fullmatch(text, end, expr[0]) is None
+                )
                 chain.append(expr)
                 end = expr[1]
+        # days between an English refusal and its hours ("don't call me on sundays after 9pm") keep those
+        # hours when nothing but more hours follows them; a day or a time after them ("… or saturdays"):
+        # every day; anything else ("… after 9pm ok", "… because i sleep"): the whole of the days named
+        every_day = via_days and not self._only_hours(text, end, clause_end)
+        if every_day and not self.names_time(text, end, clause_end):
+            every_day, chain = False, [expr for expr in chain if expr[0] < start_end]
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
         spans = sorted((a, b) for a, b, _ in chain)
         first, last = min([start] + [a for a, _ in spans]), max([end] + [b for _, b in spans])
@@ -305,7 +253,11 @@ class _Reader:
         days = self.days.read(text, (lo, clause_end), (first, last), spans, times)
         # no set of weekdays holds it, or a sentence that adds to a refusal of days (don't call on
         # weekends. or after 9pm on weekdays): every day
-        if days.joined or (days.weekdays and (not some_days(days.weekdays) or added is not None)):
+        if (
+            every_day
+            or days.joined
+            or (days.weekdays and (not some_days(days.weekdays) or added is not None))
+        ):
             return Hours(tuple(windows), tuple(spans), day=True) if windows else None
         if days.weekdays:  # 周末别打: the whole of those days; 周末晚上别打: those hours on them
             return Hours(
@@ -337,12 +289,26 @@ class _Reader:
             return False
         gap = self.fillers if end == cue_end else self.joiners
         if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
-            # days between the refusal and its hours ("don't call me on sundays after 9pm"), when the hours
-            # end the clause ("… after 9pm ok", "… after 9pm on weekdays" keep the whole day)
-            days = end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) is not None
-            return days and self._only_hours(text, expr[1], clause_end)
+            # days between the refusal and its hours ("don't call me on sundays after 9pm"): see ``limit``
+            return end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) is not None
         # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)
         return expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None
+
+    def names_time(self, text: str, at: int, stop: int) -> bool:
+        """Whether ``text[at:stop]`` names a day or a time."""
+        days = self.days.pattern is not None and self.days.pattern.search(text, at, stop) is not None
+        return days or bool(self.read(text, at, stop))
+
+    def bare(self, text: str, at: int, stop: int) -> bool:
+        """Whether ``text[at:stop]`` names days or times and nothing else but joiners and fillers (", or on
+        saturdays"), so that it adds them to the refusal before it ("…, and monday is fine" does not)."""
+        if not self.names_time(text, at, stop):
+            return False
+        for a, b, _ in self.read(text, at, stop):
+            if self.bare_words.fullmatch(text, at, a) is None:
+                return False
+            at = b
+        return self.bare_words.fullmatch(text, at, stop) is not None
 
     def _only_hours(self, text: str, at: int, stop: int) -> bool:
         """Nothing but more hours, joiners and closing words in ``text[at:stop]`` (… or after 8pm, please)."""
@@ -387,6 +353,11 @@ def _dir() -> Path:
 @lru_cache(maxsize=1)
 def shipped_times() -> _Reader:
     return _Reader(load_validated(_dir() / "times.yaml", TimeWords, label="signals/times.yaml"))
+
+
+def joined_times(text: str, at: int, stop: int) -> bool:
+    """Whether a clause joined on to a refusal names only days or times (", or on saturdays")."""
+    return shipped_times().bare(text, at, stop)
 
 
 def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:

@@ -1,0 +1,46 @@
+"""Someone else's conduct named to warn the reader against it (不法分子冒充我司，要求转账到个人账户; scammers
+posing as our agency threaten arrest): a hit inside such a warning is not the sender's own."""
+
+from __future__ import annotations
+
+import re
+
+from collectguard.text.lexicon import Context
+from collectguard.text.screen_context import FIRST_CLAUSE_END, sentence_span
+
+__all__ = ["attributed_to_others"]
+
+# the reader addressed as the impostor: 你这个诈骗分子, you scammers
+_READER_BEFORE = {"zh": re.compile(r"你(?:这个|这种|个|们|是|就是|这些)?$"), "en": re.compile(r"\byou\s*$")}
+# the sender speaking in the first person (我司 and 我行 name the firm an impostor poses as)
+_SENDER = {
+    "zh": re.compile(r"我(?![司行])|咱们|本人"),
+    "en": re.compile(r"\b(?:we|we'll|we're|we've|we'd|i|i'll|i'm|i've|i'd)\b"),
+}
+
+# the impostors named again as the subject after a verdict on them (…都是骗子，他们会说…)
+_THEY = {
+    "zh": re.compile(r"他们|对方|这些人|那些人|骗子"),
+    "en": re.compile(r"\b(?:they|they'll|they're|them|these people|those people|scammers?)\b"),
+}
+
+
+def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
+    """The hit is someone else's conduct, named earlier in its sentence to warn against it
+    (不法分子冒充我司，要求转账到个人账户; scammers posing as our agency threaten arrest).
+
+    Not when the reader is called the impostor (你这个诈骗分子…, you scammers…), nor when the
+    sender speaks between them (…不法分子太多了，请转到我个人账户; …, so we will have you arrested):
+    then the conduct is the sender's own.
+    """
+    lo, _ = sentence_span(s, start)
+    cue = ctx.impostors.search(s, lo, start)
+    if cue is None or _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
+        return False
+    if _SENDER[lang].search(s, cue.end(), start) is not None:
+        return False
+    # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
+    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你)
+    verdict = ctx.impostor_closers.search(s, cue.end(), start)
+    ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
+    return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
