@@ -236,7 +236,9 @@ class _Reader:
                 end = max(end, expr[1])
             elif expr[0] >= end and self._added_after(text, (start, end), start_end, expr, (clause_end, hi)):
                 via_days = via_days or (
-                    end == start_end and self.fillers.fullmatch(text, end, expr[0]) is None
+                    end == start_end
+                    and self.day_gap.fullmatch(text, end, expr[0]) is not None
+                    and self.fillers.fullmatch(text, end, expr[0]) is None
                 )
                 chain.append(expr)
                 end = expr[1]
@@ -291,6 +293,8 @@ class _Reader:
         if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
             # days between the refusal and its hours ("don't call me on sundays after 9pm"): see ``limit``
             return end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) is not None
+        if end == cue_end and gap.fullmatch(text, end, expr[0]) is None:
+            return False  # a sentence adds hours only to hours ("Don't call me. Or after 6pm." is a stop)
         # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)
         return expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None
 
