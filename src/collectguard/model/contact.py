@@ -66,11 +66,16 @@ def complement(windows: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...
     at = 0
     for start, end in sorted((clock_minutes(a), clock_minutes(b)) for a, b in windows):
         if start > at:
-            out.append((f"{at // 60:02d}:{at % 60:02d}", f"{start // 60:02d}:{start % 60:02d}"))
+            out.append((clock_text(at), clock_text(start)))
         at = max(at, end)
     if at < 24 * 60:
-        out.append((f"{at // 60:02d}:{at % 60:02d}", "24:00"))
+        out.append((clock_text(at), "24:00"))
     return tuple(out)
+
+
+def clock_text(minutes: int) -> str:
+    """The "HH:MM" of minutes after midnight (1440 is "24:00"): ``clock_minutes`` the other way."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def clock_minutes(hhmm: str) -> int:

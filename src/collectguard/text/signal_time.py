@@ -21,6 +21,7 @@ from pathlib import Path
 
 from collectguard.datafile import load_validated
 from collectguard.model.contact import LAWFUL_DAY, closes_lawful_day, some_days
+from collectguard.model.contact import clock_text as _hhmm
 from collectguard.text.clock_numbers import EN_MINUTES, EN_NUMBERS, PAST, ZH_MINUTES, minute, number
 from collectguard.text.normalize import normalize
 from collectguard.text.signal_days import DayReader, DayWords
@@ -30,10 +31,6 @@ from collectguard.text.signal_time_words import minutes as _minutes
 __all__ = ["Hours", "TimeWords", "joined_times", "quiet_hours", "shipped_times"]
 
 _DAY_START = LAWFUL_DAY[0]
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 _HOUR = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
