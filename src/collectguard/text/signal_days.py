@@ -99,14 +99,13 @@ class DayReader:
         kept += [m for m in found if first <= m.start() and m.end() <= last]
         joined = False
         # right after it, in English ("don't call me on sundays", "on saturdays or sundays"); joined to
-        # the hours by "or" ("after 9pm or on sundays"); a Chinese day after the refusal only when a
-        # joiner adds it (周日别打，还有周六), else it is about something else (别打电话 周末随便打)
+        # the hours by "or" ("after 9pm or on sundays"); a Chinese day after the refusal is about
+        # something else (别打电话 周末随便打)
         at = last
-        for m in [m for m in found if m.start() >= last]:
-            filler = fillers.fullmatch(text, at, m.start()) is not None
-            if (filler and not english) or (not filler and link.fullmatch(text, at, m.start()) is None):
-                break
-            if not filler:
+        for m in [m for m in found if m.start() >= last and english]:
+            if fillers.fullmatch(text, at, m.start()) is None:
+                if link.fullmatch(text, at, m.start()) is None:
+                    break
                 joined = joined or (at == last and bool(hours))
             kept.append(m)
             at = m.end()
