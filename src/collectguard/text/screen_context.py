@@ -62,7 +62,9 @@ _BELIEF_DENIED = re.compile(r"(?:别|不要|莫|千万别|你别|你不要)(?:�
 _EN_CONDITION = re.compile(
     r"\b(?:if|unless|until|till|in case)\b(?:(?!\b(?:i|you|we|they|he|she|i'd|you'd|we'd)\b)[^,.;:!?]){0,24}$"
 )
-# a negation in a reason clause denies nothing after its comma (since no payment was made, a warrant…)
+# a negation in a reason clause denies nothing after it (since no payment was made, a warrant…), only
+# what the clause itself holds when a comma closes it after the hit (since this is not a criminal matter, …)
+_COMMA_AHEAD = re.compile(r"[^.;!?\n]*,")
 _EN_REASON = re.compile(
     r"\b(?:since|because|cause|cuz|now that|given that|seeing as)\b(?! of\b)[^,.;:!?]{0,40}$"
 )
@@ -76,6 +78,11 @@ _BECAUSE = ("因为", "仅仅因为", "仅因为", "只因为", "由于", "单�
 _ANSWER_ENDS = frozenset("。.!！,，;；")
 # how far before an English word a "the word …" cue may start
 _WORD_REACH = 16
+
+
+def _past_reason(s: str, seg: str, cue: re.Match[str], anchor: int) -> bool:
+    """The hit at ``anchor`` stands past the reason clause that holds ``cue`` (or nothing closes it)."""
+    return "," in seg[cue.end() :] or _COMMA_AHEAD.match(s, anchor) is None
 
 
 def _switched(seg: str, cue: re.Match[str]) -> bool:
@@ -112,7 +119,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
             for m in cues
             if not any(a <= m.start() < b for a, b in fake)
             and not (lang == "en" and _EN_CONDITION.search(seg, 0, m.start()))
-            and not (lang == "en" and "," in seg[m.end() :] and _EN_REASON.search(seg, 0, m.start()))
+            and not (
+                lang == "en" and _EN_REASON.search(seg, 0, m.start()) and _past_reason(s, seg, m, anchor)
+            )
         ]
     # a cue that runs into the hit: 不是犯罪 when the hit is 是犯罪 (one that only stands right
     # before it, 不影响 + 子女入学, is ``denied_before``'s)

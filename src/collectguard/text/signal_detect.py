@@ -27,7 +27,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
-from collectguard.text.signal_time import joined_times, quiet_hours
+from collectguard.text.signal_time import quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -189,11 +189,9 @@ def _scope(
     lo, hi = context.clause(start)[0], context.clause(max(start, end - 1))[1]
     while lo > 1 and context.text[lo - 1] == "、":
         lo = context.clause(lo - 2)[0]
-    # and a clause of days or times joined on after a comma adds to it ("don't call me on sundays, or on
-    # saturdays"; not "…, and monday is fine")
+    # and a clause joined on after a comma adds to it, stop words and all ("don't call me on sundays, or on
+    # saturdays"; "…, or at any time really"); one that allows a day ("…, and monday is fine") refuses it too
     while hi < len(context.text) - 1 and context.text[hi] in ",，" and _JOINED.match(context.text, hi + 1):
-        if not joined_times(context.text, hi + 1, context.clause(hi + 1)[1]):
-            break
         hi = context.clause(hi + 1)[1]
     if cue.scope == "allowed":  # 只能在下午6点后联系我, "only call after 6pm": the hours named stay open
         named = quiet_hours(context.text, lo, hi, start, end)

@@ -28,7 +28,7 @@ from collectguard.text.signal_days import DayReader, DayWords
 from collectguard.text.signal_time_words import TimeWords, Window
 from collectguard.text.signal_time_words import minutes as _minutes
 
-__all__ = ["Hours", "TimeWords", "joined_times", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
 
 _DAY_START = LAWFUL_DAY[0]
 
@@ -125,7 +125,6 @@ class _Reader:
         self.days = DayReader(words.days, _alternation, day_words)
         days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
-        self.bare_words = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days}|{joiners})*")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -231,7 +230,9 @@ class _Reader:
             if expr[0] < end and expr[1] > start:  # "don't call before 10am": the cue holds "before"
                 chain.append(expr)
                 end = max(end, expr[1])
-            elif expr[0] >= end and self._added_after(text, (start, end), start_end, expr, (clause_end, hi)):
+            elif expr[0] >= end and self._added_after(
+                text, (start, end), start_end, expr, (clause_end, hi), bool(chain)
+            ):
                 via_days = via_days or (
                     end == start_end
                     and self.day_gap.fullmatch(text, end, expr[0]) is not None
@@ -275,11 +276,13 @@ class _Reader:
         cue_end: int,
         expr: tuple[int, int, tuple[Window, ...]],
         bounds: tuple[int, int],
+        hours: bool = True,
     ) -> bool:
         """Whether ``expr`` adds hours to the English ``refusal`` (its cue and the hours read so far):
         right after the cue, or joined to the last hours, or in a sentence that only adds hours ("don't
         call before 10am. or after 6pm."); never a time the borrower is free ("after 6 im free").
-        ``bounds``: where the refusal's clause ends, and where the text read ends."""
+        ``bounds``: where the refusal's clause ends, and where the text read ends; ``hours``: whether the
+        refusal has hours yet (before it or in it)."""
         start, end = refusal
         clause_end, hi = bounds
         if not text[start:end].isascii():
@@ -290,7 +293,7 @@ class _Reader:
         if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
             # days between the refusal and its hours ("don't call me on sundays after 9pm"): see ``limit``
             return end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) is not None
-        if end == cue_end and gap.fullmatch(text, end, expr[0]) is None:
+        if not hours and gap.fullmatch(text, end, expr[0]) is None:
             return False  # a sentence adds hours only to hours ("Don't call me. Or after 6pm." is a stop)
         # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)
         return expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None
@@ -299,17 +302,6 @@ class _Reader:
         """Whether ``text[at:stop]`` names a day or a time."""
         days = self.days.pattern is not None and self.days.pattern.search(text, at, stop) is not None
         return days or bool(self.read(text, at, stop))
-
-    def bare(self, text: str, at: int, stop: int) -> bool:
-        """Whether ``text[at:stop]`` names days or times and nothing else but joiners and fillers (", or on
-        saturdays"), so that it adds them to the refusal before it ("…, and monday is fine" does not)."""
-        if not self.names_time(text, at, stop):
-            return False
-        for a, b, _ in self.read(text, at, stop):
-            if self.bare_words.fullmatch(text, at, a) is None:
-                return False
-            at = b
-        return self.bare_words.fullmatch(text, at, stop) is not None
 
     def _only_hours(self, text: str, at: int, stop: int) -> bool:
         """Nothing but more hours, joiners and closing words in ``text[at:stop]`` (… or after 8pm, please)."""
@@ -354,11 +346,6 @@ def _dir() -> Path:
 @lru_cache(maxsize=1)
 def shipped_times() -> _Reader:
     return _Reader(load_validated(_dir() / "times.yaml", TimeWords, label="signals/times.yaml"))
-
-
-def joined_times(text: str, at: int, stop: int) -> bool:
-    """Whether a clause joined on to a refusal names only days or times (", or on saturdays")."""
-    return shipped_times().bare(text, at, stop)
 
 
 def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:
