@@ -28,7 +28,7 @@ from collectguard.text.signal_days import DayReader, DayWords
 from collectguard.text.signal_time_words import TimeWords, Window
 from collectguard.text.signal_time_words import minutes as _minutes
 
-__all__ = ["Hours", "TimeWords", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "joined_clause", "quiet_hours", "shipped_times"]
 
 _DAY_START = LAWFUL_DAY[0]
 
@@ -125,6 +125,7 @@ class _Reader:
         self.days = DayReader(words.days, _alternation, day_words)
         days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
+        self.clause_joiner = re.compile(rf"[,，]\s*(?:{_alternation(words.clause_joiners) or r'(?!x)x'})")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -230,21 +231,19 @@ class _Reader:
             if expr[0] < end and expr[1] > start:  # "don't call before 10am": the cue holds "before"
                 chain.append(expr)
                 end = max(end, expr[1])
-            elif expr[0] >= end and self._added_after(
-                text, (start, end), start_end, expr, (clause_end, hi), bool(chain)
-            ):
-                via_days = via_days or (
-                    end == start_end
-                    and self.day_gap.fullmatch(text, end, expr[0]) is not None
-                    and self.fillers.fullmatch(text, end, expr[0]) is None
+            elif expr[0] >= end and (
+                how := self._added_after(
+                    text, (start, end), start_end, expr, (clause_end, hi), hours=bool(chain)
                 )
+            ):
+                via_days = via_days or how == "days"
                 chain.append(expr)
                 end = expr[1]
         # days between an English refusal and its hours ("don't call me on sundays after 9pm") keep those
         # hours when nothing but more hours follows them; a day or a time after them ("… or saturdays"):
         # every day; anything else ("… after 9pm ok", "… because i sleep"): the whole of the days named
         every_day = via_days and not self._only_hours(text, end, clause_end)
-        if every_day and not self.names_time(text, end, clause_end):
+        if every_day and not self._names_time(text, end, clause_end):
             every_day, chain = False, [expr for expr in chain if expr[0] < start_end]
         windows = sorted({w for _, _, ws in chain for w in ws if _minutes(w[0]) < _minutes(w[1])})
         spans = sorted((a, b) for a, b, _ in chain)
@@ -276,29 +275,31 @@ class _Reader:
         cue_end: int,
         expr: tuple[int, int, tuple[Window, ...]],
         bounds: tuple[int, int],
-        hours: bool = True,
-    ) -> bool:
-        """Whether ``expr`` adds hours to the English ``refusal`` (its cue and the hours read so far):
+        *,
+        hours: bool,
+    ) -> str | None:
+        """How ``expr`` adds hours to the English ``refusal`` (its cue and the hours read so far), or None:
         right after the cue, or joined to the last hours, or in a sentence that only adds hours ("don't
         call before 10am. or after 6pm."); never a time the borrower is free ("after 6 im free").
         ``bounds``: where the refusal's clause ends, and where the text read ends; ``hours``: whether the
-        refusal has hours yet (before it or in it)."""
+        refusal has hours yet (before it or in it). ``"days"`` when days stand between the cue and them
+        (``limit`` then checks what follows), else ``"hours"``."""
         start, end = refusal
         clause_end, hi = bounds
         if not text[start:end].isascii():
-            return False
+            return None
         if self.available is not None and self.available.match(text, expr[1]) is not None:
-            return False
+            return None
         gap = self.fillers if end == cue_end else self.joiners
         if gap.fullmatch(text, end, expr[0]) is None and self.added.fullmatch(text, end, expr[0]) is None:
             # days between the refusal and its hours ("don't call me on sundays after 9pm"): see ``limit``
-            return end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) is not None
+            return "days" if end == cue_end and self.day_gap.fullmatch(text, end, expr[0]) else None
         if not hours and gap.fullmatch(text, end, expr[0]) is None:
-            return False  # a sentence adds hours only to hours ("Don't call me. Or after 6pm." is a stop)
+            return None  # a sentence adds hours only to hours ("Don't call me. Or after 6pm." is a stop)
         # a sentence that adds hours holds nothing else ("and after 5pm you can call me" allows them)
-        return expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) is not None
+        return "hours" if expr[0] < clause_end or self.added_end.fullmatch(text, expr[1], hi) else None
 
-    def names_time(self, text: str, at: int, stop: int) -> bool:
+    def _names_time(self, text: str, at: int, stop: int) -> bool:
         """Whether ``text[at:stop]`` names a day or a time."""
         days = self.days.pattern is not None and self.days.pattern.search(text, at, stop) is not None
         return days or bool(self.read(text, at, stop))
@@ -346,6 +347,11 @@ def _dir() -> Path:
 @lru_cache(maxsize=1)
 def shipped_times() -> _Reader:
     return _Reader(load_validated(_dir() / "times.yaml", TimeWords, label="signals/times.yaml"))
+
+
+def joined_clause(text: str, at: int) -> bool:
+    """Whether the clause after the comma at ``text[at]`` is joined on to the one before ("…, or on saturdays")."""
+    return shipped_times().clause_joiner.match(text, at) is not None
 
 
 def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:

@@ -62,6 +62,8 @@ class TimeWords(pydantic.BaseModel):
     available: list[str] = []
     # what may end a sentence that only adds hours to the refusal before it ("or after 6pm too")
     added_ends: list[str] = []
+    # after a comma: the next clause is joined on to the refusal's ("…, or on saturdays")
+    clause_joiners: list[str] = []
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
