@@ -41,6 +41,7 @@ def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
         return False
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
     # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你)
-    verdict = ctx.impostor_closers.search(s, cue.end(), start)
+    # a cue that is a verdict of its own (勿轻信…, 不要听信…) closes its warning too
+    verdict = ctx.impostor_closers.search(s, cue.start(), start)
     ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
     return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
