@@ -109,6 +109,17 @@ class DayReader:
                 joined = joined or (at == last and bool(hours))
             kept.append(m)
             at = m.end()
+        # in Chinese, a clause joined on after a refusal that names days adds the days it names (周日不要打给我，
+        # 还有周六; 周六也不要); a refusal that names none stays whole (不要打给我，还有周五我发工资)
+        if not english and kept:
+            at = last
+            for m in [m for m in found if m.start() >= last]:
+                if at == last:  # the rest of the refusal's own clause, then the comma (别打电话，周六也不要)
+                    at = max(at, text.rfind(",", last, m.start()))
+                if link.fullmatch(text, at, m.start()) is None:
+                    break
+                kept.append(m)
+                at = m.end()
         weekdays: set[int] = set()
         for m in kept:
             named = self._weekdays(m)
@@ -123,6 +134,13 @@ class DayReader:
             ):
                 joined = True
         return Days(frozenset(weekdays), joined, tuple(sorted(m.span() for m in kept)))
+
+    def starts(self, text: str, at: int) -> bool:
+        """Whether a day is named at ``text[at]``, after fillers only (…, 还有周末; ". or on weekends")."""
+        if self.pattern is None:
+            return False
+        gap = self.words.fillers.match(text, at)
+        return self.pattern.match(text, gap.end() if gap else at) is not None
 
     def _bound(self, text: str, m: re.Match[str], lo: int) -> bool:
         """The day is a date the refusal runs to or from: "before friday", "till monday", 周五之前."""

@@ -125,7 +125,10 @@ class _Reader:
         self.days = DayReader(words.days, _alternation, day_words)
         days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
-        self.clause_joiner = re.compile(rf"[,，]\s*(?:{_alternation(words.clause_joiners) or r'(?!x)x'})")
+        joined = [_alternation(words.clause_joiners) or r"(?!x)x"]
+        if words.days_also:  # 周日不要打给我，周六也不要
+            joined.append(rf"(?:{days})[^,，。!！?？;；]{{0,8}}?(?:{_alternation(words.days_also)})")
+        self.clause_joiner = re.compile(rf"[,，]\s*(?:{'|'.join(joined)})")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -239,6 +242,11 @@ class _Reader:
                 via_days = via_days or how == "days"
                 chain.append(expr)
                 end = expr[1]
+        # Chinese hours in a clause joined on after the refusal (周末不要打电话，还有晚上九点以后) are read by
+        # nothing else, and one set of weekdays and hours cannot hold both: the channel stops
+        joined_on = None if text[start:end].isascii() else self.clause_joiner.search(text, end, hi)
+        if joined_on is not None and any(expr[0] >= end and expr not in chain for expr in found):
+            return None
         # days between an English refusal and its hours ("don't call me on sundays after 9pm") keep those
         # hours when nothing but more hours follows them; a day or a time after them ("… or saturdays"):
         # every day; anything else ("… after 9pm ok", "… because i sleep"): the whole of the days named
@@ -250,11 +258,18 @@ class _Reader:
         first, last = min([start] + [a for a, _ in spans]), max([end] + [b for _, b in spans])
         times = [(a, b) for a, b, _ in found if b <= clause_end]
         days = self.days.read(text, (lo, clause_end), (first, last), spans, times)
-        # no set of weekdays holds it, or a sentence that adds to a refusal of days (don't call on
-        # weekends. or after 9pm on weekdays): every day
+        # no set of weekdays holds it, a sentence that adds to a refusal of days (don't call on weekends.
+        # or after 9pm on weekdays) or that adds days to one of hours ("don't call me after 8pm. or on
+        # weekends."): every day
+        adds_days = added is not None and self.days.starts(text, added.end())
+        # and days in a clause joined on added to a refusal of hours on every day (晚上九点以后别打，还有周末)
+        adds_days = adds_days or (
+            joined_on is not None and not days.weekdays and self.days.starts(text, joined_on.end())
+        )
         if (
             every_day
             or days.joined
+            or adds_days
             or (days.weekdays and (not some_days(days.weekdays) or added is not None))
         ):
             return Hours(tuple(windows), tuple(spans), day=True) if windows else None

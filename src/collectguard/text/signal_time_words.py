@@ -64,6 +64,8 @@ class TimeWords(pydantic.BaseModel):
     added_ends: list[str] = []
     # after a comma: the next clause is joined on to the refusal's ("…, or on saturdays")
     clause_joiners: list[str] = []
+    # after a comma and the days it names: that clause refuses those days too (周日不要打，周六也不要)
+    days_also: list[str] = []
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
