@@ -18,10 +18,11 @@ _SENDER = {
     "en": re.compile(r"\b(?:we|we'll|we're|we've|we'd|i|i'll|i'm|i've|i'd)\b"),
 }
 
-# the impostors named again as the subject after a verdict on them (…都是骗子，他们会说…)
+# the impostors named again as the subject after a verdict on them (…都是骗子，他们会说…); not "them", an
+# object (…are lying, ignore them and pay or the sheriff will arrest you)
 _THEY = {
     "zh": re.compile(r"他们|对方|这些人|那些人|骗子"),
-    "en": re.compile(r"\b(?:they|they'll|they're|them|these people|those people|scammers?)\b"),
+    "en": re.compile(r"\b(?:they|they'll|they're|these people|those people|scammers?)\b"),
 }
 
 
