@@ -103,7 +103,7 @@ def excused(
         )
         or (present.denials and denied_before(s, start, ctx))
         or (present.negation_after and warned_against(s, end, ctx))
-        or (present.impostors and attributed_to_others(s, start, lang, ctx))
+        or (present.impostors and attributed_to_others(s, start, end, lang, ctx))
         or (
             present.subject_denials
             and entry.category in SUBJECT_CATEGORIES

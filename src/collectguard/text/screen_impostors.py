@@ -26,23 +26,28 @@ _THEY = {
 }
 
 
-def attributed_to_others(s: str, start: int, lang: str, ctx: Context) -> bool:
+def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) -> bool:
     """The hit is someone else's conduct, named earlier in its sentence to warn against it
     (不法分子冒充我司，要求转账到个人账户; scammers posing as our agency threaten arrest).
 
     Not when the reader is called the impostor (你这个诈骗分子…, you scammers…), nor when the
-    sender speaks between them (…不法分子太多了，请转到我个人账户; …, so we will have you arrested):
+    sender speaks between them or in the hit (…不法分子太多了，请转到我个人账户; …, so we will have you arrested;
+    …，明天我们上门):
     then the conduct is the sender's own.
     """
     lo, _ = sentence_span(s, start)
-    cue = ctx.impostors.search(s, lo, start)
-    if cue is None or _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
+    cues = list(ctx.impostors.finditer(s, lo, start))
+    if not cues:
         return False
-    if _SENDER[lang].search(s, cue.end(), start) is not None:
+    cue = cues[0]
+    if _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
+        return False
+    if _SENDER[lang].search(s, cue.end(), end) is not None:  # the hit's own words too (明天我们上门)
         return False
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
     # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你)
-    # a cue that is a verdict of its own (勿轻信…, 不要听信…) closes its warning too
-    verdict = ctx.impostor_closers.search(s, cue.start(), start)
+    # the last warning before the hit is the one that holds it (请勿轻信陌生来电，如有人说您将被起诉坐牢，请直接
+    # 报警); a cue that is a verdict of its own (勿轻信…) closes its warning too
+    verdict = ctx.impostor_closers.search(s, cues[-1].start(), start)
     ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
     return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
