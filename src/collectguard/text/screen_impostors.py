@@ -45,9 +45,16 @@ def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) 
     if _SENDER[lang].search(s, cue.end(), end) is not None:  # the hit's own words too (明天我们上门)
         return False
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
-    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你)
-    # the last warning before the hit is the one that holds it (请勿轻信陌生来电，如有人说您将被起诉坐牢，请直接
-    # 报警); a cue that is a verdict of its own (勿轻信…) closes its warning too
-    verdict = ctx.impostor_closers.search(s, cues[-1].start(), start)
-    ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
-    return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
+    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你);
+    # a cue that is a verdict of its own (勿轻信…) closes its warning too, and a warning opened after a closed
+    # one holds the hit again (请勿轻信陌生来电，如有人说您将被起诉坐牢，请直接报警)
+    at = cue.start()
+    while True:
+        verdict = ctx.impostor_closers.search(s, at, start)
+        ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
+        if not ends:
+            return True
+        reopened = next((c for c in cues if c.start() >= ends[0].end()), None)
+        if reopened is None:
+            return _THEY[lang].search(s, ends[-1].end(), start) is not None
+        at = reopened.start()

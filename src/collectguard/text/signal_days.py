@@ -74,9 +74,12 @@ class DayReader:
         refusal: tuple[int, int],
         hours: Sequence[tuple[int, int]],
         times: Sequence[tuple[int, int]],
+        *,
+        added_from: int | None = None,
     ) -> Days:
         """The days of ``text[clause]`` attached to the refusal and its hours, ``text[refusal]``
-        (``hours``: the spans of the hours it names; ``times``: every time named in the clause)."""
+        (``hours``: the spans of the hours it names; ``times``: every time named in the clause;
+        ``added_from``: where a clause joined on after a Chinese refusal starts, its comma)."""
         if self.pattern is None:
             return Days()
         lo, hi = clause
@@ -110,12 +113,11 @@ class DayReader:
             kept.append(m)
             at = m.end()
         # in Chinese, a clause joined on after a refusal that names days adds the days it names (周日不要打给我，
-        # 还有周六; 周六也不要); a refusal that names none stays whole (不要打给我，还有周五我发工资)
-        if not english and kept:
-            at = last
-            for m in [m for m in found if m.start() >= last]:
-                if at == last:  # the rest of the refusal's own clause, then the comma (别打电话，周六也不要)
-                    at = max(at, text.rfind(",", last, m.start()))
+        # 还有周六; 周六也不要); a refusal that names none stays whole (不要打给我，还有周五我发工资), and a day
+        # in no joined clause is about something else (周末不要打电话 周一我会还)
+        if not english and kept and added_from is not None:
+            at = added_from
+            for m in [m for m in found if m.start() >= added_from]:
                 if link.fullmatch(text, at, m.start()) is None:
                     break
                 kept.append(m)
@@ -136,10 +138,10 @@ class DayReader:
         return Days(frozenset(weekdays), joined, tuple(sorted(m.span() for m in kept)))
 
     def starts(self, text: str, at: int) -> bool:
-        """Whether a day is named at ``text[at]``, after fillers only (…, 还有周末; ". or on weekends")."""
+        """Whether a day is named at ``text[at]``, after fillers and joiners only (，还有周末; ". or on weekends")."""
         if self.pattern is None:
             return False
-        gap = self.words.fillers.match(text, at)
+        gap = self.words.link.match(text, at)
         return self.pattern.match(text, gap.end() if gap else at) is not None
 
     def _bound(self, text: str, m: re.Match[str], lo: int) -> bool:

@@ -26,7 +26,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
-from collectguard.text.signal_time import joined_clause, quiet_hours
+from collectguard.text.signal_time import joined_end, quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
 
@@ -190,8 +190,7 @@ def _scope(
         lo = context.clause(lo - 2)[0]
     # and a clause joined on after a comma adds to it, stop words and all ("don't call me on sundays, or on
     # saturdays"; "…, or at any time really"); one that allows a day ("…, and monday is fine") refuses it too
-    while hi < len(context.text) - 1 and joined_clause(context.text, hi):
-        hi = context.clause(hi + 1)[1]
+    hi = joined_end(context.text, hi, context.clause)
     if cue.scope == "allowed":  # 只能在下午6点后联系我, "only call after 6pm": the hours named stay open
         named = quiet_hours(context.text, lo, hi, start, end)
         # hours kept open only on some days (只能周末下午打) leave the other days closed: a stop

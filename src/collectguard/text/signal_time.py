@@ -14,6 +14,7 @@ ranges and parts of the day around them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,7 +29,7 @@ from collectguard.text.signal_days import DayReader, DayWords
 from collectguard.text.signal_time_words import TimeWords, Window
 from collectguard.text.signal_time_words import minutes as _minutes
 
-__all__ = ["Hours", "TimeWords", "joined_clause", "quiet_hours", "shipped_times"]
+__all__ = ["Hours", "TimeWords", "joined_end", "quiet_hours", "shipped_times"]
 
 _DAY_START = LAWFUL_DAY[0]
 
@@ -127,7 +128,10 @@ class _Reader:
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
         joined = [_alternation(words.clause_joiners) or r"(?!x)x"]
         if words.days_also:  # 周日不要打给我，周六也不要
-            joined.append(rf"(?:{days})[^,，。!！?？;；]{{0,8}}?(?:{_alternation(words.days_also)})")
+            unless = _alternation(words.days_also_exceptions) or r"(?!x)x"
+            joined.append(
+                rf"(?:{days})[^,，。!！?？;；]{{0,8}}?(?!{unless})(?:{_alternation(words.days_also)})"
+            )
         self.clause_joiner = re.compile(rf"[,，]\s*(?:{'|'.join(joined)})")
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
@@ -244,7 +248,9 @@ class _Reader:
                 end = expr[1]
         # Chinese hours in a clause joined on after the refusal (周末不要打电话，还有晚上九点以后) are read by
         # nothing else, and one set of weekdays and hours cannot hold both: the channel stops
-        joined_on = None if text[start:end].isascii() else self.clause_joiner.search(text, end, hi)
+        joined_on = None if text[start:end].isascii() else self.clause_joiner.search(text, end)
+        if joined_on is not None and joined_on.start() >= hi:  # it may run past the clause (周六、周五也不要)
+            joined_on = None
         if joined_on is not None and any(expr[0] >= end and expr not in chain for expr in found):
             return None
         # days between an English refusal and its hours ("don't call me on sundays after 9pm") keep those
@@ -257,14 +263,15 @@ class _Reader:
         spans = sorted((a, b) for a, b, _ in chain)
         first, last = min([start] + [a for a, _ in spans]), max([end] + [b for _, b in spans])
         times = [(a, b) for a, b, _ in found if b <= clause_end]
-        days = self.days.read(text, (lo, clause_end), (first, last), spans, times)
+        added_from = None if joined_on is None else joined_on.start()
+        days = self.days.read(text, (lo, clause_end), (first, last), spans, times, added_from=added_from)
         # no set of weekdays holds it, a sentence that adds to a refusal of days (don't call on weekends.
         # or after 9pm on weekdays) or that adds days to one of hours ("don't call me after 8pm. or on
         # weekends."): every day
         adds_days = added is not None and self.days.starts(text, added.end())
         # and days in a clause joined on added to a refusal of hours on every day (晚上九点以后别打，还有周末)
         adds_days = adds_days or (
-            joined_on is not None and not days.weekdays and self.days.starts(text, joined_on.end())
+            joined_on is not None and not days.weekdays and self.days.starts(text, joined_on.start())
         )
         if (
             every_day
@@ -364,9 +371,22 @@ def shipped_times() -> _Reader:
     return _Reader(load_validated(_dir() / "times.yaml", TimeWords, label="signals/times.yaml"))
 
 
-def joined_clause(text: str, at: int) -> bool:
-    """Whether the clause after the comma at ``text[at]`` is joined on to the one before ("…, or on saturdays")."""
-    return shipped_times().clause_joiner.match(text, at) is not None
+#: how many clauses joined on after a comma a refusal reads with it
+_JOINED_CLAUSES = 3
+
+
+def joined_end(text: str, hi: int, clause: Callable[[int], tuple[int, int]]) -> int:
+    """Where the refusal's clause ending at ``text[hi]`` ends with the clauses joined on after its comma
+    ("…, or on saturdays", 周六、周五也不要; ``clause`` gives the clause around a position): a few at most,
+    so that a reply of many is read in linear time."""
+    joiner = shipped_times().clause_joiner
+    for _ in range(_JOINED_CLAUSES):
+        if hi >= len(text) - 1 or joiner.match(text, hi) is None:
+            break
+        hi = clause(hi + 1)[1]
+        while hi < len(text) - 1 and text[hi] == "、":  # and the days it lists
+            hi = clause(hi + 1)[1]
+    return hi
 
 
 def quiet_hours(text: str, lo: int, hi: int, start: int, end: int) -> Hours | None:

@@ -66,6 +66,8 @@ class TimeWords(pydantic.BaseModel):
     clause_joiners: list[str] = []
     # after a comma and the days it names: that clause refuses those days too (周日不要打，周六也不要)
     days_also: list[str] = []
+    # what starts like days_also and refuses nothing (周一也不要紧)
+    days_also_exceptions: list[str] = []
 
 
 _CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$")
