@@ -342,6 +342,16 @@ CASES: list[tuple[str, str, Any, str | None, int, str, str | None]] = [
     ),
     ("POST", "/v1/messages/screen", {"text": ""}, "collector", 422, "invalid", "text"),
     ("POST", "/v1/messages/screen", {"text": "你好", "to": "boss"}, "collector", 422, "invalid", "to"),
+    # a lone surrogate from a JSON escape is no character: a clear 422, not a 500 from the converter
+    (
+        "POST",
+        "/v1/messages/screen",
+        b'{"text": "\\ud83d\\u4e0d\\u8981\\u6253"}',
+        "collector",
+        422,
+        "invalid",
+        "text",
+    ),
     (
         "POST",
         "/v1/replies",

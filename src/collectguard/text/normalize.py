@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from collectguard.errors import ValidationError
 from collectguard.text.normalize_tables import Tables, tables
 
 __all__ = [
@@ -51,6 +52,7 @@ class Normalized:
 # Offsets while the passes run: None means identity with the original (the fast path).
 Offsets = tuple[list[int], list[int]] | None
 _Edit = tuple[int, int, str]
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _RANGE = tuple(range(4097))  # identity offsets of short texts, sliced instead of rebuilt
 
 
@@ -77,6 +79,10 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, Offsets]:
         if t.repeat_gate.search(s):
             s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
     else:
+        if _SURROGATE.search(text) is not None:  # from a JSON "\\ud83d" escape: no character, nothing to fold
+            raise ValidationError(
+                "text holds a lone surrogate (broken UTF-16); send valid Unicode", field="text"
+            )
         s, offs = _map_chars(text, t)
         if _needs_fold(s, t):
             s, offs = _fold(s, offs, t)

@@ -21,7 +21,7 @@ _SENDER = {
 # the impostors named again as the subject after a verdict on them (…都是骗子，他们会说…); not "them", an
 # object (…are lying, ignore them and pay or the sheriff will arrest you)
 _THEY = {
-    "zh": re.compile(r"他们|对方|这些人|那些人|骗子"),
+    "zh": re.compile(r"他们|对方|这些人|那些人|骗子|冒充者|不法分子|诈骗分子"),
     "en": re.compile(r"\b(?:they|they'll|they're|these people|those people|scammers?)\b"),
 }
 
@@ -36,25 +36,14 @@ def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) 
     then the conduct is the sender's own.
     """
     lo, _ = sentence_span(s, start)
-    cues = list(ctx.impostors.finditer(s, lo, start))
-    if not cues:
-        return False
-    cue = cues[0]
-    if _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
+    cue = ctx.impostors.search(s, lo, start)
+    if cue is None or _READER_BEFORE[lang].search(s, max(lo, cue.start() - 6), cue.start()):
         return False
     if _SENDER[lang].search(s, cue.end(), end) is not None:  # the hit's own words too (明天我们上门)
         return False
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
-    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你);
-    # a cue that is a verdict of its own (勿轻信…) closes its warning too, and a warning opened after a closed
-    # one holds the hit again (请勿轻信陌生来电，如有人说您将被起诉坐牢，请直接报警)
-    at = cue.start()
-    while True:
-        verdict = ctx.impostor_closers.search(s, at, start)
-        ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
-        if not ends:
-            return True
-        reopened = next((c for c in cues if c.start() >= ends[0].end()), None)
-        if reopened is None:
-            return _THEY[lang].search(s, ends[-1].end(), start) is not None
-        at = reopened.start()
+    # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你).
+    # A cue closes no warning of its own (请勿轻信陌生来电，接到称您将被起诉坐牢的电话请直接挂断 goes on warning)
+    verdict = ctx.impostor_closers.search(s, cue.end(), start)
+    ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
+    return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None

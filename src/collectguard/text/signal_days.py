@@ -44,6 +44,7 @@ class DayWords:
         str, str
     ]  # before a day in English, after it in Chinese: a date bound (before friday, 周五前)
     exceptions: str  # before a day: the day is excepted (除了周末)
+    added: re.Pattern[str] = re.compile(r"(?!x)x")  # between days joined on after a Chinese refusal
 
 
 def _span(a: int, b: int) -> frozenset[int]:
@@ -118,7 +119,7 @@ class DayReader:
         if not english and kept and added_from is not None:
             at = added_from
             for m in [m for m in found if m.start() >= added_from]:
-                if link.fullmatch(text, at, m.start()) is None:
+                if self.words.added.fullmatch(text, at, m.start()) is None:
                     break
                 kept.append(m)
                 at = m.end()

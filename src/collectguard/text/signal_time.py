@@ -122,6 +122,10 @@ class _Reader:
             ranges=_alternation(words.day_ranges) or r"(?!x)x",
             bounds=(before, after),
             exceptions=_alternation(words.day_exceptions) or r"(?!x)x",
+            # between the days of clauses joined on after a Chinese refusal (周六也不要，周五也不要)
+            added=re.compile(
+                rf"(?:[\s,，、]|{joiners}|{fillers}|{_alternation(words.days_also) or r'(?!x)x'})*"
+            ),
         )
         self.days = DayReader(words.days, _alternation, day_words)
         days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
@@ -130,7 +134,7 @@ class _Reader:
         if words.days_also:  # 周日不要打给我，周六也不要
             unless = _alternation(words.days_also_exceptions) or r"(?!x)x"
             joined.append(
-                rf"(?:{days})[^,，。!！?？;；]{{0,8}}?(?!{unless})(?:{_alternation(words.days_also)})"
+                rf"(?:{days})[^,，。!！?？;；]{{0,16}}?(?!{unless})(?:{_alternation(words.days_also)})"
             )
         self.clause_joiner = re.compile(rf"[,，]\s*(?:{'|'.join(joined)})")
         self.available = (
@@ -372,7 +376,7 @@ def shipped_times() -> _Reader:
 
 
 #: how many clauses joined on after a comma a refusal reads with it
-_JOINED_CLAUSES = 3
+_JOINED_CLAUSES = 8
 
 
 def joined_end(text: str, hi: int, clause: Callable[[int], tuple[int, int]]) -> int:
