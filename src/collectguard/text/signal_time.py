@@ -116,6 +116,7 @@ class _Reader:
         self.added = re.compile(rf"[.。!！;；]\s*(?:{joiners})(?:[\s,，、]|{fillers})*")
         self.sentence_end = re.compile(r"[.。!！?？;；\n]")
         self.added_end = re.compile(rf"(?:[\s,，]|{fillers}|{_alternation(words.added_ends)})*")
+        also = _alternation(words.days_also) or r"(?!x)x"
         day_words = DayWords(
             fillers=self.fillers,
             link=re.compile(rf"(?:[\s,，、]|{joiners}|{fillers})*"),
@@ -123,20 +124,16 @@ class _Reader:
             bounds=(before, after),
             exceptions=_alternation(words.day_exceptions) or r"(?!x)x",
             # between the days of clauses joined on after a Chinese refusal (周六也不要，周五也不要)
-            added=re.compile(
-                rf"(?:[\s,，、]|{joiners}|{fillers}|{_alternation(words.days_also) or r'(?!x)x'})*"
-            ),
+            added=re.compile(rf"(?:[\s,，、]|{joiners}|{fillers}|{also})*"),
         )
         self.days = DayReader(words.days, _alternation, day_words)
         days = _alternation(list(words.days)) or r"(?!x)x"  # between an English refusal and its hours
         self.day_gap = re.compile(rf"(?:[\s,，、。!！]|{fillers}|{days})*")
-        joined = [_alternation(words.clause_joiners) or r"(?!x)x"]
-        if words.days_also:  # 周日不要打给我，周六也不要
-            unless = _alternation(words.days_also_exceptions) or r"(?!x)x"
-            joined.append(
-                rf"(?:{days})[^,，。!！?？;；]{{0,16}}?(?!{unless})(?:{_alternation(words.days_also)})"
-            )
-        self.clause_joiner = re.compile(rf"[,，]\s*(?:{'|'.join(joined)})")
+        unless = _alternation(words.days_also_exceptions) or r"(?!x)x"  # 周日不要打给我，周六也不要
+        also_days = rf"(?:{days})[^,，。!！?？;；]{{0,16}}?(?!{unless})(?:{also})"
+        self.clause_joiner = re.compile(
+            rf"[,，]\s*(?:{_alternation(words.clause_joiners) or r'(?!x)x'}|{also_days})"
+        )
         self.available = (
             re.compile(rf"\s*,?\s*(?:{_alternation(words.available)})") if words.available else None
         )
@@ -253,8 +250,9 @@ class _Reader:
         # Chinese hours in a clause joined on after the refusal (周末不要打电话，还有晚上九点以后) are read by
         # nothing else, and one set of weekdays and hours cannot hold both: the channel stops
         joined_on = None if text[start:end].isascii() else self.clause_joiner.search(text, end)
-        if joined_on is not None and joined_on.start() >= hi:  # it may run past the clause (周六、周五也不要)
-            joined_on = None
+        joined_on = (
+            joined_on if joined_on and joined_on.start() < hi else None
+        )  # it may run past hi (周六、周五也不要)
         if joined_on is not None and any(expr[0] >= end and expr not in chain for expr in found):
             return None
         # days between an English refusal and its hours ("don't call me on sundays after 9pm") keep those
