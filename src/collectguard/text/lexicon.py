@@ -64,6 +64,8 @@ class Context:
     mention: re.Pattern[str]
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
     impostor_closers: re.Pattern[str]  # after them: a verdict that closes the warning (…is lying)
+    impostor_doubts: re.Pattern[str]  # a cue that closes its own clause (勿轻信) unless it names…
+    impostor_doubted: re.Pattern[str]  # …a call, a message or the impostors (陌生来电)
     subject_denials: re.Pattern[str]  # right after a hit as a subject: what it does is denied
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
@@ -220,6 +222,8 @@ def _compile_context(ctx: ContextFile) -> Context:
         impostor_closers=cue_regex(
             ctx.negation_after + ctx.impostor_verdicts, lang, ctx.negation_after_exceptions
         ),
+        impostor_doubts=cue_regex(ctx.impostor_doubts, lang),
+        impostor_doubted=cue_regex(ctx.impostor_doubted, lang),
         subject_denials=cue_regex(ctx.subject_denials, lang),
         own_number=cue_regex(ctx.own_number, lang),
         answered_no=cue_regex(ctx.answered_no, lang),

@@ -103,6 +103,11 @@ class ContextFile(_Strict):
     # after such a warning: a verdict on the impostors that closes it (…is lying, 在撒谎), though it
     # denies no hit before it (…anyone who says otherwise is lying) as ``negation_after`` does
     impostor_verdicts: tuple[str, ...] = ()
+    # warning cues that are a verdict of their own (勿轻信): they close their warning at the end of their
+    # clause (勿轻信他人，明天派人去你单位 is a threat) unless the clause names a call, a message or the
+    # impostors as what not to believe (请勿轻信陌生来电，接到称…的电话请直接挂断 goes on warning)
+    impostor_doubts: tuple[str, ...] = ()
+    impostor_doubted: tuple[str, ...] = ()
     # right after a hit (an authority or the people around the reader named as a subject): what it
     # is said to do is denied (the sheriff doesn't collect debts, 公安不受理经济纠纷)
     subject_denials: tuple[str, ...] = ()

@@ -41,6 +41,16 @@ def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) 
         return False
     if _SENDER[lang].search(s, cue.end(), end) is not None:  # the hit's own words too (明天我们上门)
         return False
+    # a cue that doubts something closes at its clause's end when what it doubts is no call, message or
+    # impostor (勿轻信他人，明天派人去你单位)
+    if ctx.impostor_doubts.match(s, cue.start()) is not None:
+        clause_end = FIRST_CLAUSE_END.search(s, cue.end(), start)
+        if clause_end is not None and ctx.impostor_doubted.search(s, cue.end(), clause_end.start()) is None:
+            # unless a warning opens after it (勿轻信，凡是让您转账到个人账户的均为诈骗)
+            later = ctx.impostors.search(s, clause_end.end(), start)
+            if later is None:
+                return _THEY[lang].search(s, clause_end.end(), start) is not None
+            cue = later
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
     # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你).
     # A cue closes no warning of its own (请勿轻信陌生来电，接到称您将被起诉坐牢的电话请直接挂断 goes on warning)
