@@ -53,7 +53,8 @@ def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) 
             cue = later
     # the warning closed in a clause before the hit (凡自称律师的都不可信，明天就上门传唤你): what follows
     # is said outright, unless the impostors are the subject of the hit's own clause (…都是骗子，他们会说要抓你).
-    # A cue closes no warning of its own (请勿轻信陌生来电，接到称您将被起诉坐牢的电话请直接挂断 goes on warning)
+    # Past the doubts above, a cue closes no warning of its own (请勿轻信陌生来电，接到称您将被起诉坐牢的电话请直接挂断
+    # goes on warning)
     verdict = ctx.impostor_closers.search(s, cue.end(), start)
     ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
     return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None

@@ -248,11 +248,10 @@ class _Reader:
                 chain.append(expr)
                 end = expr[1]
         # Chinese hours in a clause joined on after the refusal (周末不要打电话，还有晚上九点以后) are read by
-        # nothing else, and one set of weekdays and hours cannot hold both: the channel stops
-        joined_on = None if text[start:end].isascii() else self.clause_joiner.search(text, end)
-        joined_on = (
-            joined_on if joined_on and joined_on.start() < hi else None
-        )  # it may run past hi (周六、周五也不要)
+        # nothing else, and one set of weekdays and hours cannot hold both: the channel stops (the joiner may
+        # run past ``hi``: 周六、周五也不要)
+        found_on = None if text[start:end].isascii() else self.clause_joiner.search(text, end)
+        joined_on = found_on if found_on is not None and found_on.start() < hi else None
         if joined_on is not None and any(expr[0] >= end and expr not in chain for expr in found):
             return None
         # days between an English refusal and its hours ("don't call me on sundays after 9pm") keep those
