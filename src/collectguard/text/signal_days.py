@@ -8,7 +8,8 @@ together (周六、周日, "saturdays or sundays") or a range (周一到周五, 
 kept. Whenever one set of weekdays cannot hold what was asked, the caller stops the channel on every
 day instead, as it did before days were read: a day joined to the hours by "and"/"or" (别在晚上和周末
 打电话: every evening and the whole weekend), a day with no weekday of its own (节假日, holidays), a day
-as a bound ("don't call before friday", 周五之前别打) and a day excepted (除了周末别打). A day elsewhere in
+as a bound ("don't call before friday", 周五之前别打) and a day excepted (除了周末别打). Days in a clause
+joined on after a Chinese refusal that names days add to it (周日不要打给我，还有周六). A day elsewhere in
 the clause ("i get paid friday", 周末随便打) is about something else.
 """
 
@@ -103,8 +104,8 @@ class DayReader:
         kept += [m for m in found if first <= m.start() and m.end() <= last]
         joined = False
         # right after it, in English ("don't call me on sundays", "on saturdays or sundays"); joined to
-        # the hours by "or" ("after 9pm or on sundays"); a Chinese day after the refusal is about
-        # something else (别打电话 周末随便打)
+        # the hours by "or" ("after 9pm or on sundays"); a Chinese day right after the refusal is about
+        # something else (别打电话 周末随便打) unless a joined clause names it (below)
         at = last
         for m in [m for m in found if m.start() >= last and english]:
             if fillers.fullmatch(text, at, m.start()) is None:
