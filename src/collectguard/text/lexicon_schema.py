@@ -134,6 +134,9 @@ class ContextFile(_Strict):
     # a rule that bans what it names: before a named word in its clause (规定不能说「老赖」这类词), before
     # a list after its colon (禁用词：老赖、骗子), at either end of a quoted list (严禁讲“坐监”…之类说话)
     word_bans: tuple[str, ...] = ()
+    # after quoted words in their sentence, or opening the next: a reviewer's verdict that they broke a
+    # rule (…”，属骚扰性表述; '…' Substantiated.): a QA or complaint note reports them, nobody says them
+    violation_verdicts: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

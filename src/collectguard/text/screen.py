@@ -25,7 +25,7 @@ from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spa
 from collectguard.text.screen_context import callback_before, denied_word, negated
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
-from collectguard.text.screen_quotes import QUOTES, ban_spans, to_normalised
+from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
@@ -222,7 +222,7 @@ class Screener:
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
         cues: dict[str, Present] = {}
-        quoted = (text, offs) if QUOTES.search(text) is not None else None
+        quoted = (text, offs) if has_quotes(text) else None
         for hit in terms:
             entry, start, end, _ = hit
             if entry.addressee == "others" and not third:

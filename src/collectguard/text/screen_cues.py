@@ -31,6 +31,7 @@ from collectguard.text.screen_lawful import (
 )
 from collectguard.text.screen_quotes import (
     banned,
+    condemned,
     quoted_mention,
     quotes_around,
     readers_words,
@@ -81,6 +82,9 @@ def excused(
     lang = entry.lang
     # named under a rule that bans it (禁用词：老赖、骗子, 严禁讲“坐监”): a training note, not a message
     if present.word_bans and banned(s, start, end, sentence_span(s, start)[0], ctx, quoted):
+        return True
+    # quoted in a reviewer's note that judges them a violation (…”，属骚扰性表述)
+    if quoted is not None and condemned(s, start, end, ctx, quoted[0], quoted[1]):
         return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you

@@ -19,6 +19,8 @@ __all__ = [
     "QUOTES",
     "ban_spans",
     "banned",
+    "condemned",
+    "has_quotes",
     "quoted_mention",
     "quotes_around",
     "readers_words",
@@ -74,6 +76,11 @@ _PERSONAL = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“「『\"][^”」』\"\n]{0,60}[”」』\"]")
+# English single quotes around words ('deadbeat', 'you could go to jail for this.'): an opening one
+# after no letter and before one, a closing one after a letter or a stop and before no letter; an
+# apostrophe between letters (you'll, don't) stands inside
+SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){1,80}?(?<=[\w.!?,])'(?!\w)")
+_SINGLE_REACH = 90
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]|\.(?=\s|$)")
 _QUOTE_NEXT = re.compile(r"[\s:：，,]*[" + re.escape(_OPEN_QUOTES) + "]")
 # what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
@@ -131,7 +138,7 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
     """A ban stands right after the quoted list, ending its clause (“你全家都会知道”“今晚去你家”——以后一律
     不许说), or right before a quoted list that ends its clause (严禁讲“坐监”“通知你公司”之类说话). The
     message outside its quotes is impersonal, as a note about words is."""
-    if _PERSONAL.search(_QUOTED.sub(" ", original)) is not None:
+    if _PERSONAL.search(_unquoted(original)) is not None:
         return False
     run = _QUOTED_RUN.match(original, close + 1)
     ban = None if run is None else ctx.word_bans.match(s, to_normalised(offs, run.end()))
@@ -188,8 +195,8 @@ def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[st
 
 def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
     """Where an impersonal note names words under a ban (a ban before a list or a quote, or right
-    after a quote, and no 你, 我, you or we outside them): the spans of normalised ``s`` it lists or
-    quotes; empty for any other message. The model, which reads no context, does not judge such a
+    after a quote, and no 你, 我, you or we outside them) or quotes them under a verdict
+    (``condemned``): the spans of normalised ``s`` it lists or quotes; empty for any other message. The model, which reads no context, does not judge such a
     note, and what it quotes tells no third party of a debt."""
     for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
@@ -202,17 +209,83 @@ def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[
             _QUOTE_NEXT.match(original, before) is not None
             or _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None
         ):
-            if _PERSONAL.search(_QUOTED.sub(" ", original)) is not None:
+            if _PERSONAL.search(_unquoted(original)) is not None:
                 return []
             return [
                 (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
                 for q in _QUOTED.finditer(original)
             ]
-    return []
+    return _condemned_quotes(s, ctx, original, offs) if has_quotes(original) else []
 
 
-def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[int, int] | None:
-    """The opening and closing quotation marks around the hit's last word, in ``original``, or None."""
+def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
+    """The hit is quoted in a reviewer's note that judges the words a violation (质检：坐席说“你不还我就天天
+    打到你崩溃”，属骚扰性表述; QA: agent told the consumer 'you could go to jail.' That is a prohibited false
+    threat.): the verdict follows the quoted words in their sentence, or opens the next when they end
+    it, and outside the quotes the note speaks to no one (no 你, 我, you or we): a collector's own
+    words in quotes are theirs."""
+    quotes = quotes_around(start, end, original, offs, single=True)
+    return (
+        quotes is not None
+        and _PERSONAL.search(_unquoted(original)) is None
+        and _verdict_after(s, ctx, original, offs, quotes[1])
+    )
+
+
+def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
+    """A verdict follows the quote closing at ``close`` (and the quoted list it ends) in its sentence,
+    or opens the next sentence when the quote ends its own."""
+    run = _QUOTED_RUN.match(original, close + 1)
+    at = to_normalised(offs, close + 1 if run is None else run.end())
+    stop = _sentence_stop(s, at)
+    if not s[at:stop].strip(" ，,、:：—–-"):
+        at = min(stop + 1, len(s))
+        stop = _sentence_stop(s, at)
+    verdict = ctx.verdicts.search(s, at, stop)
+    if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+        return False
+    # a verdict denied ("that is not a violation", 不算违规) judges nothing
+    return ctx.negation.search(s, max(at, verdict.start() - _DENIAL_REACH), verdict.start()) is None
+
+
+#: how far before a verdict a negation denies it (not a violation, 并不违规)
+_DENIAL_REACH = 6
+
+
+def _condemned_quotes(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
+    """The spans of normalised ``s`` quoted in a note that judges them (``condemned``); empty if none."""
+    if _PERSONAL.search(_unquoted(original)) is not None:
+        return []
+    quotes = [*_QUOTED.finditer(original), *(SINGLE_QUOTED.finditer(original) if "'" in original else ())]
+    return [
+        (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
+        for q in quotes
+        if _verdict_after(s, ctx, original, offs, q.end() - 1)
+    ]
+
+
+def _sentence_stop(s: str, at: int) -> int:
+    end = _SENTENCE_END.search(s, at)
+    return len(s) if end is None else end.start()
+
+
+def has_quotes(text: str) -> bool:
+    """Whether ``text`` holds quotation marks the quote checks look at (an apostrophe alone is none)."""
+    return QUOTES.search(text) is not None or ("'" in text and SINGLE_QUOTED.search(text) is not None)
+
+
+def _unquoted(original: str) -> str:
+    return (
+        SINGLE_QUOTED.sub(" ", _QUOTED.sub(" ", original)) if "'" in original else _QUOTED.sub(" ", original)
+    )
+
+
+def quotes_around(
+    start: int, end: int, original: str, offs: Offsets, *, single: bool = False
+) -> tuple[int, int] | None:
+    """The opening and closing quotation marks around the hit's last word, in ``original``, or None.
+    ``single``: English single quotes count too (only a reviewer's verdict is read after them: "never
+    met a bigger 'deadbeat'" denies nothing)."""
     a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
     opening = -1
     for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
@@ -221,14 +294,24 @@ def quotes_around(start: int, end: int, original: str, offs: Offsets) -> tuple[i
             opening = i
             break
         if ch in "。！？!?\n":
-            return None
+            break
     if opening < 0:
-        return None
+        return _single_quotes_around(a, b, original) if single and "'" in original else None
     closer = _CLOSE_FOR[original[opening]]
     close = original.find(closer, b, b + _QUOTE_REACH)
     if original.find(closer, opening + 1, b) >= 0 or close < 0:
         return None
     return opening, close
+
+
+def _single_quotes_around(a: int, b: int, original: str) -> tuple[int, int] | None:
+    """``quotes_around`` for English single quotes: the quoted span that holds the hit."""
+    for m in SINGLE_QUOTED.finditer(original, max(0, a - _SINGLE_REACH), b + _SINGLE_REACH):
+        if m.start() < a and b <= m.end() - 1:
+            return m.start(), m.end() - 1
+        if m.start() >= a:
+            break
+    return None
 
 
 def to_normalised(offs: Offsets, pos: int) -> int:
