@@ -20,6 +20,7 @@ from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
+from collectguard.text.pinyin_text import read_pinyin
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
 from collectguard.text.screen_context import callback_before, denied_word, negated
@@ -142,7 +143,9 @@ class Screener:
             raise ValidationError("text must be a string", field="text")
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
             to = parse_enum(PartyRole, to, field="to").value
-        s, offs = normalize_text(text, variants=False)
+        # a message typed wholly in pinyin is read as characters (ni zai bu huan qian → 你再不还钱)
+        read = read_pinyin(text) if text.isascii() else None
+        s, offs = normalize_text(text, variants=False) if read is None else read
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _LIABLE and not self._acts_for_borrower(s)
