@@ -49,7 +49,9 @@ _AGREES = re.compile(
     r"没有异议|没异议|不否认|无可否认|不反对|won't disagree|wouldn't disagree|can't disagree|no argument"
 )
 _MENTION_REACH = {"zh": 12, "en": 24}
-_ANSWER_REACH = 14  # how far after a quoted question its answer is looked for (，我告诉你，肯定会)
+_ANSWER_REACH = (
+    20  # how far after a quoted question its answer is looked for (，我告诉你，肯定会; " Yes, you will)
+)
 # between a ban and the quote it bans, or after the quote before the ban: more quoted phrases of the
 # same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are). A Chinese
 # comma ends the list: 不许说“没钱”“再等等”，“明天不还就让你坐牢” bans only the first two.
@@ -57,6 +59,7 @@ _SEPARATORS = r"[\s、,/…—–\-]*(?:和|及|与|或|以及|and|or)?[\s、,/�
 _QUOTED_RUN = re.compile(
     rf"(?:{_SEPARATORS}[“「『\"][^”」』\"\n]{{1,30}}[”」』\"])*{_SEPARATORS}"
     r"(?:(?:之类|这类|这些|此类|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
+    r"(?:\s*(?:and|or) (?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
     r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*"
 )
 # after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
@@ -64,7 +67,7 @@ _LIST_RUN = {
     "zh": re.compile(r"\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"),
     "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
 }
-_BAN_REACH = 48
+_BAN_REACH = 120  # a ban may stand before a list of several quoted phrases
 # what may follow a quoted list that a ban comes before: its clause ends, or whom it must not be said to
 _RUN_ENDS = re.compile(
     r"\s*(?:[,，。.!！;；:：、)）\n]|$|(?:to|with) (?:a |the |any |our )?(?:customers?|borrowers?|consumers?|debtors?|anyone|clients?)\b)"
@@ -82,7 +85,11 @@ _QUOTED = re.compile(r"[“「『\"][^”」』\"\n]{0,60}[”」』\"]")
 SINGLE_QUOTED = re.compile(r"(?<![\w'])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w)){1,80}?(?<=[\w.!?,])'(?!\w)")
 _SINGLE_REACH = 90
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]|\.(?=\s|$)")
-_QUOTE_NEXT = re.compile(r"[\s:：，,]*[" + re.escape(_OPEN_QUOTES) + "]")
+_QUOTE_NEXT = re.compile(
+    r"[\s:：，,—–\-]*(?:示例|举例|例如|比如|如下|for example|e\.g\.)?[\s:：，,—–\-]*["
+    + re.escape(_OPEN_QUOTES)
+    + "]"
+)
 # what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
 # (——以后一律不许说，换成…); 不许说我没提醒你 bans nothing quoted
 _BAN_ENDS = re.compile(r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead)")
@@ -127,11 +134,8 @@ def readers_words(s: str, start: int, end: int, ctx: Context, original: str, off
     n_open, n_close = to_normalised(offs, quotes[0]), to_normalised(offs, quotes[1])
     if _READER_SPEECH.search(s, max(0, n_open - 12), n_open) is None:
         return False
-    end_of_sentence = _SENTENCE_END.search(s, n_close + 1)
-    stop = len(s) if end_of_sentence is None else end_of_sentence.start()
-    return (
-        ctx.negation.search(s, n_close + 1, stop) is not None and _AGREES.search(s, n_close + 1, stop) is None
-    )
+    at, stop = _rest_or_next(s, n_close + 1)  # You said "I'll go to jail." You won't.
+    return ctx.negation.search(s, at, stop) is not None and _AGREES.search(s, at, stop) is None
 
 
 def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
@@ -153,8 +157,11 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
         if listed is None:
             continue
         # the list ends its clause: a mark ends it (the run may have taken the comma) or nothing follows
+        listed_text = original[after : listed.end()].rstrip()
         if (
-            original[after : listed.end()].rstrip().endswith(("，", ",", "：", ":", "—"))
+            listed_text.endswith(("，", ",", "：", ":", "—"))
+            # or the last quote holds the stop that ends the sentence ("…you'll go to jail." Use…)
+            or listed_text.rstrip('"”」』').endswith((".", "。", "!", "！", "?", "？"))
             or _RUN_ENDS.match(original, listed.end()) is not None
         ):
             return not _overturned(s, to_normalised(offs, listed.end()), ctx)
@@ -233,19 +240,29 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
 
 
 def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
-    """A verdict follows the quote closing at ``close`` (and the quoted list it ends) in its sentence,
-    or opens the next sentence when the quote ends its own."""
+    """A verdict or a ban follows the quote closing at ``close`` (and the quoted list it ends), in its
+    sentence or the next (…said "we'll have you arrested" on a call. Zero-tolerance breach)."""
     run = _QUOTED_RUN.match(original, close + 1)
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = _sentence_stop(s, at)
-    if not s[at:stop].strip(" ，,、:：—–-"):
+    stop = _sentence_stop(s, min(stop + 1, len(s)))
+    for cue in (ctx.verdicts, ctx.word_bans):
+        verdict = cue.search(s, at, stop)
+        if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+            continue
+        # a verdict denied ("that is not a violation", 不算违规) judges nothing
+        if ctx.negation.search(s, max(at, verdict.start() - _DENIAL_REACH), verdict.start()) is None:
+            return True
+    return False
+
+
+def _rest_or_next(s: str, at: int) -> tuple[int, int]:
+    """The rest of the sentence from ``at``, or the next sentence when nothing but marks is left."""
+    stop = _sentence_stop(s, at)
+    if not s[at:stop].strip(" ，,、:：—–-\"”'"):
         at = min(stop + 1, len(s))
         stop = _sentence_stop(s, at)
-    verdict = ctx.verdicts.search(s, at, stop)
-    if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
-        return False
-    # a verdict denied ("that is not a violation", 不算违规) judges nothing
-    return ctx.negation.search(s, max(at, verdict.start() - _DENIAL_REACH), verdict.start()) is None
+    return at, stop
 
 
 #: how far before a verdict a negation denies it (not a violation, 并不违规)
