@@ -37,10 +37,33 @@ def test_joined_syllables_are_split() -> None:
         "Please pay by Friday, ref 4471",
         "hao de",  # too short to tell
         "ok",
+        "Nima, same date here",  # English words that split into syllables seldom stand alone as one
+        "Dani came here, Dani made a date",
+        "a" * 20000,  # no pinyin word is that long (and it is not read in quadratic time)
+        "你再不还钱 ming tian qu ni jia",  # a message with Chinese characters is read as it is
     ],
 )
 def test_english_and_short_texts_are_not_pinyin(text: str) -> None:
     assert read_pinyin(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ni zai bu huan qian，ming tian qu ni dan wei",  # a Chinese comma
+        "nǐ zài bù huán qián, míng tiān qù nǐ dān wèi",  # tone marks
+        "ni3 zai4 bu4 huan2 qian2, ming2 tian1 qu4 ni3 dan1 wei4",  # tone digits
+        "ni zai bu huan qian, ming tian qu ni dan wei. Thanks, Collections Team",  # an English sign-off
+    ],
+)
+def test_pinyin_is_read_through_tone_marks_digits_and_other_punctuation(text: str) -> None:
+    read = read_pinyin(text)
+    assert read is not None and "你再不还钱" in read[0] and "单位" in read[0]
+
+
+def test_a_word_is_read_as_it_is_said_not_in_every_reading_of_its_characters(screener: Screener) -> None:
+    # 案底 is an di: "xi'an de fen gong si" (西安的分公司) names no criminal record
+    assert screener.screen("wo men zai xi'an de fen gong si ke yi ban li").verdict == "pass"
 
 
 def test_a_latin_word_that_is_no_pinyin_is_kept() -> None:

@@ -137,6 +137,8 @@ class ContextFile(_Strict):
     # after quoted words in their sentence, or opening the next: a reviewer's verdict that they broke a
     # rule (…”，属骚扰性表述; '…' Substantiated.): a QA or complaint note reports them, nobody says them
     violation_verdicts: tuple[str, ...] = ()
+    # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
+    review_frames: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

@@ -52,6 +52,15 @@ class VariantsFile(pydantic.BaseModel):
     variants: dict[str, str] = {}
     abbreviations: dict[str, str] = {}
     pinyin_terms: list[str] = []
+    characters: dict[str, str] = {}
+
+    @pydantic.field_validator("characters")
+    @classmethod
+    def _one_for_one(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, canonical in value.items():
+            if len(key) != 1 or len(canonical) != 1 or key == canonical:
+                raise ValueError(f"character {key!r}: must fold to one other character")
+        return value
 
     @pydantic.field_validator("abbreviations")
     @classmethod
@@ -128,6 +137,8 @@ def _char_table() -> dict[int, str]:
         table[ord(ch)] = ""
     for ch in _APOSTROPHES:  # won’t is won't: phones type the curly one
         table[ord(ch)] = "'"
+    for ch, canonical in _read_variants().characters.items():  # 妳 is 你: OpenCC keeps it
+        table[ord(ch)] = canonical
     return table
 
 

@@ -12,8 +12,8 @@ back at its syllable in the original text.
 
 from __future__ import annotations
 
-import itertools
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,12 +27,15 @@ __all__ = ["pinyin_message", "read_pinyin"]
 
 #: a message needs this many syllables, and this share of its latin words spelled in pinyin
 MIN_SYLLABLES = 4
-MIN_SHARE = 0.85
-#: the longest lexicon word looked up, in syllables, and how many readings of a polyphone word
+MIN_SHARE = 0.75
+#: the longest lexicon word looked up, in syllables; a latin word longer than _LONGEST_WORD is no pinyin
 _LONGEST = 6
-_READINGS = 4
-_LATIN = re.compile(r"[a-z]+")
+_LONGEST_WORD = 30
+_LATIN = re.compile(r"([a-z]+)([1-5]?)(?![a-z0-9])")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+#: a non-ASCII text longer than this is not looked at for pinyin (its tone marks are folded per character)
+_MAX_FOLDED = 2000
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -48,24 +51,25 @@ def _chars() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[tuple[str, ...], str]:
-    """Every Chinese word of the zh lexicon files, by its syllables (each toneless reading)."""
+    """Every Chinese word of the zh lexicon files, by its syllables: the word's own reading (案底 is
+    an di, never an de), and 还 read both huan and hai."""
+    from pypinyin import Style, lazy_pinyin
+
     found: dict[tuple[str, ...], str] = {}
     for path in sorted((_data_dir() / "zh").glob("*.yaml")):
         # libyaml when PyYAML has it: these files are read only for their words (the lexicon validates them)
         for word in _strings(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)):
             if not _CJK_WORD.fullmatch(word):
                 continue
-            for reading in itertools.islice(itertools.product(*map(_readings, word)), _READINGS):
-                found.setdefault(reading, word)
+            reading = tuple(lazy_pinyin(word, style=Style.NORMAL, v_to_u=False))
+            found.setdefault(reading, word)
+            if "还" in word:
+                other = tuple(
+                    ("hai" if r == "huan" else "huan") if ch == "还" else r
+                    for ch, r in zip(word, reading, strict=True)
+                )
+                found.setdefault(other, word)
     return found
-
-
-@lru_cache(maxsize=8192)
-def _readings(char: str) -> tuple[str, ...]:
-    """The toneless readings of one character, the most common first (还: huan, hai)."""
-    from pypinyin import Style, pinyin
-
-    return tuple(dict.fromkeys(pinyin(char, style=Style.NORMAL, heteronym=True, v_to_u=False)[0]))
 
 
 def _strings(node: Any) -> list[str]:
@@ -84,6 +88,8 @@ def _split(word: str) -> tuple[str, ...] | None:
     not pinyin."""
     chars = _chars()
     n = len(word)
+    if n > _LONGEST_WORD:
+        return None
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     for end in range(1, n + 1):
@@ -96,34 +102,47 @@ def _split(word: str) -> tuple[str, ...] | None:
     return best[n]
 
 
-def pinyin_message(lowered: str) -> list[tuple[str, int, int]] | None:
-    """The syllables of a lower-cased ASCII message with their spans, when it is written in pinyin;
-    None for any other message (most English texts fail at their first words)."""
+def pinyin_message(folded: str) -> list[tuple[str, int, int]] | None:
+    """The syllables of a lower-cased, tone-folded message with their spans (a tone digit after a
+    syllable belongs to it: ni3), when it is written in pinyin; None for any other message (most
+    English texts fail at their first words).
+
+    Pinyin is typed a syllable at a time (ni zai bu huan qian) with a few joined words (tongxunlu):
+    at least half of its words must be single syllables. English words that split into syllables
+    (same → sa me, date → da te) seldom stand alone as one."""
     syllables: list[tuple[str, int, int]] = []
-    words = misses = 0
-    for m in _LATIN.finditer(lowered):
+    words = misses = single = 0
+    for m in _LATIN.finditer(folded):
         words += 1
-        parts = _split(m.group())
+        parts = _split(m.group(1))
         if parts is None:
             misses += 1
             if misses > (1 - MIN_SHARE) * max(words, 8):
                 return None
             continue
+        single += len(parts) == 1
         at = m.start()
         for part in parts:
             syllables.append((part, at, at + len(part)))
             at += len(part)
-    if len(syllables) < MIN_SYLLABLES or misses > (1 - MIN_SHARE) * words:
+        if m.group(2):  # the tone digit is read with the syllable
+            last = syllables[-1]
+            syllables[-1] = (last[0], last[1], m.end())
+    hits = words - misses
+    if len(syllables) < MIN_SYLLABLES or misses > (1 - MIN_SHARE) * words or single * 2 < hits:
         return None
     return syllables
 
 
 def read_pinyin(text: str) -> tuple[str, Offsets] | None:
     """``text`` with its pinyin read as characters, and the offsets of each character in ``text``;
-    None when ``text`` is not a pinyin message. Other characters (digits, punctuation, latin words
-    that are no pinyin) are kept lower-cased; the spaces between syllables go."""
-    lowered = text.lower()
-    syllables = pinyin_message(lowered)
+    None when ``text`` is not a pinyin message. Tone marks are read as plain letters (nǐ, lǜ → ni, lv);
+    other characters (digits, punctuation, latin words that are no pinyin) are kept lower-cased;
+    the spaces between syllables go."""
+    if not text.isascii() and (_CJK.search(text) is not None or len(text) > _MAX_FOLDED):
+        return None
+    folded = text.lower() if text.isascii() else _fold_tones(text.lower())
+    syllables = pinyin_message(folded)
     if syllables is None:
         return None
     hanzi = _characters([s for s, _, _ in syllables])
@@ -132,7 +151,7 @@ def read_pinyin(text: str) -> tuple[str, Offsets] | None:
     out: list[str] = []
     at = 0
     for (_, a, b), char in zip(syllables, hanzi, strict=True):
-        gap = lowered[at:a]
+        gap = folded[at:a]
         if gap.strip() or not out:  # a space between two syllables is dropped; anything else is kept
             for i, ch in enumerate(gap, start=at):
                 out.append(ch)
@@ -142,11 +161,19 @@ def read_pinyin(text: str) -> tuple[str, Offsets] | None:
         starts.append(a)
         ends.append(b)
         at = b
-    for i, ch in enumerate(lowered[at:], start=at):
+    for i, ch in enumerate(folded[at:], start=at):
         out.append(ch)
         starts.append(i)
         ends.append(i + 1)
     return "".join(out), (starts, ends)
+
+
+def _fold_tones(lowered: str) -> str:
+    """Each latin letter with a tone mark as its plain letter, ü as v: one character for one."""
+    return "".join(
+        "v" if ch in "üǖǘǚǜ" else unicodedata.normalize("NFD", ch)[0] if "à" <= ch <= "ǜ" else ch
+        for ch in lowered
+    )
 
 
 def _characters(syllables: list[str]) -> str:

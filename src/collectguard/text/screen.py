@@ -144,7 +144,7 @@ class Screener:
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
             to = parse_enum(PartyRole, to, field="to").value
         # a message typed wholly in pinyin is read as characters (ni zai bu huan qian → 你再不还钱)
-        read = read_pinyin(text) if text.isascii() else None
+        read = read_pinyin(text)
         s, offs = normalize_text(text, variants=False) if read is None else read
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower

@@ -118,6 +118,8 @@ def excused(
         or (present.lawful_names and within_name(s, start, end, ctx.lawful_names))
         or (present.consent and entry.category in CONSENTED and with_consent(s, start, ctx))
         or (quoted is not None and quoted_mention(s, start, end, ctx, quoted[0], quoted[1]))
+        # the reader's own words quoted back and denied (You said "I'll go to jail." You won't.)
+        or (quoted is not None and readers_words(s, start, end, ctx, quoted[0], quoted[1], said=True))
         or (present.negation and quoted is not None and _quote_negated(s, hit, ctx, quoted))
         or (entry.lawful_process and lawful_process_named(s, start, ctx, entry.category))
         # a lender's name holds loan words; a name never excuses posing as police or a court

@@ -44,6 +44,11 @@ _READER_SPEECH = re.compile(
     r"(?:您|你)(?:刚才|刚刚|之前|上次|昨天|一直|也)?(?:说|问|讲|提到|写|觉得|担心)(?:了|过|的)?[:：,， ]*$"
     r"|\byou (?:just |)(?:said|asked|wrote|told us|feel|felt|think)(?: like)?[:, ]*$"
 )
+# the reader's speech only, not a belief a sender may taunt ("You think "…" is not allowed. Think again.")
+_READER_SAID = re.compile(
+    r"(?:您|你)(?:刚才|刚刚|之前|上次|昨天|也)?(?:说|问|讲|提到|写)(?:了|过|的)?[:：,， ]*$"
+    r"|\byou (?:just |)(?:said|asked|wrote|told us|mentioned)[:, ]*$"
+)
 # a negation that agrees (这点我们没有异议, "I won't disagree"): the label is endorsed, not denied
 _AGREES = re.compile(
     r"没有异议|没异议|不否认|无可否认|不反对|won't disagree|wouldn't disagree|can't disagree|no argument"
@@ -75,7 +80,8 @@ _RUN_ENDS = re.compile(
 # a note about words speaks of collectors, not to a reader or as the sender: outside what it quotes or
 # lists, it holds no 你, 我, you or we ("You think “…” is not allowed. Think again." is a taunt)
 _PERSONAL = re.compile(
-    r"[你您我咱俺]|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you|you're|you'll|your|yours|u|ur)\b",
+    r"[你您妳我咱俺]|老子|阁下|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you|you're|you'll|your|yours|"
+    r"yourself|yourselves|y'all|yall|ya|u|ur)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“「『\"][^”」』\"\n]{0,60}[”」』\"]")
@@ -93,6 +99,11 @@ _QUOTE_NEXT = re.compile(
 # what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
 # (——以后一律不许说，换成…); 不许说我没提醒你 bans nothing quoted
 _BAN_ENDS = re.compile(r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead)")
+# after a banned list whose last quote ends the sentence: what to say instead, not a demand
+_GUIDANCE = re.compile(
+    r"\s*(?:use|say|try|instead|stick to|follow|refer to|改用|改为|改成|应说|应该说|请使用|请用|正确说法|正确做法|统一使用|一律使用)",
+    re.IGNORECASE,
+)
 _CLOSES_BEFORE = re.compile(r"[”」』\"]" + _SEPARATORS + r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*$")
 
 
@@ -124,15 +135,19 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
     return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
 
 
-def readers_words(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
+def readers_words(
+    s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets, *, said: bool = False
+) -> bool:
     """The hit stands inside the reader's own words, quoted back to them and denied in the same
-    sentence (您说“你们是不是把我当老赖”，我们绝对不会这么看您): a word the borrower used about themself.
-    Words left standing ("Glad we agree") or agreed with (这点我们没有异议) are the sender's too."""
+    sentence or the next (您说“你们是不是把我当老赖”，我们绝对不会这么看您; You said "I'll go to jail."
+    You won't.). Words left standing ("Glad we agree") or agreed with (这点我们没有异议) are the sender's
+    too. ``said``: only what the reader said or asked counts, not what they think or feel."""
     quotes = quotes_around(start, end, original, offs)
     if quotes is None:
         return False
     n_open, n_close = to_normalised(offs, quotes[0]), to_normalised(offs, quotes[1])
-    if _READER_SPEECH.search(s, max(0, n_open - 12), n_open) is None:
+    speech = _READER_SAID if said else _READER_SPEECH
+    if speech.search(s, max(0, n_open - 12), n_open) is None:
         return False
     at, stop = _rest_or_next(s, n_close + 1)  # You said "I'll go to jail." You won't.
     return ctx.negation.search(s, at, stop) is not None and _AGREES.search(s, at, stop) is None
@@ -160,8 +175,12 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
         listed_text = original[after : listed.end()].rstrip()
         if (
             listed_text.endswith(("，", ",", "：", ":", "—"))
-            # or the last quote holds the stop that ends the sentence ("…you'll go to jail." Use…)
-            or listed_text.rstrip('"”」』').endswith((".", "。", "!", "！", "?", "？"))
+            # or the last quote holds the stop that ends the sentence and guidance follows ("…you'll go to
+            # jail." Use the approved script): not a demand ("…you'll go to jail." Friday is the deadline.)
+            or (
+                listed_text.rstrip('"”」』').endswith((".", "。", "!", "！", "?", "？"))
+                and _GUIDANCE.match(original, listed.end()) is not None
+            )
             or _RUN_ENDS.match(original, listed.end()) is not None
         ):
             return not _overturned(s, to_normalised(offs, listed.end()), ctx)
@@ -228,15 +247,20 @@ def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
     """The hit is quoted in a reviewer's note that judges the words a violation (质检：坐席说“你不还我就天天
     打到你崩溃”，属骚扰性表述; QA: agent told the consumer 'you could go to jail.' That is a prohibited false
-    threat.): the verdict follows the quoted words in their sentence, or opens the next when they end
-    it, and outside the quotes the note speaks to no one (no 你, 我, you or we): a collector's own
-    words in quotes are theirs."""
+    threat.): the note names a review or a collector outside the quotes (质检, 坐席, QA, agent), the
+    verdict follows the quoted words in their sentence or the next, and outside the quotes the note
+    speaks to no one (no 你, 我, you or we): a collector's own words in quotes are theirs, and a
+    verdict on the debt (“…”违规逾期, "…" Payment plan terminated.) judges no words."""
     quotes = quotes_around(start, end, original, offs, single=True)
     return (
-        quotes is not None
-        and _PERSONAL.search(_unquoted(original)) is None
-        and _verdict_after(s, ctx, original, offs, quotes[1])
+        quotes is not None and _reviewed(ctx, original) and _verdict_after(s, ctx, original, offs, quotes[1])
     )
+
+
+def _reviewed(ctx: Context, original: str) -> bool:
+    """An impersonal note that names a review or a collector outside its quotes."""
+    outside = _unquoted(original)
+    return _PERSONAL.search(outside) is None and ctx.review_frames.search(outside.lower()) is not None
 
 
 def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
@@ -250,8 +274,10 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
         verdict = cue.search(s, at, stop)
         if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
             continue
-        # a verdict denied ("that is not a violation", 不算违规) judges nothing
-        if ctx.negation.search(s, max(at, verdict.start() - _DENIAL_REACH), verdict.start()) is None:
+        # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that starts
+        # before it, even one that runs into it
+        lo = max(at, verdict.start() - _DENIAL_REACH)
+        if not any(m.start() < verdict.start() for m in ctx.negation.finditer(s, lo, verdict.end())):
             return True
     return False
 
@@ -271,7 +297,7 @@ _DENIAL_REACH = 6
 
 def _condemned_quotes(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
     """The spans of normalised ``s`` quoted in a note that judges them (``condemned``); empty if none."""
-    if _PERSONAL.search(_unquoted(original)) is not None:
+    if not _reviewed(ctx, original):
         return []
     quotes = [*_QUOTED.finditer(original), *(SINGLE_QUOTED.finditer(original) if "'" in original else ())]
     return [
