@@ -79,7 +79,8 @@ class Context:
     word_named: re.Pattern[str]  # next to a word: the word is named, not used
     word_bans: re.Pattern[str]  # a rule that bans the words it names or quotes
     verdicts: re.Pattern[str]  # after quoted words: a reviewer's verdict that they broke a rule
-    review_frames: re.Pattern[str]  # outside the quotes: the note names a review or a collector
+    review_frames: re.Pattern[str]  # before the quotes: the note names a review
+    verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
@@ -238,6 +239,9 @@ def _compile_context(ctx: ContextFile) -> Context:
         word_bans=cue_regex(ctx.word_bans, lang),
         verdicts=cue_regex(ctx.violation_verdicts, lang),
         review_frames=cue_regex(ctx.review_frames, lang),
+        verdict_objects=re.compile(
+            r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"
+        ),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
         lawful_process=cue_regex(ctx.lawful_process, lang),

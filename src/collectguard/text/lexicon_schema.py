@@ -139,6 +139,8 @@ class ContextFile(_Strict):
     violation_verdicts: tuple[str, ...] = ()
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
+    # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)
+    verdict_objects: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

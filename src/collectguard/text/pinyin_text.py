@@ -34,6 +34,7 @@ _LONGEST_WORD = 30
 _LATIN = re.compile(r"([a-z]+)([1-5]?)(?![a-z0-9])")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TAG = re.compile(r"【[^】]{0,20}】")
 #: a non-ASCII text longer than this is not looked at for pinyin (its tone marks are folded per character)
 _MAX_FOLDED = 2000
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -139,7 +140,8 @@ def read_pinyin(text: str) -> tuple[str, Offsets] | None:
     None when ``text`` is not a pinyin message. Tone marks are read as plain letters (nǐ, lǜ → ni, lv);
     other characters (digits, punctuation, latin words that are no pinyin) are kept lower-cased;
     the spaces between syllables go."""
-    if not text.isascii() and (_CJK.search(text) is not None or len(text) > _MAX_FOLDED):
+    # Chinese characters outside a 【sender】 tag make it a Chinese message, read as it is
+    if not text.isascii() and (_CJK.search(_TAG.sub("", text)) is not None or len(text) > _MAX_FOLDED):
         return None
     folded = text.lower() if text.isascii() else _fold_tones(text.lower())
     syllables = pinyin_message(folded)

@@ -143,8 +143,7 @@ class Screener:
             raise ValidationError("text must be a string", field="text")
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
             to = parse_enum(PartyRole, to, field="to").value
-        # a message typed wholly in pinyin is read as characters (ni zai bu huan qian → 你再不还钱)
-        read = read_pinyin(text)
+        read = read_pinyin(text)  # a message typed in pinyin, read as characters (ni zai bu → 你再不)
         s, offs = normalize_text(text, variants=False) if read is None else read
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
@@ -169,8 +168,7 @@ class Screener:
             raw.append(repeated)
         if self._model is not None and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
-            # to the borrower the note is looked for only now: most messages the model reads are clean
-            if guess and (note is not None or not self._ban_spans(s, text, offs)):
+            if guess and not self._ban_spans(s, text, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
@@ -182,8 +180,10 @@ class Screener:
 
     # -- rules -------------------------------------------------------------------------------
 
-    def _ban_spans(self, s: str, text: str, offs: Offsets) -> list[tuple[int, int]]:
-        return [span for ctx in self._lex.context.values() for span in ban_spans(s, ctx, text, offs)]
+    def _ban_spans(self, s: str, text: str, offs: Offsets, condemned: bool = False) -> list[tuple[int, int]]:
+        return [
+            sp for c in self._lex.context.values() for sp in ban_spans(s, c, text, offs, condemned=condemned)
+        ]
 
     def _acts_for_borrower(self, s: str) -> bool:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())

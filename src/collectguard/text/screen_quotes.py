@@ -49,6 +49,13 @@ _READER_SAID = re.compile(
     r"(?:您|你)(?:刚才|刚刚|之前|上次|昨天|也)?(?:说|问|讲|提到|写)(?:了|过|的)?[:：,， ]*$"
     r"|\byou (?:just |)(?:said|asked|wrote|told us|mentioned)[:, ]*$"
 )
+# the short denial that must open the reply to the reader's quoted words for them to be excused
+_DENIAL_OPENS = re.compile(
+    r"[\s，,:：—–\-]*(?:不会的|不会，|不会。|不会!|不会！|当然不会|绝对不会|放心，?不会|没有这回事|没这回事|不是这样|您不会|你不会|并不会"
+    r"|(?:no,? )?(?:you won't|you will not|that won't|that will not|it won't|it will not|nobody will|no one will|"
+    r"you're not going to|you are not going to)|that's not (?:true|the case)|that is not (?:true|the case)|not true)",
+    re.IGNORECASE,
+)
 # a negation that agrees (这点我们没有异议, "I won't disagree"): the label is endorsed, not denied
 _AGREES = re.compile(
     r"没有异议|没异议|不否认|无可否认|不反对|won't disagree|wouldn't disagree|can't disagree|no argument"
@@ -101,7 +108,9 @@ _QUOTE_NEXT = re.compile(
 _BAN_ENDS = re.compile(r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead)")
 # after a banned list whose last quote ends the sentence: what to say instead, not a demand
 _GUIDANCE = re.compile(
-    r"\s*(?:use|say|try|instead|stick to|follow|refer to|改用|改为|改成|应说|应该说|请使用|请用|正确说法|正确做法|统一使用|一律使用)",
+    r"\s*(?:use (?:the |our )?(?:approved|standard|compliant) (?:script|wording|words|phrasing)|say instead|instead,? say"
+    r"|(?:stick to|follow) the (?:approved |standard )?script|改用(?:规范|标准|合规)?(?:话术|说法|表述)|改为“|改成“|应说|应该说"
+    r"|正确说法|正确做法|统一使用(?:规范|标准)?(?:话术|说法))",
     re.IGNORECASE,
 )
 _CLOSES_BEFORE = re.compile(r"[”」』\"]" + _SEPARATORS + r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*$")
@@ -149,6 +158,9 @@ def readers_words(
     speech = _READER_SAID if said else _READER_SPEECH
     if speech.search(s, max(0, n_open - 12), n_open) is None:
         return False
+    if said:  # a short denial opens what follows ("You won't."), not any negation ("We won't hesitate.")
+        at, _ = _rest_or_next(s, n_close + 1)
+        return _DENIAL_OPENS.match(s, at) is not None
     at, stop = _rest_or_next(s, n_close + 1)  # You said "I'll go to jail." You won't.
     return ctx.negation.search(s, at, stop) is not None and _AGREES.search(s, at, stop) is None
 
@@ -219,10 +231,14 @@ def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[st
     return quotes is not None and _banned_around(s, ctx, original, offs, *quotes)
 
 
-def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
+def ban_spans(
+    s: str, ctx: Context, original: str, offs: Offsets, *, condemned: bool = False
+) -> list[tuple[int, int]]:
     """Where an impersonal note names words under a ban (a ban before a list or a quote, or right
     after a quote, and no 你, 我, you or we outside them) or quotes them under a verdict
-    (``condemned``): the spans of normalised ``s`` it lists or quotes; empty for any other message. The model, which reads no context, does not judge such a
+    (``condemned``, only when asked: the model does not judge such a note, but what it quotes may
+    still tell a third party of a debt): the spans of normalised ``s`` it lists or quotes; empty for
+    any other message. The model, which reads no context, does not judge such a
     note, and what it quotes tells no third party of a debt."""
     for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
@@ -241,7 +257,7 @@ def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[
                 (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
                 for q in _QUOTED.finditer(original)
             ]
-    return _condemned_quotes(s, ctx, original, offs) if has_quotes(original) else []
+    return _condemned_quotes(s, ctx, original, offs) if condemned and has_quotes(original) else []
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -253,14 +269,19 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
     verdict on the debt (“…”违规逾期, "…" Payment plan terminated.) judges no words."""
     quotes = quotes_around(start, end, original, offs, single=True)
     return (
-        quotes is not None and _reviewed(ctx, original) and _verdict_after(s, ctx, original, offs, quotes[1])
+        quotes is not None
+        and _reviewed(ctx, original, quotes[0])
+        and _verdict_after(s, ctx, original, offs, quotes[1])
     )
 
 
-def _reviewed(ctx: Context, original: str) -> bool:
-    """An impersonal note that names a review or a collector outside its quotes."""
-    outside = _unquoted(original)
-    return _PERSONAL.search(outside) is None and ctx.review_frames.search(outside.lower()) is not None
+def _reviewed(ctx: Context, original: str, opening: int) -> bool:
+    """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …; a
+    sign-off such as 工号0231 or "Agent Smith" after it is no review)."""
+    return (
+        _PERSONAL.search(_unquoted(original)) is None
+        and ctx.review_frames.search(_unquoted(original[:opening]).lower()) is not None
+    )
 
 
 def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
@@ -273,6 +294,9 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
     for cue in (ctx.verdicts, ctx.word_bans):
         verdict = cue.search(s, at, stop)
         if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+            continue
+        # a verdict on the debt judges no words (违规逾期, 违反了借款合同, "Breach of agreement")
+        if ctx.verdict_objects.match(s, verdict.end()) is not None:
             continue
         # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that starts
         # before it, even one that runs into it
@@ -297,13 +321,11 @@ _DENIAL_REACH = 6
 
 def _condemned_quotes(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
     """The spans of normalised ``s`` quoted in a note that judges them (``condemned``); empty if none."""
-    if not _reviewed(ctx, original):
-        return []
     quotes = [*_QUOTED.finditer(original), *(SINGLE_QUOTED.finditer(original) if "'" in original else ())]
     return [
         (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
         for q in quotes
-        if _verdict_after(s, ctx, original, offs, q.end() - 1)
+        if _reviewed(ctx, original, q.start()) and _verdict_after(s, ctx, original, offs, q.end() - 1)
     ]
 
 
