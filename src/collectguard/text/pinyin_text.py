@@ -140,8 +140,7 @@ def read_pinyin(text: str) -> tuple[str, Offsets] | None:
     None when ``text`` is not a pinyin message. Tone marks are read as plain letters (nǐ, lǜ → ni, lv);
     other characters (digits, punctuation, latin words that are no pinyin) are kept lower-cased;
     the spaces between syllables go."""
-    # Chinese characters outside a 【sender】 tag make it a Chinese message, read as it is
-    if not text.isascii() and (_CJK.search(_TAG.sub("", text)) is not None or len(text) > _MAX_FOLDED):
+    if not text.isascii() and (len(text) > _MAX_FOLDED or _chinese(text)):
         return None
     folded = text.lower() if text.isascii() else _fold_tones(text.lower())
     syllables = pinyin_message(folded)
@@ -168,6 +167,13 @@ def read_pinyin(text: str) -> tuple[str, Offsets] | None:
         starts.append(i)
         ends.append(i + 1)
     return "".join(out), (starts, ends)
+
+
+def _chinese(text: str) -> bool:
+    """Chinese characters outside a 【sender】 tag: a Chinese message, read as it is (most are, at once)."""
+    if _CJK.search(text) is None:
+        return False
+    return "【" not in text or _CJK.search(_TAG.sub("", text)) is not None
 
 
 def _fold_tones(lowered: str) -> str:
