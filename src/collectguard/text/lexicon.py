@@ -81,6 +81,7 @@ class Context:
     verdicts: re.Pattern[str]  # after quoted words: a reviewer's verdict that they broke a rule
     review_frames: re.Pattern[str]  # before the quotes: the note names a review
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
+    reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
@@ -239,6 +240,11 @@ def _compile_context(ctx: ContextFile) -> Context:
         word_bans=cue_regex(ctx.word_bans, lang),
         verdicts=cue_regex(ctx.violation_verdicts, lang),
         review_frames=cue_regex(ctx.review_frames, lang),
+        reported_speech_by=re.compile(
+            "(?i)(?:"
+            + cue_regex(ctx.reported_speakers, lang).pattern
+            + r")[^“”「」『』\"'\n。.!?！？]{0,30}$"
+        ),
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"
         ),

@@ -141,6 +141,8 @@ class ContextFile(_Strict):
     review_frames: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)
     verdict_objects: tuple[str, ...] = ()
+    # right before the quote of such a note: the collector who said it (坐席说, agent told the consumer)
+    reported_speakers: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from collectguard.text.lexicon import Context
 from collectguard.text.normalize import Offsets
@@ -51,14 +52,16 @@ _READER_SAID = re.compile(
 )
 # the short denial that must open the reply to the reader's quoted words for them to be excused
 _DENIAL_OPENS = re.compile(
-    r"[\s，,:：—–\-]*(?:不会的|不会，|不会。|不会!|不会！|当然不会|绝对不会|放心，?不会|没有这回事|没这回事|不是这样|您不会|你不会|并不会"
+    r"[\s，,:：—–\-]*(?:不会|当然不会|绝对不会|放心，?不会|没有这回事|没这回事|不是这样|您不会|你不会|并不会"
     r"|(?:no,? )?(?:you won't|you will not|that won't|that will not|it won't|it will not|nobody will|no one will|"
-    r"you're not going to|you are not going to)|that's not (?:true|the case)|that is not (?:true|the case)|not true)",
+    r"that won't happen|that will not happen)|that's not (?:true|the case)|that is not (?:true|the case)|not true)"
+    r"(?:的|了|啦)?\s*(?:[，,。.!！;；]|$)",  # the denial ends its clause: "You won't have a choice" denies nothing
     re.IGNORECASE,
 )
 # a negation that agrees (这点我们没有异议, "I won't disagree"): the label is endorsed, not denied
 _AGREES = re.compile(
-    r"没有异议|没异议|不否认|无可否认|不反对|won't disagree|wouldn't disagree|can't disagree|no argument"
+    r"没有异议|没异议|不否认|无可否认|不反对|毫无疑问|不用怀疑|won't disagree|wouldn't disagree|can't disagree|no argument"
+    r"|no doubt|without a doubt|no question|not wrong"
 )
 _MENTION_REACH = {"zh": 12, "en": 24}
 _ANSWER_REACH = (
@@ -67,11 +70,11 @@ _ANSWER_REACH = (
 # between a ban and the quote it bans, or after the quote before the ban: more quoted phrases of the
 # same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are). A Chinese
 # comma ends the list: 不许说“没钱”“再等等”，“明天不还就让你坐牢” bans only the first two.
-_SEPARATORS = r"[\s、,/…—–\-]*(?:和|及|与|或|以及|and|or)?[\s、,/…—–\-]*"
+_SEPARATORS = r"[\s、,/…—–\-]*(?:和|及|与|或|以及|示例|例如|比如|and|or)?[\s、,/…—–\-]*"
 _QUOTED_RUN = re.compile(
     rf"(?:{_SEPARATORS}[“「『\"][^”」』\"\n]{{1,30}}[”」』\"])*{_SEPARATORS}"
     r"(?:(?:之类|这类|这些|此类|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
-    r"(?:\s*(?:and|or) (?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
+    r"(?:\s*(?:(?:and|or) )?(?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
     r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*"
 )
 # after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
@@ -105,7 +108,10 @@ _QUOTE_NEXT = re.compile(
 )
 # what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
 # (——以后一律不许说，换成…); 不许说我没提醒你 bans nothing quoted
-_BAN_ENDS = re.compile(r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead)")
+_BAN_ENDS = re.compile(
+    r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead"
+    r"|(?:on|in|during|for) (?:all |any |our )?(?:calls?|the phone|notes|messages|texts|emails|scripts|letters))"
+)
 # after a banned list whose last quote ends the sentence: what to say instead, not a demand
 _GUIDANCE = re.compile(
     r"\s*(?:use (?:the |our )?(?:approved|standard|compliant) (?:script|wording|words|phrasing)|say instead|instead,? say"
@@ -169,7 +175,7 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
     """A ban stands right after the quoted list, ending its clause (“你全家都会知道”“今晚去你家”——以后一律
     不许说), or right before a quoted list that ends its clause (严禁讲“坐监”“通知你公司”之类说话). The
     message outside its quotes is impersonal, as a note about words is."""
-    if _PERSONAL.search(_unquoted(original)) is not None:
+    if not _impersonal(original):
         return False
     run = _QUOTED_RUN.match(original, close + 1)
     ban = None if run is None else ctx.word_bans.match(s, to_normalised(offs, run.end()))
@@ -251,7 +257,7 @@ def ban_spans(
             _QUOTE_NEXT.match(original, before) is not None
             or _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None
         ):
-            if _PERSONAL.search(_unquoted(original)) is not None:
+            if not _impersonal(original):
                 return []
             return [
                 (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
@@ -276,12 +282,23 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
 
 
 def _reviewed(ctx: Context, original: str, opening: int) -> bool:
-    """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …; a
-    sign-off such as 工号0231 or "Agent Smith" after it is no review)."""
+    """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …) and
+    a collector who said the quoted words right before it (坐席说“…”, agent told the consumer '…'): a
+    sign-off (工号0231, "Agent Smith"), a company name (Quality Auto Finance) or a cautionary tale
+    (案例：“王某…被抓走”) reports nobody's words."""
+    if not _impersonal(original):
+        return False
+    frame = _first_frame(ctx, original)
     return (
-        _PERSONAL.search(_unquoted(original)) is None
-        and ctx.review_frames.search(_unquoted(original[:opening]).lower()) is not None
+        0 <= frame < opening
+        and ctx.reported_speech_by.search(original, max(0, opening - _SPEAKER_REACH), opening) is not None
     )
+
+
+@lru_cache(maxsize=8)
+def _first_frame(ctx: Context, original: str) -> int:
+    m = ctx.review_frames.search(original.lower())
+    return -1 if m is None else m.start()
 
 
 def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
@@ -290,13 +307,16 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
     run = _QUOTED_RUN.match(original, close + 1)
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = _sentence_stop(s, at)
-    stop = _sentence_stop(s, min(stop + 1, len(s)))
+    stop = min(_sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
     for cue in (ctx.verdicts, ctx.word_bans):
         verdict = cue.search(s, at, stop)
         if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
             continue
-        # a verdict on the debt judges no words (违规逾期, 违反了借款合同, "Breach of agreement")
-        if ctx.verdict_objects.match(s, verdict.end()) is not None:
+        # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach of
+        # agreement", "Failure to pay is a violation")
+        if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
+            s, max(at, verdict.start() - _DENIAL_REACH - 4), verdict.start()
+        ):
             continue
         # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that starts
         # before it, even one that runs into it
@@ -317,6 +337,9 @@ def _rest_or_next(s: str, at: int) -> tuple[int, int]:
 
 #: how far before a verdict a negation denies it (not a violation, 并不违规)
 _DENIAL_REACH = 6
+#: how far after the quote its verdict is looked for, and before it the collector who said it
+_VERDICT_REACH = 200
+_SPEAKER_REACH = 40
 
 
 def _condemned_quotes(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
@@ -343,6 +366,12 @@ def _unquoted(original: str) -> str:
     return (
         SINGLE_QUOTED.sub(" ", _QUOTED.sub(" ", original)) if "'" in original else _QUOTED.sub(" ", original)
     )
+
+
+@lru_cache(maxsize=8)
+def _impersonal(original: str) -> bool:
+    """No 你, 我, you or we outside the quotes of ``original``; once per message, however many hits."""
+    return _PERSONAL.search(_unquoted(original)) is None
 
 
 def quotes_around(
