@@ -28,6 +28,7 @@ from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
+from collectguard.text.screen_reviews import condemned_spans
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -181,9 +182,8 @@ class Screener:
     # -- rules -------------------------------------------------------------------------------
 
     def _ban_spans(self, s: str, text: str, offs: Offsets, condemned: bool = False) -> list[tuple[int, int]]:
-        return [
-            sp for c in self._lex.context.values() for sp in ban_spans(s, c, text, offs, condemned=condemned)
-        ]
+        finders = (ban_spans, condemned_spans) if condemned else (ban_spans,)
+        return [sp for c in self._lex.context.values() for find in finders for sp in find(s, c, text, offs)]
 
     def _acts_for_borrower(self, s: str) -> bool:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())

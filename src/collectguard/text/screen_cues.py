@@ -31,12 +31,12 @@ from collectguard.text.screen_lawful import (
 )
 from collectguard.text.screen_quotes import (
     banned,
-    condemned,
     quoted_mention,
     quotes_around,
     readers_words,
     to_normalised,
 )
+from collectguard.text.screen_reviews import condemned
 
 __all__ = ["Present", "excused", "present_cues"]
 

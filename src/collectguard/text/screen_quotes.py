@@ -17,14 +17,19 @@ from collectguard.text.normalize import Offsets
 
 __all__ = [
     "CLOSERS",
+    "QUOTED_RUN",
     "QUOTES",
+    "SINGLE_QUOTED",
     "ban_spans",
     "banned",
-    "condemned",
     "has_quotes",
+    "impersonal",
+    "overturned",
     "quoted_mention",
+    "quoted_spans",
     "quotes_around",
     "readers_words",
+    "sentence_stop",
     "to_normalised",
 ]
 
@@ -71,7 +76,7 @@ _ANSWER_REACH = (
 # same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are). A Chinese
 # comma ends the list: 不许说“没钱”“再等等”，“明天不还就让你坐牢” bans only the first two.
 _SEPARATORS = r"[\s、,/…—–\-]*(?:和|及|与|或|以及|示例|例如|比如|and|or)?[\s、,/…—–\-]*"
-_QUOTED_RUN = re.compile(
+QUOTED_RUN = re.compile(
     rf"(?:{_SEPARATORS}[“「『\"][^”」』\"\n]{{1,30}}[”」』\"])*{_SEPARATORS}"
     r"(?:(?:之类|这类|这些|此类|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
     r"(?:\s*(?:(?:and|or) )?(?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
@@ -175,18 +180,18 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
     """A ban stands right after the quoted list, ending its clause (“你全家都会知道”“今晚去你家”——以后一律
     不许说), or right before a quoted list that ends its clause (严禁讲“坐监”“通知你公司”之类说话). The
     message outside its quotes is impersonal, as a note about words is."""
-    if not _impersonal(original):
+    if not impersonal(original):
         return False
-    run = _QUOTED_RUN.match(original, close + 1)
+    run = QUOTED_RUN.match(original, close + 1)
     ban = None if run is None else ctx.word_bans.match(s, to_normalised(offs, run.end()))
-    if ban is not None and _BAN_ENDS.match(s, ban.end()) is not None and not _overturned(s, ban.end(), ctx):
+    if ban is not None and _BAN_ENDS.match(s, ban.end()) is not None and not overturned(s, ban.end(), ctx):
         return True
     n_open = to_normalised(offs, opening)
     for ban in ctx.word_bans.finditer(s, max(0, n_open - _BAN_REACH), n_open):
         after = ban.end() if offs is None else offs[1][ban.end() - 1]
-        if after > opening or _QUOTED_RUN.fullmatch(original, after, opening) is None:
+        if after > opening or QUOTED_RUN.fullmatch(original, after, opening) is None:
             continue
-        listed = _QUOTED_RUN.match(original, after)
+        listed = QUOTED_RUN.match(original, after)
         if listed is None:
             continue
         # the list ends its clause: a mark ends it (the run may have taken the comma) or nothing follows
@@ -201,11 +206,11 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
             )
             or _RUN_ENDS.match(original, listed.end()) is not None
         ):
-            return not _overturned(s, to_normalised(offs, listed.end()), ctx)
+            return not overturned(s, to_normalised(offs, listed.end()), ctx)
     return False
 
 
-def _overturned(s: str, at: int, ctx: Context) -> bool:
+def overturned(s: str, at: int, ctx: Context) -> bool:
     """A contrast after the ban in its sentence (…is off-limits, but for you we make an exception)."""
     end = _SENTENCE_END.search(s, at)
     return ctx.breakers.search(s, at, len(s) if end is None else end.start()) is not None
@@ -237,14 +242,11 @@ def banned(s: str, start: int, end: int, lo: int, ctx: Context, quoted: tuple[st
     return quotes is not None and _banned_around(s, ctx, original, offs, *quotes)
 
 
-def ban_spans(
-    s: str, ctx: Context, original: str, offs: Offsets, *, condemned: bool = False
-) -> list[tuple[int, int]]:
+def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
     """Where an impersonal note names words under a ban (a ban before a list or a quote, or right
     after a quote, and no 你, 我, you or we outside them) or quotes them under a verdict
-    (``condemned``, only when asked: the model does not judge such a note, but what it quotes may
-    still tell a third party of a debt): the spans of normalised ``s`` it lists or quotes; empty for
-    any other message. The model, which reads no context, does not judge such a
+    (``screen_reviews.condemned_spans`` finds a reviewer's note): the spans of normalised ``s`` it lists
+    or quotes; empty for any other message. The model, which reads no context, does not judge such a
     note, and what it quotes tells no third party of a debt."""
     for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
@@ -257,104 +259,32 @@ def ban_spans(
             _QUOTE_NEXT.match(original, before) is not None
             or _CLOSES_BEFORE.search(original, max(0, at - _BAN_REACH), at) is not None
         ):
-            if not _impersonal(original):
+            if not impersonal(original):
                 return []
             return [
                 (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
                 for q in _QUOTED.finditer(original)
             ]
-    return _condemned_quotes(s, ctx, original, offs) if condemned and has_quotes(original) else []
-
-
-def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
-    """The hit is quoted in a reviewer's note that judges the words a violation (质检：坐席说“你不还我就天天
-    打到你崩溃”，属骚扰性表述; QA: agent told the consumer 'you could go to jail.' That is a prohibited false
-    threat.): the note names a review or a collector outside the quotes (质检, 坐席, QA, agent), the
-    verdict follows the quoted words in their sentence or the next, and outside the quotes the note
-    speaks to no one (no 你, 我, you or we): a collector's own words in quotes are theirs, and a
-    verdict on the debt (“…”违规逾期, "…" Payment plan terminated.) judges no words."""
-    quotes = quotes_around(start, end, original, offs, single=True)
-    return (
-        quotes is not None
-        and _reviewed(ctx, original, quotes[0])
-        and _verdict_after(s, ctx, original, offs, quotes[1])
-    )
-
-
-def _reviewed(ctx: Context, original: str, opening: int) -> bool:
-    """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …) and
-    a collector who said the quoted words right before it (坐席说“…”, agent told the consumer '…'): a
-    sign-off (工号0231, "Agent Smith"), a company name (Quality Auto Finance) or a cautionary tale
-    (案例：“王某…被抓走”) reports nobody's words."""
-    if not _impersonal(original):
-        return False
-    frame = _first_frame(ctx, original)
-    return (
-        0 <= frame < opening
-        and ctx.reported_speech_by.search(original, max(0, opening - _SPEAKER_REACH), opening) is not None
-    )
-
-
-@lru_cache(maxsize=8)
-def _first_frame(ctx: Context, original: str) -> int:
-    m = ctx.review_frames.search(original.lower())
-    return -1 if m is None else m.start()
-
-
-def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
-    """A verdict or a ban follows the quote closing at ``close`` (and the quoted list it ends), in its
-    sentence or the next (…said "we'll have you arrested" on a call. Zero-tolerance breach)."""
-    run = _QUOTED_RUN.match(original, close + 1)
-    at = to_normalised(offs, close + 1 if run is None else run.end())
-    stop = _sentence_stop(s, at)
-    stop = min(_sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
-    for cue in (ctx.verdicts, ctx.word_bans):
-        verdict = cue.search(s, at, stop)
-        if verdict is None or _overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
-            continue
-        # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach of
-        # agreement", "Failure to pay is a violation")
-        if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
-            s, max(at, verdict.start() - _DENIAL_REACH - 4), verdict.start()
-        ):
-            continue
-        # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that starts
-        # before it, even one that runs into it
-        lo = max(at, verdict.start() - _DENIAL_REACH)
-        if not any(m.start() < verdict.start() for m in ctx.negation.finditer(s, lo, verdict.end())):
-            return True
-    return False
+    return []
 
 
 def _rest_or_next(s: str, at: int) -> tuple[int, int]:
     """The rest of the sentence from ``at``, or the next sentence when nothing but marks is left."""
-    stop = _sentence_stop(s, at)
+    stop = sentence_stop(s, at)
     if not s[at:stop].strip(" ，,、:：—–-\"”'"):
         at = min(stop + 1, len(s))
-        stop = _sentence_stop(s, at)
+        stop = sentence_stop(s, at)
     return at, stop
 
 
-#: how far before a verdict a negation denies it (not a violation, 并不违规)
-_DENIAL_REACH = 6
-#: how far after the quote its verdict is looked for, and before it the collector who said it
-_VERDICT_REACH = 200
-_SPEAKER_REACH = 40
-
-
-def _condemned_quotes(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
-    """The spans of normalised ``s`` quoted in a note that judges them (``condemned``); empty if none."""
-    quotes = [*_QUOTED.finditer(original), *(SINGLE_QUOTED.finditer(original) if "'" in original else ())]
-    return [
-        (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
-        for q in quotes
-        if _reviewed(ctx, original, q.start()) and _verdict_after(s, ctx, original, offs, q.end() - 1)
-    ]
-
-
-def _sentence_stop(s: str, at: int) -> int:
+def sentence_stop(s: str, at: int) -> int:
     end = _SENTENCE_END.search(s, at)
     return len(s) if end is None else end.start()
+
+
+def quoted_spans(original: str) -> list[re.Match[str]]:
+    """Every quoted span of ``original``, in double quotes or (English) single quotes."""
+    return [*_QUOTED.finditer(original), *(SINGLE_QUOTED.finditer(original) if "'" in original else ())]
 
 
 def has_quotes(text: str) -> bool:
@@ -362,16 +292,16 @@ def has_quotes(text: str) -> bool:
     return QUOTES.search(text) is not None or ("'" in text and SINGLE_QUOTED.search(text) is not None)
 
 
-def _unquoted(original: str) -> str:
+def unquoted(original: str) -> str:
     return (
         SINGLE_QUOTED.sub(" ", _QUOTED.sub(" ", original)) if "'" in original else _QUOTED.sub(" ", original)
     )
 
 
 @lru_cache(maxsize=8)
-def _impersonal(original: str) -> bool:
+def impersonal(original: str) -> bool:
     """No 你, 我, you or we outside the quotes of ``original``; once per message, however many hits."""
-    return _PERSONAL.search(_unquoted(original)) is None
+    return _PERSONAL.search(unquoted(original)) is None
 
 
 def quotes_around(

@@ -1,0 +1,107 @@
+"""Words quoted in a reviewer's note: reported, not said.
+
+A QA memo, a complaint review or a training note quotes what a collector said and judges it
+(质检备注：坐席说“你不还我就天天打到你崩溃”，属骚扰性表述; QA note: Agent 2214 said "we'll have you
+arrested" on a call. Zero-tolerance breach.). Such a note names the review before the quote, the
+collector who said it right before the quote, speaks to no one outside its quotes, and gives its
+verdict after them. A collector's own threat in quotes with a verdict on the debt after it
+(“…”违规逾期, "…" Breach of agreement.) is none of these.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from collectguard.text.lexicon import Context
+from collectguard.text.normalize import Offsets
+from collectguard.text.screen_quotes import (
+    QUOTED_RUN,
+    has_quotes,
+    impersonal,
+    overturned,
+    quoted_spans,
+    quotes_around,
+    sentence_stop,
+    to_normalised,
+)
+
+__all__ = ["condemned", "condemned_spans"]
+
+
+def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
+    """The hit is quoted in a reviewer's note that judges the words a violation (质检：坐席说“你不还我就天天
+    打到你崩溃”，属骚扰性表述; QA: agent told the consumer 'you could go to jail.' That is a prohibited false
+    threat.): the note names a review or a collector outside the quotes (质检, 坐席, QA, agent), the
+    verdict follows the quoted words in their sentence or the next, and outside the quotes the note
+    speaks to no one (no 你, 我, you or we): a collector's own words in quotes are theirs, and a
+    verdict on the debt (“…”违规逾期, "…" Payment plan terminated.) judges no words."""
+    quotes = quotes_around(start, end, original, offs, single=True)
+    return (
+        quotes is not None
+        and _reviewed(ctx, original, quotes[0])
+        and _verdict_after(s, ctx, original, offs, quotes[1])
+    )
+
+
+def _reviewed(ctx: Context, original: str, opening: int) -> bool:
+    """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …) and
+    a collector who said the quoted words right before it (坐席说“…”, agent told the consumer '…'): a
+    sign-off (工号0231, "Agent Smith"), a company name (Quality Auto Finance) or a cautionary tale
+    (案例：“王某…被抓走”) reports nobody's words."""
+    if not impersonal(original):
+        return False
+    frame = _first_frame(ctx, original)
+    return (
+        0 <= frame < opening
+        and ctx.reported_speech_by.search(original, max(0, opening - _SPEAKER_REACH), opening) is not None
+    )
+
+
+@lru_cache(maxsize=8)
+def _first_frame(ctx: Context, original: str) -> int:
+    m = ctx.review_frames.search(original.lower())
+    return -1 if m is None else m.start()
+
+
+def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
+    """A verdict or a ban follows the quote closing at ``close`` (and the quoted list it ends), in its
+    sentence or the next (…said "we'll have you arrested" on a call. Zero-tolerance breach)."""
+    run = QUOTED_RUN.match(original, close + 1)
+    at = to_normalised(offs, close + 1 if run is None else run.end())
+    stop = sentence_stop(s, at)
+    stop = min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
+    for cue in (ctx.verdicts, ctx.word_bans):
+        verdict = cue.search(s, at, stop)
+        if verdict is None or overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+            continue
+        # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach of
+        # agreement", "Failure to pay is a violation")
+        if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
+            s, max(at, verdict.start() - _DENIAL_REACH - 4), verdict.start()
+        ):
+            continue
+        # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that starts
+        # before it, even one that runs into it
+        lo = max(at, verdict.start() - _DENIAL_REACH)
+        if not any(m.start() < verdict.start() for m in ctx.negation.finditer(s, lo, verdict.end())):
+            return True
+    return False
+
+
+def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
+    """The spans of normalised ``s`` quoted in a note that judges them (``condemned``); empty if none.
+    The model does not judge such a note; what it quotes may still tell a third party of a debt."""
+    if not has_quotes(original):
+        return []
+    return [
+        (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
+        for q in quoted_spans(original)
+        if _reviewed(ctx, original, q.start()) and _verdict_after(s, ctx, original, offs, q.end() - 1)
+    ]
+
+
+#: how far before a verdict a negation denies it (not a violation, 并不违规)
+_DENIAL_REACH = 6
+#: how far after the quote its verdict is looked for, and before it the collector who said it
+_VERDICT_REACH = 200
+_SPEAKER_REACH = 40
