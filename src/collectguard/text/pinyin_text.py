@@ -31,6 +31,7 @@ MIN_SHARE = 0.75
 #: the longest lexicon word looked up, in syllables; a latin word longer than _LONGEST_WORD is no pinyin
 _LONGEST = 6
 _LONGEST_WORD = 30
+_LONGEST_SYLLABLE = 6  # zhuang, chuang, shuang
 _LATIN = re.compile(r"([a-z]+)([1-5]?)(?![a-z0-9])")
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -94,7 +95,7 @@ def _split(word: str) -> tuple[str, ...] | None:
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
     best[0] = ()
     for end in range(1, n + 1):
-        for start in range(max(0, end - 6), end):
+        for start in range(max(0, end - _LONGEST_SYLLABLE), end):
             prev = best[start]
             if prev is not None and word[start:end] in chars:
                 cand = (*prev, word[start:end])

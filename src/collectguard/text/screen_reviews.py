@@ -31,10 +31,9 @@ __all__ = ["condemned", "condemned_spans"]
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
     """The hit is quoted in a reviewer's note that judges the words a violation (质检：坐席说“你不还我就天天
     打到你崩溃”，属骚扰性表述; QA: agent told the consumer 'you could go to jail.' That is a prohibited false
-    threat.): the note names a review or a collector outside the quotes (质检, 坐席, QA, agent), the
-    verdict follows the quoted words in their sentence or the next, and outside the quotes the note
-    speaks to no one (no 你, 我, you or we): a collector's own words in quotes are theirs, and a
-    verdict on the debt (“…”违规逾期, "…" Payment plan terminated.) judges no words."""
+    threat.): ``_reviewed`` (a review named before the quote, the collector who said it right before
+    it, no 你, 我, you or we outside the quotes) and ``_verdict_after`` (a verdict in the quote's
+    sentence or the next, not denied and not on the debt: “…”违规逾期 judges no words)."""
     quotes = quotes_around(start, end, original, offs, single=True)
     return (
         quotes is not None
