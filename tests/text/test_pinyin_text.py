@@ -112,3 +112,11 @@ def test_any_ascii_text_reads_or_not_with_offsets_inside_it(text: str) -> None:
     assert all(0 <= a < b <= len(text) for a, b in zip(starts, ends, strict=True))
     assert starts == sorted(starts)
     assert pinyin_message(text.lower()) is not None
+
+
+@pytest.mark.parametrize("text", ["Makukulong ka na po", "Bayaran mo na, makukulong ka na"])
+def test_a_message_that_only_spells_pinyin_is_screened_as_written_too(text: str) -> None:
+    # Tagalog "you'll be jailed" spells pinyin syllables; its English-pack reading still finds the threat
+    assert read_pinyin(text) is not None
+    result = Screener.load(("us-regf",), mode="rules").screen(text)
+    assert "false_legal_consequence" in {f.category for f in result.findings}

@@ -26,10 +26,11 @@ from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spa
 from collectguard.text.screen_context import callback_before, denied_word, negated
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
+from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
-from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult
+from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
 
@@ -39,16 +40,6 @@ _ROLE_SET = frozenset(ROLES)
 # A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
 _LIABLE = frozenset({"borrower", "guarantor"})
 MODES = ("rules", "rules+model")
-_PII_TYPES = ("CN_ID", "US_SSN", "NATIONAL_ID", "PHONE", "BANK_CARD", "ADDRESS")
-# to the borrower too: an ID, SSN or card number in full is more than any message needs (尾号6602,
-# "the last four of your SSN" will do)
-_IN_FULL = ("CN_ID", "US_SSN", "BANK_CARD")
-# thirteen digits or more, spaced or not: the least an ID or card number in full has (most messages have
-# none); an SSN's nine digits need the words it is reported after, which its recognizer names
-_LONG_NUMBER = r"\d(?:[ -]?\d){12}"
-# Service numbers (400/800/95xxx, US toll-free) belong to the creditor, not to the borrower.
-_SERVICE_PREFIXES: tuple[str, ...] = ("400", "800", "95", "96", "1800", "1833", "1844", "1855", "1866")
-_SERVICE_PREFIXES += ("1877", "1888", "833", "844", "855", "866", "877", "888")
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ",
 # "her to call Jennifer back at ")
 _OWN_REACH = 32
@@ -70,11 +61,6 @@ def _disclosed_by_demand(raw: list[_Raw]) -> list[_Raw]:
         if category == "demand_from_third_party":
             return [("third_party_disclosure", start, end, source, evidence, "block")]
     return []
-
-
-def _service_number(kind: str, value: str) -> bool:
-    digits = "".join(c for c in value if c.isdigit())
-    return kind == "PHONE" and digits.lstrip("+").lstrip("0").startswith(_SERVICE_PREFIXES)
 
 
 class Screener:
@@ -111,7 +97,7 @@ class Screener:
         self._rewriter = rewriter or load_rewriter()
         self._model = model if mode == "rules+model" else None
         self._pii = pii
-        self._in_full_hint = _in_full_hint() if pii is not None else None
+        self._in_full_hint = in_full_hint() if pii is not None else None
         rules: dict[str, list[ContentRule]] = {}
         for pack in self._packs:
             for rule in pack.content_rules:
@@ -132,7 +118,7 @@ class Screener:
             from collectguard.text.ngram_model import load_model
 
             model = load_model()
-        return cls(load_lexicon(), [load_pack(p) for p in packs], mode=mode, model=model, pii=_pii_analyzer())
+        return cls(load_lexicon(), [load_pack(p) for p in packs], mode=mode, model=model, pii=pii_analyzer())
 
     @property
     def packs(self) -> tuple[str, ...]:
@@ -145,6 +131,14 @@ class Screener:
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
             to = parse_enum(PartyRole, to, field="to").value
         read = read_pinyin(text)  # a message typed in pinyin, read as characters (ni zai bu → 你再不)
+        found = self._screen(text, to, read)
+        # a Tagalog or Malay message can spell pinyin syllables (makukulong ka na): its words are read as
+        # written too, by the rules (the English model would read the pinyin as English)
+        return found if read is None else merged(found, self._screen(text, to, None, judge=False))
+
+    def _screen(
+        self, text: str, to: str, read: tuple[str, Offsets] | None, judge: bool = True
+    ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
@@ -167,14 +161,14 @@ class Screener:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        if self._model is not None and not raw and not note:  # the model judges no note about words
+        if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
             if guess and not self._ban_spans(s, text, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
         else:
-            pii = self._pii_findings(text, s, offs, _PII_TYPES if third else _IN_FULL)
+            pii = self._pii_findings(text, s, offs, PII_TYPES if third else IN_FULL)
         if not raw and not pii:
             return _PASS
         return self._result(with_offsets(text, s, offs), raw, pii)
@@ -298,7 +292,7 @@ class Screener:
             return any(ctx.payee_account.search(s, lo, hi) is not None for ctx in self._lex.context.values())
         if kind != "PHONE":
             return False
-        if _service_number(kind, value):
+        if service_number(kind, value):
             return True
         return any(
             callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) for ctx in self._lex.context.values()
@@ -370,24 +364,6 @@ def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) 
 
 def _severity(category: str) -> str:
     return "block" if category in BLOCK_CATEGORIES else "warn"
-
-
-def _pii_analyzer() -> Callable[..., Any] | None:
-    """``collectguard.pii.analyze`` when that package provides it; screening works without it."""
-    try:
-        from collectguard.pii import analyze
-    except ImportError:
-        return None
-    return analyze  # type: ignore[no-any-return]
-
-
-def _in_full_hint() -> re.Pattern[str]:
-    """A long number, or a word without which no in-full type can be found (normalised as the message
-    is): to the borrower, only a message that has one goes through the personal-data pass."""
-    from collectguard.pii import required_cues
-
-    words = {normalize_text(w.strip(), variants=False)[0] for w in required_cues(_IN_FULL)}
-    return re.compile("|".join([_LONG_NUMBER, *(re.escape(w) for w in sorted(words) if w)]))
 
 
 @lru_cache(maxsize=16)

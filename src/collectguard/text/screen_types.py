@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["BLOCK_CATEGORIES", "Finding", "ScreenResult"]
+__all__ = ["BLOCK_CATEGORIES", "Finding", "ScreenResult", "merged"]
 
 # Categories that stop a message outright; the others warn (issue contract, design.md categories).
 BLOCK_CATEGORIES = frozenset(
@@ -75,3 +75,16 @@ class ScreenResult:
         if self.findings:
             out["rewrite"] = self.rewrite
         return out
+
+
+def merged(first: ScreenResult, second: ScreenResult) -> ScreenResult:
+    """Two readings of one message as one result: every finding of either, once; the stricter verdict."""
+    if not second.findings:
+        return first
+    if not first.findings:
+        return second
+    seen = {(f.category, f.start, f.end, f.rule) for f in first.findings}
+    extra = [f for f in second.findings if (f.category, f.start, f.end, f.rule) not in seen]
+    findings = sorted([*first.findings, *extra], key=lambda f: (f.start, f.end, f.category, f.rule))
+    verdict = "block" if any(f.severity == "block" for f in findings) else "warn"
+    return ScreenResult(verdict=verdict, findings=tuple(findings), text=first.text)
