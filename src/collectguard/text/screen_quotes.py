@@ -69,9 +69,8 @@ _AGREES = re.compile(
     r"|no doubt|without a doubt|no question|not wrong"
 )
 _MENTION_REACH = {"zh": 12, "en": 24}
-_ANSWER_REACH = (
-    20  # how far after a quoted question its answer is looked for (，我告诉你，肯定会; " Yes, you will)
-)
+# how far after a quoted question its answer is looked for (，我告诉你，肯定会; " Yes, you will)
+_ANSWER_REACH = 20
 # between a ban and the quote it bans, or after the quote before the ban: more quoted phrases of the
 # same list, list separators, and "such words" (“坐监”“差佬上门”之类说话, "…" and "…" are). A Chinese
 # comma ends the list: 不许说“没钱”“再等等”，“明天不还就让你坐牢” bans only the first two.
@@ -169,10 +168,9 @@ def readers_words(
     speech = _READER_SAID if said else _READER_SPEECH
     if speech.search(s, max(0, n_open - 12), n_open) is None:
         return False
-    if said:  # a short denial opens what follows ("You won't."), not any negation ("We won't hesitate.")
-        at, _ = _rest_or_next(s, n_close + 1)
-        return _DENIAL_OPENS.match(s, at) is not None
     at, stop = _rest_or_next(s, n_close + 1)  # You said "I'll go to jail." You won't.
+    if said:  # a short denial opens what follows ("You won't."), not any negation ("We won't hesitate.")
+        return _DENIAL_OPENS.match(s, at) is not None
     return ctx.negation.search(s, at, stop) is not None and _AGREES.search(s, at, stop) is None
 
 
@@ -292,7 +290,7 @@ def has_quotes(text: str) -> bool:
     return QUOTES.search(text) is not None or ("'" in text and SINGLE_QUOTED.search(text) is not None)
 
 
-def unquoted(original: str) -> str:
+def _unquoted(original: str) -> str:
     return (
         SINGLE_QUOTED.sub(" ", _QUOTED.sub(" ", original)) if "'" in original else _QUOTED.sub(" ", original)
     )
@@ -301,7 +299,7 @@ def unquoted(original: str) -> str:
 @lru_cache(maxsize=8)
 def impersonal(original: str) -> bool:
     """No 你, 我, you or we outside the quotes of ``original``; once per message, however many hits."""
-    return _PERSONAL.search(unquoted(original)) is None
+    return _PERSONAL.search(_unquoted(original)) is None
 
 
 def quotes_around(
