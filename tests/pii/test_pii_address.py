@@ -12,6 +12,7 @@ MUST_MATCH = [
     ("地址阳光花园3栋2单元502室", "阳光花园3栋2单元502室"),
     ("寄到上海市徐汇区漕溪北路201弄4号302室", "上海市徐汇区漕溪北路201弄4号302室"),
     ("四川省仪陇县马鞍镇新政村3组", "四川省仪陇县马鞍镇新政村3组"),
+    ("寄到天津市和平区南京道200号", "天津市和平区南京道200号"),
     ("Mail to 1600 Pennsylvania Ave, Washington, DC 20500.", "1600 Pennsylvania Ave, Washington, DC 20500"),
     ("lives at 42 Elm Street Apt 5", "42 Elm Street Apt 5"),
 ]
@@ -22,6 +23,9 @@ MUST_NOT_MATCH = [
     "逾期90天",
     "请于2023年5月12日前还款",
     "pay 300 dollars by Friday",
+    # a village and a verb that ends in a road suffix (知道 is no road called 知道)
+    "让全村都知道你欠钱",
+    "王家村的人都知道",
 ]
 
 

@@ -84,6 +84,7 @@ class AddressData(_Strict):
     village_suffixes: list[str]
     lead_cues: list[str]
     institution_tails: list[str]
+    not_roads: list[str] = []
 
 
 class PatternSpec(_Strict):

@@ -82,6 +82,7 @@ class Context:
     review_frames: re.Pattern[str]  # before the quotes: the note names a review
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
     reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
+    note_heading: re.Pattern[str]  # a staff note's heading opens the message (【质检通报】, QA note:)
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
@@ -238,12 +239,17 @@ def _compile_context(ctx: ContextFile) -> Context:
         consent=cue_regex(ctx.consent, lang),
         word_named=cue_regex(ctx.word_named, lang),
         word_bans=cue_regex(ctx.word_bans, lang),
-        verdicts=cue_regex(ctx.violation_verdicts, lang),
+        verdicts=cue_regex(ctx.violation_verdicts, lang, not_after=ctx.verdict_denials),
         review_frames=cue_regex(ctx.review_frames, lang),
         reported_speech_by=re.compile(
             "(?i)(?:"
             + cue_regex(ctx.reported_speakers, lang).pattern
             + r")[^“”「」『』\"'\n。.!?！？]{0,30}$"
+        ),
+        note_heading=re.compile(
+            r"[\W_]{0,3}[^:：】\]\n]{0,12}?(?:"
+            + cue_regex(ctx.note_headings, lang).pattern
+            + r")[^:：】\]\n。.!?！？]{0,30}[:：】\]\n]"
         ),
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"

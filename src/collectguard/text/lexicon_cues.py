@@ -9,14 +9,17 @@ from collectguard.text.normalize import normalize
 __all__ = ["counted_regex", "cue_regex"]
 
 
-def cue_regex(words: tuple[str, ...], lang: str, unless: tuple[str, ...] = ()) -> re.Pattern[str]:
+def cue_regex(
+    words: tuple[str, ...], lang: str, unless: tuple[str, ...] = (), not_after: tuple[str, ...] = ()
+) -> re.Pattern[str]:
     """One pattern for a cue list; ``unless`` lists words that start where a cue does and are no
-    cue (就业 is not the breaker 就)."""
+    cue (就业 is not the breaker 就), ``not_after`` words right before a cue that deny it (无违规)."""
     keys = sorted({normalize(w).text for w in words if w}, key=len, reverse=True)
     if not keys:
         return re.compile(r"(?!x)x")
     not_these = "|".join(re.escape(normalize(w).text) for w in sorted(unless, key=len, reverse=True))
     guard = f"(?!{not_these})" if not_these else ""
+    guard += "".join(f"(?<!{re.escape(normalize(w).text)})" for w in not_after if w)
     if lang != "en":
         return re.compile(guard + "(?:" + "|".join(re.escape(k) for k in keys) + ")")
 

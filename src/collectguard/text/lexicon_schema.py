@@ -137,12 +137,16 @@ class ContextFile(_Strict):
     # after quoted words in their sentence, or opening the next: a reviewer's verdict that they broke a
     # rule (…”，属骚扰性表述; '…' Substantiated.): a QA or complaint note reports them, nobody says them
     violation_verdicts: tuple[str, ...] = ()
+    # right before such a verdict: it is denied (无违规, 未达违规, not a violation is a negation's work)
+    verdict_denials: tuple[str, ...] = ()
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)
     verdict_objects: tuple[str, ...] = ()
     # right before the quote of such a note: the collector who said it (坐席说, agent told the consumer)
     reported_speakers: tuple[str, ...] = ()
+    # in the heading that opens a message: a staff note (【质检通报】, 培训案例讨论：, Training reminder:)
+    note_headings: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

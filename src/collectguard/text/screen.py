@@ -29,7 +29,7 @@ from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
-from collectguard.text.screen_reviews import condemned_spans
+from collectguard.text.screen_reviews import condemned_spans, judging_note, staff_note
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -149,13 +149,14 @@ class Screener:
             raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
-        # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
-        # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他)
+        # a note that names words under a ban (严禁讲“…”), or a staff note that judges what it quotes, is
+        # about words: what it quotes tells no one of a debt, though the rest of it may (王强逾期未还。严禁说“老赖”)
         note = None
         if third:
-            named = self._ban_spans(s, text, offs)
+            named = self._ban_spans(s, text, offs, condemned=self._staff_note(text))
             note = bool(named)
-            raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
+            if not self._judging_note(s, text):  # a QA note on a collector's conduct speaks of debts to staff
+                raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
             raw.extend(_disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
@@ -178,6 +179,12 @@ class Screener:
     def _ban_spans(self, s: str, text: str, offs: Offsets, condemned: bool = False) -> list[tuple[int, int]]:
         finders = (ban_spans, condemned_spans) if condemned else (ban_spans,)
         return [sp for c in self._lex.context.values() for find in finders for sp in find(s, c, text, offs)]
+
+    def _staff_note(self, text: str) -> bool:
+        return any(staff_note(ctx, text) for ctx in self._lex.context.values())
+
+    def _judging_note(self, s: str, text: str) -> bool:
+        return any(judging_note(s, ctx, text) for ctx in self._lex.context.values())
 
     def _acts_for_borrower(self, s: str) -> bool:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())

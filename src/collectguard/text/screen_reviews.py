@@ -6,6 +6,11 @@ arrested" on a call. Zero-tolerance breach.). Such a note names the review befor
 collector who said it right before the quote, speaks to no one outside its quotes, and gives its
 verdict after them. A collector's own threat in quotes with a verdict on the debt after it
 (“…”违规逾期, "…" Breach of agreement.) is none of these.
+
+A staff note headed as one (【质检通报】…, 培训案例讨论：…, Training reminder: …) names its review
+in its heading and speaks to the staff (请全组注意, "even if they swear at you first"): what it
+quotes is judged when a verdict or a ban stands anywhere in it, not denied and not on the debt.
+Only quoted words are excused; what the note itself says is screened as any message.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from collectguard.text.screen_quotes import (
     to_normalised,
 )
 
-__all__ = ["condemned", "condemned_spans"]
+__all__ = ["condemned", "condemned_spans", "judging_note", "staff_note"]
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -35,11 +40,26 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
     it, no 你, 我, you or we outside the quotes) and ``_verdict_after`` (a verdict in the quote's
     sentence or the next, not denied and not on the debt: “…”违规逾期 judges no words)."""
     quotes = quotes_around(start, end, original, offs, single=True)
-    return (
-        quotes is not None
-        and _reviewed(ctx, original, quotes[0])
-        and _verdict_after(s, ctx, original, offs, quotes[1])
-    )
+    return quotes is not None and _judged(s, ctx, original, offs, *quotes)
+
+
+def _judged(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
+    """The quote from ``opening`` to ``close`` is judged: in a staff note by a verdict anywhere in it,
+    in any other note by the collector named before it and a verdict after it."""
+    if staff_note(ctx, original):
+        return _verdict_in(s, ctx, 0, len(s), contrast=False)
+    return _reviewed(ctx, original, opening) and _verdict_after(s, ctx, original, offs, close)
+
+
+def judging_note(s: str, ctx: Context, original: str) -> bool:
+    """A staff note with a verdict or a ban in it: about collectors' conduct, it tells no one of a debt."""
+    return staff_note(ctx, original) and _verdict_in(s, ctx, 0, len(s), contrast=False)
+
+
+@lru_cache(maxsize=8)
+def staff_note(ctx: Context, original: str) -> bool:
+    """The message opens with the heading of a staff note (【质检通报】, 本月抽检汇总：, QA note, call 4471:)."""
+    return ctx.note_heading.match(original.lower()) is not None
 
 
 def _reviewed(ctx: Context, original: str, opening: int) -> bool:
@@ -68,22 +88,28 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
     run = QUOTED_RUN.match(original, close + 1)
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = sentence_stop(s, at)
-    stop = min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
+    return _verdict_in(s, ctx, at, min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH))
+
+
+def _verdict_in(s: str, ctx: Context, at: int, stop: int, *, contrast: bool = True) -> bool:
+    """A verdict or a ban between ``at`` and ``stop`` that is not denied or on the debt, nor (with
+    ``contrast``) overturned by what follows it in its sentence; a staff note's verdict is followed by
+    guidance to the staff ("…even if they curse at you first"), not by a taunt."""
     for cue in (ctx.verdicts, ctx.word_bans):
-        verdict = cue.search(s, at, stop)
-        if verdict is None or overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
-            continue
-        # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach of
-        # agreement", "Failure to pay is a violation")
-        if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
-            s, max(at, verdict.start() - _DENIAL_REACH - 4), verdict.start()
-        ):
-            continue
-        # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that starts
-        # before it, even one that runs into it
-        lo = max(at, verdict.start() - _DENIAL_REACH)
-        if not any(m.start() < verdict.start() for m in ctx.negation.finditer(s, lo, verdict.end())):
-            return True
+        for verdict in cue.finditer(s, at, stop):
+            if contrast and overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+                continue
+            # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach
+            # of agreement", "Failure to pay is a violation")
+            if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
+                s, max(at, verdict.start() - _DENIAL_REACH - 4), verdict.start()
+            ):
+                continue
+            # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that
+            # starts before it, even one that runs into it
+            lo = max(at, verdict.start() - _DENIAL_REACH)
+            if not any(m.start() < verdict.start() for m in ctx.negation.finditer(s, lo, verdict.end())):
+                return True
     return False
 
 
@@ -95,7 +121,7 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
     return [
         (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
         for q in quoted_spans(original)
-        if _reviewed(ctx, original, q.start()) and _verdict_after(s, ctx, original, offs, q.end() - 1)
+        if _judged(s, ctx, original, offs, q.start(), q.end() - 1)
     ]
 
 

@@ -55,6 +55,7 @@ class AddressRecognizer:
         self._province_re = re.compile(f"(?:{_alt(d.provinces)})(?:{_alt(d.province_suffixes)})")
         self._lead = tuple(sorted(d.lead_cues, key=len, reverse=True))
         self._institutions = tuple(d.institution_tails)
+        self._not_roads = tuple(d.not_roads)
         suffixes = [
             *d.province_suffixes,
             *d.city_suffixes,
@@ -115,6 +116,8 @@ class AddressRecognizer:
                     return
                 continue
             parts = [k for k, v in match.groupdict().items() if v]
+            if match.group("road") and match.group("road").endswith(self._not_roads):
+                parts.remove("road")  # 都知道 is a verb, not a road
             if len(parts) < 2 or not any(p in _FINE for p in parts):
                 pos = match.start() + 1  # a loose piece may have swallowed the start of a real one
                 continue
