@@ -152,13 +152,15 @@ class Screener:
         # a note that names words under a ban (严禁讲“…”), or a staff note that judges what it quotes, is
         # about words: what it quotes tells no one of a debt, though the rest of it may (王强逾期未还。严禁说“老赖”)
         note = None
+        # a QA note on a collector's conduct speaks to staff: of debts, and of whom to call back
+        judging = third and self._judging_note(s, text)
         if third:
             named = self._ban_spans(s, text, offs, condemned=self._staff_note(text))
             note = bool(named)
-            if not self._judging_note(s, text):  # a QA note on a collector's conduct speaks of debts to staff
+            if not judging:
                 raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
             raw.extend(_disclosed_by_demand(raw))
-        if to == "third_party" and self._unrelated:
+        if to == "third_party" and self._unrelated and not judging:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)

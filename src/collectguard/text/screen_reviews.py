@@ -15,6 +15,7 @@ Only quoted words are excused; what the note itself says is screened as any mess
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from collectguard.text.lexicon import Context
@@ -30,7 +31,7 @@ from collectguard.text.screen_quotes import (
     to_normalised,
 )
 
-__all__ = ["condemned", "condemned_spans", "judging_note", "staff_note"]
+__all__ = ["condemned", "condemned_spans", "described", "judging_note", "staff_note"]
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -49,6 +50,18 @@ def _judged(s: str, ctx: Context, original: str, offs: Offsets, opening: int, cl
     if staff_note(ctx, original):
         return _verdict_in(s, ctx, 0, len(s), contrast=False)
     return _reviewed(ctx, original, opening) and _verdict_after(s, ctx, original, offs, close)
+
+
+def described(s: str, start: int, ctx: Context) -> bool:
+    """In a staff note that judges, the hit at ``start`` of normalised ``s`` names the violation a verdict
+    right before it in its clause finds (属威胁联系第三方; a false threat of arrest; flagged as a threat to
+    contact a third party): the note's category, not its words."""
+    if not judging_note(s, ctx, s):
+        return False
+    for verdict in ctx.verdicts.finditer(s, max(0, start - _DESCRIBE_REACH), start):
+        if _CLAUSE_BREAK.search(s, verdict.end(), start) is None:
+            return True
+    return False
 
 
 def judging_note(s: str, ctx: Context, original: str) -> bool:
@@ -106,9 +119,12 @@ def _verdict_in(s: str, ctx: Context, at: int, stop: int, *, contrast: bool = Tr
             ):
                 continue
             # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that
-            # starts before it, even one that runs into it
+            # starts before it, even one that runs into it; a ban's own 不 (也不要说) denies no ban
             lo = max(at, verdict.start() - _DENIAL_REACH)
-            if not any(m.start() < verdict.start() for m in ctx.negation.finditer(s, lo, verdict.end())):
+            denials = ctx.negation.finditer(s, lo, verdict.end())
+            if cue is ctx.word_bans:
+                denials = (m for m in denials if m.end() <= verdict.start())
+            if not any(m.start() < verdict.start() for m in denials):
                 return True
     return False
 
@@ -130,3 +146,6 @@ _DENIAL_REACH = 6
 #: how far after the quote its verdict is looked for, and before it the collector who said it
 _VERDICT_REACH = 200
 _SPEAKER_REACH = 40
+#: how far after a staff note's verdict the violation it names may reach (属威胁联系第三方)
+_DESCRIBE_REACH = 16
+_CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？:：\n]")
