@@ -246,10 +246,10 @@ def _compile_context(ctx: ContextFile) -> Context:
             + cue_regex(ctx.reported_speakers, lang).pattern
             + r")[^“”「」『』\"'\n。.!?！？]{0,30}$"
         ),
-        note_heading=re.compile(
-            r"[\W_]{0,3}[^:：】\]\n]{0,12}?(?:"
+        note_heading=re.compile(  # a short label with no clause in it, holding a heading word
+            r"[\s【\[@#]{0,2}(?=[^，,。!?！？:：】\]\n]{0,24}?(?:"
             + cue_regex(ctx.note_headings, lang).pattern
-            + r")[^:：】\]\n。.!?！？]{0,30}[:：】\]\n]"
+            + r"))[^，,。!?！？:：】\]\n]{1,32}[:：】\]\n]"
         ),
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"

@@ -87,7 +87,7 @@ def excused(
     if quoted is not None and condemned(s, start, end, ctx, quoted[0], quoted[1]):
         return True
     # named as the violation a staff note's verdict finds (…，属威胁联系第三方; a false threat of arrest)
-    if described(s, start, ctx):
+    if quoted is not None and described(s, start, ctx, quoted[0]):
         return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you

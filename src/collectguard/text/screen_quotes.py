@@ -81,14 +81,10 @@ QUOTED_RUN = re.compile(
     r"(?:\s*(?:(?:and|or) )?(?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
     r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*"
 )
-# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢; 禁用词（必背）：…)
+# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
 _LIST_RUN = {
-    "zh": re.compile(
-        r"(?:[(（]?[^()（）:：\n]{1,8}[)）])?\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"
-    ),
-    "en": re.compile(
-        r"(?:\s*\(?[^():\n]{1,16}\))?\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"
-    ),
+    "zh": re.compile(r"\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"),
+    "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
 }
 _BAN_REACH = 120  # a ban may stand before a list of several quoted phrases
 # what may follow a quoted list that a ban comes before: its clause ends, or whom it must not be said to

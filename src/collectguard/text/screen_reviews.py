@@ -7,10 +7,10 @@ collector who said it right before the quote, speaks to no one outside its quote
 verdict after them. A collector's own threat in quotes with a verdict on the debt after it
 (“…”违规逾期, "…" Breach of agreement.) is none of these.
 
-A staff note headed as one (【质检通报】…, 培训案例讨论：…, Training reminder: …) names its review
-in its heading and speaks to the staff (请全组注意, "even if they swear at you first"): what it
-quotes is judged when a verdict or a ban stands anywhere in it, not denied and not on the debt.
-Only quoted words are excused; what the note itself says is screened as any message.
+A staff note opened by its label (【质检通报】…, 本月抽检汇总：…, Training reminder: …) names its
+review there, so it need not name the collector it quotes; it is still impersonal and its verdict
+still follows the quote. Only quoted words are excused (and, right after a verdict, the violation
+it names); what the note itself says is screened as any message.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collectguard.text.screen_quotes import (
     to_normalised,
 )
 
-__all__ = ["condemned", "condemned_spans", "described", "judging_note", "staff_note"]
+__all__ = ["condemned", "condemned_spans", "described", "staff_note"]
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -45,33 +45,29 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
 
 
 def _judged(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
-    """The quote from ``opening`` to ``close`` is judged: in a staff note by a verdict anywhere in it,
-    in any other note by the collector named before it and a verdict after it."""
-    if staff_note(ctx, original):
-        return _verdict_in(s, ctx, 0, len(s), contrast=False)
+    """The quote from ``opening`` to ``close`` is reported by a note (``_reviewed``) and judged by a
+    verdict after it (``_verdict_after``)."""
     return _reviewed(ctx, original, opening) and _verdict_after(s, ctx, original, offs, close)
 
 
-def described(s: str, start: int, ctx: Context) -> bool:
-    """In a staff note that judges, the hit at ``start`` of normalised ``s`` names the violation a verdict
-    right before it in its clause finds (属威胁联系第三方; a false threat of arrest; flagged as a threat to
-    contact a third party): the note's category, not its words."""
-    if not judging_note(s, ctx, s):
+def described(s: str, start: int, ctx: Context, original: str) -> bool:
+    """In an impersonal staff note that judges, the hit at ``start`` of normalised ``s`` names the
+    violation a verdict right before it in its clause finds (属威胁联系第三方; a false threat of arrest;
+    flagged as a threat to contact a third party): the note's category, not its words."""
+    if not (staff_note(ctx, original) and impersonal(original)):
         return False
     for verdict in ctx.verdicts.finditer(s, max(0, start - _DESCRIBE_REACH), start):
-        if _CLAUSE_BREAK.search(s, verdict.end(), start) is None:
+        if _CLAUSE_BREAK.search(s, verdict.end(), start) is None and _verdict_in(
+            s, ctx, verdict.start(), start
+        ):
             return True
     return False
 
 
-def judging_note(s: str, ctx: Context, original: str) -> bool:
-    """A staff note with a verdict or a ban in it: about collectors' conduct, it tells no one of a debt."""
-    return staff_note(ctx, original) and _verdict_in(s, ctx, 0, len(s), contrast=False)
-
-
 @lru_cache(maxsize=8)
 def staff_note(ctx: Context, original: str) -> bool:
-    """The message opens with the heading of a staff note (【质检通报】, 本月抽检汇总：, QA note, call 4471:)."""
+    """The message opens with the label of a staff note (【质检通报】, 本月抽检汇总：, Training reminder:),
+    a short one with no clause in it: 您好，您的培训贷已逾期： is no label."""
     return ctx.note_heading.match(original.lower()) is not None
 
 
@@ -82,6 +78,8 @@ def _reviewed(ctx: Context, original: str, opening: int) -> bool:
     (案例：“王某…被抓走”) reports nobody's words."""
     if not impersonal(original):
         return False
+    if staff_note(ctx, original):  # its label names the review, and it reports whoever it quotes
+        return True
     frame = _first_frame(ctx, original)
     return (
         0 <= frame < opening
@@ -104,13 +102,12 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
     return _verdict_in(s, ctx, at, min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH))
 
 
-def _verdict_in(s: str, ctx: Context, at: int, stop: int, *, contrast: bool = True) -> bool:
-    """A verdict or a ban between ``at`` and ``stop`` that is not denied or on the debt, nor (with
-    ``contrast``) overturned by what follows it in its sentence; a staff note's verdict is followed by
-    guidance to the staff ("…even if they curse at you first"), not by a taunt."""
+def _verdict_in(s: str, ctx: Context, at: int, stop: int) -> bool:
+    """A verdict or a ban between ``at`` and ``stop`` that is not overturned, denied, or on the debt
+    or the reader's conduct (严禁拖欠, 禁止失联)."""
     for cue in (ctx.verdicts, ctx.word_bans):
         for verdict in cue.finditer(s, at, stop):
-            if contrast and overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+            if overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
                 continue
             # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach
             # of agreement", "Failure to pay is a violation")
