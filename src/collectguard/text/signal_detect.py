@@ -121,13 +121,9 @@ def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
 
 
 def _guarded(signal: str, start: int, end: int, hits: Hits, last: int | None = None) -> bool:
-    """A guard over the cue hides it. A crisis cue of several parts (楼顶…跳) is hidden only when one
-    guard covers its last part too: a harmless phrase around its first part (楼顶晒被子) hides no 跳
-    that follows it."""
+    """A guard over the cue hides it; a crisis cue of parts (楼顶…跳) only if the guard reaches its last."""
     if last is not None and signal == "distress_self_harm":
-        return any(
-            gs < end and last < ge and gs < start + 1 and signal in kinds for gs, ge, kinds in hits.guards
-        )
+        return any(gs <= start <= last < ge and signal in kinds for gs, ge, kinds in hits.guards)
     return any(gs < end and start < ge and signal in kinds for gs, ge, kinds in hits.guards)
 
 
@@ -154,8 +150,9 @@ def _candidates(
         if lang is not None and cue.lang != lang:
             continue
         end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
-        last = None if end is None or len(cue.parts) == 1 else end - len(cue.parts[-1])
-        if end is None or _guarded(cue.signal, start, end, hits, last):
+        if end is None or _guarded(
+            cue.signal, start, end, hits, end - len(cue.parts[-1]) if cue.parts[1:] else None
+        ):
             continue
         if cue.needs is not None and not _present(hits.markers.get(f"need:{cue.needs}"), cue.lang):
             continue
