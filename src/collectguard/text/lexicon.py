@@ -82,7 +82,6 @@ class Context:
     review_frames: re.Pattern[str]  # before the quotes: the note names a review
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
     reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
-    note_heading: re.Pattern[str]  # a staff note's heading opens the message (【质检通报】, QA note:)
     breakers: re.Pattern[str]
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
@@ -245,11 +244,6 @@ def _compile_context(ctx: ContextFile) -> Context:
             "(?i)(?:"
             + cue_regex(ctx.reported_speakers, lang).pattern
             + r")[^“”「」『』\"'\n。.!?！？]{0,30}$"
-        ),
-        note_heading=re.compile(  # a short label with no clause in it, holding a heading word
-            r"[\s【\[@#]{0,2}(?=[^，,。!?！？:：】\]\n]{0,24}?(?:"
-            + cue_regex(ctx.note_headings, lang).pattern
-            + r"))[^，,。!?！？:：】\]\n]{1,32}[:：】\]\n]"
         ),
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"

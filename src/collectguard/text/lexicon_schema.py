@@ -145,8 +145,6 @@ class ContextFile(_Strict):
     verdict_objects: tuple[str, ...] = ()
     # right before the quote of such a note: the collector who said it (坐席说, agent told the consumer)
     reported_speakers: tuple[str, ...] = ()
-    # in the heading that opens a message: a staff note (【质检通报】, 培训案例讨论：, Training reminder:)
-    note_headings: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

@@ -29,7 +29,7 @@ from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
-from collectguard.text.screen_reviews import condemned_spans, staff_note
+from collectguard.text.screen_reviews import condemned_spans
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -149,19 +149,16 @@ class Screener:
             raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
-        # a note that names words under a ban (严禁讲“…”), or a staff note that judges what it quotes, is
-        # about words: what it quotes tells no one of a debt or asks no one to call back, though the rest
-        # of it may (王强逾期未还。严禁说“老赖”)
+        # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
+        # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他)
         note = None
-        unquoted = s
         if third:
-            named = self._ban_spans(s, text, offs, condemned=self._staff_note(text))
+            named = self._ban_spans(s, text, offs)
             note = bool(named)
-            unquoted = _blanked(s, named) if named else s
-            raw.extend(self._addressee_findings(unquoted))
+            raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
             raw.extend(_disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
-            raw.extend(self._relay_findings(unquoted))
+            raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
@@ -181,9 +178,6 @@ class Screener:
     def _ban_spans(self, s: str, text: str, offs: Offsets, condemned: bool = False) -> list[tuple[int, int]]:
         finders = (ban_spans, condemned_spans) if condemned else (ban_spans,)
         return [sp for c in self._lex.context.values() for find in finders for sp in find(s, c, text, offs)]
-
-    def _staff_note(self, text: str) -> bool:
-        return any(staff_note(ctx, text) for ctx in self._lex.context.values())
 
     def _acts_for_borrower(self, s: str) -> bool:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())

@@ -36,7 +36,7 @@ from collectguard.text.screen_quotes import (
     readers_words,
     to_normalised,
 )
-from collectguard.text.screen_reviews import condemned, described
+from collectguard.text.screen_reviews import condemned
 
 __all__ = ["Present", "excused", "present_cues"]
 
@@ -85,9 +85,6 @@ def excused(
         return True
     # quoted in a reviewer's note that judges them a violation (…”，属骚扰性表述)
     if quoted is not None and condemned(s, start, end, ctx, quoted[0], quoted[1]):
-        return True
-    # named as the violation a staff note's verdict finds (…，属威胁联系第三方; a false threat of arrest)
-    if quoted is not None and described(s, start, ctx, quoted[0]):
         return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you

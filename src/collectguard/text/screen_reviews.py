@@ -6,11 +6,6 @@ arrested" on a call. Zero-tolerance breach.). Such a note names the review befor
 collector who said it right before the quote, speaks to no one outside its quotes, and gives its
 verdict after them. A collector's own threat in quotes with a verdict on the debt after it
 (“…”违规逾期, "…" Breach of agreement.) is none of these.
-
-A staff note opened by its label (【质检通报】…, 本月抽检汇总：…, Training reminder: …) names its
-review there, so it need not name the collector it quotes; it is still impersonal and its verdict
-still follows the quote. Only quoted words are excused (and, right after a verdict, the violation
-it names); what the note itself says is screened as any message.
 """
 
 from __future__ import annotations
@@ -31,7 +26,7 @@ from collectguard.text.screen_quotes import (
     to_normalised,
 )
 
-__all__ = ["condemned", "condemned_spans", "described", "staff_note"]
+__all__ = ["condemned", "condemned_spans"]
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -50,27 +45,6 @@ def _judged(s: str, ctx: Context, original: str, offs: Offsets, opening: int, cl
     return _reviewed(ctx, original, opening) and _verdict_after(s, ctx, original, offs, close)
 
 
-def described(s: str, start: int, ctx: Context, original: str) -> bool:
-    """In an impersonal staff note that judges, the hit at ``start`` of normalised ``s`` names the
-    violation a verdict right before it in its clause finds (属威胁联系第三方; a false threat of arrest;
-    flagged as a threat to contact a third party): the note's category, not its words."""
-    if not (staff_note(ctx, original) and impersonal(original)):
-        return False
-    for verdict in ctx.verdicts.finditer(s, max(0, start - _DESCRIBE_REACH), start):
-        if _CLAUSE_BREAK.search(s, verdict.end(), start) is None and _verdict_in(
-            s, ctx, verdict.start(), start
-        ):
-            return True
-    return False
-
-
-@lru_cache(maxsize=8)
-def staff_note(ctx: Context, original: str) -> bool:
-    """The message opens with the label of a staff note (【质检通报】, 本月抽检汇总：, Training reminder:),
-    a short one with no clause in it: 您好，您的培训贷已逾期： is no label."""
-    return ctx.note_heading.match(original.lower()) is not None
-
-
 def _reviewed(ctx: Context, original: str, opening: int) -> bool:
     """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …) and
     a collector who said the quoted words right before it (坐席说“…”, agent told the consumer '…'): a
@@ -78,8 +52,6 @@ def _reviewed(ctx: Context, original: str, opening: int) -> bool:
     (案例：“王某…被抓走”) reports nobody's words."""
     if not impersonal(original):
         return False
-    if staff_note(ctx, original):  # its label names the review, and it reports whoever it quotes
-        return True
     frame = _first_frame(ctx, original)
     return (
         0 <= frame < opening
@@ -111,8 +83,10 @@ def _verdict_in(s: str, ctx: Context, at: int, stop: int) -> bool:
                 continue
             # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach
             # of agreement", "Failure to pay is a violation")
+            lo = max(at, verdict.start() - _DENIAL_REACH - 4)
+            lo = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(s, lo, verdict.start()))])
             if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
-                s, max(at, verdict.start() - _DENIAL_REACH - 4), verdict.start()
+                s, lo, verdict.start()
             ):
                 continue
             # a verdict denied ("that is not a violation", 不属于威胁) judges nothing: a negation that
@@ -143,6 +117,5 @@ _DENIAL_REACH = 6
 #: how far after the quote its verdict is looked for, and before it the collector who said it
 _VERDICT_REACH = 200
 _SPEAKER_REACH = 40
-#: how far after a staff note's verdict the violation it names may reach (属威胁联系第三方)
-_DESCRIBE_REACH = 16
+#: what ends the clause a verdict's object is looked for in, before the verdict (冒充司法人员，属红线)
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？:：\n]")
