@@ -45,7 +45,7 @@ def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) 
     # impostor (勿轻信他人，明天派人去你单位)
     if ctx.impostor_doubts.match(s, cue.start()) is not None:
         clause_end = FIRST_CLAUSE_END.search(s, cue.end(), start)
-        if clause_end is not None and _closes(s, cue.end(), clause_end, start, ctx):
+        if clause_end is not None and ctx.impostor_doubted.search(s, cue.end(), clause_end.start()) is None:
             # unless a warning opens after it (勿轻信，凡是让您转账到个人账户的均为诈骗)
             later = ctx.impostors.search(s, clause_end.end(), start)
             if later is None:
@@ -58,13 +58,3 @@ def attributed_to_others(s: str, start: int, end: int, lang: str, ctx: Context) 
     verdict = ctx.impostor_closers.search(s, cue.end(), start)
     ends = list(FIRST_CLAUSE_END.finditer(s, verdict.end(), start)) if verdict else []
     return not ends or _THEY[lang].search(s, ends[-1].end(), start) is not None
-
-
-def _closes(s: str, after: int, clause_end: re.Match[str], start: int, ctx: Context) -> bool:
-    """A doubt closes at its clause's end when what it doubts is no call, message or impostor, or when
-    the clause that holds the hit neither describes a call or a message nor names the impostors
-    (勿轻信不法分子，明天上门抓你; not 请勿轻信陌生来电，接到称您将被起诉的电话请挂断)."""
-    if ctx.impostor_doubted.search(s, after, clause_end.start()) is None:
-        return True
-    nxt = FIRST_CLAUSE_END.search(s, start)
-    return ctx.impostor_doubted.search(s, clause_end.end(), len(s) if nxt is None else nxt.start()) is None
