@@ -71,18 +71,13 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
     run = QUOTED_RUN.match(original, close + 1)
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = sentence_stop(s, at)
-    return _verdict_in(s, ctx, at, min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH))
-
-
-def _verdict_in(s: str, ctx: Context, at: int, stop: int) -> bool:
-    """A verdict or a ban between ``at`` and ``stop`` that is not overturned, denied, or on the debt
-    or the reader's conduct (严禁拖欠, 禁止失联)."""
+    stop = min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
     for cue in (ctx.verdicts, ctx.word_bans):
         for verdict in cue.finditer(s, at, stop):
             if overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
                 continue
-            # a verdict on the debt or on people judges no words (违规逾期, 违规客户, 逾期属严重违规, "Breach
-            # of agreement", "Failure to pay is a violation")
+            # a verdict on the debt, on people or on the reader's conduct judges no words (违规逾期, 违规客户,
+            # 严禁拖欠, "Breach of agreement", "Failure to pay is a violation"), its object in its own clause
             lo = max(at, verdict.start() - _DENIAL_REACH - 4)
             lo = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(s, lo, verdict.start()))])
             if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(

@@ -120,9 +120,11 @@ def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
     return end
 
 
-def _guarded(signal: str, start: int, end: int, hits: Hits, last: int | None = None) -> bool:
+def _guarded(cue: Cue, start: int, end: int, hits: Hits) -> bool:
     """A guard over the cue hides it; a crisis cue of parts (楼顶…跳) only if the guard reaches its last."""
-    if last is not None and signal == "distress_self_harm":
+    signal = cue.signal
+    if signal == "distress_self_harm" and len(cue.parts) > 1:
+        last = end - len(cue.parts[-1])
         return any(gs <= start <= last < ge and signal in kinds for gs, ge, kinds in hits.guards)
     return any(gs < end and start < ge and signal in kinds for gs, ge, kinds in hits.guards)
 
@@ -150,9 +152,7 @@ def _candidates(
         if lang is not None and cue.lang != lang:
             continue
         end = first_end if len(cue.parts) == 1 else _complete(cue, start, first_end, hits)
-        if end is None or _guarded(
-            cue.signal, start, end, hits, end - len(cue.parts[-1]) if cue.parts[1:] else None
-        ):
+        if end is None or _guarded(cue, start, end, hits):
             continue
         if cue.needs is not None and not _present(hits.markers.get(f"need:{cue.needs}"), cue.lang):
             continue
