@@ -126,8 +126,12 @@ class Context:
         for name, marker in spec.suppressors.items():
             if cue.signal not in marker.suppress:
                 continue
-            found = self._before(f"suppressor:{name}", start, sentence=marker.until_self)
-            if found is not None and not (marker.until_self and self._self_between(found, start)):
+            found = self._before(
+                f"suppressor:{name}", start, sentence=marker.until_self and not marker.clause_only
+            )
+            if found is None or (marker.until_self and self._self_between(found, start)):
+                continue
+            if not self._joined(f"suppressor:{name}:joined", end):
                 return None
         # 想死。算了，不说了: after a crisis cue, 算了 is resignation, not a retraction
         if spec.retraction is not None and cue.signal != "distress_self_harm" and self._retracted(end):
@@ -137,6 +141,11 @@ class Context:
         if self._quoted(start):
             value *= spec.quote_factor
         return round(max(value, 0.05), 2)
+
+    def _joined(self, name: str, end: int) -> bool:
+        """Whether a word of ``name`` follows the cue ending at ``end`` in its sentence."""
+        hi = self._bounds(self._sentence_breaks, max(end - 1, 0), len(self.text))[1]
+        return any(end <= ms and me <= hi for ms, me, _ in self.hits.markers.get(name, ()))
 
     def _retracted(self, end: int) -> bool:
         """A retraction right after the cue, with only punctuation between ("报警？不用不用"). In English

@@ -204,8 +204,12 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
         for lang, words in marker.words.items():
             for word in words:
                 mark(word, name, lang)
-        for word in marker.exceptions:
-            mark(word, f"{name}_exception", True)
+        for lang, words in marker.joined.items():
+            for word in words:
+                mark(word, f"{name}:joined", lang)
+        for i, exception in enumerate(marker.exceptions):  # alternatives allowed, as in a guard
+            for (word,) in _guard_readings(exception, context_path, i, f"{name}.exceptions", ""):
+                mark(word, f"{name}_exception", True)
     for i, guard in enumerate(context.guards):
         for (phrase,) in _guard_readings(guard.phrase, context_path, i):
             mark(phrase, "guard", *guard.signals)

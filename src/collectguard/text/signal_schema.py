@@ -92,6 +92,12 @@ class Marker(_Strict):
     #: read over the sentence, up to a first-person word between it and the cue: "同事被裁了" is the
     #: colleague's, "同事说我被裁了" the borrower's
     until_self: bool = False
+    #: read over the clause only, even with ``until_self``: a cousin who is a reporter in one clause does
+    #: not make the screenshots the borrower keeps in the next someone else's
+    clause_only: bool = False
+    #: words after the cue, in its sentence, by which the borrower joins in: the marker does not hold
+    #: ("我同事要去投诉你们，我也要去")
+    joined: dict[Lang, list[str]] = {}
 
 
 class Release(_Strict):
