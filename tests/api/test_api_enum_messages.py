@@ -10,7 +10,7 @@ from collectguard.service import Service
 from collectguard.text.screen import Screener
 
 STATES = "cease_requested, disputed, attorney_represented, crisis, complaint_open, bankruptcy, paid"
-ROLES = "borrower, guarantor, emergency_contact, third_party"
+ROLES = "borrower, guarantor, emergency_contact, third_party, staff"  # whom a draft may be for
 
 
 @pytest.fixture
@@ -47,3 +47,13 @@ def test_the_screener_names_the_addressee() -> None:
     with pytest.raises(ValidationError) as caught:
         Screener.load(("cn",), mode="rules").screen("还钱", to="boss")
     assert str(caught.value) == f"to: 'boss' is not one of: {ROLES}"
+
+
+def test_a_draft_for_staff_is_screened_as_an_internal_memo(client, team: Team) -> None:
+    memo = {"text": "本周跟进：张伟账户逾期45天，欠款两万，请按话术提醒。"}
+    staff = client.post("/v1/messages/screen", json=memo | {"to": "staff"}, headers=team.headers("collector"))
+    outsider = client.post(
+        "/v1/messages/screen", json=memo | {"to": "third_party"}, headers=team.headers("collector")
+    )
+    assert staff.status_code == 200, staff.text
+    assert staff.json()["verdict"] == "pass" and outsider.json()["verdict"] == "block"

@@ -144,6 +144,14 @@ def test_an_unknown_addressee_exits_2_naming_the_option_and_the_roles():
     result = _cli("screen", "--to", "boss", "还钱")
     assert result.returncode == 2
     assert result.stderr.strip() == (
-        "错误 error: --to: 'boss' is not one of: borrower, guarantor, emergency_contact, third_party"
+        "错误 error: --to: 'boss' is not one of: borrower, guarantor, emergency_contact, third_party, staff"
     )
     assert result.stdout == ""
+
+
+def test_a_memo_to_staff_may_name_the_debt():
+    memo = "本周跟进：张伟账户逾期45天，欠款两万，请按话术提醒。"
+    staff = _cli("screen", "--to", "staff", "--json", memo)
+    outsider = _cli("screen", "--to", "third_party", "--json", memo)
+    assert staff.returncode == 0 and json.loads(staff.stdout)["verdict"] == "pass"
+    assert json.loads(outsider.stdout)["verdict"] == "block"

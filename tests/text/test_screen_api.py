@@ -48,10 +48,28 @@ def test_warn_only_categories_give_warn() -> None:
 
 @pytest.mark.parametrize(
     ("to", "verdict"),
-    [("borrower", "pass"), ("guarantor", "pass"), ("emergency_contact", "block"), ("third_party", "block")],
+    [
+        ("borrower", "pass"),
+        ("guarantor", "pass"),
+        ("emergency_contact", "block"),
+        ("third_party", "block"),
+        ("staff", "pass"),
+    ],
 )
 def test_addressee_decides_whether_the_debt_may_be_mentioned(to: str, verdict: str) -> None:
     assert screen("您的借款已逾期30天，请尽快处理。", to=to).verdict == verdict
+
+
+def test_a_memo_to_a_colleague_names_the_debt_but_may_not_order_a_violation() -> None:
+    """A QA desk screens its own memos: naming the debt to a colleague discloses nothing, but an
+    instruction to tell the borrower's employer, or a full ID number, is still a finding."""
+    memo = "本周跟进：张伟账户逾期45天，欠款两万，请按话术提醒，勿在晚上九点后外呼。"
+    assert screen(memo, to="staff").verdict == "pass"
+    assert screen(memo, to="third_party").verdict == "block"
+    order = {f.category for f in screen("给张伟单位打个电话，告诉他们领导他欠钱不还。", to="staff").findings}
+    assert "third_party_disclosure" in order or "contact_third_party" in order
+    id_number = {f.category for f in screen("张伟身份证110101199003071233，请核对", to="staff").findings}
+    assert id_number == {"privacy_exposure"}
 
 
 def test_borrower_pii_to_someone_else_is_privacy_exposure() -> None:

@@ -38,7 +38,7 @@ def screener() -> Screener:
 @given(
     pieces=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
     joins=st.lists(st.sampled_from(_JOINS), min_size=3, max_size=3),
-    to=st.sampled_from(["borrower", "emergency_contact", "third_party", "guarantor"]),
+    to=st.sampled_from(["borrower", "emergency_contact", "third_party", "guarantor", "staff"]),
 )
 def test_every_finding_points_at_its_own_words(
     screener: Screener, pieces: list[str], joins: list[str], to: str

@@ -21,6 +21,8 @@ __all__ = [
 
 ChannelName = Literal["call", "sms", "wechat", "email", "visit"]
 RoleName = Literal["borrower", "guarantor", "emergency_contact", "third_party"]
+#: whom a screened draft is for: a party, or a colleague (QA memos, scripts)
+AddresseeName = Literal["borrower", "guarantor", "emergency_contact", "third_party", "staff"]
 OutcomeName = Literal[
     "connected", "no_answer", "voicemail", "busy", "invalid_number", "delivered", "undelivered"
 ]
@@ -50,7 +52,7 @@ class CompleteBody(BaseModel):
 
 class ScreenBody(BaseModel):
     text: str = _TEXT
-    to: RoleName | None = None
+    to: AddresseeName | None = None
     #: screen by this account's rule packs (as its completion will be); default: the server's packs
     account_id: str | None = Field(default=None, min_length=1, max_length=64)
 

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from collectguard.cli.common import console, fail, read_json_file, run_jsonl
 from collectguard.errors import CollectguardError
-from collectguard.model import PartyRole, parse_enum
+from collectguard.model import Addressee, parse_enum
 from collectguard.text.screen import ROLES, Screener
 from collectguard.text.screen_types import Finding, ScreenResult
 from collectguard.text.transcript import COLLECTOR_SPEAKERS, TranscriptResult, screen_transcript
@@ -38,7 +38,7 @@ def screen_cmd(
     if sum((text is not None, jsonl, transcript is not None)) != 1:
         fail("give exactly one of: a TEXT argument, --jsonl or --transcript FILE")
     try:
-        to = parse_enum(PartyRole, to, field="--to").value
+        to = parse_enum(Addressee, to, field="--to").value
         screener = Screener.load(tuple(pack), mode=mode)
         if jsonl:
             raise typer.Exit(run_jsonl(lambda item: _analyse(screener, item, to)))

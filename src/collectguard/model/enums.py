@@ -34,6 +34,17 @@ class PartyRole(StrEnum):
     THIRD_PARTY = "third_party"
 
 
+class Addressee(StrEnum):
+    """Whom a screened message is for: a party of the account, or a colleague (a QA memo, a script,
+    a training note). A colleague may read of the debt; staff is never a party to contact."""
+
+    BORROWER = "borrower"
+    GUARANTOR = "guarantor"
+    EMERGENCY_CONTACT = "emergency_contact"
+    THIRD_PARTY = "third_party"
+    STAFF = "staff"
+
+
 class Channel(StrEnum):
     CALL = "call"
     SMS = "sms"

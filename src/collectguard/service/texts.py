@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from collectguard.errors import NotFoundError, ValidationError
-from collectguard.model import AccountState, PartyRole, parse_enum
+from collectguard.model import AccountState, Addressee, parse_enum
 from collectguard.model.contact import window_text
 from collectguard.service import accounts, analysis, lookups, states
 from collectguard.service.roles import require
@@ -26,7 +26,7 @@ def screen_message(
     """
     require(actor, "text")
     if to is not None:
-        to = parse_enum(PartyRole, to, field="to").value
+        to = parse_enum(Addressee, to, field="to").value
     packs = tuple(rt.settings.rulepacks)
     if account_id is not None:
         with rt.db.read() as session:

@@ -246,10 +246,11 @@ def _latin_at_least(s: str, n: int) -> bool:
 
 
 #: what a message to each addressee cannot be (the rules decide the same by addressee): naming
-#: the debt or the borrower's own data to someone who owes it discloses nothing, and asking a
-#: guarantor to pay is lawful
+#: the debt or the borrower's own data to someone who owes it or works on it discloses nothing, and
+#: asking a guarantor to pay is lawful
 _BARRED = {
     "borrower": frozenset({"third_party_disclosure", "privacy_exposure"}),
+    "staff": frozenset({"third_party_disclosure", "privacy_exposure"}),
     "guarantor": frozenset({"third_party_disclosure", "privacy_exposure", "demand_from_third_party"}),
 }
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from collectguard.errors import ValidationError
-from collectguard.model import PartyRole, parse_enum
+from collectguard.model import Addressee, parse_enum
 from collectguard.policy.pack import RulePack, load_pack, never_contact_rule
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
@@ -34,11 +34,12 @@ from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResu
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
 
-#: who a message may be addressed to: the party roles, in their declared order
-ROLES = tuple(r.value for r in PartyRole)
+#: who a message may be addressed to: the party roles, then staff, in their declared order
+ROLES = tuple(r.value for r in Addressee)
 _ROLE_SET = frozenset(ROLES)
-# A guarantor is liable for the debt: telling them about it or asking them to pay is lawful.
-_LIABLE = frozenset({"borrower", "guarantor"})
+# Who may hear of the debt: a guarantor is liable for it (asking them to pay is lawful too), and a
+# colleague works on it (a QA memo or a script names the debt to no outsider).
+_ENTITLED = frozenset({"borrower", "guarantor", "staff"})
 MODES = ("rules", "rules+model")
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ",
 # "her to call Jennifer back at ")
@@ -129,7 +130,7 @@ class Screener:
         if not isinstance(text, str):
             raise ValidationError("text must be a string", field="text")
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
-            to = parse_enum(PartyRole, to, field="to").value
+            to = parse_enum(Addressee, to, field="to").value
         read = read_pinyin(text)  # a message typed in pinyin, read as characters (ni zai bu → 你再不)
         found = self._screen(text, to, read)
         # a Tagalog or Malay message can spell pinyin syllables (makukulong ka na): its words are read as
@@ -142,7 +143,7 @@ class Screener:
         s, offs = normalize_text(text, variants=False) if read is None else read
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
-        third = to not in _LIABLE and not self._acts_for_borrower(s)
+        third = to not in _ENTITLED and not self._acts_for_borrower(s)
         raw = self._lexicon_findings(s, third, text, offs)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
