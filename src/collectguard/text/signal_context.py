@@ -131,7 +131,7 @@ class Context:
             )
             if found is None or (marker.until_self and self._self_between(found, start)):
                 continue
-            if not self._joined(f"suppressor:{name}:joined", end):
+            if not self._joined(f"suppressor:{name}:joined", start):
                 return None
         # 想死。算了，不说了: after a crisis cue, 算了 is resignation, not a retraction
         if spec.retraction is not None and cue.signal != "distress_self_harm" and self._retracted(end):
@@ -142,10 +142,10 @@ class Context:
             value *= spec.quote_factor
         return round(max(value, 0.05), 2)
 
-    def _joined(self, name: str, end: int) -> bool:
-        """Whether a word of ``name`` follows the cue ending at ``end`` in its sentence."""
-        hi = self._bounds(self._sentence_breaks, max(end - 1, 0), len(self.text))[1]
-        return any(end <= ms and me <= hi for ms, me, _ in self.hits.markers.get(name, ()))
+    def _joined(self, name: str, start: int) -> bool:
+        """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""
+        lo, hi = self._bounds(self._sentence_breaks, start, len(self.text))
+        return any(lo <= ms and me <= hi for ms, me, _ in self.hits.markers.get(name, ()))
 
     def _retracted(self, end: int) -> bool:
         """A retraction right after the cue, with only punctuation between ("报警？不用不用"). In English

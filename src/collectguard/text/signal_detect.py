@@ -26,6 +26,7 @@ from collectguard.text.signal_context import Context
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
+from collectguard.text.signal_release import RELEASES, live, released
 from collectguard.text.signal_time import joined_end, quiet_hours
 from collectguard.text.signal_types import Signal
 from collectguard.text.signal_weak import weak_crisis
@@ -262,42 +263,6 @@ def _best(group: list[Signal]) -> list[Signal]:
     return kept
 
 
-def _released(found: list[Signal], hits: Hits, norm: Normalized) -> list[Signal]:
-    """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
-    those said before it or in it, or with ``third_person_only`` a third person's said before it.
-    A release right after a negator (这不是开玩笑) takes back nothing. Markers index the
-    normalised text, signals the original."""
-
-    def ends(role: str) -> list[tuple[int, str]]:
-        return [(norm.to_original(start, end)[1], signal) for start, end, signal in _live(hits, role)]
-
-    everywhere = {signal for _, _, signal in _live(hits, "release")}
-    # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
-    before = ends("release_before")
-    third = ends("release_third")
-
-    def said_before(s: Signal, marks: list[tuple[int, str]]) -> bool:
-        return any(s.type == signal and s.start < at for at, signal in marks)
-
-    return [
-        s
-        for s in found
-        if s.type not in everywhere
-        and not said_before(s, before)
-        and not (s.subject == "third_person" and said_before(s, third))
-    ]
-
-
-def _live(hits: Hits, role: str) -> list[tuple[int, int, str]]:
-    """The release markers of ``role`` that no negator just before denies (这不是开玩笑)."""
-    negators = hits.markers.get("release_negator", [])
-    return [
-        (start, end, signal)
-        for start, end, signal in hits.markers.get(role, [])
-        if not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
-    ]
-
-
 def _opted_out(norm: Normalized, lexicon: Lexicon) -> Signal | None:
     """A reply that is nothing but an opt-out keyword ("STOP", "退订") stops text messages."""
     word = norm.text.strip(_OPT_OUT_STRIP)
@@ -316,8 +281,6 @@ def _opted_out(norm: Normalized, lexicon: Lexicon) -> Signal | None:
 
 _OPT_OUT_STRIP = " .!?,。~"
 _OPT_OUT_LONGEST = 16
-_RELEASES = ("release", "release_before", "release_third")
-_NEGATOR_GAP = 2  # characters between a negator and the release it denies (不是个玩笑, not just joking)
 
 
 def detect(
@@ -346,7 +309,7 @@ def detect(
         quiet, found = Quiet(idioms, [], frozenset(), []), []
     markers = hits.markers
     if found and ("release" in markers or "release_before" in markers or "release_third" in markers):
-        found = _released(found, hits, norm)
+        found = released(found, hits.markers, norm, lexicon.context.unreleased)
     opt_out = _opted_out(norm, lexicon)
     if opt_out is not None:
         found.append(opt_out)
@@ -363,9 +326,9 @@ def _recall_layers(norm: Normalized, hits: Hits, quiet: Quiet, others: list[Sign
     have = {s.type for s in others}
     # a reply that takes its anger back, or a third person's ("不是说你们", "我老公…别理他"), is not
     # the borrower's anger, whatever a model reads in its words
-    released = {kind for role in _RELEASES for _, _, kind in _live(hits, role)}
+    taken_back = {kind for role in RELEASES for _, _, kind in live(hits.markers, role)}
     for signal in ("distress_self_harm", "anger"):
-        if signal in have or signal in released:
+        if signal in have or signal in taken_back:
             continue
         if signal == "anger" and _explained(norm.original, others):  # "stop calling": no tone left to read
             continue

@@ -204,9 +204,10 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
         for lang, words in marker.words.items():
             for word in words:
                 mark(word, name, lang)
-        for lang, words in marker.joined.items():
-            for word in words:
-                mark(word, f"{name}:joined", lang)
+        for lang, words in marker.joined.items():  # alternatives allowed, as in a guard
+            for i, word in enumerate(words):
+                for (reading,) in _guard_readings(word, context_path, i, f"{name}.joined.{lang}", ""):
+                    mark(reading, f"{name}:joined", lang)
         for i, exception in enumerate(marker.exceptions):  # alternatives allowed, as in a guard
             for (word,) in _guard_readings(exception, context_path, i, f"{name}.exceptions", ""):
                 mark(word, f"{name}_exception", True)
@@ -230,6 +231,11 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             for i, word in enumerate(words):
                 for (reading,) in _guard_readings(word, context_path, i, f"requires.{name}.{lang}", ""):
                     mark(reading, f"need:{name}", lang)
+    for signal, name in context.unreleased.items():
+        if name not in context.requires:
+            raise DataFileError(
+                f"unreleased {signal}: {name!r} is not a list under requires", field=f"unreleased.{signal}"
+            )
     for cue in cues:
         if cue.needs is not None and cue.needs not in context.requires:
             raise DataFileError(

@@ -95,8 +95,8 @@ class Marker(_Strict):
     #: read over the clause only, even with ``until_self``: a cousin who is a reporter in one clause does
     #: not make the screenshots the borrower keeps in the next someone else's
     clause_only: bool = False
-    #: words after the cue, in its sentence, by which the borrower joins in: the marker does not hold
-    #: ("我同事要去投诉你们，我也要去")
+    #: words in the cue's sentence by which the borrower joins in: the marker does not hold
+    #: ("我同事要去投诉你们，我也要去", "me and my cousin reported you")
     joined: dict[Lang, list[str]] = {}
 
 
@@ -165,6 +165,9 @@ class ContextFile(_Strict):
     releases: list[Release] = []
     # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
     release_negators: list[str] = []
+    #: a ``requires`` list per signal type: where one of its words is in the reply (怎么还在催, 自己去查),
+    #: no release takes that type back (已经还清了，截图发你了，别再催了 stays a dispute)
+    unreleased: dict[SignalType, str] = {}
     #: a reply that is only one of these words is a text opt-out ("STOP", "退订", "TD")
     opt_out_replies: list[str] = []
     told_as_over: ToldAsOver | None = None

@@ -1,0 +1,58 @@
+"""Release phrases: words elsewhere in a reply that take a signal back ("不是说你们" after 气死我了,
+"现在出院了" after 住院). Kept apart from detection because they act on what was found, not on cues."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from collectguard.text.normalize import Normalized
+from collectguard.text.signal_schema import SignalType
+from collectguard.text.signal_types import Signal
+
+#: the automaton roles of release phrases: anywhere, before the phrase, a third person's before it
+RELEASES = ("release", "release_before", "release_third")
+_NEGATOR_GAP = 2  # characters between a negator and the release it denies (不是个玩笑, not just joking)
+Markers = Mapping[str, list[tuple[int, int, str]]]
+
+
+def released(
+    found: list[Signal], markers: Markers, norm: Normalized, unreleased: Mapping[SignalType, str]
+) -> list[Signal]:
+    """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
+    those said before it or in it, or with ``third_person_only`` a third person's said before it.
+    A release right after a negator (这不是开玩笑) takes back nothing, and none takes back a type whose
+    ``unreleased`` words are in the reply (别再催了 after 截图发你了). Markers index the normalised
+    text, signals the original."""
+
+    def ends(role: str) -> list[tuple[int, str]]:
+        return [(norm.to_original(start, end)[1], signal) for start, end, signal in live(markers, role)]
+
+    everywhere = {signal for _, _, signal in live(markers, "release")}
+    # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
+    before = ends("release_before")
+    third = ends("release_third")
+
+    def said_before(s: Signal, marks: list[tuple[int, str]]) -> bool:
+        return any(s.type == signal and s.start < at for at, signal in marks)
+
+    kept: set[str] = {signal for signal, name in unreleased.items() if markers.get(f"need:{name}")}
+    return [
+        s
+        for s in found
+        if s.type in kept
+        or (
+            s.type not in everywhere
+            and not said_before(s, before)
+            and not (s.subject == "third_person" and said_before(s, third))
+        )
+    ]
+
+
+def live(markers: Markers, role: str) -> list[tuple[int, int, str]]:
+    """The release markers of ``role`` that no negator just before denies (这不是开玩笑)."""
+    negators = markers.get("release_negator", [])
+    return [
+        (start, end, signal)
+        for start, end, signal in markers.get(role, [])
+        if not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
+    ]
