@@ -70,6 +70,14 @@ def test_a_memo_to_a_colleague_names_the_debt_but_may_not_order_a_violation() ->
     assert "third_party_disclosure" in order or "contact_third_party" in order
     id_number = {f.category for f in screen("张伟身份证110101199003071233，请核对", to="staff").findings}
     assert id_number == {"privacy_exposure"}
+    # lines a colleague is to say to a relative are screened as said to the relative
+    script = screen("联系王强的妻子，告诉她王强欠我们五万，让她帮忙还。", to="staff")
+    assert script.verdict == "block" and "third_party_disclosure" in {f.category for f in script.findings}
+
+
+def test_a_call_transcript_is_never_with_staff() -> None:
+    with pytest.raises(ValidationError, match="not staff"):
+        screen_transcript(Screener.load(mode="rules"), [{"speaker": "collector", "text": "你好"}], to="staff")
 
 
 def test_borrower_pii_to_someone_else_is_privacy_exposure() -> None:

@@ -20,7 +20,6 @@ __all__ = [
 ]
 
 ChannelName = Literal["call", "sms", "wechat", "email", "visit"]
-RoleName = Literal["borrower", "guarantor", "emergency_contact", "third_party"]
 #: whom a screened draft is for: a party, or a colleague (QA memos, scripts)
 AddresseeName = Literal["borrower", "guarantor", "emergency_contact", "third_party", "staff"]
 OutcomeName = Literal[
@@ -52,7 +51,11 @@ class CompleteBody(BaseModel):
 
 class ScreenBody(BaseModel):
     text: str = _TEXT
-    to: AddresseeName | None = None
+    to: AddresseeName | None = Field(
+        default=None,
+        description="收信人 Addressee: a party's role, or staff for a memo or script to a colleague (the debt may "
+        "be named; lines for a relative or an employer are screened as said to them)",
+    )
     #: screen by this account's rule packs (as its completion will be); default: the server's packs
     account_id: str | None = Field(default=None, min_length=1, max_length=64)
 

@@ -27,7 +27,9 @@ _VERDICT = {
 
 def screen_cmd(
     text: str | None = typer.Argument(None, help="要检查的消息 The message to screen."),
-    to: str = typer.Option("borrower", "--to", help="收信人 Addressee: " + "|".join(ROLES)),
+    to: str = typer.Option(
+        "borrower", "--to", help="收信人 Addressee: " + "|".join(ROLES) + " (staff: a memo to a colleague)."
+    ),
     pack: list[str] = typer.Option(["cn"], "--pack", help="规则包 Rule pack (repeatable)."),
     mode: str = typer.Option("rules+model", "--mode", help="rules | rules+model"),
     jsonl: bool = typer.Option(False, "--jsonl", help="从标准输入读 JSON Lines Read JSON Lines on stdin."),

@@ -30,6 +30,7 @@ from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_a
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
+from collectguard.text.screen_staff import sends_to_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -126,7 +127,7 @@ class Screener:
         return tuple(p.name for p in self._packs)
 
     def screen(self, text: str, *, to: str = "borrower") -> ScreenResult:
-        """Screen one message addressed to a party of role ``to``; findings point into ``text``."""
+        """Screen one message for ``to`` (a party's role, or staff); findings point into ``text``."""
         if not isinstance(text, str):
             raise ValidationError("text must be a string", field="text")
         if not (isinstance(to, str) and to in _ROLE_SET):  # without an enum lookup: this runs per message
@@ -141,6 +142,8 @@ class Screener:
         self, text: str, to: str, read: tuple[str, Offsets] | None, judge: bool = True
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
+        if to == "staff" and sends_to_outsider(s, self._lex.context.values()):
+            to = "emergency_contact"  # what the colleague is to say to a relative or an employer
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)

@@ -54,6 +54,10 @@ def _turns(data: Any) -> Sequence[Any]:
 
 def screen_transcript(screener: Screener, data: Any, *, to: str = "borrower") -> TranscriptResult:
     """Screen the collector turns of a parsed transcript; every turn is validated first."""
+    if to == "staff":  # a call is with a party of the account; a memo to a colleague is a draft
+        raise ValidationError(
+            "a call transcript is with a party, not staff: use the party's role", field="to"
+        )
     turns = _turns(data)
     checked: list[tuple[int, str, str | None, str]] = []
     for i, turn in enumerate(turns):
