@@ -308,8 +308,8 @@ def detect(
     else:
         quiet, found = Quiet(idioms, [], frozenset(), []), []
     markers = hits.markers
-    if found and ("release" in markers or "release_before" in markers or "release_third" in markers):
-        found = released(found, hits.markers, norm, lexicon.context.unreleased)
+    if found and any(key.partition("|")[0] in RELEASES for key in markers):
+        found = released(found, hits.markers, norm)
     opt_out = _opted_out(norm, lexicon)
     if opt_out is not None:
         found.append(opt_out)

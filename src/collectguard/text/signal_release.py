@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from collectguard.text.normalize import Normalized
-from collectguard.text.signal_schema import SignalType
 from collectguard.text.signal_types import Signal
 
 #: the automaton roles of release phrases: anywhere, before the phrase, a third person's before it
@@ -15,14 +14,12 @@ _NEGATOR_GAP = 2  # characters between a negator and the release it denies (不�
 Markers = Mapping[str, list[tuple[int, int, str]]]
 
 
-def released(
-    found: list[Signal], markers: Markers, norm: Normalized, unreleased: Mapping[SignalType, str]
-) -> list[Signal]:
+def released(found: list[Signal], markers: Markers, norm: Normalized) -> list[Signal]:
     """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
     those said before it or in it, or with ``third_person_only`` a third person's said before it.
-    A release right after a negator (这不是开玩笑) takes back nothing, and none takes back a type whose
-    ``unreleased`` words are in the reply (别再催了 after 截图发你了). Markers index the normalised
-    text, signals the original."""
+    A release right after a negator (这不是开玩笑) takes back nothing, nor one whose ``yields_to``
+    words are in the reply (截图发你了 before 怎么还在催). Markers index the normalised text, signals
+    the original."""
 
     def ends(role: str) -> list[tuple[int, str]]:
         return [(norm.to_original(start, end)[1], signal) for start, end, signal in live(markers, role)]
@@ -35,24 +32,27 @@ def released(
     def said_before(s: Signal, marks: list[tuple[int, str]]) -> bool:
         return any(s.type == signal and s.start < at for at, signal in marks)
 
-    kept: set[str] = {signal for signal, name in unreleased.items() if markers.get(f"need:{name}")}
     return [
         s
         for s in found
-        if s.type in kept
-        or (
-            s.type not in everywhere
-            and not said_before(s, before)
-            and not (s.subject == "third_person" and said_before(s, third))
-        )
+        if s.type not in everywhere
+        and not said_before(s, before)
+        and not (s.subject == "third_person" and said_before(s, third))
     ]
 
 
 def live(markers: Markers, role: str) -> list[tuple[int, int, str]]:
-    """The release markers of ``role`` that no negator just before denies (这不是开玩笑)."""
+    """The release markers of ``role`` that no negator just before denies (这不是开玩笑), with those
+    of ``role|list`` whose list has no word in the reply."""
     negators = markers.get("release_negator", [])
+    found = [
+        mark
+        for key, marks in markers.items()
+        if key == role or (key.startswith(role + "|") and not markers.get("need:" + key.partition("|")[2]))
+        for mark in marks
+    ]
     return [
         (start, end, signal)
-        for start, end, signal in markers.get(role, [])
+        for start, end, signal in found
         if not any(ns < start and start - ne <= _NEGATOR_GAP for ns, ne, _ in negators)
     ]

@@ -108,6 +108,9 @@ class Release(_Strict):
     before_only: bool = False
     # only a third person's signals said before the phrase: "我大舅要去投诉你们…别理他"
     third_person_only: bool = False
+    # a ``requires`` list: where one of its words is in the reply, the phrase takes nothing back (截图发你了
+    # reports a payment, but 截图发你了，怎么还在催 protests the chase: the dispute stands)
+    yields_to: str | None = None
 
     @pydantic.field_validator("signals")
     @classmethod
@@ -165,9 +168,6 @@ class ContextFile(_Strict):
     releases: list[Release] = []
     # right before a release phrase: it is denied, not said (这不是开玩笑, 不是气话)
     release_negators: list[str] = []
-    #: a ``requires`` list per signal type: where one of its words is in the reply (怎么还在催, 自己去查),
-    #: no release takes that type back (已经还清了，截图发你了，别再催了 stays a dispute)
-    unreleased: dict[SignalType, str] = {}
     #: a reply that is only one of these words is a text opt-out ("STOP", "退订", "TD")
     opt_out_replies: list[str] = []
     told_as_over: ToldAsOver | None = None
