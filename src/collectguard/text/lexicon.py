@@ -22,7 +22,7 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
-from collectguard.text.lexicon_cues import counted_regex, cue_regex, directive_regex
+from collectguard.text.lexicon_cues import counted_regex, cue_regex
 from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import normalize, variant_keys
@@ -91,10 +91,7 @@ class Context:
     payment_requests: re.Pattern[str]
     relay_requests: re.Pattern[str]
     acting_for: re.Pattern[str]  # the reader named as acting for the borrower (an executor, 遗产管理人)
-    staff_directive: re.Pattern[
-        str
-    ]  # in a memo to staff: a colleague sent to an outsider (联系他妻子, tell his wife)
-    staff_bans: re.Pattern[str]  # …unless banned in the same sentence (不得联系家属, never call his family)
+    outsiders: re.Pattern[str]  # in a memo to staff: anyone outside the account (家属, his wife)
     payer_relays: re.Pattern[str]
     debtor_subjects: tuple[str, ...]  # right before a payment word: the debtor pays (他还款了吗)
     on_behalf: tuple[str, ...]  # …unless the reader pays for him (帮他还, 替她还)
@@ -262,8 +259,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         payment_requests=cue_regex(ctx.payment_requests, lang),
         relay_requests=cue_regex(ctx.relay_requests, lang),
         acting_for=cue_regex(ctx.acting_for, lang),
-        staff_directive=directive_regex(ctx.staff_verbs, ctx.outsiders, lang),
-        staff_bans=cue_regex(ctx.staff_bans, lang),
+        outsiders=cue_regex(ctx.outsiders, lang),
         payer_relays=cue_regex(ctx.payer_relays, lang),
         debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
         on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),

@@ -6,7 +6,7 @@ import re
 
 from collectguard.text.normalize import normalize
 
-__all__ = ["counted_regex", "cue_regex", "directive_regex"]
+__all__ = ["counted_regex", "cue_regex"]
 
 
 def cue_regex(
@@ -29,22 +29,6 @@ def cue_regex(
     parts = [rf"(?<![a-z0-9']){guard}(?:{starts_word})(?![a-z0-9'])"] if starts_word else []
     parts += [rf"{guard}(?:{others})(?![a-z0-9'])"] if others else []
     return re.compile("|".join(parts))
-
-
-def directive_regex(verbs: tuple[str, ...], people: tuple[str, ...], lang: str) -> re.Pattern[str]:
-    """A verb that sends the reader to someone, then that someone within a few words (联系王强的妻子, 打给他
-    嫂子, "tell his wife", "call John's boss"): an instruction to a colleague about an outsider."""
-    if not verbs or not people:
-        return re.compile(r"(?!x)x")
-
-    def alts(words: tuple[str, ...]) -> str:
-        return "|".join(re.escape(normalize(w).text) for w in sorted(words, key=len, reverse=True))
-
-    if lang == "zh":
-        return re.compile(rf"(?:{alts(verbs)})[^,，。.!?！？;；\s]{{0,6}}?(?:{alts(people)})")
-    return re.compile(
-        rf"(?<![a-z0-9'])(?:{alts(verbs)}) (?:[a-z0-9']+ ){{0,4}}?(?:{alts(people)})(?![a-z0-9'])"
-    )
 
 
 def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:

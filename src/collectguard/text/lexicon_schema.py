@@ -164,12 +164,9 @@ class ContextFile(_Strict):
     # anywhere in a message to someone else: the reader is named as acting for the borrower (as
     # executor, signed third-party authority, 遗产管理人), so the message is the borrower's business
     acting_for: tuple[str, ...] = ()
-    # in a memo to staff: a verb that sends the colleague to someone (联系, 打给, 对…话术, tell, call, script for)
-    # and, within a few words, someone outside the account (家属, 妻子, 单位, his wife, emergency contact): such
-    # a memo is screened as what will be said to that person, unless a ban stands right before the verb (勿, never)
-    staff_verbs: tuple[str, ...] = ()
+    # in a memo to staff: anyone outside the account (家属, 他单位, his wife, emergency contact); a memo naming
+    # one is screened as a message to such a person
     outsiders: tuple[str, ...] = ()
-    staff_bans: tuple[str, ...] = ()
     # right before a payment word: the money is to come from the debtor, through the reader
     # (让他还款, tell him to pay), so it is not a demand on the reader
     payer_relays: tuple[str, ...] = ()

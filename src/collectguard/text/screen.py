@@ -30,7 +30,7 @@ from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_a
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
-from collectguard.text.screen_staff import sends_to_outsider
+from collectguard.text.screen_staff import names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -142,8 +142,8 @@ class Screener:
         self, text: str, to: str, read: tuple[str, Offsets] | None, judge: bool = True
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
-        if to == "staff" and sends_to_outsider(s, self._lex.context.values()):
-            to = "emergency_contact"  # what the colleague is to say to a relative or an employer
+        if to == "staff" and names_outsider(s, self._lex.context.values()):
+            to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
