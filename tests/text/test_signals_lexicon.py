@@ -127,3 +127,19 @@ def test_story_words_matched_as_written_are_kept_in_the_normalised_form() -> Non
         words={"zh": ["新闻"]}, first_person={"en": ["I'M"]}, reactions={"zh": ["看得我心驚膽戰"]}
     )
     assert story.reactions["zh"] == ["看得我心惊胆战"] and story.first_person["en"] == ["i'm"]
+
+
+def test_a_release_that_yields_to_an_unlisted_word_list_is_refused(tmp_path):
+    context = (SHIPPED / "context.yaml").read_text(encoding="utf-8")
+    broken = context.replace(
+        "releases:\n", 'releases:\n  - {phrase: "请查收", signals: [dispute], yields_to: nosuch}\n', 1
+    )
+    path = tmp_path / "context.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        build([SHIPPED / "cues.zh.yaml"], path)
+    assert (
+        info.value.field is not None
+        and info.value.field.startswith("releases")
+        and "nosuch" in str(info.value)
+    )

@@ -223,6 +223,11 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             else "release"
         )
         if release.yields_to is not None:  # read only where no word of that list is in the reply
+            if release.yields_to not in context.requires:
+                raise DataFileError(
+                    f"release yields to {release.yields_to!r}, not a list under requires",
+                    field=f"releases[{i}]",
+                )
             role += f"|{release.yields_to}"
         for (phrase,) in _guard_readings(release.phrase, context_path, i, "releases"):
             mark(phrase, role, *release.signals)
@@ -233,11 +238,6 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             for i, word in enumerate(words):
                 for (reading,) in _guard_readings(word, context_path, i, f"requires.{name}.{lang}", ""):
                     mark(reading, f"need:{name}", lang)
-    for i, release in enumerate(context.releases):
-        if release.yields_to is not None and release.yields_to not in context.requires:
-            raise DataFileError(
-                f"release yields to {release.yields_to!r}, not a list under requires", field=f"releases[{i}]"
-            )
     for cue in cues:
         if cue.needs is not None and cue.needs not in context.requires:
             raise DataFileError(
