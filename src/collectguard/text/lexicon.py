@@ -260,7 +260,7 @@ def _compile_context(ctx: ContextFile) -> Context:
         relay_requests=cue_regex(ctx.relay_requests, lang),
         acting_for=cue_regex(ctx.acting_for, lang),
         outsiders=cue_regex(ctx.outsiders, lang),
-        payer_relays=cue_regex(ctx.payer_relays, lang),
+        payer_relays=cue_regex(ctx.payer_relays, lang, ctx.payer_relay_exceptions),
         debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
         on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),
         counted=counted_regex(ctx.counted_contacts, lang),

@@ -170,6 +170,7 @@ class ContextFile(_Strict):
     # right before a payment word: the money is to come from the debtor, through the reader
     # (让他还款, tell him to pay), so it is not a demand on the reader
     payer_relays: tuple[str, ...] = ()
+    payer_relay_exceptions: tuple[str, ...] = ()  # …and no relay: 让他们 is a household asked to pay, not him
     # right before a payment word: the debtor is its subject (他还款了吗), not a demand on the reader,
     # unless the reader is to pay on the debtor's behalf (帮他还, 替她还)
     debtor_subjects: tuple[str, ...] = ()
