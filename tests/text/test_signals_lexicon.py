@@ -135,3 +135,13 @@ def test_story_words_matched_as_written_are_kept_in_the_normalised_form() -> Non
         words={"zh": ["新闻"]}, first_person={"en": ["I'M"]}, reactions={"zh": ["看得我心驚膽戰"]}
     )
     assert story.reactions["zh"] == ["看得我心惊胆战"] and story.first_person["en"] == ["i'm"]
+
+
+def test_a_marker_exception_may_name_only_a_class_the_context_file_has(tmp_path):
+    context = (SHIPPED / "context.yaml").read_text(encoding="utf-8")
+    assert "{people}" in context  # the shipped exceptions name it
+    path = tmp_path / "context.yaml"
+    path.write_text(context.replace("{people}", "{nosuch}", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        build([SHIPPED / "cues.zh.yaml"], path)
+    assert "nosuch" in str(info.value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -146,11 +147,16 @@ def load_cue_file(path: Path) -> tuple[CueFile, list[Cue]]:
 
 
 def _guard_readings(
-    phrase: str, path: Path, index: int, key: str = "guards", field: str = ".phrase"
+    phrase: str,
+    path: Path,
+    index: int,
+    key: str = "guards",
+    field: str = ".phrase",
+    classes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[tuple[str, ...]]:
     where = f"{key}[{index}]{field}"
     try:
-        readings = expand(phrase, {})
+        readings = expand(phrase, classes or {})
     except PatternError as exc:
         raise DataFileError(f"{path.name}: {key} {phrase!r}: {exc}", field=where) from exc
     if any(len(r) != 1 for r in readings):
@@ -206,10 +212,14 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
                 mark(word, name, lang)
         for lang, words in marker.joined.items():  # alternatives allowed, as in a guard
             for i, word in enumerate(words):
-                for (reading,) in _guard_readings(word, context_path, i, f"{name}.joined.{lang}", ""):
+                for (reading,) in _guard_readings(
+                    word, context_path, i, f"{name}.joined.{lang}", "", context.classes
+                ):
                     mark(reading, f"{name}:joined", lang)
         for i, exception in enumerate(marker.exceptions):  # alternatives allowed, as in a guard
-            for (word,) in _guard_readings(exception, context_path, i, f"{name}.exceptions", ""):
+            for (word,) in _guard_readings(
+                exception, context_path, i, f"{name}.exceptions", "", context.classes
+            ):
                 mark(word, f"{name}_exception", True)
     for i, guard in enumerate(context.guards):
         for (phrase,) in _guard_readings(guard.phrase, context_path, i):

@@ -151,6 +151,8 @@ class OthersStory(_Strict):
 
 class ContextFile(_Strict):
     version: str
+    #: word classes a marker's exceptions and joined words may name, as {people}
+    classes: dict[str, list[str]] = {}
     clause_breaks: str
     sentence_breaks: str
     quote_pairs: list[str]
