@@ -30,7 +30,7 @@ from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_a
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
-from collectguard.text.screen_staff import names_outsider, reported_spans
+from collectguard.text.screen_staff import names_outsider, reported
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -142,20 +142,15 @@ class Screener:
         self, text: str, to: str, read: tuple[str, Offsets] | None, judge: bool = True
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
-        whole = (s, offs)  # full ID and card numbers count in any sentence
-        if to == "staff":
-            if reported := reported_spans(s):  # what a memo reports or forbids is not its own line
-                s = _blanked(s, reported)
-            if names_outsider(s, self._lex.context.values()):
-                to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
+        memo = to == "staff"
+        if memo and names_outsider(s, self._lex.context.values()):
+            to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
         raw = self._lexicon_findings(s, third, text, offs)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
-            blanked = s is not whole[0]
             s, offs = apply_variants(s, offs)
-            whole = apply_variants(*whole) if blanked else (s, offs)
             raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
@@ -171,14 +166,19 @@ class Screener:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
+        if memo and raw and len(kept := [r for r in raw if not reported(s, r[1])]) < len(raw):
+            raw, note = (
+                kept,
+                True,
+            )  # what a memo reports or forbids is not its own line; the model judges no such memo
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
             if guess and not self._ban_spans(s, text, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
-        if self._in_full_hint is None or not (third or self._in_full_hint.search(whole[0])):
+        if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
         else:
-            pii = self._pii_findings(text, *whole, PII_TYPES if third else IN_FULL)
+            pii = self._pii_findings(text, s, offs, PII_TYPES if third else IN_FULL)
         if not raw and not pii:
             return _PASS
         return self._result(with_offsets(text, s, offs), raw, pii)

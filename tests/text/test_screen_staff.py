@@ -1,0 +1,37 @@
+"""Memos to staff: orders and scripts are flagged, reports and bans pass (tests/text/data/staff_memos.yaml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from collectguard.text.screen import Screener
+
+_CASES = yaml.safe_load((Path(__file__).parent / "data" / "staff_memos.yaml").read_text(encoding="utf-8"))
+
+
+def _pack(text: str) -> str:
+    return "cn" if any("\u4e00" <= c <= "\u9fff" for c in text) else "us-regf"
+
+
+@pytest.fixture(scope="module")
+def screeners() -> dict[str, Screener]:
+    return {p: Screener.load((p,)) for p in ("cn", "us-regf")}
+
+
+@pytest.mark.parametrize("text", _CASES["orders"])
+def test_order_is_flagged(screeners: dict[str, Screener], text: str) -> None:
+    assert screeners[_pack(text)].screen(text, to="staff").verdict != "pass"
+
+
+@pytest.mark.parametrize("text", _CASES["reports"])
+def test_report_passes(screeners: dict[str, Screener], text: str) -> None:
+    result = screeners[_pack(text)].screen(text, to="staff")
+    assert result.verdict == "pass", [f.category for f in result.findings]
+
+
+def test_a_report_keeps_a_full_id_number(screeners: dict[str, Screener]) -> None:
+    memo = "质检通报：3号坐席把借款人身份证号110101199003071233发给了他妈，属违规，已扣分。"
+    assert {f.category for f in screeners["cn"].screen(memo, to="staff").findings} == {"privacy_exposure"}
