@@ -30,7 +30,7 @@ from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_a
 from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
-from collectguard.text.screen_staff import names_outsider, reported
+from collectguard.text.screen_staff import names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -142,8 +142,7 @@ class Screener:
         self, text: str, to: str, read: tuple[str, Offsets] | None, judge: bool = True
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
-        memo = to == "staff"
-        if memo and names_outsider(s, self._lex.context.values()):
+        if to == "staff" and names_outsider(s, self._lex.context.values()):
             to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
@@ -166,11 +165,6 @@ class Screener:
             raw.extend(self._relay_findings(s))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        if memo and raw and len(kept := [r for r in raw if not reported(s, r[1])]) < len(raw):
-            raw, note = (
-                kept,
-                True,
-            )  # what a memo reports or forbids is not its own line; the model judges no such memo
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
             if guess and not self._ban_spans(s, text, offs, condemned=True):  # looked for only now: rare
