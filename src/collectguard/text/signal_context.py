@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_lexicon import Cue, context_markers
-from collectguard.text.signal_schema import ContextFile, Lang
+from collectguard.text.signal_schema import ContextFile
 
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
@@ -126,10 +126,9 @@ class Context:
         for name, marker in spec.suppressors.items():
             if cue.signal not in marker.suppress:
                 continue
-            sentence = marker.until_self and (
-                not marker.clause_only or self._continued(marker.continued_by, start)
+            found = self._before(
+                f"suppressor:{name}", start, sentence=marker.until_self and not marker.clause_only
             )
-            found = self._before(f"suppressor:{name}", start, sentence=sentence)
             if found is None or (marker.until_self and self._self_between(found, start)):
                 continue
             if not self._joined(f"suppressor:{name}:joined", start):
@@ -142,20 +141,6 @@ class Context:
         if self._quoted(start):
             value *= spec.quote_factor
         return round(max(value, 0.05), 2)
-
-    def _continued(self, pronouns: dict[Lang, list[str]], start: int) -> bool:
-        """Whether the clause of the cue at ``start`` opens with a pronoun that goes on with the clause before."""
-        if not pronouns:
-            return False
-        lo, _ = self._bounds(self._clause_breaks, start, len(self.text))
-        if lo == 0:
-            return False
-        opening = self.text[lo:start].lstrip()
-        return any(
-            opening.startswith(p) and (lang == "zh" or opening[len(p) : len(p) + 1] in (" ", ""))
-            for lang, words in pronouns.items()
-            for p in words
-        )
 
     def _joined(self, name: str, start: int) -> bool:
         """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""

@@ -95,9 +95,6 @@ class Marker(_Strict):
     #: read over the clause only, even with ``until_self``: a cousin who is a reporter in one clause does
     #: not make the screenshots the borrower keeps in the next someone else's
     clause_only: bool = False
-    #: with ``clause_only``: a cue's clause that opens with one of these (他, she) goes on with the clause
-    #: before it, so the marker is read over the sentence ("我同事被你们平台催，他说要去投诉")
-    continued_by: dict[Lang, list[str]] = {}
     #: words in the cue's sentence by which the borrower joins in: the marker does not hold
     #: ("我同事要去投诉你们，我也要去", "me and my cousin reported you")
     joined: dict[Lang, list[str]] = {}
