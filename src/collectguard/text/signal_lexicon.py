@@ -207,12 +207,9 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             roles[form][role].extend(values)
 
     for name, marker in context_markers(context).items():
-        for lang, words in marker.words.items():  # alternatives and word classes allowed, as in a guard
-            for i, word in enumerate(words):
-                for (reading,) in _guard_readings(
-                    word, context_path, i, f"{name}.words.{lang}", "", context.classes
-                ):
-                    mark(reading, name, lang)
+        for lang, words in marker.words.items():
+            for word in words:
+                mark(word, name, lang)
         for lang, words in marker.joined.items():  # alternatives allowed, as in a guard
             for i, word in enumerate(words):
                 for (reading,) in _guard_readings(
