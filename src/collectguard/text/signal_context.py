@@ -19,10 +19,14 @@ from collectguard.text.signal_schema import ContextFile
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
 
-_FIRST_PERSON_ZH = "我"
+#: the borrower speaking of themself: 我, and the dialect and blunt forms (俺, 咱, 本人, 老子); in English
+#: a subject or object pronoun, not a possessive ("a friend of mine", "my brother" name the other person)
+_FIRST_PERSON_ZH = ("我", "俺", "咱", "本人", "老子")
+_FIRST_PERSON_EN = frozenset(
+    {"i", "i'm", "im", "i've", "ive", "i'll", "i'd", "me", "myself", "we", "we're", "us"}
+)
 #: what may stand between a cue and the words that take it back: "投诉？不至于", "报警?? 不用"
 _RETRACTION_GAP = set(" ?!,.~…。")
-_FIRST_PERSON_EN = ("i", "i'm", "im", "me", "myself")
 _LATIN_WORD = re.compile(r"[a-z0-9']+")
 
 
@@ -222,8 +226,8 @@ class Context:
         """Whether the borrower speaks of themself between a marker and the cue at ``start``."""
         between = self.text[marker[1] : start]
         if marker[2] == "zh":
-            return _FIRST_PERSON_ZH in between
-        return any(w in _FIRST_PERSON_EN for w in between.replace(",", " ").split())
+            return any(word in between for word in _FIRST_PERSON_ZH)
+        return not _FIRST_PERSON_EN.isdisjoint(_LATIN_WORD.findall(between))
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause of normalised text that holds ``pos``."""
