@@ -19,12 +19,11 @@ from collectguard.text.signal_schema import ContextFile
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
 
-#: the borrower speaking of themself: 我, and the dialect and blunt forms (俺, 咱, 本人, 老子); in English
-#: a subject or object pronoun, not a possessive ("a friend of mine", "my brother" name the other person)
-_FIRST_PERSON_ZH = ("我", "俺", "咱", "本人", "老子")
-_FIRST_PERSON_EN = frozenset(
-    {"i", "i'm", "im", "i've", "ive", "i'll", "i'd", "me", "myself", "we", "we're", "us"}
-)
+#: the borrower speaking of themself: 我, and the dialect forms 俺 and 咱 (not 咱们, "we", nor 本人 or 老子, which
+#: name the other person in 同事本人 and 他老子); in English "I" in its forms and "me", not "we" or "us" (in "who
+#: we all love", "told us" they stand in a clause about the other person) nor a possessive ("a friend of mine")
+_FIRST_PERSON_ZH = re.compile("[我俺]|咱(?!们)")
+_FIRST_PERSON_EN = frozenset({"i", "i'm", "im", "i've", "ive", "i'll", "i'd", "me", "myself"})
 #: what may stand between a cue and the words that take it back: "投诉？不至于", "报警?? 不用"
 _RETRACTION_GAP = set(" ?!,.~…。")
 _LATIN_WORD = re.compile(r"[a-z0-9']+")
@@ -226,7 +225,7 @@ class Context:
         """Whether the borrower speaks of themself between a marker and the cue at ``start``."""
         between = self.text[marker[1] : start]
         if marker[2] == "zh":
-            return any(word in between for word in _FIRST_PERSON_ZH)
+            return _FIRST_PERSON_ZH.search(between) is not None
         return not _FIRST_PERSON_EN.isdisjoint(_LATIN_WORD.findall(between))
 
     def clause(self, pos: int) -> tuple[int, int]:
