@@ -37,7 +37,9 @@ class _Strict(pydantic.BaseModel):
 class _EntryOptions(_Strict):
     severity: Severity | None = None
     also: tuple[Category, ...] = ()
-    addressee: Literal["any", "others"] = "any"  # others: only when the message is not to the borrower
+    # others: only when the message is not to the borrower; not_to_family: not in a message to an emergency contact
+    # or a guarantor, whose family ("we couldn't reach your son") is most often the borrower
+    addressee: Literal["any", "others", "not_to_family"] = "any"
     # true when it is lawful through a court (强制执行 after a judgment); for a payment-channel
     # entry, when the sentence names the creditor's own channel (对公账户, official app)
     lawful_process: bool = False

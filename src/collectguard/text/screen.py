@@ -41,6 +41,8 @@ _ROLE_SET = frozenset(ROLES)
 # Who may hear of the debt: a guarantor is liable for it (asking them to pay is lawful too), and a
 # colleague works on it (a QA memo or a script names the debt to no outsider).
 _ENTITLED = frozenset({"borrower", "guarantor", "staff"})
+#: readers who are the borrower's family as a rule: their son or wife is most often the borrower
+_FAMILY_READERS = frozenset({"emergency_contact", "guarantor"})
 MODES = ("rules", "rules+model")
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ",
 # "her to call Jennifer back at ")
@@ -142,15 +144,16 @@ class Screener:
         self, text: str, to: str, read: tuple[str, Offsets] | None, judge: bool = True
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
+        family = to in _FAMILY_READERS
         if to == "staff" and names_outsider(s, self._lex.context.values()):
             to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
-        raw = self._lexicon_findings(s, third, text, offs)
+        raw = self._lexicon_findings(s, third, text, offs, family=family)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, third, text, offs, variants_done=True) or []
+            raw = self._lexicon_findings(s, third, text, offs, variants_done=True, family=family) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
@@ -187,7 +190,14 @@ class Screener:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())
 
     def _lexicon_findings(
-        self, s: str, third: bool, text: str, offs: Offsets, *, variants_done: bool = False
+        self,
+        s: str,
+        third: bool,
+        text: str,
+        offs: Offsets,
+        *,
+        variants_done: bool = False,
+        family: bool = False,
     ) -> list[_Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding."""
         entries = self._lex.entries
@@ -226,7 +236,7 @@ class Screener:
         quoted = (text, offs) if has_quotes(text) else None
         for hit in terms:
             entry, start, end, _ = hit
-            if entry.addressee == "others" and not third:
+            if (entry.addressee == "others" and not third) or (entry.addressee == "not_to_family" and family):
                 continue
             ctx = context[entry.lang]
             present = cues.get(entry.lang)
