@@ -38,11 +38,11 @@ _CLAUSE = {
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 96}
-# a coordinator a few characters before a hit: the hit is one more object of the same verb
 # the negated act itself banned at the end of the hit's clause (不告知他老婆欠款金额一律禁止: not telling is forbidden)
 _ITSELF_BANNED = re.compile(
     r"[^,.;!?:，。；！？：\n]{0,24}?(?:一律禁止|均禁止|都禁止|是禁止的|是不允许的)(?=$|[,.;!?，。；！？\n])"
 )
+# a coordinator a few characters before a hit: the hit is one more object of the same verb
 _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是|」「|”“)[^,，。!?;:！？；：\n]{0,6}$")
 # a reason a negation opens and reaches over (不会以“注销账户”为由要求…; not 没有还款以…为由报警)
 _REASON = re.compile(r"(?<![所可难加予用足得])以[^,，。!?;:！？；：\n]{1,16}?(?:为由|为借口|名义|的理由)")
