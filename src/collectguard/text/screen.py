@@ -44,6 +44,15 @@ _ENTITLED = frozenset({"borrower", "guarantor", "staff"})
 #: readers who are the borrower's family as a rule: their son or wife is most often the borrower
 _FAMILY_READERS = frozenset({"emergency_contact", "guarantor"})
 MODES = ("rules", "rules+model")
+# the lexicon entries' addressee rules (lexicon_schema) that hold for a reader, by (third, family): whether the
+# reader may not hear of the debt, and whether they are of the borrower's family as a rule
+_ADDRESSEE_RULES = {
+    (third, family): frozenset(
+        {"any"} | ({"others"} if third else set()) | (set() if family else {"not_to_family"})
+    )
+    for third in (False, True)
+    for family in (False, True)
+}
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ",
 # "her to call Jennifer back at ")
 _OWN_REACH = 32
@@ -150,10 +159,11 @@ class Screener:
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
-        raw = self._lexicon_findings(s, third, text, offs, family=family)
+        rules = _ADDRESSEE_RULES[third, family]
+        raw = self._lexicon_findings(s, rules, text, offs)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, third, text, offs, variants_done=True, family=family) or []
+            raw = self._lexicon_findings(s, rules, text, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
@@ -190,16 +200,12 @@ class Screener:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())
 
     def _lexicon_findings(
-        self,
-        s: str,
-        third: bool,
-        text: str,
-        offs: Offsets,
-        *,
-        variants_done: bool = False,
-        family: bool = False,
+        self, s: str, rules: frozenset[str], text: str, offs: Offsets, *, variants_done: bool = False
     ) -> list[_Raw] | None:
-        """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding."""
+        """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding.
+
+        ``rules``: the entries' ``addressee`` values that hold for this reader (``_ADDRESSEE_RULES``).
+        """
         entries = self._lex.entries
         n = len(s)
         terms: list[tuple[Entry, int, int, int]] = []
@@ -209,7 +215,7 @@ class Screener:
                 return None
             if combos:
                 gated |= combos
-            if for_others and third:  # combos that apply only to a message not for the borrower
+            if for_others and "others" in rules:  # combos that apply only to a message not for the borrower
                 gated |= for_others
             for idx, length, left, right in key_terms:
                 if not (left or right):  # Chinese: no word boundaries to check
@@ -236,7 +242,7 @@ class Screener:
         quoted = (text, offs) if has_quotes(text) else None
         for hit in terms:
             entry, start, end, _ = hit
-            if (entry.addressee == "others" and not third) or (entry.addressee == "not_to_family" and family):
+            if entry.addressee not in rules:
                 continue
             ctx = context[entry.lang]
             present = cues.get(entry.lang)
