@@ -23,6 +23,7 @@ from collectguard.model.contact import complement
 from collectguard.policy.transitions import ONLY
 from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_context import Context
+from collectguard.text.signal_dialect import read_dialect
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
 from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
@@ -299,18 +300,20 @@ def detect(
         raise ValidationError(f"unknown language {lang!r}; use zh, en or none", field="lang")
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
-    hits = scan(norm.text, lexicon)
+    # the cues read Cantonese as Mandarin (唔想活 as 不想活); the models and weak cues read the reply as written
+    read = replace(norm, text=read_dialect(norm.text))
+    hits = scan(read.text, lexicon)
     idioms = shipped_idioms().spans(norm.text)
     if hits.firsts or hits.chains or "story" in hits.markers or "over_recovered" in hits.markers:
-        context = Context(norm, hits, lexicon.context)
+        context = Context(read, hits, lexicon.context)
         quiet = Quiet.of(context, lexicon, idioms)
         found = _candidates(context, hits, lexicon, lang, quiet)
     else:
         quiet, found = Quiet(idioms, [], frozenset(), []), []
     markers = hits.markers
     if found and any(key.partition("|")[0] in RELEASES for key in markers):
-        found = released(found, hits.markers, norm)
-    opt_out = _opted_out(norm, lexicon)
+        found = released(found, hits.markers, read)
+    opt_out = _opted_out(read, lexicon)
     if opt_out is not None:
         found.append(opt_out)
     if weak:
