@@ -52,6 +52,7 @@ class Normalized:
 # Offsets while the passes run: None means identity with the original (the fast path).
 Offsets = tuple[list[int], list[int]] | None
 _Edit = tuple[int, int, str]
+_SPACES = re.compile(" {2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _RANGE = tuple(range(4097))  # identity offsets of short texts, sliced instead of rebuilt
 
@@ -78,6 +79,8 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, Offsets]:
             s, offs = _apply(s, offs, _spelled_edits(s, t))
         if t.repeat_gate.search(s):
             s, offs = _apply(s, offs, [(m.start() + 1, m.end(), "") for m in t.repeat.finditer(s)])
+        if "  " in s:
+            s, offs = _one_space(s, offs)
     else:
         if _SURROGATE.search(text) is not None:  # from a JSON "\\ud83d" escape: no character, nothing to fold
             raise ValidationError(
@@ -86,7 +89,15 @@ def normalize_text(text: str, *, variants: bool = True) -> tuple[str, Offsets]:
         s, offs = _map_chars(text, t)
         if _needs_fold(s, t):
             s, offs = _fold(s, offs, t)
+        if "  " in s:
+            s, offs = _one_space(s, offs)
     return apply_variants(s, offs) if variants else (s, offs)
+
+
+def _one_space(s: str, offs: Offsets) -> tuple[str, Offsets]:
+    """Runs of spaces as one: words spelled out letter by letter are set two spaces apart (W e  k n o w
+    w h e r e), and the lexicons' phrases have one."""
+    return _apply(s, offs, [(m.start() + 1, m.end(), "") for m in _SPACES.finditer(s)])
 
 
 def apply_variants(s: str, offs: Offsets) -> tuple[str, Offsets]:
