@@ -51,8 +51,24 @@ class Hits:
     scopes: list[tuple[int, int, int, str, str]] = field(default_factory=list)
 
 
-def scan(text: str, lexicon: Lexicon) -> Hits:
+_CUE_ROLES = frozenset({"first", "chain", "later"})
+
+
+def scan(text: str, lexicon: Lexicon, cue_text: str | None = None) -> Hits:
+    """Every key of the lexicon in ``text``; with ``cue_text`` (``text`` read into Mandarin, as long as
+    it), the cue phrases are looked for there and the context words (negators, guards, releases,
+    scopes) in ``text`` as written: 唔 is no negator, 都过去咗 tells nothing as over."""
     hits = Hits()
+    if cue_text is None or cue_text == text:
+        _scan(text, lexicon, hits, None)
+    else:
+        _scan(text, lexicon, hits, False)
+        _scan(cue_text, lexicon, hits, True)
+    return hits
+
+
+def _scan(text: str, lexicon: Lexicon, hits: Hits, cues: bool | None) -> None:
+    """Add the hits of ``text`` to ``hits``: of cue roles only (``cues`` True), of the others (False) or all."""
     n = len(text)
     for end_index, (key, roles) in lexicon.automaton.iter(text):
         start = end_index - len(key) + 1
@@ -63,6 +79,8 @@ def scan(text: str, lexicon: Lexicon) -> Hits:
         if _word_char(key[-1]) and end < n and _word_char(text[end]):
             continue
         for role, values in roles.items():
+            if cues is not None and (role in _CUE_ROLES) != cues:
+                continue
             if role == "first":
                 hits.firsts.append((start, end, values))
             elif role == "chain":
@@ -77,7 +95,6 @@ def scan(text: str, lexicon: Lexicon) -> Hits:
                 hits.markers[role].append((start, end, ""))
             else:
                 hits.markers[role].extend((start, end, lang) for lang in values)
-    return hits
 
 
 @dataclass(slots=True)
@@ -300,20 +317,20 @@ def detect(
         raise ValidationError(f"unknown language {lang!r}; use zh, en or none", field="lang")
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
-    # the cues read Cantonese as Mandarin (唔想活 as 不想活); the models and weak cues read the reply as written
-    read = replace(norm, text=read_dialect(norm.text))
-    hits = scan(read.text, lexicon)
+    # the cue phrases read Cantonese as Mandarin (唔想活 as 不想活); the context words, the models and the
+    # weak cues read the reply as written
+    hits = scan(norm.text, lexicon, read_dialect(norm.text))
     idioms = shipped_idioms().spans(norm.text)
     if hits.firsts or hits.chains or "story" in hits.markers or "over_recovered" in hits.markers:
-        context = Context(read, hits, lexicon.context)
+        context = Context(norm, hits, lexicon.context)
         quiet = Quiet.of(context, lexicon, idioms)
         found = _candidates(context, hits, lexicon, lang, quiet)
     else:
         quiet, found = Quiet(idioms, [], frozenset(), []), []
     markers = hits.markers
     if found and any(key.partition("|")[0] in RELEASES for key in markers):
-        found = released(found, hits.markers, read)
-    opt_out = _opted_out(read, lexicon)
+        found = released(found, hits.markers, norm)
+    opt_out = _opted_out(norm, lexicon)
     if opt_out is not None:
         found.append(opt_out)
     if weak:

@@ -24,6 +24,7 @@ import yaml
 
 from collectguard.errors import DataFileError
 from collectguard.text.multimatch import Matcher
+from collectguard.text.signal_dialect import read_dialect
 from collectguard.text.signal_patterns import PatternError, expand
 from collectguard.text.signal_pinyin import pinyin_forms
 from collectguard.text.signal_schema import (
@@ -108,7 +109,7 @@ PINYIN_MAX_READINGS = 256
 
 def _variants(parts: tuple[str, ...], pinyin: bool) -> list[tuple[str, ...]]:
     """The spellings a cue reading is matched in: contractions, and pinyin for a one-part Chinese cue."""
-    normalised = [norm_word(p) for p in parts]
+    normalised = [read_dialect(norm_word(p)) for p in parts]  # as the cue scan reads replies
     found = list(itertools.product(*(spellings(p) for p in normalised)))
     if pinyin and len(normalised) == 1:
         # pinyin forms are already canonical: lower-case latin with single spaces

@@ -11,7 +11,6 @@ from typing import Literal, get_args
 import pydantic
 
 from collectguard.text.normalize import normalize
-from collectguard.text.signal_dialect import read_dialect
 
 __all__ = [
     "SIGNAL_TYPES",
@@ -32,8 +31,8 @@ __all__ = [
 
 @lru_cache(maxsize=65536)
 def norm_word(word: str) -> str:
-    """A data word as the cue scan reads replies: normalised and read into Mandarin like them (cached: words repeat)."""
-    return read_dialect(normalize(word).text)
+    """A data word as the detector reads replies: normalised like them (cached: words repeat)."""
+    return normalize(word).text
 
 
 SignalType = Literal[
