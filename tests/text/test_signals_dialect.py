@@ -20,7 +20,9 @@ def test_a_reading_keeps_every_position(text: str) -> None:
 
 
 def test_longer_words_are_read_first() -> None:
-    assert read_dialect("唔该你哋唔好再揾我") == "唔该你们不要再找我"  # 唔该 (please) kept: 麻烦 reads as a request
+    assert (
+        read_dialect("唔该你哋唔好再揾我") == "唔该你们不要再找我"
+    )  # 唔该 (please) kept: 麻烦 reads as a request
     assert read_dialect("唔使") == "唔使"  # no need: kept as written (不用找我 is a farewell)
 
 
