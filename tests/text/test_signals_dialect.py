@@ -20,10 +20,9 @@ def test_a_reading_keeps_every_position(text: str) -> None:
 
 
 def test_longer_words_are_read_first() -> None:
-    assert (
-        read_dialect("唔该你哋唔好再揾我") == "唔该你们不要再找我"
-    )  # 唔该 (please) kept: 麻烦 reads as a request
-    assert read_dialect("唔使") == "唔使"  # no need: kept as written (不用找我 is a farewell)
+    # 唔该 (please) and 唔使 (no need) are kept as written: 麻烦 reads as a request, 不用找我 as a farewell
+    assert read_dialect("唔该你哋唔好再揾我") == "唔该你们不要再找我"
+    assert read_dialect("唔使") == "唔使"
 
 
 def test_a_reading_of_another_length_is_refused() -> None:
@@ -31,7 +30,6 @@ def test_a_reading_of_another_length_is_refused() -> None:
         build({"佢哋": "他们那些"})
 
 
-def test_the_models_still_read_the_reply_as_written() -> None:
-    # the signal's evidence is the original text, whatever the cue scan read
+def test_findings_point_into_the_reply_as_written() -> None:
     found = detect("我唔想活咗")
     assert [(s.type, s.evidence) for s in found] == [("distress_self_harm", "唔想活")]

@@ -30,13 +30,6 @@ class _DialectFile(pydantic.BaseModel):
     version: str
     readings: dict[str, str]
 
-    @pydantic.field_validator("readings")
-    @classmethod
-    def _same_length(cls, value: dict[str, str]) -> dict[str, str]:
-        if bad := [f"{k}: {v}" for k, v in value.items() if not k or len(k) != len(v)]:
-            raise ValueError(f"a reading must have as many characters as its word: {', '.join(bad)}")
-        return value
-
 
 @dataclass(frozen=True, slots=True)
 class DialectReading:
@@ -52,9 +45,12 @@ class DialectReading:
 
 
 def build(readings: Mapping[str, str]) -> DialectReading:
+    """The reading of ``readings`` (word -> Mandarin); each must be as long as its word, or offsets would move."""
+    if bad := [f"{w}: {r}" for w, r in readings.items() if not w or len(w) != len(r)]:
+        raise DataFileError(
+            f"dialect.yaml: a reading must have as many characters as its word: {', '.join(bad)}"
+        )
     words = sorted(readings, key=len, reverse=True)  # longest first: 唔该 before 唔
-    if any(len(w) != len(readings[w]) for w in words):
-        raise DataFileError("dialect.yaml: a reading must have as many characters as its word")
     pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
     return DialectReading(pattern, dict(readings))
 
