@@ -51,7 +51,11 @@ FOLDS = [
     ("the p0lice are coming", "police", "p0lice"),
     ("你这个sc@mmer", "scammer", "sc@mmer"),
     # words spelled out letter by letter, set two spaces apart: the words come back one space apart
-    ("W e  k n o w  w h e r e  y o u  l i v e", "know where you live", "k n o w  w h e r e  y o u  l i v e"),
+    (
+        "W e  k n o w  w h e r e  y o u r  k i d s",
+        "know where your kids",
+        "k n o w  w h e r e  y o u r  k i d s",
+    ),
     ("我们  知道  你住哪", "知道你住哪", "知道  你住哪"),
 ]
 

@@ -38,7 +38,7 @@ class DialectReading:
 
     def read(self, text: str) -> str:
         """``text`` with each dialect word replaced by its Mandarin reading; same length."""
-        return self.pattern.sub(self._reading, text) if self.readings else text
+        return self.pattern.sub(self._reading, text)
 
     def _reading(self, match: re.Match[str]) -> str:
         return self.readings[match.group(0)]
@@ -51,7 +51,7 @@ def build(readings: Mapping[str, str]) -> DialectReading:
             f"dialect.yaml: a reading must have as many characters as its word: {', '.join(bad)}"
         )
     words = sorted(readings, key=len, reverse=True)  # longest first: 唔该 before 唔
-    pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
+    pattern = re.compile("|".join(map(re.escape, words)) or "(?!)")  # an empty table matches nothing
     return DialectReading(pattern, dict(readings))
 
 
