@@ -59,6 +59,7 @@ class Context:
     negation_exceptions: re.Pattern[str]
     pseudo_negation: re.Pattern[str]
     negation_after: re.Pattern[str]
+    banned_after: re.Pattern[str]  # from a hit to its clause's end: the negated act itself banned
     denials: re.Pattern[str]  # cues that deny only the hit they stand before (不影响 + 子女入学)
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
@@ -220,6 +221,11 @@ def _compile_context(ctx: ContextFile) -> Context:
         negation=cue_regex(ctx.negation, lang),
         pseudo_negation=cue_regex(ctx.pseudo_negation, lang),
         negation_after=cue_regex(ctx.negation_after, lang, ctx.negation_after_exceptions),
+        banned_after=re.compile(
+            r"[^,.;!?:，。；！？：\n]{0,24}?(?:"
+            + cue_regex(ctx.banned_after, lang).pattern
+            + r")(?=$|[,.;!?，。；！？\n])"
+        ),
         denials=cue_regex(ctx.denials, lang),
         reported=cue_regex(ctx.reported_speech, lang),
         mention=cue_regex(ctx.mentions, lang),

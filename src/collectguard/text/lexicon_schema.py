@@ -95,6 +95,9 @@ class ContextFile(_Strict):
     # would not …): a double negation; otherwise English negations stack for emphasis
     reported_speech: tuple[str, ...] = ()
     negation_after: tuple[str, ...] = ()  # after a hit in its sentence: the hit is quoted to warn (…都是骗子)
+    # at the end of the hit's clause: the negated act is itself banned (不告知他老婆欠款金额一律禁止), so the
+    # negation before the hit tells what not to do, and the hit stands
+    banned_after: tuple[str, ...] = ()
     negation_after_exceptions: tuple[
         str, ...
     ] = ()  # start as one and turn to pressure (不是我们的错, please don't make us)

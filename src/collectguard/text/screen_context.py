@@ -38,10 +38,6 @@ _CLAUSE = {
 }
 _SENTENCE = re.compile(r"[。!?;！？；\n]|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)\.(?=\s|$)")
 NEGATION_REACH = {"zh": 14, "en": 96}
-# the negated act itself banned at the end of the hit's clause (不告知他老婆欠款金额一律禁止: not telling is forbidden)
-_ITSELF_BANNED = re.compile(
-    r"[^,.;!?:，。；！？：\n]{0,24}?(?:一律禁止|均禁止|都禁止|是禁止的|是不允许的)(?=$|[,.;!?，。；！？\n])"
-)
 # a coordinator a few characters before a hit: the hit is one more object of the same verb
 _COORDINATED = re.compile(r"(?:或者|或是|或|以及|及|和|与|、|还是|」「|”“)[^,，。!?;:！？；：\n]{0,6}$")
 # a reason a negation opens and reaches over (不会以“注销账户”为由要求…; not 没有还款以…为由报警)
@@ -137,7 +133,7 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # none, or a double negation: in Chinese any even count (不要以为我们不会…); English stacks
     # negations for emphasis ("we are not the police and this is not a crime") unless the last is
     # reported under the one before ("we never said we would not …")
-    if not cues or (lang == "zh" and _ITSELF_BANNED.match(s, anchor)):
+    if not cues or ctx.banned_after.match(s, anchor):
         return False
     # an item said outright after the last negation has none of its own (不打电话、不发短信、直接上门张贴;
     # 不会上门张贴、会联系您单位)

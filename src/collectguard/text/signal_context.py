@@ -19,11 +19,6 @@ from collectguard.text.signal_schema import ContextFile
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
 
-#: the borrower speaking of themself: 我, and the dialect forms 俺 and 咱 (not 咱们, "we", nor 本人 or 老子, which
-#: name the other person in 同事本人 and 他老子); in English "I" in its forms and "me", not "we" or "us" (in "who
-#: we all love", "told us" they stand in a clause about the other person) nor a possessive ("a friend of mine")
-_FIRST_PERSON_ZH = re.compile("[我俺]|咱(?!们)")
-_FIRST_PERSON_EN = frozenset({"i", "i'm", "im", "i've", "ive", "i'll", "i'd", "me", "myself"})
 #: what may stand between a cue and the words that take it back: "投诉？不至于", "报警?? 不用"
 _RETRACTION_GAP = set(" ?!,.~…。")
 _LATIN_WORD = re.compile(r"[a-z0-9']+")
@@ -41,6 +36,22 @@ def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
         cached = (spec, {name: {str(k): v for k, v in m.window.items()} for name, m in markers})
         _WINDOWS[id(spec)] = cached
     return cached[1]
+
+
+#: id of a context file -> (the file, the Chinese first-person pattern, the English first-person words)
+_SELF: dict[int, tuple[ContextFile, re.Pattern[str], frozenset[str]]] = {}
+
+
+def _first_person(spec: ContextFile) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The borrower's words for themself, compiled once per context file."""
+    cached = _SELF.get(id(spec))
+    if cached is None or cached[0] is not spec:
+        words = sorted(spec.first_person.get("zh", []), key=len, reverse=True)
+        unless = "".join(f"(?!{re.escape(w)})" for w in spec.first_person_exceptions)
+        zh = re.compile(unless + "(?:" + "|".join(map(re.escape, words)) + ")" if words else r"(?!x)x")
+        cached = (spec, zh, frozenset(spec.first_person.get("en", [])))
+        _SELF[id(spec)] = cached
+    return cached[1], cached[2]
 
 
 #: what joins two channels kept together (短信和电话, text or email, 微信/短信)
@@ -224,9 +235,10 @@ class Context:
     def _self_between(self, marker: tuple[int, int, str], start: int) -> bool:
         """Whether the borrower speaks of themself between a marker and the cue at ``start``."""
         between = self.text[marker[1] : start]
+        zh, en = _first_person(self.spec)
         if marker[2] == "zh":
-            return _FIRST_PERSON_ZH.search(between) is not None
-        return not _FIRST_PERSON_EN.isdisjoint(_LATIN_WORD.findall(between))
+            return zh.search(between) is not None
+        return not en.isdisjoint(_LATIN_WORD.findall(between))
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause of normalised text that holds ``pos``."""

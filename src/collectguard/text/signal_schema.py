@@ -174,6 +174,10 @@ class ContextFile(_Strict):
     opt_out_replies: list[str] = []
     told_as_over: ToldAsOver | None = None
     others_story: OthersStory | None = None
+    #: the borrower speaking of themself, by which a cue after a third person is the borrower's own
+    #: ("他说我不想活了"); ``first_person_exceptions`` start like one and are not (咱们, "we")
+    first_person: dict[Lang, list[str]]
+    first_person_exceptions: list[str] = []
     #: word lists a cue may need in the same reply (``needs``): 已经还了 disputes only a contested record
     requires: dict[str, dict[Lang, list[str]]] = {}
     scopes: list[Scope]
