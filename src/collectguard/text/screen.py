@@ -27,7 +27,7 @@ from collectguard.text.screen_context import callback_before, denied_word, negat
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
-from collectguard.text.screen_quotes import ban_spans, has_quotes, to_normalised
+from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
 from collectguard.text.screen_staff import names_outsider
@@ -154,23 +154,24 @@ class Screener:
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
         family = to in _FAMILY_READERS
-        if to == "staff" and names_outsider(s, self._lex.context.values()):
+        quoting = as_double_quotes(text)  # what the quote checks read
+        if to == "staff" and names_outsider(s, self._lex.context.values(), quoting):
             to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
         rules = _ADDRESSEE_RULES[third, family]
-        raw = self._lexicon_findings(s, rules, text, offs)
+        raw = self._lexicon_findings(s, rules, quoting, offs)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, rules, text, offs, variants_done=True) or []
+            raw = self._lexicon_findings(s, rules, quoting, offs, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
         # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他)
         note = None
         if third:
-            named = self._ban_spans(s, text, offs)
+            named = self._ban_spans(s, quoting, offs)
             note = bool(named)
             raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
             raw.extend(_disclosed_by_demand(raw))
@@ -180,7 +181,7 @@ class Screener:
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
-            if guess and not self._ban_spans(s, text, offs, condemned=True):  # looked for only now: rare
+            if guess and not self._ban_spans(s, quoting, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []

@@ -329,7 +329,7 @@ def cue_right_before(cue: re.Pattern[str], s: str, at: int, reach: int, filler: 
 
 #: what may stand between a sender's callback cue and the number: separators, an area code's
 #: bracket, and the words of 回个电话就行，号码… / 回个电话吗？号码… (no name, no 他 or 她)
-_TO_NUMBER = " :：,，是为is(（电话号码就行好吗?？到至"
+_TO_NUMBER = " :：,，是系为is(（电话号码就行好吗?？到至"  # 系: 是 in Cantonese
 #: or, in English, the sender's own first name and "at" or "on" (have her call Jen at …, reach me, Kyle,
 #: at …, ask her to call Mark back at …)
 _NAMED_AT = re.compile(r"[ ,]*[a-z]+,?(?: back)? (?:at|on)[ (]*")
@@ -340,7 +340,7 @@ _NAMED_TO = re.compile(
     r"[，, ]*(?:号码|电话|座机)?[是为:：]?\s*"
 )
 #: a cue that asks for a call back, not one that reports a call (致电, 拨打)
-_CALLBACK = ("回", "打返", "覆电话")
+_CALLBACK = ("回", "打返", "覆")
 
 
 def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str) -> bool:

@@ -20,10 +20,12 @@ __all__ = [
     "QUOTED_RUN",
     "QUOTES",
     "SINGLE_QUOTED",
+    "as_double_quotes",
     "ban_spans",
     "banned",
     "has_quotes",
     "impersonal",
+    "list_start",
     "overturned",
     "quoted_mention",
     "quoted_spans",
@@ -31,6 +33,7 @@ __all__ = [
     "readers_words",
     "sentence_stop",
     "to_normalised",
+    "unquoted",
 ]
 
 # Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
@@ -81,6 +84,8 @@ QUOTED_RUN = re.compile(
     r"(?:\s*(?:(?:and|or) )?(?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
     r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*"
 )
+# a quote that ends right before another in the same list (“老赖”“坐牢”, “坐监”、“差佬上门”)
+_QUOTE_BEFORE = re.compile(r"[“「『\"][^”」』\"\n]{1,30}[”」』\"]" + _SEPARATORS + "$")
 # after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
 _LIST_RUN = {
     "zh": re.compile(r"\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"),
@@ -99,6 +104,9 @@ _PERSONAL = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“「『\"][^”」』\"\n]{0,60}[”」』\"]")
+# single quotes, straight or curly, around Chinese words ('老赖', ‘坐牢’): no apostrophe touches a Chinese
+# character, so they are quotation marks, read as double ones (same length: offsets hold)
+_CJK_SINGLE = re.compile(r"['‘’](?=[\u4e00-\u9fff])([^'‘’\n]{1,60}?)(?<=[\u4e00-\u9fff。！？!?，,])['‘’]")
 # English single quotes around words ('deadbeat', 'you could go to jail for this.'): an opening one
 # after no letter and before one, a closing one after a letter or a stop and before no letter; an
 # apostrophe between letters (you'll, don't) stands inside
@@ -275,9 +283,24 @@ def _rest_or_next(s: str, at: int) -> tuple[int, int]:
     return at, stop
 
 
+def list_start(original: str, opening: int) -> int:
+    """Where the list of quotes that holds the one opening at ``opening`` begins: what stands before
+    the list is said of each of its items (坐席使用“老赖”“坐牢”)."""
+    while (m := _QUOTE_BEFORE.search(original, max(0, opening - 40), opening)) is not None:
+        opening = m.start()
+    return opening
+
+
 def sentence_stop(s: str, at: int) -> int:
     end = _SENTENCE_END.search(s, at)
     return len(s) if end is None else end.start()
+
+
+def as_double_quotes(original: str) -> str:
+    """``original`` with single quotes around Chinese words turned into double ones, for the quote checks."""
+    if "'" not in original and "‘" not in original and "’" not in original:
+        return original
+    return _CJK_SINGLE.sub(lambda m: "“" + m.group(1) + "”", original)
 
 
 def quoted_spans(original: str) -> list[re.Match[str]]:
@@ -290,7 +313,8 @@ def has_quotes(text: str) -> bool:
     return QUOTES.search(text) is not None or ("'" in text and SINGLE_QUOTED.search(text) is not None)
 
 
-def _unquoted(original: str) -> str:
+def unquoted(original: str) -> str:
+    """``original`` with every quoted span blanked: what its writer says in their own words."""
     return (
         SINGLE_QUOTED.sub(" ", _QUOTED.sub(" ", original)) if "'" in original else _QUOTED.sub(" ", original)
     )
@@ -299,7 +323,7 @@ def _unquoted(original: str) -> str:
 @lru_cache(maxsize=8)
 def impersonal(original: str) -> bool:
     """No 你, 我, you or we outside the quotes of ``original``; once per message, however many hits."""
-    return _PERSONAL.search(_unquoted(original)) is None
+    return _PERSONAL.search(unquoted(original)) is None
 
 
 def quotes_around(

@@ -19,6 +19,7 @@ from collectguard.text.screen_quotes import (
     QUOTED_RUN,
     has_quotes,
     impersonal,
+    list_start,
     overturned,
     quoted_spans,
     quotes_around,
@@ -53,9 +54,10 @@ def _reviewed(ctx: Context, original: str, opening: int) -> bool:
     if not impersonal(original):
         return False
     frame = _first_frame(ctx, original)
+    start = list_start(original, opening)  # the speaker stands before the first quote of a list
     return (
         0 <= frame < opening
-        and ctx.reported_speech_by.search(original, max(0, opening - _SPEAKER_REACH), opening) is not None
+        and ctx.reported_speech_by.search(original, max(0, start - _SPEAKER_REACH), start) is not None
     )
 
 
