@@ -30,7 +30,7 @@ from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_a
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reviews import condemned_spans
-from collectguard.text.screen_staff import names_outsider
+from collectguard.text.screen_staff import blanked, names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -154,26 +154,26 @@ class Screener:
     ) -> ScreenResult:
         s, offs = normalize_text(text, variants=False) if read is None else read
         family = to in _FAMILY_READERS
-        quoting = as_double_quotes(text)  # what the quote checks read
-        if to == "staff" and names_outsider(s, self._lex.context.values(), quoting):
+        noting = as_double_quotes(text)  # what the checks of a note about words read ('坐牢' as “坐牢”)
+        if to == "staff" and names_outsider(s, self._lex.context.values(), noting, offs):
             to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
         rules = _ADDRESSEE_RULES[third, family]
-        raw = self._lexicon_findings(s, rules, quoting, offs)
+        raw = self._lexicon_findings(s, rules, text, offs, noting)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, rules, quoting, offs, variants_done=True) or []
+            raw = self._lexicon_findings(s, rules, text, offs, noting, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
         # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他)
         note = None
         if third:
-            named = self._ban_spans(s, quoting, offs)
+            named = self._ban_spans(s, noting, offs)
             note = bool(named)
-            raw.extend(self._addressee_findings(_blanked(s, named) if named else s))
+            raw.extend(self._addressee_findings(blanked(s, named) if named else s))
             raw.extend(_disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(self._relay_findings(s))
@@ -181,7 +181,7 @@ class Screener:
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
-            if guess and not self._ban_spans(s, quoting, offs, condemned=True):  # looked for only now: rare
+            if guess and not self._ban_spans(s, noting, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):
             pii = []
@@ -201,7 +201,14 @@ class Screener:
         return any(ctx.acting_for.search(s) is not None for ctx in self._lex.context.values())
 
     def _lexicon_findings(
-        self, s: str, rules: frozenset[str], text: str, offs: Offsets, *, variants_done: bool = False
+        self,
+        s: str,
+        rules: frozenset[str],
+        text: str,
+        offs: Offsets,
+        noting: str,
+        *,
+        variants_done: bool = False,
     ) -> list[_Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding.
 
@@ -241,6 +248,7 @@ class Screener:
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
         cues: dict[str, Present] = {}
         quoted = (text, offs) if has_quotes(text) else None
+        noted = None if noting is text or not has_quotes(noting) else (noting, offs)
         for hit in terms:
             entry, start, end, _ = hit
             if entry.addressee not in rules:
@@ -249,7 +257,7 @@ class Screener:
             present = cues.get(entry.lang)
             if present is None:
                 present = cues[entry.lang] = present_cues(s, ctx)
-            if excused(s, hit, ctx, present, quoted):
+            if excused(s, hit, ctx, present, quoted, noted):
                 continue
             source = "frame" if entry.need else "lexicon"
             raw.append((entry.category, start, end, source, entry.text, entry.severity))
@@ -366,14 +374,6 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
-
-
-def _blanked(s: str, spans: list[tuple[int, int]]) -> str:
-    """``s`` with the spans spaced out, offsets kept."""
-    chars = list(s)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:

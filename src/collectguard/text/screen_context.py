@@ -339,6 +339,8 @@ _NAMED_TO = re.compile(
     r"给(?![^，,。]*[他她])(?:我们|我司|本公司|我|[^，,。；;！!？?]{0,8}(?:公司|客服|专员|经理|部|中心|小[\u4e00-\u9fff]))"
     r"[，, ]*(?:号码|电话|座机)?[是为:：]?\s*"
 )
+#: right before a callback cue: a call not returned, by the person whose number follows (佢成日唔覆电话，号码系…)
+_NOT_CALLING = ("不", "唔", "冇", "没", "没有", "不肯", "唔肯", "never ", "doesn't ", "won't ", "didn't ")
 #: a cue that asks for a call back, not one that reports a call (致电, 拨打)
 _CALLBACK = ("回", "打返", "覆")
 
@@ -349,6 +351,8 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
     number is the sender's own. A name that is not the cue's (我们致电了王芳…, reach me or Dana
     at …) or any other word between links the number to someone else."""
     for m in _cues_before(cue, s, at, reach):
+        if s.endswith(_NOT_CALLING, 0, m.start()):  # 他一直不回电话，号码是… gives his number, not ours
+            continue
         gap = s[m.end() : at]
         if gap.strip(_TO_NUMBER) == "" or (lang == "en" and _NAMED_AT.fullmatch(gap) is not None):
             return True

@@ -75,16 +75,20 @@ def excused(
     ctx: Context,
     present: Present,
     quoted: tuple[str, Offsets] | None,
+    noted: tuple[str, Offsets] | None = None,
 ) -> bool:
     """Whether the hit (entry, start, end, anchor) in normalised ``s`` is not a finding.
-    ``quoted``: the original text and its offsets when it holds quotation marks."""
+    ``quoted``: the original text and its offsets when it holds quotation marks; ``noted``: the same with
+    single quotes around Chinese words read as double ones, for the checks of a note about words only (a
+    ban or a reviewer's verdict), when it differs."""
     entry, start, end, anchor = hit
     lang = entry.lang
+    noted = noted or quoted
     # named under a rule that bans it (禁用词：老赖、骗子, 严禁讲“坐监”): a training note, not a message
-    if present.word_bans and banned(s, start, end, sentence_span(s, start)[0], ctx, quoted):
+    if present.word_bans and banned(s, start, end, sentence_span(s, start)[0], ctx, noted):
         return True
     # quoted in a reviewer's note that judges them a violation (…”，属骚扰性表述)
-    if quoted is not None and condemned(s, start, end, ctx, quoted[0], quoted[1]):
+    if noted is not None and condemned(s, start, end, ctx, noted[0], noted[1]):
         return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you

@@ -33,7 +33,6 @@ __all__ = [
     "readers_words",
     "sentence_stop",
     "to_normalised",
-    "unquoted",
 ]
 
 # Quotation marks in the original text: “…” 「…」 『…』 "…". Single quotes are left out: in
@@ -297,7 +296,8 @@ def sentence_stop(s: str, at: int) -> int:
 
 
 def as_double_quotes(original: str) -> str:
-    """``original`` with single quotes around Chinese words turned into double ones, for the quote checks."""
+    """``original`` with single quotes around Chinese words turned into double ones, for the checks of a
+    note about words (a ban, a reviewer's verdict); the other quote checks read quotes as written."""
     if "'" not in original and "‘" not in original and "’" not in original:
         return original
     return _CJK_SINGLE.sub(lambda m: "“" + m.group(1) + "”", original)
@@ -313,8 +313,7 @@ def has_quotes(text: str) -> bool:
     return QUOTES.search(text) is not None or ("'" in text and SINGLE_QUOTED.search(text) is not None)
 
 
-def unquoted(original: str) -> str:
-    """``original`` with every quoted span blanked: what its writer says in their own words."""
+def _unquoted(original: str) -> str:
     return (
         SINGLE_QUOTED.sub(" ", _QUOTED.sub(" ", original)) if "'" in original else _QUOTED.sub(" ", original)
     )
@@ -323,7 +322,7 @@ def unquoted(original: str) -> str:
 @lru_cache(maxsize=8)
 def impersonal(original: str) -> bool:
     """No 你, 我, you or we outside the quotes of ``original``; once per message, however many hits."""
-    return _PERSONAL.search(unquoted(original)) is None
+    return _PERSONAL.search(_unquoted(original)) is None
 
 
 def quotes_around(

@@ -43,10 +43,13 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
 def _judged(s: str, ctx: Context, original: str, offs: Offsets, opening: int, close: int) -> bool:
     """The quote from ``opening`` to ``close`` is reported by a note (``_reviewed``) and judged by a
     verdict after it (``_verdict_after``)."""
-    return _reviewed(ctx, original, opening) and _verdict_after(s, ctx, original, offs, close)
+    start = list_start(original, opening)  # the speaker stands before the first quote of a list
+    # a later item of a list is judged only by a verdict given (均已扣分, 属恐吓), not one in prospect (扣分标准…)
+    settled = start != opening and ctx.lang == "zh"
+    return _reviewed(ctx, original, opening, start) and _verdict_after(s, ctx, original, offs, close, settled)
 
 
-def _reviewed(ctx: Context, original: str, opening: int) -> bool:
+def _reviewed(ctx: Context, original: str, opening: int, start: int) -> bool:
     """An impersonal note that names a review before the quote at ``opening`` (质检：…, QA note: …) and
     a collector who said the quoted words right before it (坐席说“…”, agent told the consumer '…'): a
     sign-off (工号0231, "Agent Smith"), a company name (Quality Auto Finance) or a cautionary tale
@@ -54,7 +57,6 @@ def _reviewed(ctx: Context, original: str, opening: int) -> bool:
     if not impersonal(original):
         return False
     frame = _first_frame(ctx, original)
-    start = list_start(original, opening)  # the speaker stands before the first quote of a list
     return (
         0 <= frame < opening
         and ctx.reported_speech_by.search(original, max(0, start - _SPEAKER_REACH), start) is not None
@@ -67,9 +69,12 @@ def _first_frame(ctx: Context, original: str) -> int:
     return -1 if m is None else m.start()
 
 
-def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: int) -> bool:
+def _verdict_after(
+    s: str, ctx: Context, original: str, offs: Offsets, close: int, settled: bool = False
+) -> bool:
     """A verdict or a ban follows the quote closing at ``close`` (and the quoted list it ends), in its
-    sentence or the next (…said "we'll have you arrested" on a call. Zero-tolerance breach)."""
+    sentence or the next (…said "we'll have you arrested" on a call. Zero-tolerance breach). ``settled``:
+    only a verdict given (已扣分, 属骚扰) counts."""
     run = QUOTED_RUN.match(original, close + 1)
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = sentence_stop(s, at)
@@ -77,6 +82,8 @@ def _verdict_after(s: str, ctx: Context, original: str, offs: Offsets, close: in
     for cue in (ctx.verdicts, ctx.word_bans):
         for verdict in cue.finditer(s, at, stop):
             if overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
+                continue
+            if settled and _GIVEN.search(s, max(0, verdict.start() - 3), verdict.end()) is None:
                 continue
             # a verdict on the debt, on people or on the reader's conduct judges no words (违规逾期, 违规客户,
             # 严禁拖欠, "Breach of agreement", "Failure to pay is a violation"), its object in its own clause
@@ -109,6 +116,8 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
     ]
 
 
+#: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
+_GIVEN = re.compile(r"已|属")
 #: how far before a verdict a negation denies it (not a violation, 并不违规)
 _DENIAL_REACH = 6
 #: how far after the quote its verdict is looked for, and before it the collector who said it

@@ -8,18 +8,29 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from collectguard.text.lexicon import Context
-from collectguard.text.normalize import normalize_text
-from collectguard.text.screen_quotes import has_quotes, unquoted
+from collectguard.text.normalize import Offsets
+from collectguard.text.screen_quotes import ban_spans, has_quotes
+from collectguard.text.screen_reviews import condemned_spans
 
 
-def names_outsider(s: str, contexts: Iterable[Context], original: str | None = None) -> bool:
-    """Whether normalised ``s`` names anyone outside the account in its writer's own words: the people in
-    words a memo quotes (不准说“子女不能上学”这些话) are named as words, not spoken of. ``original``: the
-    text ``s`` was read from, its quotation marks kept."""
+def names_outsider(s: str, contexts: Iterable[Context], noting: str = "", offs: Offsets = None) -> bool:
+    """Whether normalised ``s`` names anyone outside the account, not counting the words a memo quotes under
+    a ban or a reviewer's verdict (不准说“子女不能上学”这些话): those are named as words. ``noting``: the
+    original text (quotes kept) and ``offs`` its offsets, when the quotes are to be looked at."""
     contexts = tuple(contexts)
     if not any(ctx.outsiders.search(s) is not None for ctx in contexts):
         return False
-    if original is None or not has_quotes(original):
+    if not (noting and has_quotes(noting)):
         return True
-    bare = normalize_text(unquoted(original), variants=False)[0]
-    return any(ctx.outsiders.search(bare) is not None for ctx in contexts)
+    named = [
+        sp for ctx in contexts for find in (ban_spans, condemned_spans) for sp in find(s, ctx, noting, offs)
+    ]
+    return not named or any(ctx.outsiders.search(blanked(s, named)) is not None for ctx in contexts)
+
+
+def blanked(s: str, spans: list[tuple[int, int]]) -> str:
+    """``s`` with the spans spaced out, offsets kept."""
+    chars = list(s)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
