@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_lexicon import Cue, context_markers
@@ -24,34 +25,39 @@ _RETRACTION_GAP = set(" ?!,.~…。")
 _LATIN_WORD = re.compile(r"[a-z0-9']+")
 
 
-#: id of a context file -> (the file, each marker's window by language); a lexicon lives for the process
-_WINDOWS: dict[int, tuple[ContextFile, dict[str, dict[str, int]]]] = {}
+T = TypeVar("T")
+#: (what is derived, id of a context file) -> (the file, the derived value); a lexicon lives for the process
+_DERIVED: dict[tuple[str, int], tuple[ContextFile, Any]] = {}
+
+
+def _per_file(spec: ContextFile, derive: Callable[[ContextFile], T]) -> T:
+    """``derive(spec)``, computed once per context file (pydantic models do not hash)."""
+    key = (derive.__name__, id(spec))
+    cached = _DERIVED.get(key)
+    if cached is None or cached[0] is not spec:
+        cached = _DERIVED[key] = (spec, derive(spec))
+    return cast(T, cached[1])
 
 
 def _windows(spec: ContextFile) -> dict[str, dict[str, int]]:
-    """Each marker's window by language, computed once per context file (pydantic models do not hash)."""
-    cached = _WINDOWS.get(id(spec))
-    if cached is None or cached[0] is not spec:
-        markers = context_markers(spec).items()
-        cached = (spec, {name: {str(k): v for k, v in m.window.items()} for name, m in markers})
-        _WINDOWS[id(spec)] = cached
-    return cached[1]
+    """Each marker's window by language."""
+    return _per_file(spec, _marker_windows)
 
 
-#: id of a context file -> (the file, the Chinese first-person pattern, the English first-person words)
-_SELF: dict[int, tuple[ContextFile, re.Pattern[str], frozenset[str]]] = {}
+def _marker_windows(spec: ContextFile) -> dict[str, dict[str, int]]:
+    return {name: {str(k): v for k, v in m.window.items()} for name, m in context_markers(spec).items()}
 
 
 def _first_person(spec: ContextFile) -> tuple[re.Pattern[str], frozenset[str]]:
-    """The borrower's words for themself, compiled once per context file."""
-    cached = _SELF.get(id(spec))
-    if cached is None or cached[0] is not spec:
-        words = sorted(spec.first_person.get("zh", []), key=len, reverse=True)
-        unless = "".join(f"(?!{re.escape(w)})" for w in spec.first_person_exceptions)
-        zh = re.compile(unless + "(?:" + "|".join(map(re.escape, words)) + ")" if words else r"(?!x)x")
-        cached = (spec, zh, frozenset(spec.first_person.get("en", [])))
-        _SELF[id(spec)] = cached
-    return cached[1], cached[2]
+    """The borrower's words for themself: a Chinese pattern and the English words."""
+    return _per_file(spec, _first_person_words)
+
+
+def _first_person_words(spec: ContextFile) -> tuple[re.Pattern[str], frozenset[str]]:
+    words = sorted(spec.first_person.get("zh", []), key=len, reverse=True)
+    unless = "".join(f"(?!{re.escape(w)})" for w in spec.first_person_exceptions)
+    zh = re.compile(unless + "(?:" + "|".join(map(re.escape, words)) + ")" if words else r"(?!x)x")
+    return zh, frozenset(spec.first_person.get("en", []))
 
 
 #: what joins two channels kept together (短信和电话, text or email, 微信/短信)

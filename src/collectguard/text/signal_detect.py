@@ -317,7 +317,7 @@ def detect(
         raise ValidationError(f"unknown language {lang!r}; use zh, en or none", field="lang")
     lexicon = lexicon or shipped_lexicon()
     norm = normalize(text)
-    # the cue phrases read Cantonese as Mandarin (唔想活 as 不想活); the context words, the models and the
+    # the cue phrases read dialect words as Mandarin (唔想活 as 不想活); the context words, the models and the
     # weak cues read the reply as written
     hits = scan(norm.text, lexicon, read_dialect(norm.text))
     idioms = shipped_idioms().spans(norm.text)

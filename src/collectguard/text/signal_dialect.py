@@ -1,7 +1,7 @@
-"""Cantonese and other southern words read as Mandarin for the cue scan (``data/signals/dialect.yaml``).
+"""Cantonese, Wu, Minnan and other words read as Mandarin for the cue scan (``data/signals/dialect.yaml``).
 
-The cue lexicons are written in Mandarin with some Cantonese forms beside; a reply in Cantonese
-(我唔想活咗, 你哋唔好再揾我) shares the meaning and few of the characters. Reading it word for word
+The cue lexicons are written in Mandarin with some dialect forms beside; a reply in Cantonese
+(我唔想活咗, 你哋唔好再揾我), Wu (我勿想做人了) or Minnan (毋免阁敲来) shares the meaning and few of the characters. Reading it word for word
 into Mandarin lets every Mandarin cue phrase apply to it. The context words (negators, guards,
 releases, what is told as over) still read the reply as written: read as Mandarin, 唔 would negate
 (我唔理我要投诉) and 都过去咗 would tell a crisis as over. A reading keeps the length of the word it
