@@ -129,18 +129,35 @@ class Quiet:
 
 
 def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
-    """End of a multi-part cue whose first part ends at ``end``, or None when a part is missing."""
+    """End of a multi-part cue whose first part ends at ``end``, or None when a part is missing.
+
+    A later part of a crisis cue that a crisis guard holds whole (楼顶…跳 in 楼顶坐跳楼机, 明天…打不通 in
+    明天换号，旧号就打不通) is no part: the cue completes with a later one (楼顶坐完跳楼机我就跳) or not at all.
+    """
+    held = _held(cue, hits)
     for part in cue.parts[1:]:
         starts = hits.starts.get(part, [])
         i = bisect.bisect_left(starts, end)
+        while held and i < len(starts) and inside(held, starts[i], starts[i] + len(part)):
+            i += 1
         if i == len(starts) or starts[i] > end + cue.gap:
             return None
         end = starts[i] + len(part)
     return end
 
 
+def _held(cue: Cue, hits: Hits) -> list[tuple[int, int]]:
+    """The guards that may hold a later part of ``cue``: crisis guards, for a crisis cue only (any
+    other cue is hidden whole by a guard that touches it)."""
+    signal = cue.signal
+    if signal != "distress_self_harm":
+        return []
+    return [(gs, ge) for gs, ge, kinds in hits.guards if signal in kinds]
+
+
 def _guarded(cue: Cue, start: int, end: int, hits: Hits) -> bool:
-    """A guard over the cue hides it; a crisis cue of parts (楼顶…跳) only if the guard reaches its last."""
+    """A guard over the cue hides it; a crisis cue of parts (楼顶…跳) only if the guard reaches its last
+    (a guard that holds a later part whole has already kept it out of the cue: ``_complete``)."""
     signal = cue.signal
     if signal == "distress_self_harm" and len(cue.parts) > 1:
         last = end - len(cue.parts[-1])
