@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from collectguard.errors import DataFileError
 from collectguard.text.signal_lexicon import build, load_cue_file, shipped_lexicon, spellings
 from collectguard.text.signal_patterns import PatternError, expand
+from collectguard.text.signal_schema import ContextFile
 from collectguard.text.signals import detect
 
 DATA = Path(__file__).parent / "data" / "signals_broken"
@@ -132,9 +134,24 @@ def test_story_words_matched_as_written_are_kept_in_the_normalised_form() -> Non
     from collectguard.text.signal_schema import OthersStory
 
     story = OthersStory(
-        words={"zh": ["新闻"]}, first_person={"en": ["I'M"]}, reactions={"zh": ["看得我心驚膽戰"]}
+        words={"zh": ["新闻"]}, taken_as_own={"en": ["WE'RE"]}, reactions={"zh": ["看得我心驚膽戰"]}
     )
-    assert story.reactions["zh"] == ["看得我心惊胆战"] and story.first_person["en"] == ["i'm"]
+    assert story.reactions["zh"] == ["看得我心惊胆战"] and story.taken_as_own["en"] == ["we're"]
+
+
+def test_the_borrowers_first_person_words_are_kept_in_the_normalised_form() -> None:
+    context = yaml.safe_load((SHIPPED / "context.yaml").read_text(encoding="utf-8"))
+    context["first_person"] = {"zh": ["我", "阿拉"], "en": ["I'M"]}
+    context["first_person_exceptions"] = ["阿拉伯"]
+    spec = ContextFile.model_validate(context)
+    assert spec.first_person["en"] == ["i'm"] and spec.first_person_exceptions == ["阿拉伯"]
+
+
+def test_a_story_is_the_borrowers_own_by_their_first_person_words_or_the_words_taking_it_as_theirs() -> None:
+    assert [s.type for s in detect("看了那个新闻，阿拉想死")] == [
+        "distress_self_harm"
+    ]  # Wu: 阿拉, the borrower
+    assert [s.type for s in detect("看了那个新闻，有人被逼得想死")] == []
 
 
 def test_a_marker_exception_may_name_only_a_class_the_context_file_has(tmp_path):

@@ -222,7 +222,8 @@ class Context:
             rest = self.text[me:end]
             for reaction in spec.reactions.get("en" if lang == "en" else "zh", []):
                 rest = rest.replace(reaction, " ")
-            mine = spec.first_person.get("en" if lang == "en" else "zh", [])
+            key = "en" if lang == "en" else "zh"
+            mine = [*self.spec.first_person.get(key, []), *spec.taken_as_own.get(key, [])]
             if lang == "en":
                 speaks = not set(_LATIN_WORD.findall(rest)).isdisjoint(mine)
             else:

@@ -6,7 +6,7 @@ Split from ``signal_lexicon``, which compiles what these describe into one autom
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import pydantic
 
@@ -135,14 +135,16 @@ class OthersStory(_Strict):
     when the borrower does not speak of themself in that stretch."""
 
     words: dict[Lang, list[str]]
-    first_person: dict[Lang, list[str]]
+    # besides the borrower's first-person words (``ContextFile.first_person``), the words that take the
+    # story as the borrower's own (也想, "the same", "we")
+    taken_as_own: dict[Lang, list[str]]
     # whole phrases of being moved by the story ("我看哭了", "cried my eyes out"): their first-person
     # words say how the borrower felt watching, not that the story is theirs
     reactions: dict[Lang, list[str]] = {}
     # words right before the marker that make the story the borrower's own ("拍了个视频", "i made a video")
     own: dict[Lang, list[str]] = {}
 
-    @pydantic.field_validator("first_person", "reactions", "own")
+    @pydantic.field_validator("taken_as_own", "reactions", "own")
     @classmethod
     def _normalised(cls, value: dict[Lang, list[str]]) -> dict[Lang, list[str]]:
         """Matched as written against the normalised reply, so kept in that form (Traditional, full-width and capitals folded)."""
@@ -181,6 +183,14 @@ class ContextFile(_Strict):
     #: word lists a cue may need in the same reply (``needs``): 已经还了 disputes only a contested record
     requires: dict[str, dict[Lang, list[str]]] = {}
     scopes: list[Scope]
+
+    @pydantic.field_validator("first_person", "first_person_exceptions")
+    @classmethod
+    def _as_read(cls, value: Any) -> Any:
+        """Matched as written against the normalised reply, so kept in that form."""
+        if isinstance(value, dict):
+            return {lang: [norm_word(word) for word in words] for lang, words in value.items()}
+        return [norm_word(word) for word in value]
 
     @pydantic.model_validator(mode="after")
     def _crisis_never_taken_back(self) -> ContextFile:
