@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_lexicon import Cue, context_markers
-from collectguard.text.signal_schema import ContextFile
+from collectguard.text.signal_schema import ContextFile, Lang
 
 if TYPE_CHECKING:
     from collectguard.text.signal_detect import Hits
@@ -220,9 +220,9 @@ class Context:
                 continue
             end = self._bounds(self._sentence_breaks, me, len(self.text))[1]
             rest = self.text[me:end]
-            for reaction in spec.reactions.get("en" if lang == "en" else "zh", []):
+            key: Lang = "en" if lang == "en" else "zh"
+            for reaction in spec.reactions.get(key, []):
                 rest = rest.replace(reaction, " ")
-            key = "en" if lang == "en" else "zh"
             mine = [*self.spec.first_person.get(key, []), *spec.taken_as_own.get(key, [])]
             if lang == "en":
                 speaks = not set(_LATIN_WORD.findall(rest)).isdisjoint(mine)
