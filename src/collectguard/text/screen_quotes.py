@@ -79,7 +79,7 @@ _ANSWER_REACH = 20
 _SEPARATORS = r"[\s、,/…—–\-]*(?:和|及|与|或|以及|示例|例如|比如|and|or)?[\s、,/…—–\-]*"
 QUOTED_RUN = re.compile(
     rf"(?:{_SEPARATORS}[“「『\"][^”」』\"\n]{{1,30}}[”」』\"])*{_SEPARATORS}"
-    r"(?:(?:之类|这类|这些|此类|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
+    r"(?:(?:之类|这类|这种|这样|这些|此类|那种|等)(?:的)?(?:说话|话术|说法|表述|用语|字眼|话|词)?)?"
     r"(?:\s*(?:(?:and|or) )?(?:similar|other|such|other such) (?:words|terms|phrases|language|insults))?"
     r"(?:\s*(?:are|is)\b)?[\s，,:：—–\-]*"
 )
