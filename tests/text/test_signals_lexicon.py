@@ -162,3 +162,11 @@ def test_a_marker_exception_may_name_only_a_class_the_context_file_has(tmp_path)
     with pytest.raises(DataFileError) as info:
         build([SHIPPED / "cues.zh.yaml"], path)
     assert "nosuch" in str(info.value)
+
+
+def test_only_a_crisis_guard_may_hold_a_part_of_a_crisis_cue() -> None:
+    from collectguard.text.signal_schema import Guard
+
+    assert Guard(phrase="跳楼机", signals=["distress_self_harm"], parts=True).parts
+    with pytest.raises(ValueError, match="only a crisis guard"):
+        Guard(phrase="投诉有用吗", signals=["complaint_intent"], parts=True)

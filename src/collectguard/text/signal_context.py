@@ -226,7 +226,9 @@ class Context:
             mine = [*self.spec.first_person.get(key, []), *spec.taken_as_own.get(key, [])]
             if lang == "en":
                 speaks = not set(_LATIN_WORD.findall(rest)).isdisjoint(mine)
-            else:
+            else:  # 阿拉伯 is no 阿拉: the words that only start like a first person are read out first
+                for word in self.spec.first_person_exceptions:
+                    rest = rest.replace(word, " ")
                 speaks = any(word in rest for word in mine)
             if not speaks:
                 out.append((ms, end))

@@ -25,7 +25,7 @@ from collectguard.text.normalize import Normalized, normalize
 from collectguard.text.signal_context import Context
 from collectguard.text.signal_dialect import read_dialect
 from collectguard.text.signal_idioms import blanked, inside, shipped_idioms
-from collectguard.text.signal_lexicon import Cue, Lexicon, shipped_lexicon
+from collectguard.text.signal_lexicon import PARTS, Cue, Lexicon, shipped_lexicon
 from collectguard.text.signal_model import model_crisis, model_signal, shipped_model
 from collectguard.text.signal_release import RELEASES, live, released
 from collectguard.text.signal_time import joined_end, quiet_hours
@@ -147,17 +147,16 @@ def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
 
 
 def _held(cue: Cue, hits: Hits) -> list[tuple[int, int]]:
-    """The guards that may hold a later part of ``cue``: crisis guards, for a crisis cue only (any
-    other cue is hidden whole by a guard that touches it)."""
-    signal = cue.signal
-    if signal != "distress_self_harm":
+    """The guards that may hold a later part of ``cue``: crisis guards marked ``parts``, for a crisis cue
+    only (any other cue is hidden whole by a guard that touches it)."""
+    if cue.signal != "distress_self_harm":
         return []
-    return [(gs, ge) for gs, ge, kinds in hits.guards if signal in kinds]
+    return [(gs, ge) for gs, ge, kinds in hits.guards if PARTS in kinds]
 
 
 def _guarded(cue: Cue, start: int, end: int, hits: Hits) -> bool:
     """A guard over the cue hides it; a crisis cue of parts (楼顶…跳) only if the guard reaches its last
-    (a guard that holds a later part whole has already kept it out of the cue: ``_complete``)."""
+    (a ``parts`` guard that holds a later part whole has already kept it out of the cue: ``_complete``)."""
     signal = cue.signal
     if signal == "distress_self_harm" and len(cue.parts) > 1:
         last = end - len(cue.parts[-1])

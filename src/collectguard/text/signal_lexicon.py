@@ -48,6 +48,10 @@ class Cue:
     needs: str | None = None
 
 
+#: among a guard's values beside its signals: it may hold a later part of a crisis cue (``Guard.parts``)
+PARTS = "parts"
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Everything :func:`detect` needs, compiled once per process."""
@@ -224,7 +228,7 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
                 mark(word, f"{name}_exception", True)
     for i, guard in enumerate(context.guards):
         for (phrase,) in _guard_readings(guard.phrase, context_path, i):
-            mark(phrase, "guard", *guard.signals)
+            mark(phrase, "guard", *guard.signals, *((PARTS,) if guard.parts else ()))
     for i, release in enumerate(context.releases):
         role = (
             "release_third"

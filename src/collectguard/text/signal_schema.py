@@ -75,6 +75,15 @@ class CueFile(_Strict):
 class Guard(_Strict):
     phrase: str = pydantic.Field(min_length=1)
     signals: list[SignalType]
+    #: the guard may hold a later part of a crisis cue whole (楼顶…跳 in 楼顶旁边的跳楼机), so that the cue must
+    #: complete without it; other guards hide a crisis cue only when they reach from its start to its last part
+    parts: bool = False
+
+    @pydantic.model_validator(mode="after")
+    def _parts_of_crisis_cues(self) -> Guard:
+        if self.parts and "distress_self_harm" not in self.signals:
+            raise ValueError("parts: only a crisis guard may hold a part of a crisis cue")
+        return self
 
 
 class Scope(_Strict):
