@@ -131,7 +131,7 @@ class Quiet:
 def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
     """End of a multi-part cue whose first part ends at ``end``, or None when a part is missing.
 
-    A later part of a crisis cue that a crisis guard holds whole (楼顶…跳 in 楼顶坐跳楼机, 明天…打不通 in
+    A later part of a crisis cue that a ``parts`` guard holds whole (楼顶…跳 in 楼顶旁边的跳楼机, 明天…打不通 in
     明天换号，旧号就打不通) is no part: the cue completes with a later one (楼顶坐完跳楼机我就跳) or not at all.
     """
     held = _held(cue, hits)
