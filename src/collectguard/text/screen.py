@@ -155,9 +155,11 @@ class Screener:
         s, offs = normalize_text(text, variants=False) if read is None else read
         family = to in _FAMILY_READERS
         noting = as_double_quotes(text)  # what the checks of a note about words read ('坐牢' as “坐牢”)
-        words = lambda: self._ban_spans(s, noting, offs, condemned=True)  # noqa: E731 (words under a ban or a verdict)
-        if to == "staff" and names_outsider(s, self._lex.context.values(), words):
-            to = "emergency_contact"  # a memo about a relative or an employer: checked as if said to them
+        # a memo about a relative or an employer: checked as if said to them (quoted words looked up only then)
+        if to == "staff" and names_outsider(
+            s, self._lex.context.values(), lambda: self._ban_spans(s, noting, offs, condemned=True)
+        ):
+            to = "emergency_contact"
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
