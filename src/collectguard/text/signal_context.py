@@ -48,6 +48,15 @@ def _marker_windows(spec: ContextFile) -> dict[str, dict[str, int]]:
     return {name: {str(k): v for k, v in m.window.items()} for name, m in context_markers(spec).items()}
 
 
+def _story_own_words(spec: ContextFile) -> dict[str, frozenset[str]]:
+    """By language, the words that make a retold story the borrower's own: their first-person words and
+    the words that take the story as theirs (``others_story.taken_as_own``)."""
+    extra = spec.others_story.taken_as_own if spec.others_story is not None else {}
+    return {
+        lang: frozenset((*spec.first_person.get(lang, []), *extra.get(lang, []))) for lang in ("zh", "en")
+    }
+
+
 def _first_person(spec: ContextFile) -> tuple[re.Pattern[str], frozenset[str]]:
     """The borrower's words for themself: a Chinese pattern and the English words."""
     return _per_file(spec, _first_person_words)
@@ -214,16 +223,17 @@ class Context:
         if spec is None:
             return []
         out = []
+        own_words = _per_file(self.spec, _story_own_words)
         for ms, me, lang in self.hits.markers.get("story", []):
-            own = spec.own.get("en" if lang == "en" else "zh", [])
+            key: Lang = "en" if lang == "en" else "zh"
+            own = spec.own.get(key, [])
             if any(self.text.endswith(word, 0, ms) or self.text.endswith(word + " ", 0, ms) for word in own):
                 continue
             end = self._bounds(self._sentence_breaks, me, len(self.text))[1]
             rest = self.text[me:end]
-            key: Lang = "en" if lang == "en" else "zh"
             for reaction in spec.reactions.get(key, []):
                 rest = rest.replace(reaction, " ")
-            mine = [*self.spec.first_person.get(key, []), *spec.taken_as_own.get(key, [])]
+            mine = own_words[key]
             if lang == "en":
                 speaks = not set(_LATIN_WORD.findall(rest)).isdisjoint(mine)
             else:  # 阿拉伯 is no 阿拉: the words that only start like a first person are read out first

@@ -48,6 +48,7 @@ class Hits:
     starts: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     markers: dict[str, list[tuple[int, int, str]]] = field(default_factory=lambda: defaultdict(list))
     guards: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
+    held: list[tuple[int, int]] = field(default_factory=list)  # the guards marked parts (Guard.parts)
     scopes: list[tuple[int, int, int, str, str]] = field(default_factory=list)
 
 
@@ -89,6 +90,8 @@ def _scan(text: str, lexicon: Lexicon, hits: Hits, cues: bool | None) -> None:
                 hits.starts[key].append(start)
             elif role == "guard":
                 hits.guards.append((start, end, values))
+                if PARTS in values:
+                    hits.held.append((start, end))
             elif role == "scope":
                 hits.scopes.extend((start, end, rank, name, kind) for rank, name, kind in values)
             elif role.endswith("_exception"):
@@ -134,7 +137,7 @@ def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
     A later part of a crisis cue that a ``parts`` guard holds whole (楼顶…跳 in 楼顶旁边的跳楼机, 明天…打不通 in
     明天换号，旧号就打不通) is no part: the cue completes with a later one (楼顶坐完跳楼机我就跳) or not at all.
     """
-    held = _held(cue, hits)
+    held = hits.held if cue.signal == "distress_self_harm" else []  # any other cue a guard hides whole
     for part in cue.parts[1:]:
         starts = hits.starts.get(part, [])
         i = bisect.bisect_left(starts, end)
@@ -144,14 +147,6 @@ def _complete(cue: Cue, start: int, end: int, hits: Hits) -> int | None:
             return None
         end = starts[i] + len(part)
     return end
-
-
-def _held(cue: Cue, hits: Hits) -> list[tuple[int, int]]:
-    """The guards that may hold a later part of ``cue``: crisis guards marked ``parts``, for a crisis cue
-    only (any other cue is hidden whole by a guard that touches it)."""
-    if cue.signal != "distress_self_harm":
-        return []
-    return [(gs, ge) for gs, ge, kinds in hits.guards if PARTS in kinds]
 
 
 def _guarded(cue: Cue, start: int, end: int, hits: Hits) -> bool:
