@@ -11,7 +11,6 @@ Every key is normalised exactly like the messages, so the lexicons only spell th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -22,12 +21,12 @@ import pydantic
 import yaml
 
 from collectguard.errors import DataFileError
-from collectguard.text.lexicon_cues import counted_regex, cue_regex
+from collectguard.text.lexicon_context import Context, compile_context
 from collectguard.text.lexicon_schema import CATEGORIES, LANGS, ComboSpec, ContextFile, LexiconFile, TermSpec
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize import normalize, variant_keys
 
-__all__ = ["CATEGORIES", "Context", "Entry", "Lexicon", "LexiconFile", "check_terms", "load_lexicon"]
+__all__ = ["CATEGORIES", "Entry", "Lexicon", "LexiconFile", "check_terms", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,55 +47,6 @@ class Entry:
     same_clause: bool = False
     need: int = 0  # a frame: this many distinct groups in any order (0: every group, in order)
     gate: int = 0  # the group scanned first; in a frame, the one that must be present
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """The context cues of one language, compiled to regexes run only around a hit."""
-
-    lang: str
-    negation: re.Pattern[str]
-    negation_exceptions: re.Pattern[str]
-    pseudo_negation: re.Pattern[str]
-    negation_after: re.Pattern[str]
-    banned_after: re.Pattern[str]  # from a hit to its clause's end: the negated act itself banned
-    denials: re.Pattern[str]  # cues that deny only the hit they stand before (不影响 + 子女入学)
-    reported: re.Pattern[str]  # between two negations: the second is reported under the first
-    mention: re.Pattern[str]
-    impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
-    impostor_closers: re.Pattern[str]  # after them: a verdict that closes the warning (…is lying)
-    impostor_doubts: re.Pattern[str]  # a cue that closes its own clause (勿轻信) unless it names…
-    impostor_doubted: re.Pattern[str]  # …a call, a message or the impostors (陌生来电)
-    subject_denials: re.Pattern[str]  # right after a hit as a subject: what it does is denied
-    own_number: re.Pattern[str]  # right before a phone number: the sender's own number
-    answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
-    answered_yes: re.Pattern[str]  # right after a quoted question: an answer that affirms it
-    reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
-    failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
-    lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
-    consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
-    # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
-    gate: Matcher[frozenset[str]]
-    word_named: re.Pattern[str]  # next to a word: the word is named, not used
-    word_bans: re.Pattern[str]  # a rule that bans the words it names or quotes
-    verdicts: re.Pattern[str]  # after quoted words: a reviewer's verdict that they broke a rule
-    review_frames: re.Pattern[str]  # before the quotes: the note names a review
-    verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
-    reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
-    breakers: re.Pattern[str]
-    lawful_process: re.Pattern[str]
-    lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
-    official_payee: re.Pattern[str]
-    payee_account: re.Pattern[str]  # around a card number: an account to pay into (转到…户名, pay to)
-    debt_mentions: re.Pattern[str]
-    payment_requests: re.Pattern[str]
-    relay_requests: re.Pattern[str]
-    acting_for: re.Pattern[str]  # the reader named as acting for the borrower (an executor, 遗产管理人)
-    outsiders: re.Pattern[str]  # in a memo to staff: anyone outside the account (家属, his wife)
-    payer_relays: re.Pattern[str]
-    debtor_subjects: tuple[str, ...]  # right before a payment word: the debtor pays (他还款了吗)
-    on_behalf: tuple[str, ...]  # …unless the reader pays for him (帮他还, 替她还)
-    counted: re.Pattern[str]  # a count of contacts told to the reader (第27条短信, the 12th text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,92 +137,6 @@ def _pinyin_forms(key: str) -> list[str]:
     ]
 
 
-#: the context lists a screener looks for in a whole message before it checks around each hit
-GATED = (
-    "negation",
-    "negation_after",
-    "denials",
-    "impostors",
-    "subject_denials",
-    "answered_no",
-    "word_named",
-    "word_bans",
-    "failed_contact",
-    "lawful_names",
-    "consent",
-)
-
-
-def _gate(ctx: ContextFile) -> Matcher[frozenset[str]]:
-    lists: dict[str, set[str]] = {}
-    for name in GATED:
-        for word in getattr(ctx, name):
-            if key := normalize(word).text:
-                lists.setdefault(key, set()).add(name)
-    return Matcher({key: frozenset(names) for key, names in lists.items()})
-
-
-def _compile_context(ctx: ContextFile) -> Context:
-    lang = ctx.lang
-    exceptions = cue_regex(ctx.negation_exceptions, lang)
-    return Context(
-        gate=_gate(ctx),
-        lang=lang,
-        negation=cue_regex(ctx.negation, lang),
-        pseudo_negation=cue_regex(ctx.pseudo_negation, lang),
-        negation_after=cue_regex(ctx.negation_after, lang, ctx.negation_after_exceptions),
-        banned_after=re.compile(
-            r"[^,.;!?:，。；！？：\n]{0,24}?(?:"
-            + cue_regex(ctx.banned_after, lang).pattern
-            + r")(?=$|[,.;!?，。；！？\n])"
-        ),
-        denials=cue_regex(ctx.denials, lang),
-        reported=cue_regex(ctx.reported_speech, lang),
-        mention=cue_regex(ctx.mentions, lang),
-        impostors=cue_regex(ctx.impostors, lang),
-        impostor_closers=cue_regex(
-            ctx.negation_after + ctx.impostor_verdicts, lang, ctx.negation_after_exceptions
-        ),
-        impostor_doubts=cue_regex(ctx.impostor_doubts, lang),
-        impostor_doubted=cue_regex(ctx.impostor_doubted, lang),
-        subject_denials=cue_regex(ctx.subject_denials, lang),
-        own_number=cue_regex(ctx.own_number, lang),
-        answered_no=cue_regex(ctx.answered_no, lang),
-        answered_yes=cue_regex(ctx.answered_yes, lang),
-        reported_questions=cue_regex(ctx.reported_questions, lang),
-        failed_contact=cue_regex(ctx.failed_contact, lang),
-        lawful_names=cue_regex(ctx.lawful_names, lang),
-        consent=cue_regex(ctx.consent, lang),
-        word_named=cue_regex(ctx.word_named, lang),
-        word_bans=cue_regex(ctx.word_bans, lang),
-        verdicts=cue_regex(ctx.violation_verdicts, lang, not_after=ctx.verdict_denials),
-        review_frames=cue_regex(ctx.review_frames, lang),
-        reported_speech_by=re.compile(
-            "(?i)(?:"
-            + cue_regex(ctx.reported_speakers, lang).pattern
-            + r")[^“”「」『』\"'\n。.!?！？]{0,30}$"
-        ),
-        verdict_objects=re.compile(
-            r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"
-        ),
-        negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
-        breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
-        lawful_process=cue_regex(ctx.lawful_process, lang),
-        lawful_case=cue_regex(ctx.lawful_case, lang),
-        official_payee=cue_regex(ctx.official_payee, lang),
-        payee_account=cue_regex(ctx.payee_account, lang),
-        debt_mentions=cue_regex(ctx.debt_mentions, lang, ctx.debt_mention_exceptions),
-        payment_requests=cue_regex(ctx.payment_requests, lang),
-        relay_requests=cue_regex(ctx.relay_requests, lang),
-        acting_for=cue_regex(ctx.acting_for, lang),
-        outsiders=cue_regex(ctx.outsiders, lang),
-        payer_relays=cue_regex(ctx.payer_relays, lang, ctx.payer_relay_exceptions),
-        debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
-        on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),
-        counted=counted_regex(ctx.counted_contacts, lang),
-    )
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load, validate and compile every shipped lexicon once per process."""
@@ -283,7 +147,7 @@ def load_lexicon() -> Lexicon:
     context: dict[str, Context] = {}
     for lang in LANGS:
         folder = _data_dir() / lang
-        context[lang] = _compile_context(_read(folder / "context.yaml", ContextFile))
+        context[lang] = compile_context(_read(folder / "context.yaml", ContextFile))
         for path in sorted(folder.glob("*.yaml")):
             if path.name == "context.yaml":
                 continue

@@ -8,7 +8,6 @@ finding is reported once per pack, so the reader sees every rule it breaks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -17,13 +16,14 @@ from collectguard.errors import ValidationError
 from collectguard.model import Addressee, parse_enum
 from collectguard.policy.pack import RulePack, load_pack, never_contact_rule
 from collectguard.policy.schema import ContentRule
-from collectguard.text.lexicon import Context, Entry, Lexicon, load_lexicon
+from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.pinyin_text import read_pinyin
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
+from collectguard.text.screen_addressee import Raw, addressee_findings, disclosed_by_demand, relay_findings
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import callback_before, denied_word, negated
+from collectguard.text.screen_context import callback_before
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
@@ -58,22 +58,6 @@ _ADDRESSEE_RULES = {
 _OWN_REACH = 32
 # how far around a card number the words that make it an account to pay into may stand
 _PAYEE_REACH = 20
-# how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
-_PAYER_REACH = {"zh": 8, "en": 16}
-
-# (category, start, end) in normalised text, source, evidence detail, severity
-_Raw = tuple[str, int, int, str, str, str]
-
-
-def _disclosed_by_demand(raw: list[_Raw]) -> list[_Raw]:
-    """Asking anyone but the borrower or a guarantor to pay tells them there is a debt (帮你表弟垫一下,
-    "could you cover the $600 for her?"): the demand discloses it, whether or not the debt is named."""
-    if any(r[0] == "third_party_disclosure" for r in raw):
-        return []
-    for category, start, end, source, evidence, _ in raw:
-        if category == "demand_from_third_party":
-            return [("third_party_disclosure", start, end, source, evidence, "block")]
-    return []
 
 
 class Screener:
@@ -176,10 +160,10 @@ class Screener:
         if third:
             named = self._ban_spans(s, noting, offs)
             note = bool(named)
-            raw.extend(self._addressee_findings(blanked(s, named) if named else s))
-            raw.extend(_disclosed_by_demand(raw))
+            raw.extend(addressee_findings(blanked(s, named) if named else s, self._lex.context.values()))
+            raw.extend(disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
-            raw.extend(self._relay_findings(s))
+            raw.extend(relay_findings(s, self._lex.context.values()))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
@@ -212,7 +196,7 @@ class Screener:
         noting: str,
         *,
         variants_done: bool = False,
-    ) -> list[_Raw] | None:
+    ) -> list[Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding.
 
         ``rules``: the entries' ``addressee`` values that hold for this reader (``_ADDRESSEE_RULES``).
@@ -246,7 +230,7 @@ class Screener:
                     terms.extend(frame_spans(s, frames, atoms, entries))
         if not terms:
             return []
-        raw: list[_Raw] = []
+        raw: list[Raw] = []
         context = self._lex.context
         # which context cues occur at all, per language: most messages have none, so skip the scoped checks
         cues: dict[str, Present] = {}
@@ -267,37 +251,6 @@ class Screener:
             for also in entry.also:
                 raw.append((also, start, end, source, entry.text, _severity(also)))
         return raw
-
-    def _addressee_findings(self, s: str) -> list[_Raw]:
-        """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
-        raw: list[_Raw] = []
-        for lang, ctx in self._lex.context.items():
-            # 不会告诉别人他欠了多少 names no debt, but a later sentence may (我们不会乱说。他欠我们五万)
-            if m := _first_unnegated(ctx.debt_mentions, s, lang, ctx):
-                raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
-            for p in ctx.payment_requests.finditer(s):
-                before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
-                # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
-                subject = bool(ctx.debtor_subjects) and before.endswith(ctx.debtor_subjects)
-                subject = subject and not before.endswith(ctx.on_behalf)
-                # the money is to come from him, not from the reader (让他还款, tell him to pay)
-                relayed = ctx.payer_relays.search(before) is not None
-                if subject or relayed or negated(s, p.start(), lang, ctx):
-                    continue
-                raw.append(("demand_from_third_party", p.start(), p.end(), "context", p.group(0), "block"))
-                break
-        return raw
-
-    def _relay_findings(self, s: str) -> list[_Raw]:
-        """Asking someone the borrower never designated to find or pass on a message is itself a contact.
-
-        Only packs that forbid every contact with such a person (cn: cn.third_party.unrelated)
-        make it a finding; Regulation F allows a location call, so us-regf does not.
-        """
-        for lang, ctx in self._lex.context.items():
-            if m := _first_unnegated(ctx.relay_requests, s, lang, ctx):
-                return [("contact_third_party", m.start(), m.end(), "relay", m.group(0), "warn")]
-        return []
 
     def _pii_findings(
         self, text: str, s: str, offs: Any, types: tuple[str, ...]
@@ -332,7 +285,7 @@ class Screener:
 
     # -- results -----------------------------------------------------------------------------
 
-    def _result(self, n: Normalized, raw: list[_Raw], pii: list[tuple[int, int, str]]) -> ScreenResult:
+    def _result(self, n: Normalized, raw: list[Raw], pii: list[tuple[int, int, str]]) -> ScreenResult:
         text = n.original
         lang = language_of(text)
         spans: dict[tuple[str, int, int], tuple[str, str, str]] = {}
@@ -377,13 +330,6 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
-
-
-def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
-    """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing), nor a
-    不 or 没 right before it (你说你不认识这个人 reports the reader's answer) unless it asks (认不认识, 有没见到)."""
-    found = (m for m in pattern.finditer(s) if not denied_word(s, m.start()))
-    return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
 
 
 def _severity(category: str) -> str:

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon_context import Context
 from collectguard.text.screen_quotes import CLOSERS
 
 __all__ = [

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from collectguard.text.lexicon import GATED, Context, Entry
+from collectguard.text.lexicon import Entry
+from collectguard.text.lexicon_context import GATED, Context
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_context import (
     SUBJECT_CATEGORIES,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon_context import Context
 from collectguard.text.screen_context import FIRST_CLAUSE_END, sentence_span
 
 __all__ = ["attributed_to_others"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon_context import Context
 from collectguard.text.screen_context import sentence_span
 
 __all__ = ["CONSENTED", "lawful_process_named", "senders_firm", "with_consent", "within_name"]

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon_context import Context
 from collectguard.text.normalize import Offsets
 
 __all__ = [

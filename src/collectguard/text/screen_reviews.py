@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon_context import Context
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_quotes import (
     QUOTED_RUN,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from collectguard.text.lexicon import Context
+from collectguard.text.lexicon_context import Context
 
 
 def names_outsider(

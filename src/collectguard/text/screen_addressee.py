@@ -1,0 +1,71 @@
+"""What a message tells or asks of someone who is not the borrower: the debt named is a disclosure, a
+payment asked for is a demand, and (where a pack forbids the contact itself) a message to pass on is a
+contact. These checks run only for readers who may not hear of the debt."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from collectguard.text.lexicon_context import Context
+from collectguard.text.screen_context import denied_word, negated
+
+__all__ = ["Raw", "addressee_findings", "disclosed_by_demand", "relay_findings"]
+
+# (category, start, end) in normalised text, source, evidence detail, severity
+Raw = tuple[str, int, int, str, str, str]
+
+# how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
+_PAYER_REACH = {"zh": 8, "en": 16}
+
+
+def disclosed_by_demand(raw: list[Raw]) -> list[Raw]:
+    """Asking anyone but the borrower or a guarantor to pay tells them there is a debt (帮你表弟垫一下,
+    "could you cover the $600 for her?"): the demand discloses it, whether or not the debt is named."""
+    if any(r[0] == "third_party_disclosure" for r in raw):
+        return []
+    for category, start, end, source, evidence, _ in raw:
+        if category == "demand_from_third_party":
+            return [("third_party_disclosure", start, end, source, evidence, "block")]
+    return []
+
+
+def addressee_findings(s: str, contexts: Iterable[Context]) -> list[Raw]:
+    """To anyone but the borrower: mentioning the debt discloses it; asking for payment is a demand."""
+    raw: list[Raw] = []
+    for ctx in contexts:
+        lang = ctx.lang
+        # 不会告诉别人他欠了多少 names no debt, but a later sentence may (我们不会乱说。他欠我们五万)
+        if m := _first_unnegated(ctx.debt_mentions, s, lang, ctx):
+            raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
+        for p in ctx.payment_requests.finditer(s):
+            before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
+            # 他还款了吗 asks about him; 帮他还, 替她还 ask the reader to pay
+            subject = bool(ctx.debtor_subjects) and before.endswith(ctx.debtor_subjects)
+            subject = subject and not before.endswith(ctx.on_behalf)
+            # the money is to come from him, not from the reader (让他还款, tell him to pay)
+            relayed = ctx.payer_relays.search(before) is not None
+            if subject or relayed or negated(s, p.start(), lang, ctx):
+                continue
+            raw.append(("demand_from_third_party", p.start(), p.end(), "context", p.group(0), "block"))
+            break
+    return raw
+
+
+def relay_findings(s: str, contexts: Iterable[Context]) -> list[Raw]:
+    """Asking someone the borrower never designated to find or pass on a message is itself a contact.
+
+    Only packs that forbid every contact with such a person (cn: cn.third_party.unrelated)
+    make it a finding; Regulation F allows a location call, so us-regf does not.
+    """
+    for ctx in contexts:
+        if m := _first_unnegated(ctx.relay_requests, s, ctx.lang, ctx):
+            return [("contact_third_party", m.start(), m.end(), "relay", m.group(0), "warn")]
+    return []
+
+
+def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
+    """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing), nor a
+    不 or 没 right before it (你说你不认识这个人 reports the reader's answer) unless it asks (认不认识, 有没见到)."""
+    found = (m for m in pattern.finditer(s) if not denied_word(s, m.start()))
+    return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
