@@ -41,6 +41,7 @@ class Context:
     answered_yes: re.Pattern[str]  # right after a quoted question: an answer that affirms it
     reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
+    procedure_after: re.Pattern[str]  # right after a hit in a memo: a rule's setting (联系家属时只能…)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
@@ -122,6 +123,13 @@ def compile_context(ctx: ContextFile) -> Context:
         answered_yes=cue_regex(ctx.answered_yes, lang),
         reported_questions=cue_regex(ctx.reported_questions, lang),
         failed_contact=cue_regex(ctx.failed_contact, lang),
+        procedure_after=re.compile(
+            "(?:"
+            + cue_regex(ctx.procedure_settings, lang).pattern
+            + r")[,，]?\s*(?:"
+            + cue_regex(ctx.procedure_rules, lang).pattern
+            + ")"
+        ),
         lawful_names=cue_regex(ctx.lawful_names, lang),
         consent=cue_regex(ctx.consent, lang),
         word_named=cue_regex(ctx.word_named, lang),

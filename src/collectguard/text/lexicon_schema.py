@@ -120,6 +120,10 @@ class ContextFile(_Strict):
     own_number: tuple[str, ...] = ()
     # where a contact hit starts: the contact failed (联系不上您的朋友 asks where he is, it threatens nobody)
     failed_contact: tuple[str, ...] = ()
+    # right after a hit in a memo to staff, a setting word and a rule's word: the hit is the setting of a rule
+    # for collectors (联系紧急联系人时只能请其转告…, 联系家属的时候，不得…), not an act or a threat
+    procedure_settings: tuple[str, ...] = ()
+    procedure_rules: tuple[str, ...] = ()
     # at the start of the hit's sentence: a question told back, answered by the next sentence
     # (you asked whether you could go to prison. No.)
     reported_questions: tuple[str, ...] = ()

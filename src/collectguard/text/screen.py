@@ -139,8 +139,9 @@ class Screener:
         s, offs = normalize_text(text, variants=False) if read is None else read
         family = to in _FAMILY_READERS
         noting = as_double_quotes(text)  # what the checks of a note about words read ('坐牢' as “坐牢”)
+        memo = to == "staff"
         # a memo about a relative or an employer: checked as if said to them (quoted words looked up only then)
-        if to == "staff" and names_outsider(
+        if memo and names_outsider(
             s, self._lex.context.values(), lambda: self._ban_spans(s, noting, offs, condemned=True)
         ):
             to = "emergency_contact"
@@ -148,10 +149,10 @@ class Screener:
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
         rules = _ADDRESSEE_RULES[third, family]
-        raw = self._lexicon_findings(s, rules, text, offs, noting)
+        raw = self._lexicon_findings(s, rules, text, offs, noting, memo=memo)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, rules, text, offs, noting, variants_done=True) or []
+            raw = self._lexicon_findings(s, rules, text, offs, noting, memo=memo, variants_done=True) or []
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
@@ -195,11 +196,13 @@ class Screener:
         offs: Offsets,
         noting: str,
         *,
+        memo: bool = False,
         variants_done: bool = False,
     ) -> list[Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding.
 
-        ``rules``: the entries' ``addressee`` values that hold for this reader (``_ADDRESSEE_RULES``).
+        ``rules``: the entries' ``addressee`` values that hold for this reader (``_ADDRESSEE_RULES``); ``memo``: the
+        message is to staff (read as to an outsider when it names one).
         """
         entries = self._lex.entries
         n = len(s)
@@ -238,9 +241,10 @@ class Screener:
         noted = None if noting is text or not has_quotes(noting) else (noting, offs)
         for hit in terms:
             entry, start, end, _ = hit
-            if entry.addressee not in rules:
-                continue
             ctx = context[entry.lang]
+            # in a memo, 联系紧急联系人时只能… sets a rule for collectors: the contact is its setting, not an act
+            if entry.addressee not in rules or (memo and ctx.procedure_after.match(s, end)):
+                continue
             present = cues.get(entry.lang)
             if present is None:
                 present = cues[entry.lang] = present_cues(s, ctx)

@@ -66,6 +66,17 @@ def relay_findings(s: str, contexts: Iterable[Context]) -> list[Raw]:
 
 def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
     """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing), nor a
-    不 or 没 right before it (你说你不认识这个人 reports the reader's answer) unless it asks (认不认识, 有没见到)."""
-    found = (m for m in pattern.finditer(s) if not denied_word(s, m.start()))
+    不 or 没 right before it (你说你不认识这个人 reports the reader's answer) unless it asks (认不认识, 有没见到),
+    nor one in a clause that tells the reader's own question back (您问他是不是欠了钱，这个我们不能讲)."""
+    found = (
+        m for m in pattern.finditer(s) if not denied_word(s, m.start()) and not _asked_back(s, m.start(), ctx)
+    )
     return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
+
+
+_CLAUSE_MARKS = ",，.。!！?？;；:：\n"
+
+
+def _asked_back(s: str, at: int, ctx: Context) -> bool:
+    lo = max(s.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    return ctx.reported_questions.search(s, lo, at) is not None
