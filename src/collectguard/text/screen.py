@@ -17,6 +17,7 @@ from collectguard.model import Addressee, parse_enum
 from collectguard.policy.pack import RulePack, load_pack, never_contact_rule
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
+from collectguard.text.lexicon_context import Context
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.pinyin_text import read_pinyin
@@ -242,8 +243,7 @@ class Screener:
         for hit in terms:
             entry, start, end, _ = hit
             ctx = context[entry.lang]
-            # in a memo, 联系紧急联系人时只能… sets a rule for collectors: the contact is its setting, not an act
-            if entry.addressee not in rules or (memo and ctx.procedure_after.match(s, end)):
+            if entry.addressee not in rules or (memo and _rule_setting(s, entry, end, ctx)):
                 continue
             present = cues.get(entry.lang)
             if present is None:
@@ -334,6 +334,17 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
+
+
+def _rule_setting(s: str, entry: Entry, end: int, ctx: Context) -> bool:
+    """In a memo, 联系紧急联系人时只能… sets a rule for collectors: a contact with one person (a plain
+    contact_third_party entry, not 爆通讯录, which discloses as well) right before a restricting rule's words is
+    the rule's setting, not an act. What the rule then says is screened on its own."""
+    return (
+        entry.category == "contact_third_party"
+        and not entry.also
+        and ctx.procedure_after.match(s, end) is not None
+    )
 
 
 def _severity(category: str) -> str:

@@ -5,7 +5,7 @@ contact. These checks run only for readers who may not hear of the debt."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from collectguard.text.lexicon_context import Context
 from collectguard.text.screen_context import denied_word, negated
@@ -36,7 +36,7 @@ def addressee_findings(s: str, contexts: Iterable[Context]) -> list[Raw]:
     for ctx in contexts:
         lang = ctx.lang
         # 不会告诉别人他欠了多少 names no debt, but a later sentence may (我们不会乱说。他欠我们五万)
-        if m := _first_unnegated(ctx.debt_mentions, s, lang, ctx):
+        if m := _first_unnegated(ctx.debt_mentions, s, lang, ctx, skip=_asked_back):
             raw.append(("third_party_disclosure", m.start(), m.end(), "context", m.group(0), "block"))
         for p in ctx.payment_requests.finditer(s):
             before = s[max(0, p.start() - _PAYER_REACH[lang]) : p.start()]
@@ -64,19 +64,41 @@ def relay_findings(s: str, contexts: Iterable[Context]) -> list[Raw]:
     return []
 
 
-def _first_unnegated(pattern: re.Pattern[str], s: str, lang: str, ctx: Context) -> re.Match[str] | None:
+def _first_unnegated(
+    pattern: re.Pattern[str],
+    s: str,
+    lang: str,
+    ctx: Context,
+    skip: Callable[[str, int, Context], bool] | None = None,
+) -> re.Match[str] | None:
     """The first match of a context pattern that no negation governs (我们不会联系他 asks nothing), nor a
     不 or 没 right before it (你说你不认识这个人 reports the reader's answer) unless it asks (认不认识, 有没见到),
-    nor one in a clause that tells the reader's own question back (您问他是不是欠了钱，这个我们不能讲)."""
+    nor one ``skip`` is true of."""
     found = (
-        m for m in pattern.finditer(s) if not denied_word(s, m.start()) and not _asked_back(s, m.start(), ctx)
+        m
+        for m in pattern.finditer(s)
+        if not denied_word(s, m.start()) and not (skip and skip(s, m.start(), ctx))
     )
     return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
 
 
+# a yes-or-no question told back at the start of a clause (您问他是不是…), and a clause that names no sum
+_YES_NO = re.compile(r"(?:他|她|)(?:是不是|是否|有没有|有无|会不会)")
 _CLAUSE_MARKS = ",，.。!！?？;；:：\n"
+_SUM = re.compile(r"[0-9一二两三四五六七八九十百千万]")
+# the next clause answers yes (您问他是不是欠了钱，是的)
+_AFFIRMED = re.compile(r"\s*(?:是的|对的|对|没错|确实|是啊|嗯|有的|会的)")
 
 
 def _asked_back(s: str, at: int, ctx: Context) -> bool:
+    """A debt word inside the reader's own yes-or-no question told back (您问他是不是欠了钱，这个不方便讲): it tells
+    the reader nothing they did not say. Not an answer given in the same clause or right after it (您问他欠了多少，
+    查到是八万 names a sum; 您问他是不是欠了钱，是的), nor 你问问他… (the reader is asked to ask)."""
     lo = max(s.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
-    return ctx.reported_questions.search(s, lo, at) is not None
+    while lo < at and s[lo] == " ":
+        lo += 1
+    cue = ctx.reported_questions.match(s, lo)
+    if cue is None or _YES_NO.match(s, cue.end()) is None:
+        return False
+    hi = min((i for i in (s.find(mark, at) for mark in _CLAUSE_MARKS) if i >= 0), default=len(s))
+    return _SUM.search(s, lo, hi) is None and _AFFIRMED.match(s, hi + 1) is None

@@ -85,13 +85,9 @@ QUOTED_RUN = re.compile(
 )
 # a quote that ends right before another in the same list (“老赖”“坐牢”, “坐监”、“差佬上门”)
 _QUOTE_BEFORE = re.compile(r"[“「『\"][^”」』\"\n]{1,30}[”」』\"]" + _SEPARATORS + "$")
-# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢); in Chinese a list of
-# two or more items needs no colon (不要说平台名称、金额、逾期)
+# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
 _LIST_RUN = {
-    "zh": re.compile(
-        r"\s*(?:[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"
-        r"|(?:[^、，,。；;:：\n]{1,10}、)+[^、，,。；;:：\n]{1,10})"
-    ),
+    "zh": re.compile(r"\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"),
     "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
 }
 _BAN_REACH = 120  # a ban may stand before a list of several quoted phrases
@@ -259,13 +255,9 @@ def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[
     note, and what it quotes tells no third party of a debt."""
     for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
         listed = _LIST_RUN[ctx.lang].match(s, ban.end())
-        bare: list[tuple[int, int]] = []
-        if listed is not None and listed.end() > ban.end() + 1:  # a colon and an item, or two items
-            personal = _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :]) is not None
-            if s[ban.end() : listed.end()].lstrip()[:1] in (":", "："):
-                return [] if personal else [(ban.end(), listed.end())]
-            # without a colon (不准说自己是律师、法务) the list may follow quotes the ban is about too
-            bare = [] if personal else [(ban.end(), listed.end())]
+        if listed is not None and listed.end() > ban.end() + 1:  # a colon and at least an item
+            personal = _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :])
+            return [] if personal is not None else [(ban.end(), listed.end())]
         before = ban.end() if offs is None else offs[1][ban.end() - 1]
         at = ban.start() if offs is None else offs[0][ban.start()]
         if (
@@ -274,12 +266,10 @@ def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[
         ):
             if not impersonal(original):
                 return []
-            return bare + [
+            return [
                 (to_normalised(offs, q.start()), to_normalised(offs, q.end()))
                 for q in _QUOTED.finditer(original)
             ]
-        if bare:
-            return bare
     return []
 
 
