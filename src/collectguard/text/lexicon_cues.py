@@ -33,10 +33,14 @@ def cue_regex(
 
 def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
-    ten or more + the thing counted ("the 12th text")."""
+    ten or more + the thing counted ("the 12th text"); ten or more of them a day (每天100个电话, 15 calls a day)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
     if lang == "zh":
-        return re.compile(rf"第\s*[1-9]\d+\s*(?:{alts})")
-    return re.compile(rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})")
+        return re.compile(
+            rf"(?:第|(?:每天|一天|天天|每日)\s*(?:打|发|给你打|给你发|)\s*)[1-9]\d+\s*(?:{alts})"
+        )
+    return re.compile(
+        rf"\b[1-9]\d+(?:(?:st|nd|rd|th) (?:{alts})|,? ?(?:or [1-9]\d+ )?(?:{alts})s? (?:a|per|each) day\b)"
+    )

@@ -1,8 +1,8 @@
 """Pressure by repetition, found by the shape of a message rather than its words.
 
-The same opening said three times (在吗？在吗？在吗？, CALL US. CALL US. CALL US.) and contacts
-counted out to the reader (第27条短信, the 12th text this week) wear a person down whatever the
-words; both are harassment. Cheap substring tests run first: this is on every message's path.
+The same opening said three times (在吗？在吗？在吗？, CALL US. CALL US. CALL US.), contacts
+counted out to the reader (第27条短信, the 12th text this week) and ten or more of them a day (每天100个电话,
+call them 15 times a day) wear a person down whatever the words; all are harassment. Cheap substring tests run first: this is on every message's path.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ def _repeated_opening(s: str) -> _Raw | None:
     return ("harassment", 0, run.end(), "repetition", str(times), "warn")
 
 
-# an ordinal ending: the English count is looked for only where one occurs
-_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) ")
+# an ordinal ending or a count a day: the English count is looked for only where one occurs
+_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b")
+# the Chinese words that start a count a day (每天100个电话)
+_PER_DAY = ("每天", "一天", "天天", "每日")
 
 
 def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
@@ -52,13 +54,22 @@ def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None
 
 def may_repeat(s: str) -> bool:
     """Substring tests only, for the screener to call inline: could ``repetition`` find anything?"""
-    return s.find(s[:3], 3, 20) >= 0 or "第" in s or "th " in s or "st " in s or "nd " in s or "rd " in s
+    return (
+        s.find(s[:3], 3, 20) >= 0
+        or "第" in s
+        or "天" in s
+        or "th " in s
+        or "st " in s
+        or "nd " in s
+        or "rd " in s
+        or " day" in s
+    )
 
 
 def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or _ORDINAL_TAIL.search(s):
+    if "第" in s or any(w in s for w in _PER_DAY) or _ORDINAL_TAIL.search(s):
         return _counted_contacts(s, counted)
     return None
