@@ -33,14 +33,19 @@ def cue_regex(
 
 def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
-    ten or more + the thing counted ("the 12th text"); ten or more of them a day (每天100个电话, 15 calls a day)."""
+    ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
+    (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
     if lang == "zh":
         return re.compile(
-            rf"(?:第|(?:每天|一天|天天|每日)\s*(?:打|发|给你打|给你发|)\s*)[1-9]\d+\s*(?:{alts})"
+            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:每天|一天|天天|每日)\s*(?:都|)\s*"
+            rf"(?:给你|给您|给你们|给你家人|给你家里人|打你|找你)\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
         )
     return re.compile(
-        rf"\b[1-9]\d+(?:(?:st|nd|rd|th) (?:{alts})|,? ?(?:or [1-9]\d+ )?(?:{alts})s? (?:a|per|each) day\b)"
+        rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})"
+        rf"|\b(?:call|calling|text|texting|ring|ringing|phone|message|hit)\s+"
+        rf"(?:you|u|him|her|them|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
+        rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:a|per|each) day\b"
     )
