@@ -40,6 +40,8 @@ class Context:
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
     answered_yes: re.Pattern[str]  # right after a quoted question: an answer that affirms it
     reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
+    yes_no: re.Pattern[str]  # right after a question told back: it asks yes or no (您问他是不是…)
+    affirmed: re.Pattern[str]  # at the start of the next clause: it answers yes (…，是的)
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
     procedure_after: re.Pattern[str]  # right after a hit in a memo: a rule's setting (联系家属时只能…)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
@@ -122,6 +124,8 @@ def compile_context(ctx: ContextFile) -> Context:
         answered_no=cue_regex(ctx.answered_no, lang),
         answered_yes=cue_regex(ctx.answered_yes, lang),
         reported_questions=cue_regex(ctx.reported_questions, lang),
+        yes_no=cue_regex(ctx.yes_no_forms, lang),
+        affirmed=re.compile(r"\s*(?:" + cue_regex(ctx.affirmations, lang).pattern + ")"),
         failed_contact=cue_regex(ctx.failed_contact, lang),
         procedure_after=re.compile(
             "(?:"

@@ -31,6 +31,10 @@ def cue_regex(
     return re.compile("|".join(parts))
 
 
+#: the Chinese words that start a count a day (每天给你打20个电话); the screener looks for them before the pattern
+PER_DAY = ("每天", "一天", "天天", "每日")
+
+
 def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
@@ -40,7 +44,7 @@ def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
     if lang == "zh":
         return re.compile(
-            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:每天|一天|天天|每日)\s*(?:都|)\s*"
+            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*"
             rf"(?:给你|给您|给你们|给你家人|给你家里人|打你|找你)\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
         )
     return re.compile(

@@ -127,6 +127,10 @@ class ContextFile(_Strict):
     # at the start of the hit's sentence: a question told back, answered by the next sentence
     # (you asked whether you could go to prison. No.)
     reported_questions: tuple[str, ...] = ()
+    # right after a question told back: it asks yes or no (您问他是不是…); and a next clause that answers yes
+    # (…，是的): a debt word in such a question is the reader's own unless it is answered
+    yes_no_forms: tuple[str, ...] = ()
+    affirmations: tuple[str, ...] = ()
     # around a hit: the words are the name of a lawful civil process, not a threat (a warrant of
     # control, an earnings arrestment, sheriff officers serving a charge for payment)
     lawful_names: tuple[str, ...] = ()

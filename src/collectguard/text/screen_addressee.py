@@ -82,12 +82,9 @@ def _first_unnegated(
     return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
 
 
-# a yes-or-no question told back at the start of a clause (您问他是不是…), and a clause that names no sum
-_YES_NO = re.compile(r"(?:他|她|)(?:是不是|是否|有没有|有无|会不会)")
 _CLAUSE_MARKS = ",，.。!！?？;；:：\n"
+# a number in the question's clause: a sum named, so the clause answers as well as asks
 _SUM = re.compile(r"[0-9一二两三四五六七八九十百千万]")
-# the next clause answers yes (您问他是不是欠了钱，是的)
-_AFFIRMED = re.compile(r"\s*(?:是的|对的|对|没错|确实|是啊|嗯|有的|会的)")
 
 
 def _asked_back(s: str, at: int, ctx: Context) -> bool:
@@ -98,7 +95,7 @@ def _asked_back(s: str, at: int, ctx: Context) -> bool:
     while lo < at and s[lo] == " ":
         lo += 1
     cue = ctx.reported_questions.match(s, lo)
-    if cue is None or _YES_NO.match(s, cue.end()) is None:
+    if cue is None or ctx.yes_no.match(s, cue.end()) is None:
         return False
     hi = min((i for i in (s.find(mark, at) for mark in _CLAUSE_MARKS) if i >= 0), default=len(s))
-    return _SUM.search(s, lo, hi) is None and _AFFIRMED.match(s, hi + 1) is None
+    return _SUM.search(s, lo, hi) is None and ctx.affirmed.match(s, hi + 1) is None

@@ -1,14 +1,17 @@
 """Pressure by repetition, found by the shape of a message rather than its words.
 
 The same opening said three times (在吗？在吗？在吗？, CALL US. CALL US. CALL US.), contacts
-counted out to the reader (第27条短信, the 12th text this week) and ten or more of them a day (每天100个电话,
-call them 15 times a day) wear a person down whatever the words; all are harassment. Cheap substring tests run first: this is on every message's path.
+counted out to the reader (第27条短信, the 12th text this week) and ten or more of them a day to someone
+(每天给你打20个电话, call them 15 times a day) wear a person down whatever the words; all are harassment.
+Cheap substring tests run first: this is on every message's path.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from collectguard.text.lexicon_cues import PER_DAY
 
 __all__ = ["may_repeat", "repetition"]
 
@@ -35,8 +38,6 @@ def _repeated_opening(s: str) -> _Raw | None:
 
 # an ordinal ending or a count a day: the English count is looked for only where one occurs
 _ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b")
-# the Chinese words that start a count a day (每天100个电话)
-_PER_DAY = ("每天", "一天", "天天", "每日")
 
 
 def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
@@ -70,6 +71,6 @@ def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or any(w in s for w in _PER_DAY) or _ORDINAL_TAIL.search(s):
+    if "第" in s or any(w in s for w in PER_DAY) or _ORDINAL_TAIL.search(s):
         return _counted_contacts(s, counted)
     return None
