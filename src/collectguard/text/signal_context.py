@@ -105,7 +105,6 @@ class Context:
         self._windows = _windows(spec)
         self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
-        self._typed: list[int] | None = None  # the clause breaks with typed spaces, on first use
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
     def _live_markers(self, name: str) -> list[tuple[int, int, str]]:
@@ -121,19 +120,6 @@ class Context:
             self._markers[name] = live
         return live
 
-    def _typed_breaks(self) -> list[int]:
-        """The clause breaks with the spaces typed between two Chinese characters (dropped by normalising)."""
-        if self._typed is None:
-            norm, text = self.norm, self.text
-            # the break stands on the clause's last character, so that the next clause starts after the space
-            spaces = [
-                i - 1
-                for i in range(1, len(text))
-                if _CJK.match(text, i - 1, i + 1) and " " in norm.original[norm.ends[i - 1] : norm.starts[i]]
-            ]
-            self._typed = sorted(self._clause_breaks + spaces) if spaces else self._clause_breaks
-        return self._typed
-
     @staticmethod
     def _bounds(breaks: list[int], pos: int, n: int) -> tuple[int, int]:
         i = bisect.bisect_left(breaks, pos)
@@ -141,27 +127,14 @@ class Context:
         end = breaks[i] if i < len(breaks) else n
         return start, end
 
-    def _before(
-        self, name: str, start: int, *, sentence: bool, typed: bool = False
-    ) -> tuple[int, int, str] | None:
-        """The nearest marker of ``name`` ending at most its window before ``start``, same clause; with
-        ``typed`` a space typed between two Chinese characters ends the clause too, unless the marker ends right
-        at it (我不会 投诉 still negates; 不想活 别再打了 does not reach the request)."""
-        live = self._live_markers(name)
-        if not live:
-            return None
+    def _before(self, name: str, start: int, *, sentence: bool) -> tuple[int, int, str] | None:
+        """The nearest marker of ``name`` ending at most its window before ``start``, same clause."""
         breaks = self._sentence_breaks if sentence else self._clause_breaks
         lo, _ = self._bounds(breaks, start, len(self.text))
-        typed_lo = self._bounds(self._typed_breaks(), start, len(self.text))[0] if typed else lo
         window = self._windows[name]
         best = None
-        for ms, me, lang in live:
-            if (
-                me <= start
-                and ms >= lo
-                and (ms >= typed_lo or me == typed_lo)
-                and start - me <= window.get(lang, 0)
-            ):
+        for ms, me, lang in self._live_markers(name):
+            if me <= start and ms >= lo and start - me <= window.get(lang, 0):
                 best = (ms, me, lang) if best is None or ms > best[0] else best
         return best
 
@@ -169,9 +142,7 @@ class Context:
         """The cue's confidence after context, or None when context removes the signal."""
         spec = self.spec
         value = cue.confidence
-        # 不想活 别再打了: a reply typed without punctuation ends its clauses with spaces, and a negation does not
-        # reach past one into the next request
-        if self._before("negation", start, sentence=False, typed=True):
+        if self._before("negation", start, sentence=False):
             if cue.signal in spec.negation.suppress:
                 return None
             value *= spec.negation.factor
