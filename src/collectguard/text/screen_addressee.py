@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from collectguard.text.lexicon_context import Context
-from collectguard.text.screen_context import denied_word, negated
+from collectguard.text.screen_context import clause_span, denied_word, negated
 
 __all__ = ["Raw", "addressee_findings", "disclosed_by_demand", "relay_findings"]
 
@@ -82,7 +82,6 @@ def _first_unnegated(
     return next((m for m in found if not negated(s, m.start(), lang, ctx)), None)
 
 
-_CLAUSE_MARKS = ",，.。!！?？;；:：\n"
 # a number in the question's clause: a sum named, so the clause answers as well as asks
 _SUM = re.compile(r"[0-9一二两三四五六七八九十百千万]")
 
@@ -91,11 +90,10 @@ def _asked_back(s: str, at: int, ctx: Context) -> bool:
     """A debt word inside the reader's own yes-or-no question told back (您问他是不是欠了钱，这个不方便讲): it tells
     the reader nothing they did not say. Not an answer given in the same clause or right after it (您问他欠了多少，
     查到是八万 names a sum; 您问他是不是欠了钱，是的), nor 你问问他… (the reader is asked to ask)."""
-    lo = max(s.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
+    lo, hi = clause_span(s, at, ctx.lang)
     while lo < at and s[lo] == " ":
         lo += 1
     cue = ctx.reported_questions.match(s, lo)
     if cue is None or ctx.yes_no.match(s, cue.end()) is None:
         return False
-    hi = min((i for i in (s.find(mark, at) for mark in _CLAUSE_MARKS) if i >= 0), default=len(s))
     return _SUM.search(s, lo, hi) is None and ctx.affirmed.match(s, hi + 1) is None

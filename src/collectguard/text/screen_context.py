@@ -19,6 +19,7 @@ __all__ = [
     "SUBJECT_CATEGORIES",
     "answered_no",
     "callback_before",
+    "clause_span",
     "cue_right_before",
     "denied_before",
     "denied_word",
@@ -367,6 +368,14 @@ def same_sentence(s: str, start: int, end: int) -> bool:
 
 def same_clause(s: str, start: int, end: int, lang: str) -> bool:
     return _CLAUSE.get(lang, _CLAUSE["zh"]).search(s, start, end) is None
+
+
+def clause_span(s: str, pos: int, lang: str) -> tuple[int, int]:
+    """The clause of normalised ``s`` that contains ``pos``: after the last mark before it, up to the next."""
+    clause = _CLAUSE.get(lang, _CLAUSE["zh"])
+    lo = max((m.end() for m in clause.finditer(s, 0, pos)), default=0)
+    nxt = clause.search(s, pos)
+    return lo, (nxt.start() if nxt is not None else len(s))
 
 
 def sentence_span(s: str, pos: int) -> tuple[int, int]:
