@@ -105,6 +105,7 @@ class Context:
         self._windows = _windows(spec)
         self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
+        self._spent: set[tuple[int, int]] = set()  # negators a found cue holds (不想 of 不想活)
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
     def _live_markers(self, name: str) -> list[tuple[int, int, str]]:
@@ -134,6 +135,8 @@ class Context:
         window = self._windows[name]
         best = None
         for ms, me, lang in self._live_markers(name):
+            if name == "negation" and (ms, me) in self._spent:
+                continue
             if me <= start and ms >= lo and start - me <= window.get(lang, 0):
                 best = (ms, me, lang) if best is None or ms > best[0] else best
         return best
@@ -170,6 +173,13 @@ class Context:
         if self._quoted(start):
             value *= spec.quote_factor
         return round(max(value, 0.05), 2)
+
+    def spend(self, start: int, end: int) -> None:
+        """The negators inside a cue found from ``start`` to ``end`` belong to it: 不想 of 不想活 negates
+        nothing after it (不想活 别再打了 asks to stop as well), nor "isn't" of "this isn't my debt"."""
+        for ms, me, _ in self._live_markers("negation"):
+            if start <= ms and me <= end:
+                self._spent.add((ms, me))
 
     def _joined(self, name: str, start: int) -> bool:
         """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""

@@ -177,7 +177,8 @@ def _candidates(
 ) -> list[Signal]:
     """Signals of the cues found, but none inside what ``quiet`` holds for the cue's type."""
     found: list[Signal] = []
-    for start, first_end, index in _started(hits):
+    # in reading order, so that a negator a found cue holds is spent before the cues after it are read
+    for start, first_end, index in sorted(_started(hits)):
         cue = lexicon.cues[index]
         if lang is not None and cue.lang != lang:
             continue
@@ -191,6 +192,7 @@ def _candidates(
         confidence = context.confidence(cue, start, end)
         if confidence is None:
             continue
+        context.spend(start, end if len(cue.parts) == 1 else first_end)
         o_start, o_end = context.norm.to_original(start, end)
         scope, hours, days = (
             _scope(context, cue, start, end) if cue.signal == "cease_request" else (None, (), ())
