@@ -30,6 +30,7 @@ from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
+from collectguard.text.screen_reports import normalised, reported_spans
 from collectguard.text.screen_reviews import condemned_spans
 from collectguard.text.screen_staff import blanked, names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
@@ -141,19 +142,28 @@ class Screener:
         family = to in _FAMILY_READERS
         noting = as_double_quotes(text)  # what the checks of a note about words read ('坐牢' as “坐牢”)
         memo = to == "staff"
+        # a QA bulletin, a case review or a ban list: what it reports, bans or shows as wrong is not said
+        reported = reported_spans(text) if memo else ()
         # a memo about a relative or an employer: checked as if said to them (quoted words looked up only then)
         if memo and names_outsider(
-            s, self._lex.context.values(), lambda: self._ban_spans(s, noting, offs, condemned=True)
+            blanked(s, normalised(reported, offs)) if reported else s,
+            self._lex.context.values(),
+            lambda: self._ban_spans(s, noting, offs, condemned=True),
         ):
             to = "emergency_contact"
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
         rules = _ADDRESSEE_RULES[third, family]
-        raw = self._lexicon_findings(s, rules, text, offs, noting, memo=memo)
+        raw = self._lexicon_findings(s, rules, text, offs, noting, memo=memo, reported=reported)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)
-            raw = self._lexicon_findings(s, rules, text, offs, noting, memo=memo, variants_done=True) or []
+            raw = (
+                self._lexicon_findings(
+                    s, rules, text, offs, noting, memo=memo, reported=reported, variants_done=True
+                )
+                or []
+            )
         if to == "guarantor":  # the guarantor owes the debt too: asking them to pay is lawful
             raw = [r for r in raw if r[0] != "demand_from_third_party"]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
@@ -168,7 +178,8 @@ class Screener:
             raw.extend(relay_findings(s, self._lex.context.values()))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        if self._model is not None and judge and not raw and not note:  # the model judges no note about words
+        # the model judges no note about words, nor a report
+        if self._model is not None and judge and not raw and not note and not reported:
             guess = self._model.findings(s, raw, barred=barred_for(to))
             if guess and not self._ban_spans(s, noting, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
@@ -198,12 +209,14 @@ class Screener:
         noting: str,
         *,
         memo: bool = False,
+        reported: tuple[tuple[int, int], ...] = (),
         variants_done: bool = False,
     ) -> list[Raw] | None:
         """Lexicon and combo hits that survive the context rules; None when a variant spelling needs folding.
 
         ``rules``: the entries' ``addressee`` values that hold for this reader (``_ADDRESSEE_RULES``); ``memo``: the
-        message is to staff (read as to an outsider when it names one).
+        message is to staff (read as to an outsider when it names one); ``reported``: the stretches of the original
+        a report memo reports, bans or shows as wrong (``screen_reports``), where no hit counts.
         """
         entries = self._lex.entries
         n = len(s)
@@ -240,10 +253,13 @@ class Screener:
         cues: dict[str, Present] = {}
         quoted = (text, offs) if has_quotes(text) else None
         noted = None if noting is text or not has_quotes(noting) else (noting, offs)
+        told = normalised(reported, offs)
         for hit in terms:
             entry, start, end, _ = hit
             ctx = context[entry.lang]
             if entry.addressee not in rules or (memo and _rule_setting(s, entry, end, ctx)):
+                continue
+            if told and any(a <= start < b for a, b in told):
                 continue
             present = cues.get(entry.lang)
             if present is None:

@@ -1,0 +1,72 @@
+"""Memos to staff that report, review or ban an act (screen_reports): what they report is not said, what they
+order still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from collectguard.text.screen import Screener
+from collectguard.text.screen_reports import reported_spans
+
+
+@pytest.fixture(scope="module")
+def screeners() -> dict[str, Screener]:
+    return {"zh": Screener.load(("cn",)), "en": Screener.load(("us-regf",))}
+
+
+REPORTS = [
+    ("zh", "质检通报：坐席王某上周对客户说要让他坐牢，已扣5分，安排复训。"),
+    ("zh", "案例复盘：工号GZ1024给客户单位打电话时说出了欠款金额，构成披露，停岗两天。"),
+    ("zh", "培训课件：以下说法禁止使用——老赖、坐牢、通知你家人。"),
+    ("zh", "新人培训：错误示范：你不还就让你爸妈还。正确示范：请您本人安排还款。"),
+    ("zh", "抽查发现，有同事给借款人邻居留言写了“欠款未还”，已约谈整改。"),
+    ("zh", "合规通知：任何人不得私收还款，一经发现立即解除劳动合同并移交公安机关。"),
+    ("en", "QA finding: agent #207 told a consumer's sister he owed $900. Retrained on Monday."),
+    ("en", "Coaching note: you've been telling people they'll be arrested. Please stop."),
+    ("en", "Banned list: jail, arrest, warrant or deadbeat on any call."),
+]
+
+ORDERS = [
+    # praise makes a report an order
+    ("zh", "质检通报：坐席王某对客户说要让他坐牢，效果很好，已记入表扬。"),
+    ("en", "Incident: agent told the debtor he'd be arrested. Works every time, do the same."),
+    # an order before the one named, or right after them, plans the act
+    ("zh", "培训：以后坐席开场就说我们是法院的，不执行的扣分。"),
+    ("zh", "整改通知：员工一律说我们是法院执行局的，违者扣分。"),
+    ("en", "QA review: agents should tell them they'll be arrested, anyone who doesn't gets a written warning."),
+    # a ban reaches its own clause, not the order after it
+    ("zh", "通知：不得迟到，今晚把他通讯录里的人挨个打一遍，说他欠钱不还。"),
+    # no frame at the start: a script with a verdict word is still a script
+    ("zh", "话术范例：坐席说“您好”“今晚去你家”，扣分标准下周公布"),
+]
+
+
+@pytest.mark.parametrize(("lang", "memo"), REPORTS)
+def test_a_report_is_not_an_order(screeners: dict[str, Screener], lang: str, memo: str) -> None:
+    assert screeners[lang].screen(memo, to="staff").verdict == "pass"
+
+
+@pytest.mark.parametrize(("lang", "memo"), ORDERS)
+def test_an_order_in_report_clothes_is_flagged(screeners: dict[str, Screener], lang: str, memo: str) -> None:
+    assert screeners[lang].screen(memo, to="staff").verdict != "pass"
+
+
+def test_the_same_words_to_a_borrower_are_screened() -> None:
+    # the reading is for memos only: a borrower told of another's punishment is still threatened
+    memo = "质检通报：坐席王某上周对客户说要让他坐牢，已扣5分。"
+    assert Screener.load(("cn",)).screen(memo, to="borrower").verdict == "block"
+
+
+def test_a_memo_needs_a_frame_a_verdict_and_no_praise() -> None:
+    assert reported_spans("坐席王某对客户说要让他坐牢，已扣5分。") == ()  # no frame
+    assert reported_spans("质检通报：坐席王某对客户说要让他坐牢。") == ()  # no verdict
+    assert reported_spans("质检通报：坐席王某对客户说要让他坐牢，已扣5分，大家照做。") == ()  # praise
+    spans = reported_spans("质检通报：坐席王某对客户说要让他坐牢，已扣5分。")
+    assert any(a <= "质检通报：坐席王某对客户说要让他坐牢".index("坐牢") < b for a, b in spans)
+
+
+def test_an_english_ban_list_runs_over_short_items_only() -> None:
+    memo = "Training: never say jail, arrest or deport on a call, then phone the employer and tell him he owes us."
+    spans = reported_spans(memo)
+    assert any(a <= memo.index("deport") < b for a, b in spans)
+    assert not any(a <= memo.index("phone the employer") < b for a, b in spans)
