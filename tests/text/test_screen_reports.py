@@ -33,7 +33,10 @@ ORDERS = [
     # an order before the one named, or right after them, plans the act
     ("zh", "培训：以后坐席开场就说我们是法院的，不执行的扣分。"),
     ("zh", "整改通知：员工一律说我们是法院执行局的，违者扣分。"),
-    ("en", "QA review: agents should tell them they'll be arrested, anyone who doesn't gets a written warning."),
+    (
+        "en",
+        "QA review: agents should tell them they'll be arrested, anyone who doesn't gets a written warning.",
+    ),
     # a ban reaches its own clause, not the order after it
     ("zh", "通知：不得迟到，今晚把他通讯录里的人挨个打一遍，说他欠钱不还。"),
     # no frame at the start: a script with a verdict word is still a script
