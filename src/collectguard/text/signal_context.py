@@ -73,6 +73,12 @@ def _first_person_words(spec: ContextFile) -> tuple[re.Pattern[str], frozenset[s
 _JOINED = re.compile(r"\s*(?:me\s+)?(?:和|或|或者|与|及|跟|还有|、|/|&|and|or|,|，)\s*")
 # two Chinese characters side by side: a space typed between them ends a clause
 _CJK = re.compile(r"[\u4e00-\u9fff]{2}")
+#: what keeps a later cue under a negator spent before it: a gap that joins them ("or", 或, nor)
+_OR_GAP = re.compile(r"\s*(?:or\b|nor\b|或|也不|和)", re.IGNORECASE)
+#: what says the later cue apart: a space or a mark in Chinese; a mark or a new subject in English
+_APART_ZH = re.compile(r"[\s,，。.!！?？;；、~]")
+_APART_EN = re.compile(r"[,.;!?]|\b(?:i|i've|i'm|i'll|i'd|we|we've|you|my)\b", re.IGNORECASE)
+_LATIN = re.compile(r"[a-zA-Z]")
 
 
 class Context:
@@ -105,7 +111,9 @@ class Context:
         self._windows = _windows(spec)
         self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
-        self._spent: set[tuple[int, int]] = set()  # negators a found cue holds (不想 of 不想活)
+        self._spent: dict[
+            tuple[int, int], int
+        ] = {}  # negators a found cue holds (不想 of 不想活), to its end
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
     def _live_markers(self, name: str) -> list[tuple[int, int, str]]:
@@ -135,7 +143,7 @@ class Context:
         window = self._windows[name]
         best = None
         for ms, me, lang in self._live_markers(name):
-            if name == "negation" and (ms, me) in self._spent:
+            if name == "negation" and self._spent_before(ms, me, start):
                 continue
             if me <= start and ms >= lo and start - me <= window.get(lang, 0):
                 best = (ms, me, lang) if best is None or ms > best[0] else best
@@ -176,10 +184,26 @@ class Context:
 
     def spend(self, start: int, end: int) -> None:
         """The negators inside a cue found from ``start`` to ``end`` belong to it: 不想 of 不想活 negates
-        nothing after it (不想活 别再打了 asks to stop as well), nor "isn't" of "this isn't my debt"."""
+        nothing said apart after it (不想活 别再打了 asks to stop as well), nor "isn't" of "this isn't my debt"
+        the lawyer of "and I've got a lawyer"."""
         for ms, me, _ in self._live_markers("negation"):
             if start <= ms and me <= end:
-                self._spent.add((ms, me))
+                self._spent.setdefault((ms, me), end)
+
+    def _spent_before(self, ms: int, me: int, start: int) -> bool:
+        """Whether the negator at ``ms``-``me`` was spent by a cue that ends before ``start``, with the words
+        between said apart: after a space or a mark, or in English with a new subject ("…my debt and I've got
+        a lawyer"); never over "or" or 或 ("not my debt or my lawyer's problem" denies both)."""
+        used = self._spent.get((ms, me))
+        if used is None or start < used:
+            return False
+        # as typed: the normaliser drops a space between two Chinese characters
+        gap = self.norm.original[
+            self.norm.to_original(used - 1, used)[1] : self.norm.to_original(start, start + 1)[0]
+        ]
+        if _OR_GAP.match(gap):
+            return False
+        return _APART_EN.search(gap) is not None if _LATIN.search(gap) else _APART_ZH.search(gap) is not None
 
     def _joined(self, name: str, start: int) -> bool:
         """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""
