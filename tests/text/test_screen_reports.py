@@ -20,13 +20,37 @@ REPORTS = [
     ("zh", "培训课件：以下说法禁止使用——老赖、坐牢、通知你家人。"),
     ("zh", "新人培训：错误示范：你不还就让你爸妈还。正确示范：请您本人安排还款。"),
     ("zh", "抽查发现，有同事给借款人邻居留言写了“欠款未还”，已约谈整改。"),
-    ("zh", "合规通知：任何人不得私收还款，一经发现立即解除劳动合同并移交公安机关。"),
     ("en", "QA finding: agent #207 told a consumer's sister he owed $900. Retrained on Monday."),
-    ("en", "Coaching note: you've been telling people they'll be arrested. Please stop."),
+    ("en", "Case review: the agent told a consumer's employer she was behind on a loan. Suspended two days."),
     ("en", "Banned list: jail, arrest, warrant or deadbeat on any call."),
 ]
 
 ORDERS = [
+    # written41's review: orders dressed as reports, which a first, wider reading let through
+    ("zh", "通知：坐席给逾期客户的紧急联系人打电话，告诉他们借款人欠钱跑路了。未完成者扣分。"),
+    (
+        "zh",
+        "质检通报：工号SY0311对客户说“明天法院来人查封你家”，被投诉了，但这话没错，其他人明天起照这么说，违者扣分。",
+    ),
+    ("zh", "通知：一经发现客户拖延，立即给他家人打电话说他欠钱不还，让他们代还。不得延误。"),
+    ("zh", "培训课件：错误示范后面这句是正确的——告诉客户再不还钱就去他单位贴大字报。违者扣分。"),
+    ("zh", "通知：欠款RMB5000以上的，打电话给他家人说他欠钱不还。禁止拖延。"),
+    (
+        "en",
+        "Reminder: agents calling today tell the references he owes $5,000 and ask them to pay it. Violators will be disciplined.",
+    ),
+    (
+        "en",
+        "Review: agent #114 told her she'd be arrested and she paid in an hour. Everyone do this; violators will be disciplined.",
+    ),
+    (
+        "en",
+        "Reminder: never give up: tell his employer and his neighbors he owes us $2,000. Violators will be disciplined.",
+    ),
+    (
+        "en",
+        "QA memo: reps tell them their kids won't get into college if this stays unpaid. Violators will be disciplined.",
+    ),
     # praise makes a report an order
     ("zh", "质检通报：坐席王某对客户说要让他坐牢，效果很好，已记入表扬。"),
     ("en", "Incident: agent told the debtor he'd be arrested. Works every time, do the same."),
@@ -60,16 +84,17 @@ def test_the_same_words_to_a_borrower_are_screened() -> None:
     assert Screener.load(("cn",)).screen(memo, to="borrower").verdict == "block"
 
 
-def test_a_memo_needs_a_frame_a_verdict_and_no_praise() -> None:
+def test_a_memo_needs_a_frame_and_no_order_and_a_report_a_verdict() -> None:
+    told = "质检通报：坐席王某对客户说要让他坐牢，已扣5分。"
     assert reported_spans("坐席王某对客户说要让他坐牢，已扣5分。") == ()  # no frame
-    assert reported_spans("质检通报：坐席王某对客户说要让他坐牢。") == ()  # no verdict
-    assert reported_spans("质检通报：坐席王某对客户说要让他坐牢，已扣5分，大家照做。") == ()  # praise
-    spans = reported_spans("质检通报：坐席王某对客户说要让他坐牢，已扣5分。")
-    assert any(a <= "质检通报：坐席王某对客户说要让他坐牢".index("坐牢") < b for a, b in spans)
+    assert reported_spans("质检通报：坐席王某对客户说要让他坐牢。") == ()  # no verdict: nothing told
+    assert reported_spans(told.replace("已扣5分", "已扣5分，大家照做")) == ()  # an order anywhere
+    assert reported_spans("质检通报：坐席对客户说要让他坐牢，已扣5分。") == ()  # no one named
+    assert any(a <= told.index("坐牢") < b for a, b in reported_spans(told))
 
 
 def test_an_english_ban_list_runs_over_short_items_only() -> None:
-    memo = "Training: never say jail, arrest or deport on a call, then phone the employer and tell him he owes us."
+    memo = "Training note: never say jail, arrest or deport on a call, then phone the employer and tell him he owes us."
     spans = reported_spans(memo)
     assert any(a <= memo.index("deport") < b for a, b in spans)
     assert not any(a <= memo.index("phone the employer") < b for a, b in spans)

@@ -30,7 +30,7 @@ from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
-from collectguard.text.screen_reports import normalised, reported_spans
+from collectguard.text.screen_reports import covered, normalised, reported_spans
 from collectguard.text.screen_reviews import condemned_spans
 from collectguard.text.screen_staff import blanked, names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
@@ -178,9 +178,11 @@ class Screener:
             raw.extend(relay_findings(s, self._lex.context.values()))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
-        # the model judges no note about words, nor a report
-        if self._model is not None and judge and not raw and not note and not reported:
+        if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
+            if guess and reported:  # nor what a report memo reports (half the words it weighed or more)
+                told = normalised(reported, offs)
+                guess = [g for g in guess if 2 * covered(told, g[1], g[2]) < g[2] - g[1]]
             if guess and not self._ban_spans(s, noting, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
         if self._in_full_hint is None or not (third or self._in_full_hint.search(s)):

@@ -1,12 +1,17 @@
 """Memos to staff that report, review or ban an act: where they name it, they do not order it.
 
-质检通报：工号SY0311在通话中对借款人说“你就是个老赖”，扣质检分10分 or "Case review: agent accepted $300 via Zelle to
-his personal phone… Terminated." tells colleagues what someone did and what it cost. Such a memo opens with a frame
-(质检, 案例, QA, incident), gives a verdict, a sanction or a ban, and praises nothing (效果好, "works every time"
-make it an order). Inside it, three stretches are reported rather than said: a sentence from the staff member who did
-it (工号…, 坐席, agent #114) with no order between them and the act (以后坐席开场说… is a plan); what a ban names, in
-its clause or the list after its colon; what a breach costs (一经发现…); and a wrong example (错误示范：…). The words are in
-``data/lexicons/staff_reports.yaml``.
+质检通报：工号SY0311在通话中对借款人说“你就是个老赖”，扣质检分10分 or "Case review: the agent accepted $300 via Zelle…
+Terminated." tells colleagues what one of them did and what it cost. Orders wear the same clothes (通知：坐席对客户说…，
+违者扣分; "Incident: agent #22 told her she'd be arrested. Do it on every call"), so the reading is narrow. The memo
+must open with a review, training or ban-list frame and hold no word of order anywhere (praise, a sanction for not
+doing it, everyone, from now on, should). Then three stretches are reported, not said:
+
+- a report: one staff member, named (工号SY0311, 王某, agent #114), and their act told as past, to the end of its clause
+  (quotes kept whole), when the memo gives a verdict (扣10分, 约谈, retrained);
+- a ban's items, each short or quoted (以下说法禁用——坐牢、立案、通知你单位; "never say jail, arrest or deport");
+- a wrong example, up to the right one (错误示范：…。正确示范：…).
+
+The words are in ``data/lexicons/staff_reports.yaml``.
 """
 
 from __future__ import annotations
@@ -24,63 +29,73 @@ from collectguard.errors import DataFileError
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_quotes import to_normalised
 
-__all__ = ["normalised", "reported_spans"]
+__all__ = ["covered", "normalised", "reported_spans"]
 
 
 class _Words(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    zh: tuple[str, ...]
-    en: tuple[str, ...]
+    zh: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
 
 
 class _ReportFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     frames: _Words
-    verdicts: _Words
-    endorsements: _Words
-    reporters: _Words
-    reporter_ids: str
-    acts: _Words
     orders: _Words
+    verdicts: _Words
+    verdict_forms: str
+    reporters: _Words
+    reporter_forms: str
+    acts: _Words
+    past: _Words
+    plans: _Words
     bans: _Words
-    sanctions: _Words
     examples: _Words
+    examples_end: _Words
 
 
 @dataclass(frozen=True, slots=True)
 class _Report:
     frames: re.Pattern[str]
+    orders: re.Pattern[str]
     verdicts: re.Pattern[str]
-    endorsements: re.Pattern[str]
     reporters: re.Pattern[str]
     acts_zh: re.Pattern[str]
     acts_en: re.Pattern[str]
-    orders: re.Pattern[str]
+    past: re.Pattern[str]
+    plans: re.Pattern[str]
     bans: re.Pattern[str]
-    tails: re.Pattern[str]
+    examples: re.Pattern[str]
+    examples_end: re.Pattern[str]
 
 
 #: how far into the memo its frame may stand (【质检通报】, "QA finding, call 6/14:")
 _FRAME_REACH = 24
 #: how far after the staff member named their act is looked for (工号SY0305本月三次在录音里让…)
 _ACT_REACH = 24
-#: a sentence ends here; a clause also at a comma (、 joins the items of a list)
-_SENTENCE = re.compile(r"[。;；!！?？\n]|\.(?:\s|$)")
-_CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?:\s|$)")
-#: right after a ban, a list follows to the sentence's end (禁用词：…, 一律禁用——…, "Banned list: …")
-_LIST_OPENS = re.compile(r"\s*(?:以下|如下|这些|词)?\s*(?:[:：]|——|—|-|–)")
-#: an English list after a ban runs over its items of one or two words ("never say warrant, arrest, sheriff or deport…")
-_SHORT_ITEM = re.compile(
-    r"(?:,\s*|\s+or\s+|\s+and\s+)(?:[^\s,.;]+\s+){0,1}[^\s,.;]+"
-    r"(?=\s*(?:[,.;]|$)|\s+(?:or|and|on|in|to|with|during|at|over)\s)"
+#: a sentence ends here (a full stop before a closing quote too); a clause also at a comma
+_SENTENCE = re.compile(r"[。;；!！?？\n]|\.(?:[\"'”’]|\s|$)")
+_CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?:[\"'”’]|\s|$)")
+_OPENING, _CLOSING = '“「『"‘', '”」』"’'
+#: after a ban, before its list: a name for the list and a colon or a dash (禁用词清单V3.2：, 以下说法一律禁用——)
+_LIST_OPENS = re.compile(r"[^，,。;；\n:：—]{0,10}(?:[:：]|——|—|–)\s*")
+#: an item of a ban's list: short (a word or a phrase) or quoted; items are joined by 、, a comma, or and 或
+_ZH_ITEM = re.compile(
+    r"\s*(?:[“「『\"'‘][^”」』\"'’]{1,40}[”」』\"'’]|[^，,。;；、\n“”]{1,8})(?=[、，,。;；\n]|$|或)"
 )
+_ZH_JOIN = re.compile(r"、|或|，(?=[“「『\"'‘])|,(?=[“「『\"'‘])")
+_EN_ITEM = re.compile(
+    r"\s*(?:[\"'‘“][^\"'’”]{1,40}[\"'’”]|[^\s,.;]+(?:\s+[^\s,.;]+)?)(?=\s*(?:[,.;]|$)|\s+(?:or|and|on|in|at|to|with|during|over)\s)"
+)
+_EN_JOIN = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
 
 
-def _words(words: _Words) -> re.Pattern[str]:
+def _words(words: _Words, forms: str = "") -> re.Pattern[str]:
     """One pattern for both languages: English words whole, Chinese words anywhere, longest first."""
     zh = "|".join(re.escape(w) for w in sorted(words.zh, key=len, reverse=True))
     en = "|".join(re.escape(w.lower()) for w in sorted(words.en, key=len, reverse=True))
     parts = ([f"(?:{zh})"] if zh else []) + ([f"(?<![a-z0-9'])(?:{en})(?![a-z0-9'])"] if en else [])
+    parts += [forms] if forms else []
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
@@ -91,34 +106,30 @@ def _shipped() -> _Report:
         spec = _ReportFile.model_validate(read_yaml(path))
     except pydantic.ValidationError as exc:
         raise DataFileError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
-    reporters = _words(spec.reporters)
     return _Report(
         frames=_words(spec.frames),
-        verdicts=_words(spec.verdicts),
-        endorsements=_words(spec.endorsements),
-        reporters=re.compile(f"{reporters.pattern}|{spec.reporter_ids}"),
-        acts_zh=_words(_Words(zh=spec.acts.zh, en=())),
-        acts_en=_words(_Words(zh=(), en=spec.acts.en)),
         orders=_words(spec.orders),
+        verdicts=_words(spec.verdicts, spec.verdict_forms),
+        reporters=_words(spec.reporters, spec.reporter_forms),
+        acts_zh=_words(_Words(zh=spec.acts.zh)),
+        acts_en=_words(_Words(en=spec.acts.en)),
+        past=_words(spec.past),
+        plans=_words(spec.plans),
         bans=_words(spec.bans),
-        tails=_words(
-            _Words(zh=spec.sanctions.zh + spec.examples.zh, en=spec.sanctions.en + spec.examples.en)
-        ),
+        examples=_words(spec.examples),
+        examples_end=_words(spec.examples_end),
     )
 
 
 def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of a memo to staff (offsets of ``text``) that report, ban or show as wrong an act; empty
-    unless the memo is a report (a frame first, a verdict, no praise)."""
+    unless the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
-    if (
-        spec.frames.search(low, 0, _FRAME_REACH) is None
-        or spec.verdicts.search(low) is None
-        or spec.endorsements.search(low) is not None
-    ):
+    if spec.frames.search(low, 0, _FRAME_REACH) is None or spec.orders.search(low) is not None:
         return ()
-    return tuple(_told(low, spec) + _banned(low, spec) + _tails(low, spec))
+    told = _told(low, spec) if spec.verdicts.search(low) is not None else []
+    return tuple(told + _banned(low, spec) + _shown_wrong(low, spec))
 
 
 def normalised(spans: tuple[tuple[int, int], ...], offs: Offsets) -> list[tuple[int, int]]:
@@ -126,51 +137,76 @@ def normalised(spans: tuple[tuple[int, int], ...], offs: Offsets) -> list[tuple[
     return [(to_normalised(offs, a), to_normalised(offs, b)) for a, b in spans]
 
 
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """How many characters from ``start`` to ``end`` lie in ``spans`` (which may overlap)."""
+    return sum(1 for i in range(start, end) if any(a <= i < b for a, b in spans))
+
+
 def _end(pattern: re.Pattern[str], low: str, at: int) -> int:
-    m = pattern.search(low, at)
-    return len(low) if m is None else m.start()
-
-
-def _start(low: str, at: int) -> int:
-    return max((m.end() for m in _SENTENCE.finditer(low, 0, at)), default=0)
+    """Where ``pattern`` next breaks ``low`` from ``at``, outside quotes (“…，…” is one stretch)."""
+    depth = 0
+    for i in range(at, len(low)):
+        ch = low[i]
+        if ch in _OPENING and not (ch in _CLOSING and depth):
+            depth += 1
+        elif ch in _CLOSING and depth:
+            depth -= 1
+        elif not depth and pattern.match(low, i):
+            return i
+    return len(low)
 
 
 def _told(low: str, spec: _Report) -> list[tuple[int, int]]:
-    """From the staff member named to the sentence's end: what they did. None when an order stands before them in
-    the sentence or between them and their act (要让坐席说…, 坐席一律说…, "agents should say…" plan an act; an
-    order after the act is in the words reported: 坐席王某对客户说要让他…), and in English none without a past
-    act ("agents tell them…" is a script)."""
+    """From one staff member named to the end of the clause of their act, told as past (in Chinese a past word, or
+    a verdict later in the sentence: SY0425 短信出现…，判定侮辱; in English a past verb), with no plan between them and
+    the act (王某要对客户说…)."""
     spans = []
     for m in spec.reporters.finditer(low):
-        if spec.orders.search(low, _start(low, m.start()), m.start()) is not None:
+        after = low[m.end() : m.end() + _ACT_REACH]
+        chinese = any("\u4e00" <= ch <= "\u9fff" for ch in after[:6])
+        act = (spec.acts_zh if chinese else spec.acts_en).search(low, m.end(), m.end() + _ACT_REACH)
+        if act is None:
             continue
-        end = _end(_SENTENCE, low, m.end())
-        after = low[m.end() : end].lstrip(" #0-9:")
-        chinese = bool(after) and "\u4e00" <= after[0] <= "\u9fff"
-        act = (spec.acts_zh if chinese else spec.acts_en).search(low, m.end(), min(end, m.end() + _ACT_REACH))
-        if act is None and not chinese:
+        end = _end(_CLAUSE, low, act.end())
+        if spec.plans.search(low, m.end(), act.start()) is not None:
             continue
-        upto = act.start() if act is not None else min(end, m.end() + _ACT_REACH)
-        if spec.orders.search(low, m.end(), upto) is None:
-            spans.append((m.start(), end))
+        if (
+            chinese
+            and spec.past.search(low, m.end(), end) is None
+            and spec.verdicts.search(low, end, _end(_SENTENCE, low, end)) is None
+        ):
+            continue
+        spans.append((m.start(), end))
     return spans
 
 
 def _banned(low: str, spec: _Report) -> list[tuple[int, int]]:
-    """What a ban names: its clause (items joined by 、), or the sentence when a colon or a dash opens a list
-    after it; in English the list's short items after a comma, or, or and."""
+    """A ban's items: short or quoted, joined by 、 (Chinese) or commas, or and and (English); the list stops at
+    the first item that is neither (不要说没钱、今晚不还就爆通讯录 names 没钱 only)."""
     spans = []
     for m in spec.bans.finditer(low):
-        if _LIST_OPENS.match(low, m.end()):
-            end = _end(_SENTENCE, low, m.end())
-        else:
-            end = _end(_CLAUSE, low, m.end())
-            while m.group().isascii() and (item := _SHORT_ITEM.match(low, end)):
-                end = item.end()
-        spans.append((m.end(), end))
+        english = m.group().isascii()
+        item, join = (_EN_ITEM, _EN_JOIN) if english else (_ZH_ITEM, _ZH_JOIN)
+        at = m.end()
+        if opened := _LIST_OPENS.match(low, at):
+            at = opened.end()
+        end = m.end()
+        while found := item.match(low, at):
+            end = found.end()
+            joined = join.match(low, end)
+            if joined is None:
+                break
+            at = joined.end()
+        if end > m.end():
+            spans.append((m.end(), end))
     return spans
 
 
-def _tails(low: str, spec: _Report) -> list[tuple[int, int]]:
-    """After a sanction (一经发现…) or a wrong example (错误示范：…), to the sentence's end."""
-    return [(m.end(), _end(_SENTENCE, low, m.end())) for m in spec.tails.finditer(low)]
+def _shown_wrong(low: str, spec: _Report) -> list[tuple[int, int]]:
+    """After a wrong-example marker, to the sentence's end or the right example, whichever comes first."""
+    spans = []
+    for m in spec.examples.finditer(low):
+        end = _end(_SENTENCE, low, m.end())
+        right = spec.examples_end.search(low, m.end(), end)
+        spans.append((m.end(), end if right is None else right.start()))
+    return spans
