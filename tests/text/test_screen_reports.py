@@ -51,6 +51,22 @@ ORDERS = [
         "en",
         "QA memo: reps tell them their kids won't get into college if this stays unpaid. Violators will be disciplined.",
     ),
+    # the second review: a sanction for not doing it, approval, a future act, a frame not at the opening, a wrong
+    # example followed by its replacement, a ban joined by a comma to a script
+    ("zh", "质检通报：工号SY0311上月对客户说“不还钱就去你单位闹”，回款率第一，请各组参照。做不到的扣10分。"),
+    ("zh", "质检：工号SY0311在通话中对客户说“再不还明天就让派出所抓你”，判定合规，质检满分，供全组借鉴。"),
+    ("zh", "案例复盘：坐席1024明日给借款人的领导打电话，告诉他这人欠钱不还，没打的停岗。"),
+    ("zh", "各位：根据质检结果，工号SY0311昨天给客户的老板打电话说他欠钱不还，回款最快，请各组参照。"),
+    ("zh", "培训课件 错误示范：“请您还款”，换成“不还就让你坐牢”。"),
+    ("zh", "培训要点：不要说“请您还款”，“我们会起诉你，让警察抓你坐牢”。"),
+    (
+        "en",
+        "QA review: agent #114 told a debtor she'd be arrested tonight. Great job! Team, please copy #114's approach.",
+    ),
+    (
+        "en",
+        "Training note: wrong example: 'Please pay when you can', better: 'Pay today or we will have you arrested.'",
+    ),
     # praise makes a report an order
     ("zh", "质检通报：坐席王某对客户说要让他坐牢，效果很好，已记入表扬。"),
     ("en", "Incident: agent told the debtor he'd be arrested. Works every time, do the same."),

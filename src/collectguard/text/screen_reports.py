@@ -42,6 +42,7 @@ class _ReportFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
     frames: _Words
     orders: _Words
+    order_forms: str
     verdicts: _Words
     verdict_forms: str
     reporters: _Words
@@ -69,14 +70,17 @@ class _Report:
     examples_end: re.Pattern[str]
 
 
-#: how far into the memo its frame may stand (【质检通报】, "QA finding, call 6/14:")
-_FRAME_REACH = 24
+#: what may stand before the frame at the memo's opening: a bracket, a date or a number (【质检通报】, 4月质检…)
+_OPENING_MARKS = re.compile(r"[\s【\[(（#*]*(?:\d{1,4}\s*[年月日号./-]?\s*){0,3}")
 #: how far after the staff member named their act is looked for (工号SY0305本月三次在录音里让…)
 _ACT_REACH = 24
 #: a sentence ends here (a full stop before a closing quote too); a clause also at a comma
 _SENTENCE = re.compile(r"[。;；!！?？\n]|\.(?:[\"'”’]|\s|$)")
 _CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?:[\"'”’]|\s|$)")
 _OPENING, _CLOSING = '“「『"‘', '”」』"’'
+_QUOTE_CLOSES = re.compile(r"[“「『\"‘][^”」』\"’]*[”」』\"’]")
+#: a wrong example is a label: a colon or a quote follows it (错误示范：…; not 错误示范已删除)
+_LABEL = re.compile(r"\s*(?:[:：]\s*|(?=[“「『\"'‘]))")
 #: after a ban, before its list: a name for the list and a colon or a dash (禁用词清单V3.2：, 以下说法一律禁用——)
 _LIST_OPENS = re.compile(r"[^，,。;；\n:：—]{0,10}(?:[:：]|——|—|–)\s*")
 #: an item of a ban's list: short (a word or a phrase) or quoted; items are joined by 、, a comma, or and 或
@@ -84,6 +88,7 @@ _ZH_ITEM = re.compile(
     r"\s*(?:[“「『\"'‘][^”」』\"'’]{1,40}[”」』\"'’]|[^，,。;；、\n“”]{1,8})(?=[、，,。;；\n]|$|或)"
 )
 _ZH_JOIN = re.compile(r"、|或|，(?=[“「『\"'‘])|,(?=[“「『\"'‘])")
+_ZH_LIST_JOIN = re.compile(r"、|或")
 _EN_ITEM = re.compile(
     r"\s*(?:[\"'‘“][^\"'’”]{1,40}[\"'’”]|[^\s,.;]+(?:\s+[^\s,.;]+)?)(?=\s*(?:[,.;]|$)|\s+(?:or|and|on|in|at|to|with|during|over)\s)"
 )
@@ -108,7 +113,7 @@ def _shipped() -> _Report:
         raise DataFileError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
     return _Report(
         frames=_words(spec.frames),
-        orders=_words(spec.orders),
+        orders=_words(spec.orders, spec.order_forms),
         verdicts=_words(spec.verdicts, spec.verdict_forms),
         reporters=_words(spec.reporters, spec.reporter_forms),
         acts_zh=_words(_Words(zh=spec.acts.zh)),
@@ -126,7 +131,8 @@ def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     unless the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
-    if spec.frames.search(low, 0, _FRAME_REACH) is None or spec.orders.search(low) is not None:
+    opening = _OPENING_MARKS.match(low)
+    if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
         return ()
     told = _told(low, spec) if spec.verdicts.search(low) is not None else []
     return tuple(told + _banned(low, spec) + _shown_wrong(low, spec))
@@ -168,6 +174,8 @@ def _told(low: str, spec: _Report) -> list[tuple[int, int]]:
         if act is None:
             continue
         end = _end(_CLAUSE, low, act.end())
+        quoted = _QUOTE_CLOSES.search(low, act.end(), end)  # a quote ends the act: …说“…”请新人背诵
+        end = quoted.end() if quoted else end
         if spec.plans.search(low, m.end(), act.start()) is not None:
             continue
         if (
@@ -193,7 +201,8 @@ def _banned(low: str, spec: _Report) -> list[tuple[int, int]]:
         end = m.end()
         while found := item.match(low, at):
             end = found.end()
-            joined = join.match(low, end)
+            # 不要说“…”，“…” bans the first quote and scripts the second; after a colon both are items
+            joined = join.match(low, end) if english or opened else _ZH_LIST_JOIN.match(low, end)
             if joined is None:
                 break
             at = joined.end()
@@ -203,10 +212,15 @@ def _banned(low: str, spec: _Report) -> list[tuple[int, int]]:
 
 
 def _shown_wrong(low: str, spec: _Report) -> list[tuple[int, int]]:
-    """After a wrong-example marker, to the sentence's end or the right example, whichever comes first."""
+    """After a wrong-example label (错误示范：…, "wrong example: '…'"): its quote, else its clause, and never past the
+    right example."""
     spans = []
     for m in spec.examples.finditer(low):
-        end = _end(_SENTENCE, low, m.end())
+        label = _LABEL.match(low, m.end())
+        if label is None:
+            continue
+        quote = _QUOTE_CLOSES.match(low, label.end())
+        end = quote.end() if quote else _end(_CLAUSE, low, label.end())
         right = spec.examples_end.search(low, m.end(), end)
         spans.append((m.end(), end if right is None else right.start()))
     return spans
