@@ -9,7 +9,7 @@ doing it, everyone, from now on, should). Then three stretches are reported, not
 - a report: one staff member, named (工号SY0311, 王某, agent #114), and their act told as past, to the end of its clause
   (quotes kept whole), when the memo gives a verdict (扣10分, 约谈, retrained);
 - a ban's items, each short or quoted (以下说法禁用——坐牢、立案、通知你单位; "never say jail, arrest or deport");
-- a wrong example, up to the right one (错误示范：…。正确示范：…).
+- a wrong example, labelled, to its quote or clause and never past the right one (错误示范：“…”，正确示范：…).
 
 The words are in ``data/lexicons/staff_reports.yaml``.
 """

@@ -111,9 +111,8 @@ class Context:
         self._windows = _windows(spec)
         self.places = frozenset(s.scope for s in spec.scopes if s.kind == "place")
         self._markers: dict[str, list[tuple[int, int, str]]] = {}  # filled on first use
-        self._spent: dict[
-            tuple[int, int], int
-        ] = {}  # negators a found cue holds (不想 of 不想活), to its end
+        # the negators a found cue holds (不想 of 不想活), each with where that cue ends
+        self._spent: dict[tuple[int, int], int] = {}
         self._has_quotes = any(ch in norm.original for pair in spec.quote_pairs for ch in pair)
 
     def _live_markers(self, name: str) -> list[tuple[int, int, str]]:
