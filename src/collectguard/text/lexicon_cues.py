@@ -35,21 +35,26 @@ def cue_regex(
 PER_DAY = ("每天", "一天", "天天", "每日")
 
 
-def counted_regex(things: tuple[str, ...], lang: str) -> re.Pattern[str]:
+def counted_regex(
+    things: tuple[str, ...], lang: str, readers: tuple[str, ...] = (), verbs: tuple[str, ...] = ()
+) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
-    (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied)."""
+    (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied). ``readers``:
+    who is contacted (给你, you); ``verbs``: in English, how (call, text)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
+    who = "|".join(map(re.escape, readers)) or r"(?!x)x"
     if lang == "zh":
         return re.compile(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*"
-            rf"(?:给你|给您|给你们|给你家人|给你家里人|打你|找你)\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
+            rf"(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
         )
+    how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
     return re.compile(
         rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})"
-        rf"|\b(?:call|calling|text|texting|ring|ringing|phone|message|hit)\s+"
-        rf"(?:you|u|him|her|them|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
+        rf"|\b(?:{how})\s+"
+        rf"(?:{who}|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
         rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:a|per|each) day\b"
     )

@@ -190,4 +190,8 @@ class ContextFile(_Strict):
     # what a count of contacts counts (第27条短信, the 12th text): messages and calls, never an
     # article or an instalment (合同第13条, 第12期)
     counted_contacts: tuple[str, ...] = ()
+    # who is contacted ten or more times a day (每天给你打20个电话; call them 15 times a day), and in English the
+    # verbs that contact them: a count a day with no one contacted is no pressure (我们每天处理100个电话)
+    counted_readers: tuple[str, ...] = ()
+    counted_verbs: tuple[str, ...] = ()
     on_behalf: tuple[str, ...] = ()

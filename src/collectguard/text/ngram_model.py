@@ -33,6 +33,7 @@ from collectguard.datafile import load_validated
 from collectguard.text.multimatch import Matcher
 from collectguard.text.normalize_tables import CJK_RANGES
 from collectguard.text.screen_context import sentence_span
+from collectguard.text.screen_types import Raw
 
 __all__ = [
     "ModelSet",
@@ -45,7 +46,6 @@ __all__ = [
     "word_ngrams",
 ]
 
-_Raw = tuple[str, int, int, str, str, str]
 _VALUE = itemgetter(1)  # of an automaton hit (end, (n-gram, weight))
 
 
@@ -172,7 +172,7 @@ class NgramModel:
             found = ((weights[g], a, b) for g, a, b in _word_spans(s, self.sizes) if weights.get(g, 0.0) > 0)
         return sorted(found, reverse=True)
 
-    def findings(self, s: str, raw: list[_Raw], *, barred: frozenset[str] = frozenset()) -> list[_Raw]:
+    def findings(self, s: str, raw: list[Raw], *, barred: frozenset[str] = frozenset()) -> list[Raw]:
         """A review finding for a message the rules passed and the score flags; nothing otherwise.
 
         ``barred``: categories the addressee cannot be wronged by (``barred_for``). When the
@@ -182,7 +182,7 @@ class NgramModel:
             return []
         return self.judged(s, barred)
 
-    def judged(self, s: str, barred: frozenset[str] = frozenset()) -> list[_Raw]:
+    def judged(self, s: str, barred: frozenset[str] = frozenset()) -> list[Raw]:
         """``findings`` for a message already known to be in this model's script, the rules silent."""
         if self.score(s) < self.threshold:
             return []
@@ -275,7 +275,7 @@ class ModelSet:
 
     models: tuple[NgramModel, ...]
 
-    def findings(self, s: str, raw: list[_Raw], *, barred: frozenset[str] = frozenset()) -> list[_Raw]:
+    def findings(self, s: str, raw: list[Raw], *, barred: frozenset[str] = frozenset()) -> list[Raw]:
         if raw:
             return []
         for model in self.models:

@@ -22,7 +22,7 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.pinyin_text import read_pinyin
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_addressee import Raw, addressee_findings, disclosed_by_demand, relay_findings
+from collectguard.text.screen_addressee import addressee_findings, disclosed_by_demand, relay_findings
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
 from collectguard.text.screen_context import callback_before
 from collectguard.text.screen_cues import Present, excused, present_cues
@@ -33,7 +33,7 @@ from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reports import covered, normalised, reported_spans
 from collectguard.text.screen_reviews import condemned_spans
 from collectguard.text.screen_staff import blanked, names_outsider
-from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, ScreenResult, merged
+from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, Raw, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
 

@@ -9,11 +9,9 @@ from collections.abc import Callable, Iterable
 
 from collectguard.text.lexicon_context import Context
 from collectguard.text.screen_context import clause_span, denied_word, negated
+from collectguard.text.screen_types import Raw
 
-__all__ = ["Raw", "addressee_findings", "disclosed_by_demand", "relay_findings"]
-
-# (category, start, end) in normalised text, source, evidence detail, severity
-Raw = tuple[str, int, int, str, str, str]
+__all__ = ["addressee_findings", "disclosed_by_demand", "relay_findings"]
 
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}

@@ -12,17 +12,15 @@ import re
 from collections.abc import Sequence
 
 from collectguard.text.lexicon_cues import PER_DAY
+from collectguard.text.screen_types import Raw
 
 __all__ = ["may_repeat", "repetition"]
-
-# (category, start, end, source, detail, severity) in normalised text, as the screener's raw hits
-_Raw = tuple[str, int, int, str, str, str]
 
 # the opening clause of a message, up to and including its first mark (在吗？, call us.)
 _OPENING = re.compile(r"[^.?!,;:。？！，；：\s][^.?!,;:。？！，；：]{1,15}[.?!,;:。？！，；：]")
 
 
-def _repeated_opening(s: str) -> _Raw | None:
+def _repeated_opening(s: str) -> Raw | None:
     """The same opening said three times or more in a row (在吗？在吗？在吗？, CALL US. CALL US.) is
     pressure by repetition; a speaker label that recurs with other words between (催收员：…
     借款人：… 催收员：…) is not."""
@@ -40,7 +38,7 @@ def _repeated_opening(s: str) -> _Raw | None:
 _ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b")
 
 
-def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
+def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
     """Telling the reader how many times they have been contacted is pressure by repetition.
 
     ``counted`` holds each language's pattern (``counted_contacts`` in the context files: the
@@ -67,7 +65,7 @@ def may_repeat(s: str) -> bool:
     )
 
 
-def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> _Raw | None:
+def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated

@@ -27,7 +27,7 @@ import pydantic
 from collectguard.datafile import read_yaml
 from collectguard.errors import DataFileError
 from collectguard.text.normalize import Offsets
-from collectguard.text.screen_quotes import to_normalised
+from collectguard.text.screen_quotes import quoted_spans, to_normalised
 
 __all__ = ["covered", "normalised", "reported_spans"]
 
@@ -77,9 +77,9 @@ _ACT_REACH = 24
 #: a sentence ends here (a full stop before a closing quote too); a clause also at a comma
 _SENTENCE = re.compile(r"[。;；!！?？\n]|\.(?:[\"'”’]|\s|$)")
 _CLAUSE = re.compile(r"[。;；!！?？\n,，]|\.(?:[\"'”’]|\s|$)")
-_OPENING, _CLOSING = '“「『"‘', '”」』"’'
-_QUOTE_CLOSES = re.compile(r"[“「『\"‘][^”」』\"’]*[”」』\"’]")
 #: a wrong example is a label: a colon or a quote follows it (错误示范：…; not 错误示范已删除)
+#: the quoted spans of a memo, (start, end) with both marks (screen_quotes.quoted_spans)
+_Quotes = list[tuple[int, int]]
 _LABEL = re.compile(r"\s*(?:[:：]\s*|(?=[“「『\"'‘]))")
 #: after a ban, before its list: a name for the list and a colon or a dash (禁用词清单V3.2：, 以下说法一律禁用——)
 _LIST_OPENS = re.compile(r"[^，,。;；\n:：—]{0,10}(?:[:：]|——|—|–)\s*")
@@ -134,8 +134,9 @@ def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     opening = _OPENING_MARKS.match(low)
     if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
         return ()
-    told = _told(low, spec) if spec.verdicts.search(low) is not None else []
-    return tuple(told + _banned(low, spec) + _shown_wrong(low, spec))
+    quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
+    told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
+    return tuple(told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
 
 
 def normalised(spans: tuple[tuple[int, int], ...], offs: Offsets) -> list[tuple[int, int]]:
@@ -148,21 +149,20 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return sum(1 for i in range(start, end) if any(a <= i < b for a, b in spans))
 
 
-def _end(pattern: re.Pattern[str], low: str, at: int) -> int:
-    """Where ``pattern`` next breaks ``low`` from ``at``, outside quotes (“…，…” is one stretch)."""
-    depth = 0
-    for i in range(at, len(low)):
-        ch = low[i]
-        if ch in _OPENING and not (ch in _CLOSING and depth):
-            depth += 1
-        elif ch in _CLOSING and depth:
-            depth -= 1
-        elif not depth and pattern.match(low, i):
-            return i
+def _end(pattern: re.Pattern[str], low: str, at: int, quotes: _Quotes) -> int:
+    """Where ``pattern`` next breaks ``low`` from ``at``, outside ``quotes`` (“…，…” is one stretch)."""
+    for m in pattern.finditer(low, at):
+        if not any(a < m.start() < b - 1 for a, b in quotes):
+            return m.start()
     return len(low)
 
 
-def _told(low: str, spec: _Report) -> list[tuple[int, int]]:
+def _quote_from(quotes: _Quotes, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first of ``quotes`` that opens from ``lo`` up to ``hi``."""
+    return next(((a, b) for a, b in quotes if lo <= a < hi), None)
+
+
+def _told(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
     """From one staff member named to the end of the clause of their act, told as past (in Chinese a past word, or
     a verdict later in the sentence: SY0425 短信出现…，判定侮辱; in English a past verb), with no plan between them and
     the act (王某要对客户说…)."""
@@ -173,15 +173,15 @@ def _told(low: str, spec: _Report) -> list[tuple[int, int]]:
         act = (spec.acts_zh if chinese else spec.acts_en).search(low, m.end(), m.end() + _ACT_REACH)
         if act is None:
             continue
-        end = _end(_CLAUSE, low, act.end())
-        quoted = _QUOTE_CLOSES.search(low, act.end(), end)  # a quote ends the act: …说“…”请新人背诵
-        end = quoted.end() if quoted else end
+        end = _end(_CLAUSE, low, act.end(), quotes)
+        quoted = _quote_from(quotes, act.end(), end)  # a quote ends the act: …说“…”请新人背诵
+        end = quoted[1] if quoted else end
         if spec.plans.search(low, m.end(), act.start()) is not None:
             continue
         if (
             chinese
             and spec.past.search(low, m.end(), end) is None
-            and spec.verdicts.search(low, end, _end(_SENTENCE, low, end)) is None
+            and spec.verdicts.search(low, end, _end(_SENTENCE, low, end, quotes)) is None
         ):
             continue
         spans.append((m.start(), end))
@@ -211,7 +211,7 @@ def _banned(low: str, spec: _Report) -> list[tuple[int, int]]:
     return spans
 
 
-def _shown_wrong(low: str, spec: _Report) -> list[tuple[int, int]]:
+def _shown_wrong(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
     """After a wrong-example label (错误示范：…, "wrong example: '…'"): its quote, else its clause, and never past the
     right example."""
     spans = []
@@ -219,8 +219,8 @@ def _shown_wrong(low: str, spec: _Report) -> list[tuple[int, int]]:
         label = _LABEL.match(low, m.end())
         if label is None:
             continue
-        quote = _QUOTE_CLOSES.match(low, label.end())
-        end = quote.end() if quote else _end(_CLAUSE, low, label.end())
+        quote = _quote_from(quotes, label.end(), label.end() + 1)
+        end = quote[1] if quote else _end(_CLAUSE, low, label.end(), quotes)
         right = spec.examples_end.search(low, m.end(), end)
         spans.append((m.end(), end if right is None else right.start()))
     return spans

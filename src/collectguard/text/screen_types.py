@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["BLOCK_CATEGORIES", "Finding", "ScreenResult", "merged"]
+__all__ = ["BLOCK_CATEGORIES", "Finding", "Raw", "ScreenResult", "merged"]
+
+#: a hit before it becomes a finding: (category, start, end) in normalised text, source, evidence detail, severity
+Raw = tuple[str, int, int, str, str, str]
 
 # Categories that stop a message outright; the others warn (issue contract, design.md categories).
 BLOCK_CATEGORIES = frozenset(

@@ -196,10 +196,8 @@ class Context:
         used = self._spent.get((ms, me))
         if used is None or start < used:
             return False
-        # as typed: the normaliser drops a space between two Chinese characters
-        gap = self.norm.original[
-            self.norm.to_original(used - 1, used)[1] : self.norm.to_original(start, start + 1)[0]
-        ]
+        # as typed (as ``scope`` reads it): the normaliser drops a space between two Chinese characters
+        gap = self.norm.original[self.norm.ends[used - 1] : self.norm.starts[start]]
         if _OR_GAP.match(gap):
             return False
         return _APART_EN.search(gap) is not None if _LATIN.search(gap) else _APART_ZH.search(gap) is not None
