@@ -53,8 +53,11 @@ class Context:
     verdicts: re.Pattern[str]  # after quoted words: a reviewer's verdict that they broke a rule
     review_frames: re.Pattern[str]  # before the quotes: the note names a review
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
+    verdict_refusals: re.Pattern[str]  # before a verdict in its clause: it sanctions not saying (不说的扣分)
+    endorsements: re.Pattern[str]  # after quoted words: praise or a call to copy them (效果很好, do the same)
     reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
     breakers: re.Pattern[str]
+    new_commands: re.Pattern[str]  # after a comma: a new command the negation before does not govern
     lawful_process: re.Pattern[str]
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
     official_payee: re.Pattern[str]
@@ -148,8 +151,15 @@ def compile_context(ctx: ContextFile) -> Context:
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"
         ),
+        verdict_refusals=cue_regex(ctx.verdict_refusals, lang, ctx.verdict_refusal_exceptions),
+        endorsements=cue_regex(ctx.endorsements, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
+        new_commands=re.compile(  # not joined to the command before by "or" (never call, text or visit him)
+            r",\s*(?:just |then |instead |simply )?(?:"
+            + cue_regex(ctx.new_commands, lang).pattern
+            + r")(?![^.;:!?\n]*\b(?:or|nor)\b)"
+        ),
         lawful_process=cue_regex(ctx.lawful_process, lang),
         lawful_case=cue_regex(ctx.lawful_case, lang),
         official_payee=cue_regex(ctx.official_payee, lang),

@@ -152,6 +152,13 @@ class ContextFile(_Strict):
     violation_verdicts: tuple[str, ...] = ()
     # right before such a verdict: it is denied (无违规, 未达违规, not a violation is a negation's work)
     verdict_denials: tuple[str, ...] = ()
+    # in a verdict's clause before it: the sanction is for not saying the words (不说的扣分, anyone who doesn't…
+    # gets written up), an order to say them; ``…_exceptions`` start as one and are none (未说明身份)
+    verdict_refusals: tuple[str, ...] = ()
+    verdict_refusal_exceptions: tuple[str, ...] = ()
+    # after quoted words, where their verdict is looked for: praise or a call to copy them (效果很好, 大家照着说,
+    # "great result, do the same"), so the note endorses what it quotes
+    endorsements: tuple[str, ...] = ()
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)
@@ -159,6 +166,9 @@ class ContextFile(_Strict):
     # right before the quote of such a note: the collector who said it (坐席说, agent told the consumer)
     reported_speakers: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
+    # after a comma in a command that a negation opens: a new command (never say jail, call the employer…), which
+    # the negation does not govern unless "or" joins the two
+    new_commands: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()
     # anywhere in a message: a real case is named, so what may follow it is told, not threatened

@@ -136,6 +136,11 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
     # reported under the one before ("we never said we would not …")
     if not cues or ctx.banned_after.match(s, anchor):
         return False
+    # "never say jail, call the employer and…": a command a negation opens ends at a new one not joined by "or"
+    if lang == "en" and seg[: cues[0].start()].strip(" *-•'\"") in ("", "please"):
+        turn = ctx.new_commands.search(s, lo + cut + cues[0].end())
+        if turn is not None and turn.start() < anchor:
+            return False
     # an item said outright after the last negation has none of its own (不打电话、不发短信、直接上门张贴;
     # 不会上门张贴、会联系您单位)
     if lang == "zh" and (_ASSERTED_ITEM.search(seg, cues[-1].end()) or _switched(seg, cues[-1])):

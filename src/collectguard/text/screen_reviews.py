@@ -79,6 +79,8 @@ def _verdict_after(
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = sentence_stop(s, at)
     stop = min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
+    if ctx.endorsements.search(s, at, stop) is not None:  # …效果很好，大家照着说: praised, not judged
+        return False
     for cue in (ctx.verdicts, ctx.word_bans):
         for verdict in cue.finditer(s, at, stop):
             if overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
@@ -87,8 +89,10 @@ def _verdict_after(
                 continue
             # a verdict on the debt, on people or on the reader's conduct judges no words (违规逾期, 违规客户,
             # 严禁拖欠, "Breach of agreement", "Failure to pay is a violation"), its object in its own clause
-            lo = max(at, verdict.start() - _DENIAL_REACH - 4)
-            lo = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(s, lo, verdict.start()))])
+            clause = max([at, *(m.end() for m in _CLAUSE_BREAK.finditer(s, at, verdict.start()))])
+            if ctx.verdict_refusals.search(s, clause, verdict.start()) is not None:
+                continue  # a sanction for not saying the words orders them (不说的扣分)
+            lo = max(clause, verdict.start() - _DENIAL_REACH - 4)
             if ctx.verdict_objects.match(s, verdict.end()) is not None or ctx.verdict_objects.search(
                 s, lo, verdict.start()
             ):
