@@ -115,7 +115,7 @@ def compile_context(ctx: ContextFile) -> Context:
         ),
         denials=cue_regex(ctx.denials, lang),
         reported=cue_regex(ctx.reported_speech, lang),
-        mention=cue_regex(ctx.mentions, lang),
+        mention=cue_regex(ctx.mentions, lang, not_after=ctx.mention_orders),
         impostors=cue_regex(ctx.impostors, lang),
         impostor_closers=cue_regex(
             ctx.negation_after + ctx.impostor_verdicts, lang, ctx.negation_after_exceptions
@@ -146,7 +146,7 @@ def compile_context(ctx: ContextFile) -> Context:
         reported_speech_by=re.compile(
             "(?i)(?:"
             + cue_regex(ctx.reported_speakers, lang).pattern
-            + r")[^“”「」『』\"'\n。.!?！？]{0,30}$"
+            + r")(?:[^“”「」『』\"'\n。.!?！？]|(?<=[a-z])'(?=[a-z])){0,30}$"  # she'd is no quote
         ),
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"

@@ -102,6 +102,8 @@ class ContextFile(_Strict):
         str, ...
     ] = ()  # start as one and turn to pressure (不是我们的错, please don't make us)
     mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
+    # right before a mention word: it is an order, not a mention (统一自称“法务部”, not 有人自称“法院”)
+    mention_orders: tuple[str, ...] = ()
     # before a hit in its sentence: the conduct is someone else's, named to warn against it
     # (不法分子冒充我司要求转账到个人账户; scammers posing as us threaten arrest)
     impostors: tuple[str, ...] = ()

@@ -85,11 +85,17 @@ QUOTED_RUN = re.compile(
 )
 # a quote that ends right before another in the same list (“老赖”“坐牢”, “坐监”、“差佬上门”)
 _QUOTE_BEFORE = re.compile(r"[“「『\"][^”」』\"\n]{1,30}[”」』\"]" + _SEPARATORS + "$")
-# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢)
+# after a ban word and its colon, the items of a list up to the hit (禁用词：老赖、骗子、坐牢); an item may carry a note
+# in brackets (传票（非法院送达）; the normaliser drops an opening bracket between Chinese characters)
+_ZH_ITEM = r"[^、，,。；;:：\n(（]{1,10}(?:[(（]?[^)）\n、，,。]{0,16}[)）])?"
 _LIST_RUN = {
-    "zh": re.compile(r"\s*[:：]\s*(?:[^、，,。；;:：\n]{1,10}、)*[^、，,。；;:：\n]{0,10}"),
+    "zh": re.compile(rf"\s*[:：]\s*(?:{_ZH_ITEM}、)*(?:{_ZH_ITEM})?"),
     "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
 }
+# a ban that names a list (禁用词清单, banned phrases) may carry a note before its colon (禁用词清单（第三版）：,
+# 禁用词清单更新：, banned phrases (floor 2):); a ban on conduct may not (逾期一律禁止（最后通牒）：明天上门…)
+_LIST_NAMES = re.compile(r"(?:词|语|清单|话术|words?|phrases?|list)$")
+_LIST_NOTE = re.compile(r"\s*(?:[(（]?[^)）\n:：、，,。]{0,24}[)）]|更新|如下|汇总)")
 _BAN_REACH = 120  # a ban may stand before a list of several quoted phrases
 # what may follow a quoted list that a ban comes before: its clause ends, or whom it must not be said to
 _RUN_ENDS = re.compile(
@@ -221,12 +227,18 @@ def overturned(s: str, at: int, ctx: Context) -> bool:
     return ctx.breakers.search(s, at, len(s) if end is None else end.start()) is not None
 
 
+def _list_opens(s: str, ban: re.Match[str]) -> int:
+    """Where the list after ``ban`` opens: past a note before its colon when the ban names a list."""
+    note = _LIST_NOTE.match(s, ban.end()) if _LIST_NAMES.search(ban.group()) else None
+    return ban.end() if note is None else note.end()
+
+
 def _listed(s: str, ctx: Context, lo: int, start: int) -> bool:
     """The hit at ``start`` is an item of a list a ban and its colon introduce, in an impersonal note."""
     run = _LIST_RUN[ctx.lang]
     for ban in ctx.word_bans.finditer(s, lo, start):
-        if run.fullmatch(s, ban.end(), start) is not None:
-            rest = run.match(s, ban.end())  # the whole list, past the hit
+        if run.fullmatch(s, at := _list_opens(s, ban), start) is not None:
+            rest = run.match(s, at)  # the whole list, past the hit
             end = start if rest is None else rest.end()
             return _PERSONAL.search(s[: ban.start()] + " " + s[end:]) is None
     return False
@@ -254,7 +266,7 @@ def ban_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[
     or quotes; empty for any other message. The model, which reads no context, does not judge such a
     note, and what it quotes tells no third party of a debt."""
     for ban in ctx.word_bans.finditer(s):  # most messages hold no ban word: nothing else is done
-        listed = _LIST_RUN[ctx.lang].match(s, ban.end())
+        listed = _LIST_RUN[ctx.lang].match(s, _list_opens(s, ban))
         if listed is not None and listed.end() > ban.end() + 1:  # a colon and at least an item
             personal = _PERSONAL.search(s[: ban.start()] + " " + s[listed.end() :])
             return [] if personal is not None else [(ban.end(), listed.end())]
