@@ -47,6 +47,8 @@ class _EntryOptions(_Strict):
 
 class TermSpec(_EntryOptions):
     text: str = pydantic.Field(min_length=1)
+    # words that start where the term does and are no finding (转给我 in 转给我们主管审批, a case passed on)
+    unless: tuple[str, ...] = ()
 
 
 class ComboSpec(_EntryOptions):
