@@ -115,7 +115,14 @@ def compile_context(ctx: ContextFile) -> Context:
         ),
         denials=cue_regex(ctx.denials, lang),
         reported=cue_regex(ctx.reported_speech, lang),
-        mention=cue_regex(ctx.mentions, lang, not_after=ctx.mention_orders),
+        mention=re.compile(  # 自称 after 统一 or 对外 is an order (统一自称“…”), any other mention word is a mention
+            cue_regex(tuple(w for w in ctx.mentions if w != "自称"), lang).pattern
+            + (
+                "|" + cue_regex(("自称",), lang, not_after=ctx.mention_orders).pattern
+                if "自称" in ctx.mentions
+                else ""
+            )
+        ),
         impostors=cue_regex(ctx.impostors, lang),
         impostor_closers=cue_regex(
             ctx.negation_after + ctx.impostor_verdicts, lang, ctx.negation_after_exceptions
@@ -155,10 +162,10 @@ def compile_context(ctx: ContextFile) -> Context:
         endorsements=cue_regex(ctx.endorsements, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
-        new_commands=re.compile(  # not joined to the command before by "or" (never call, text or visit him)
+        new_commands=re.compile(  # not in a series (never call, text or visit him; never threaten, call, post)
             r",\s*(?:just |then |instead |simply )?(?:"
             + cue_regex(ctx.new_commands, lang).pattern
-            + r")(?![^.;:!?\n]*\b(?:or|nor)\b)"
+            + r")(?![^.;:!?\n]*(?:\b(?:or|nor)\b|,))"
         ),
         lawful_process=cue_regex(ctx.lawful_process, lang),
         lawful_case=cue_regex(ctx.lawful_case, lang),

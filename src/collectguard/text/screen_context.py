@@ -138,8 +138,9 @@ def negated(s: str, anchor: int, lang: str, ctx: Context) -> bool:
         return False
     # "never say jail, call the employer and…": a command a negation opens ends at a new one not joined by "or"
     if lang == "en" and seg[: cues[0].start()].strip(" *-•'\"") in ("", "please"):
-        turn = ctx.new_commands.search(s, lo + cut + cues[0].end())
-        if turn is not None and turn.start() < anchor:
+        at = lo + cut + cues[0].end()
+        turn = ctx.new_commands.search(s, at)  # the first comma after the negation, not one of a series
+        if turn is not None and turn.start() < anchor and "," not in s[at : turn.start()]:
             return False
     # an item said outright after the last negation has none of its own (不打电话、不发短信、直接上门张贴;
     # 不会上门张贴、会联系您单位)

@@ -93,9 +93,13 @@ _LIST_RUN = {
     "en": re.compile(r"\s*:\s*(?:[^,.;:\n]{1,24}(?:,|\band\b|\bor\b)\s*)*[^,.;:\n]{0,24}"),
 }
 # a ban that names a list (禁用词清单, banned phrases) may carry a note before its colon (禁用词清单（第三版）：,
-# 禁用词清单更新：, banned phrases (floor 2):); a ban on conduct may not (逾期一律禁止（最后通牒）：明天上门…)
+# 禁用词清单更新：, banned phrases (floor 2):), unless it lifts the ban (（本月暂停执行）); a ban on conduct may not
+# (逾期一律禁止（最后通牒）：明天上门…)
 _LIST_NAMES = re.compile(r"(?:词|语|清单|话术|words?|phrases?|list)$")
-_LIST_NOTE = re.compile(r"\s*(?:[(（]?[^)）\n:：、，,。]{0,24}[)）]|更新|如下|汇总)")
+_LIST_NOTE = re.compile(
+    r"\s*(?:(?![^)）\n]{0,24}(?:暂停|废止|失效|不适用|取消|作废|lifted|suspended|not enforced|except|ignore))"
+    r"[(（]?[^)）\n:：、，,。]{0,24}[)）]|更新|如下|汇总)"
+)
 _BAN_REACH = 120  # a ban may stand before a list of several quoted phrases
 # what may follow a quoted list that a ban comes before: its clause ends, or whom it must not be said to
 _RUN_ENDS = re.compile(

@@ -79,12 +79,14 @@ def _verdict_after(
     at = to_normalised(offs, close + 1 if run is None else run.end())
     stop = sentence_stop(s, at)
     stop = min(sentence_stop(s, min(stop + 1, len(s))), at + _VERDICT_REACH)
-    if ctx.endorsements.search(s, at, stop) is not None:  # …效果很好，大家照着说: praised, not judged
-        return False
     for cue in (ctx.verdicts, ctx.word_bans):
         for verdict in cue.finditer(s, at, stop):
             if overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
                 continue
+            if _praised(
+                s, ctx, at, verdict.start()
+            ):  # …效果很好，大家照着说，不说的扣分: praised, not judged
+                return False
             if settled and _GIVEN.search(s, max(0, verdict.start() - 3), verdict.end()) is None:
                 continue
             # a verdict on the debt, on people or on the reader's conduct judges no words (违规逾期, 违规客户,
@@ -108,6 +110,14 @@ def _verdict_after(
     return False
 
 
+def _praised(s: str, ctx: Context, at: int, verdict: int) -> bool:
+    """Praise for the quoted words or a call to copy them before their verdict, not conceded (哪怕效果明显也属威胁)."""
+    return any(
+        _CONCEDED.search(s, max(at, m.start() - 4), m.start()) is None
+        for m in ctx.endorsements.finditer(s, at, verdict)
+    )
+
+
 def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[tuple[int, int]]:
     """The spans of normalised ``s`` quoted in a note that judges them (``condemned``); empty if none.
     The model does not judge such a note; what it quotes may still tell a third party of a debt."""
@@ -120,6 +130,8 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
     ]
 
 
+#: right before praise: it is conceded (哪怕效果明显也属威胁, even if it works)
+_CONCEDED = re.compile(r"哪怕|即使|虽然|虽|尽管|就算|even if|even though|although")
 #: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
 _GIVEN = re.compile(r"已|属")
 #: how far before a verdict a negation denies it (not a violation, 并不违规)
