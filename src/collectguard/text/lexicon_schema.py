@@ -160,8 +160,8 @@ class ContextFile(_Strict):
     # gets written up), an order to say them; ``…_exceptions`` start as one and are none (未说明身份)
     verdict_refusals: tuple[str, ...] = ()
     verdict_refusal_exceptions: tuple[str, ...] = ()
-    # after quoted words, where their verdict is looked for: praise or a call to copy them (效果很好, 大家照着说,
-    # "great result, do the same"), so the note endorses what it quotes
+    # after quoted words and before their verdict: praise or a call to copy them (效果很好, 大家照着说, "great result,
+    # do the same"), so the note endorses what it quotes
     endorsements: tuple[str, ...] = ()
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
@@ -170,8 +170,8 @@ class ContextFile(_Strict):
     # right before the quote of such a note: the collector who said it (坐席说, agent told the consumer)
     reported_speakers: tuple[str, ...] = ()
     breakers: tuple[str, ...] = ()
-    # after a comma in a command that a negation opens: a new command (never say jail, call the employer…), which
-    # the negation does not govern unless "or" joins the two
+    # after the first comma of a command that a negation opens: a new command (never say jail, call the employer…),
+    # which the negation does not govern unless "or" or a series of commas joins the two
     new_commands: tuple[str, ...] = ()
     breaker_exceptions: tuple[str, ...] = ()  # words that start with a breaker and are none (就业, 就医)
     lawful_process: tuple[str, ...] = ()

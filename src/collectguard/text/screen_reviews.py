@@ -83,9 +83,8 @@ def _verdict_after(
         for verdict in cue.finditer(s, at, stop):
             if overturned(s, verdict.end(), ctx):  # …是违规的，又怎样？
                 continue
-            if _praised(
-                s, ctx, at, verdict.start()
-            ):  # …效果很好，大家照着说，不说的扣分: praised, not judged
+            # …效果很好，大家照着说，不说的扣分: praised before its verdict, so not judged
+            if _praised(s, ctx, at, verdict.start()):
                 return False
             if settled and _GIVEN.search(s, max(0, verdict.start() - 3), verdict.end()) is None:
                 continue
