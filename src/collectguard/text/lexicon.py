@@ -181,7 +181,9 @@ def load_lexicon() -> Lexicon:
                         same_clause=isinstance(item, ComboSpec) and item.same_clause,
                         need=(item.need or 0) if isinstance(item, ComboSpec) else 0,
                         gate=gate,
-                        unless=tuple(normalize(w).text for w in getattr(item, "unless", ())),
+                        unless=tuple(normalize(w).text for w in item.unless)
+                        if isinstance(item, TermSpec)
+                        else (),
                     )
                 )
                 for g, words in enumerate(groups):

@@ -31,6 +31,7 @@ class Context:
     denials: re.Pattern[str]  # cues that deny only the hit they stand before (不影响 + 子女入学)
     reported: re.Pattern[str]  # between two negations: the second is reported under the first
     mention: re.Pattern[str]
+    mention_orders: re.Pattern[str]  # ending where a mention word ends: an order (统一自称“…”)
     impostors: re.Pattern[str]  # before a hit in its sentence: someone else's conduct, named to warn
     impostor_closers: re.Pattern[str]  # after them: a verdict that closes the warning (…is lying)
     impostor_doubts: re.Pattern[str]  # a cue that closes its own clause (勿轻信) unless it names…
@@ -55,6 +56,7 @@ class Context:
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
     verdict_refusals: re.Pattern[str]  # before a verdict in its clause: it sanctions not saying (不说的扣分)
     endorsements: re.Pattern[str]  # after quoted words: praise or a call to copy them (效果很好, do the same)
+    concessions: re.Pattern[str]  # right before praise: it is conceded (哪怕, even if)
     reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
     breakers: re.Pattern[str]
     new_commands: re.Pattern[str]  # after a comma: a new command the negation before does not govern
@@ -115,14 +117,8 @@ def compile_context(ctx: ContextFile) -> Context:
         ),
         denials=cue_regex(ctx.denials, lang),
         reported=cue_regex(ctx.reported_speech, lang),
-        mention=re.compile(  # 自称 after 统一 or 对外 is an order (统一自称“…”), any other mention word is a mention
-            cue_regex(tuple(w for w in ctx.mentions if w != "自称"), lang).pattern
-            + (
-                "|" + cue_regex(("自称",), lang, not_after=ctx.mention_orders).pattern
-                if "自称" in ctx.mentions
-                else ""
-            )
-        ),
+        mention=cue_regex(ctx.mentions, lang),
+        mention_orders=re.compile("(?:" + cue_regex(ctx.mention_orders, lang).pattern + ")$"),
         impostors=cue_regex(ctx.impostors, lang),
         impostor_closers=cue_regex(
             ctx.negation_after + ctx.impostor_verdicts, lang, ctx.negation_after_exceptions
@@ -158,8 +154,9 @@ def compile_context(ctx: ContextFile) -> Context:
         verdict_objects=re.compile(
             r"[\s了的]*(?:of |the |your |this |)*(?:" + cue_regex(ctx.verdict_objects, lang).pattern + ")"
         ),
-        verdict_refusals=cue_regex(ctx.verdict_refusals, lang, ctx.verdict_refusal_exceptions),
+        verdict_refusals=cue_regex(ctx.verdict_refusals, lang),
         endorsements=cue_regex(ctx.endorsements, lang),
+        concessions=cue_regex(ctx.concessions, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
         new_commands=re.compile(  # not in a series (never call, text or visit him; never threaten, call, post)

@@ -104,7 +104,7 @@ class ContextFile(_Strict):
         str, ...
     ] = ()  # start as one and turn to pressure (不是我们的错, please don't make us)
     mentions: tuple[str, ...] = ()  # right before a quote: the quoted words are named, not said (所谓“…”)
-    # right before a mention word: it is an order, not a mention (统一自称“法务部”, not 有人自称“法院”)
+    # ending where a mention word ends: an order, not a mention (统一自称“法务部”, not 有人自称“法院”)
     mention_orders: tuple[str, ...] = ()
     # before a hit in its sentence: the conduct is someone else's, named to warn against it
     # (不法分子冒充我司要求转账到个人账户; scammers posing as us threaten arrest)
@@ -157,12 +157,14 @@ class ContextFile(_Strict):
     # right before such a verdict: it is denied (无违规, 未达违规, not a violation is a negation's work)
     verdict_denials: tuple[str, ...] = ()
     # in a verdict's clause before it: the sanction is for not saying the words (不说的扣分, anyone who doesn't…
-    # gets written up), an order to say them; ``…_exceptions`` start as one and are none (未说明身份)
+    # gets written up), an order to say them
     verdict_refusals: tuple[str, ...] = ()
-    verdict_refusal_exceptions: tuple[str, ...] = ()
     # after quoted words and before their verdict: praise or a call to copy them (效果很好, 大家照着说, "great result,
     # do the same"), so the note endorses what it quotes
     endorsements: tuple[str, ...] = ()
+    concessions: tuple[
+        str, ...
+    ] = ()  # right before such praise: it is conceded (哪怕效果明显也属威胁, even if it works)
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)

@@ -101,6 +101,7 @@ _LIST_NOTE = re.compile(
     r"[(（]?[^)）\n:：、，,。]{0,24}[)）]|更新|如下|汇总)"
 )
 _BAN_REACH = 120  # a ban may stand before a list of several quoted phrases
+_ORDER_REACH = 4  # how far before a mention word an order that ends with it may start (统一自称)
 # what may follow a quoted list that a ban comes before: its clause ends, or whom it must not be said to
 _RUN_ENDS = re.compile(
     r"\s*(?:[,，。.!！;；:：、)）\n]|$|(?:to|with) (?:a |the |any |our )?(?:customers?|borrowers?|consumers?|debtors?|anyone|clients?)\b)"
@@ -164,9 +165,11 @@ def quoted_mention(s: str, start: int, end: int, ctx: Context, original: str, of
     # a quoted question answered yes (你问“会不会坐牢”，我告诉你，肯定会): the threat is made, not named
     if ctx.answered_yes.search(s, n_close, n_close + _ANSWER_REACH) is not None:
         return False
-    # the mention word ends right before the opening quote: "claiming to be" is longer than 所谓
-    if ctx.mention.search(s, max(0, n_open - _MENTION_REACH[ctx.lang]), n_open + 1) is not None:
-        return True
+    # the mention word ends right before the opening quote ("claiming to be" is longer than 所谓), and is no order
+    # (统一自称“…”)
+    for mention in ctx.mention.finditer(s, max(0, n_open - _MENTION_REACH[ctx.lang]), n_open + 1):
+        if ctx.mention_orders.search(s, max(0, mention.start() - _ORDER_REACH), mention.end()) is None:
+            return True
     # or a naming word right after it (“逾期”“起诉”“强制执行”这些字眼听着吓人)
     return ctx.word_named.match(s, n_close) is not None or ctx.word_named.match(s, n_close + 1) is not None
 

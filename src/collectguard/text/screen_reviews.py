@@ -112,7 +112,7 @@ def _verdict_after(
 def _praised(s: str, ctx: Context, at: int, verdict: int) -> bool:
     """Praise for the quoted words or a call to copy them before their verdict, not conceded (哪怕效果明显也属威胁)."""
     return any(
-        _CONCEDED.search(s, max(at, m.start() - 4), m.start()) is None
+        ctx.concessions.search(s, max(at, m.start() - 4), m.start()) is None
         for m in ctx.endorsements.finditer(s, at, verdict)
     )
 
@@ -129,8 +129,6 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
     ]
 
 
-#: right before praise: it is conceded (哪怕效果明显也属威胁, even if it works)
-_CONCEDED = re.compile(r"哪怕|即使|虽然|虽|尽管|就算|even if|even though|although")
 #: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
 _GIVEN = re.compile(r"已|属")
 #: how far before a verdict a negation denies it (not a violation, 并不违规)
