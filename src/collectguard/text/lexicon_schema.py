@@ -37,9 +37,10 @@ class _Strict(pydantic.BaseModel):
 class _EntryOptions(_Strict):
     severity: Severity | None = None
     also: tuple[Category, ...] = ()
-    # others: only when the message is not to the borrower; not_to_family: not in a message to an emergency contact
+    # others: only when the message is not to the borrower; not_to_borrower: the same and to a guarantor too, who may
+    # hear of the debt but not see the borrower's identifiers; not_to_family: not in a message to an emergency contact
     # or a guarantor, whose family ("we couldn't reach your son") is most often the borrower
-    addressee: Literal["any", "others", "not_to_family"] = "any"
+    addressee: Literal["any", "others", "not_to_borrower", "not_to_family"] = "any"
     # true when it is lawful through a court (强制执行 after a judgment); for a payment-channel
     # entry, when the sentence names the creditor's own channel (对公账户, official app)
     lawful_process: bool = False
@@ -165,6 +166,9 @@ class ContextFile(_Strict):
     concessions: tuple[
         str, ...
     ] = ()  # right before such praise: it is conceded (哪怕效果明显也属威胁, even if it works)
+    # after a ban or a verdict in its sentence: the note orders the words all the same (违规也得说, 扣分归扣分，照这个来,
+    # "say it anyway")
+    defiance: tuple[str, ...] = ()
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)

@@ -46,14 +46,19 @@ _ENTITLED = frozenset({"borrower", "guarantor", "staff"})
 #: readers who are the borrower's family as a rule: their son or wife is most often the borrower
 _FAMILY_READERS = frozenset({"emergency_contact", "guarantor"})
 MODES = ("rules", "rules+model")
-# the lexicon entries' addressee rules (lexicon_schema) that hold for a reader, by (third, family): whether the
-# reader may not hear of the debt, and whether they are of the borrower's family as a rule
+# the lexicon entries' addressee rules (lexicon_schema) that hold for a reader, by (third, family, guarantor): whether
+# the reader may not hear of the debt, whether they are of the borrower's family as a rule, and whether they are a
+# guarantor, who may hear of the debt but not see the borrower's identifiers
 _ADDRESSEE_RULES = {
-    (third, family): frozenset(
-        {"any"} | ({"others"} if third else set()) | (set() if family else {"not_to_family"})
+    (third, family, guarantor): frozenset(
+        {"any"}
+        | ({"others"} if third else set())
+        | ({"not_to_borrower"} if third or guarantor else set())
+        | (set() if family else {"not_to_family"})
     )
     for third in (False, True)
     for family in (False, True)
+    for guarantor in (False, True)
 }
 # how far before a phone number a cue that makes it the sender's may stand ("call me back at ",
 # "her to call Jennifer back at ")
@@ -154,7 +159,7 @@ class Screener:
         # an executor or a representative with signed authority acts for the borrower (Regulation F
         # counts them as the consumer): what is said to them is said to the borrower
         third = to not in _ENTITLED and not self._acts_for_borrower(s)
-        rules = _ADDRESSEE_RULES[third, family]
+        rules = _ADDRESSEE_RULES[third, family, to == "guarantor"]
         raw = self._lexicon_findings(s, rules, text, offs, noting, memo=memo, reported=reported)
         if raw is None:  # a variant spelling (通迅录, 上men, btxl): finish normalising, scan again
             s, offs = apply_variants(s, offs)

@@ -229,9 +229,11 @@ def _banned_around(s: str, ctx: Context, original: str, offs: Offsets, opening: 
 
 
 def overturned(s: str, at: int, ctx: Context) -> bool:
-    """A contrast after the ban in its sentence (…is off-limits, but for you we make an exception)."""
+    """A contrast after the ban in its sentence (…is off-limits, but for you we make an exception), or the words
+    ordered all the same (违规也得说, 扣分归扣分，照这个来, say it anyway)."""
     end = _SENTENCE_END.search(s, at)
-    return ctx.breakers.search(s, at, len(s) if end is None else end.start()) is not None
+    stop = len(s) if end is None else end.start()
+    return ctx.breakers.search(s, at, stop) is not None or ctx.defiance.search(s, at, stop) is not None
 
 
 def _list_opens(s: str, ban: re.Match[str]) -> int:

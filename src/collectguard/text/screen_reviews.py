@@ -111,8 +111,9 @@ def _verdict_after(
 
 def _praised(s: str, ctx: Context, at: int, verdict: int) -> bool:
     """Praise for the quoted words or a call to copy them before their verdict, not conceded (哪怕效果明显也属威胁)."""
+    reach = _CONCESSION_REACH[ctx.lang]
     return any(
-        ctx.concessions.search(s, max(at, m.start() - 4), m.start()) is None
+        ctx.concessions.search(s, max(at, m.start() - reach), m.start()) is None
         for m in ctx.endorsements.finditer(s, at, verdict)
     )
 
@@ -131,6 +132,8 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
 
 #: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
 _GIVEN = re.compile(r"已|属")
+#: how far before praise a concession withdraws it: 哪怕 right before 效果明显; "even if it" before "gets results"
+_CONCESSION_REACH = {"zh": 4, "en": 12}
 #: how far before a verdict a negation denies it (not a violation, 并不违规)
 _DENIAL_REACH = 6
 #: how far after the quote its verdict is looked for, and before it the collector who said it
