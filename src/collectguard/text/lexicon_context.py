@@ -158,7 +158,7 @@ def compile_context(ctx: ContextFile) -> Context:
         verdict_refusals=cue_regex(ctx.verdict_refusals, lang),
         endorsements=cue_regex(ctx.endorsements, lang),
         concessions=cue_regex(ctx.concessions, lang),
-        defiance=cue_regex(ctx.defiance, lang),
+        defiance=cue_regex(ctx.defiance, lang, ctx.defiance_exceptions),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
         new_commands=re.compile(  # not in a series (never call, text or visit him; never threaten, call, post)

@@ -169,6 +169,7 @@ class ContextFile(_Strict):
     # after a ban or a verdict in its sentence: the note orders the words all the same (违规也得说, 扣分归扣分，照这个来,
     # "say it anyway")
     defiance: tuple[str, ...] = ()
+    defiance_exceptions: tuple[str, ...] = ()  # starting where a defiance does and none (违规也要说明原因)
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)

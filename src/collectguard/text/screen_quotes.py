@@ -108,8 +108,9 @@ _RUN_ENDS = re.compile(
 )
 # a note about words speaks of collectors, not to a reader or as the sender: outside what it quotes or
 # lists, it holds no 你, 我, you or we ("You think “…” is not allowed. Think again." is a taunt)
+# 我 of an institution (我行, 我司, 我方) is the note's own voice, not a person spoken for
 _PERSONAL = re.compile(
-    r"[你您妳我咱俺]|老子|阁下|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you|you're|you'll|your|yours|"
+    r"[你您妳咱俺]|我(?![行司方部院])|老子|阁下|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you|you're|you'll|your|yours|"
     r"yourself|yourselves|y'all|yall|ya|u|ur)\b",
     re.IGNORECASE,
 )
@@ -130,6 +131,8 @@ _QUOTE_NEXT = re.compile(
 )
 # what may follow a ban that comes after the quotes, in its clause: nothing, or what to say instead
 # (——以后一律不许说，换成…); 不许说我没提醒你 bans nothing quoted
+# how far before the end of a ban or a verdict a defiance may start, restating it (违规也得说)
+_RESTATED = 4
 _BAN_ENDS = re.compile(
     r"\s*(?:[,，。.!！;；:：、—–\-\n)）]|$|换成|改成|改为|应说|instead|say instead"
     r"|(?:on|in|during|for) (?:all |any |our )?(?:calls?|the phone|notes|messages|texts|emails|scripts|letters))"
@@ -233,7 +236,13 @@ def overturned(s: str, at: int, ctx: Context) -> bool:
     ordered all the same (违规也得说, 扣分归扣分，照这个来, say it anyway)."""
     end = _SENTENCE_END.search(s, at)
     stop = len(s) if end is None else end.start()
-    return ctx.breakers.search(s, at, stop) is not None or ctx.defiance.search(s, at, stop) is not None
+    # a defiance may restate what it defies (违规也得说, 扣分归扣分) and run into the next sentence (…属威胁。违规也得说。)
+    following = _SENTENCE_END.search(s, stop + 1) if end is not None else None
+    reach = len(s) if end is None else (len(s) if following is None else following.start())
+    return (
+        ctx.breakers.search(s, at, stop) is not None
+        or ctx.defiance.search(s, max(0, at - _RESTATED), reach) is not None
+    )
 
 
 def _list_opens(s: str, ban: re.Match[str]) -> int:
