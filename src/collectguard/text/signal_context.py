@@ -156,7 +156,8 @@ class Context:
             if cue.signal in spec.negation.suppress:
                 return None
             value *= spec.negation.factor
-        if self._before("collector_speech", start, sentence=True):
+        quoted = self._before("collector_speech", start, sentence=True)
+        if quoted and not self._own_clause_between(quoted, start):
             if cue.signal in spec.collector_speech.suppress:
                 return None
             value *= spec.collector_speech.factor
@@ -281,6 +282,23 @@ class Context:
         if marker is None or self._self_between(marker, start):
             return "self"
         return "third_person"
+
+    def _own_clause_between(self, marker: tuple[int, int, str], start: int) -> bool:
+        """Whether a clause opening with the borrower's own first-person word lies between the
+        collector's quoted words and the cue: 你们威胁我说要上门，我现在就去公安局 answers the threat."""
+        zh, en = _first_person(self.spec)
+        lo = bisect.bisect_left(self._clause_breaks, marker[1])
+        hi = bisect.bisect_left(self._clause_breaks, start)
+        for brk in self._clause_breaks[lo:hi]:
+            if not self.text[marker[1] : brk].strip(' ,，:："“”'):
+                continue  # 你们说，我… : the quote itself, opened after its verb
+            head = self.text[brk + 1 : start].lstrip()
+            if marker[2] == "zh" and zh.match(head):
+                return True
+            words = _LATIN_WORD.findall(head[:12])
+            if marker[2] != "zh" and words and words[0] in en:
+                return True
+        return False
 
     def _self_between(self, marker: tuple[int, int, str], start: int) -> bool:
         """Whether the borrower speaks of themself between a marker and the cue at ``start``."""
