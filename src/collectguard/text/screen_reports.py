@@ -27,6 +27,7 @@ import pydantic
 from collectguard.datafile import read_yaml
 from collectguard.errors import DataFileError
 from collectguard.text.normalize import Offsets
+from collectguard.text.screen_quiz import quizzed_spans
 from collectguard.text.screen_quotes import quoted_spans, to_normalised
 
 __all__ = ["covered", "normalised", "reported_spans"]
@@ -127,16 +128,17 @@ def _shipped() -> _Report:
 
 
 def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The stretches of a memo to staff (offsets of ``text``) that report, ban or show as wrong an act; empty
-    unless the memo opens with a frame and orders nothing."""
+    """The stretches of a memo to staff (offsets of ``text``) that report, ban or show as wrong an act: a quiz's
+    wrong options (screen_quiz) in any memo, the rest only when the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
+    quiz = quizzed_spans(low)
     opening = _OPENING_MARKS.match(low)
     if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
-        return ()
+        return tuple(quiz)
     quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
     told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
-    return tuple(told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
+    return tuple(quiz + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
 
 
 def normalised(spans: tuple[tuple[int, int], ...], offs: Offsets) -> list[tuple[int, int]]:
