@@ -11,13 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import pydantic
 
-from collectguard.datafile import read_yaml
-from collectguard.errors import DataFileError
+from collectguard.text.memo_words import Words, load_memo_file, words_pattern
 
 __all__ = ["quizzed_spans"]
 
@@ -34,18 +31,12 @@ _ANSWER_LETTERS = re.compile(
 _QUESTION_MARK = re.compile(r"[?？]")
 
 
-class _Words(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    zh: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
-
-
 class _QuizFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    asks_compliant: _Words
-    asks_violating: _Words
-    which: _Words
-    answer: _Words
+    asks_compliant: Words
+    asks_violating: Words
+    which: Words
+    answer: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,23 +47,14 @@ class _Quiz:
     answer: re.Pattern[str]
 
 
-def _words(words: _Words) -> re.Pattern[str]:
-    """English words whole, Chinese words anywhere, longest first."""
-    zh = "|".join(re.escape(w) for w in sorted(words.zh, key=len, reverse=True))
-    en = "|".join(re.escape(w.lower()) for w in sorted(words.en, key=len, reverse=True))
-    parts = ([f"(?:{zh})"] if zh else []) + ([f"(?<![a-z0-9'-])(?:{en})(?![a-z0-9'-])"] if en else [])
-    return re.compile("|".join(parts) or r"(?!x)x")
-
-
 @lru_cache(maxsize=1)
 def _shipped() -> _Quiz:
-    path = Path(str(resources.files("collectguard") / "data" / "lexicons" / "staff_quizzes.yaml"))
-    try:
-        spec = _QuizFile.model_validate(read_yaml(path))
-    except pydantic.ValidationError as exc:
-        raise DataFileError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
+    spec = load_memo_file("staff_quizzes.yaml", _QuizFile)
     return _Quiz(
-        *(_words(getattr(spec, name)) for name in ("asks_compliant", "asks_violating", "which", "answer"))
+        *(
+            words_pattern(getattr(spec, name))
+            for name in ("asks_compliant", "asks_violating", "which", "answer")
+        )
     )
 
 

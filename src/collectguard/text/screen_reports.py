@@ -19,13 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import pydantic
 
-from collectguard.datafile import read_yaml
-from collectguard.errors import DataFileError
+from collectguard.text.memo_words import Words, load_memo_file, words_pattern
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_quiz import quizzed_spans
 from collectguard.text.screen_quotes import quoted_spans, to_normalised
@@ -33,27 +30,21 @@ from collectguard.text.screen_quotes import quoted_spans, to_normalised
 __all__ = ["covered", "normalised", "reported_spans"]
 
 
-class _Words(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    zh: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
-
-
 class _ReportFile(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
-    frames: _Words
-    orders: _Words
+    frames: Words
+    orders: Words
     order_forms: str
-    verdicts: _Words
+    verdicts: Words
     verdict_forms: str
-    reporters: _Words
+    reporters: Words
     reporter_forms: str
-    acts: _Words
-    past: _Words
-    plans: _Words
-    bans: _Words
-    examples: _Words
-    examples_end: _Words
+    acts: Words
+    past: Words
+    plans: Words
+    bans: Words
+    examples: Words
+    examples_end: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,34 +87,21 @@ _EN_ITEM = re.compile(
 _EN_JOIN = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+")
 
 
-def _words(words: _Words, forms: str = "") -> re.Pattern[str]:
-    """One pattern for both languages: English words whole, Chinese words anywhere, longest first."""
-    zh = "|".join(re.escape(w) for w in sorted(words.zh, key=len, reverse=True))
-    en = "|".join(re.escape(w.lower()) for w in sorted(words.en, key=len, reverse=True))
-    parts = ([f"(?:{zh})"] if zh else []) + ([f"(?<![a-z0-9'])(?:{en})(?![a-z0-9'])"] if en else [])
-    parts += [forms] if forms else []
-    return re.compile("|".join(parts) or r"(?!x)x")
-
-
 @lru_cache(maxsize=1)
 def _shipped() -> _Report:
-    path = Path(str(resources.files("collectguard") / "data" / "lexicons" / "staff_reports.yaml"))
-    try:
-        spec = _ReportFile.model_validate(read_yaml(path))
-    except pydantic.ValidationError as exc:
-        raise DataFileError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from exc
+    spec = load_memo_file("staff_reports.yaml", _ReportFile)
     return _Report(
-        frames=_words(spec.frames),
-        orders=_words(spec.orders, spec.order_forms),
-        verdicts=_words(spec.verdicts, spec.verdict_forms),
-        reporters=_words(spec.reporters, spec.reporter_forms),
-        acts_zh=_words(_Words(zh=spec.acts.zh)),
-        acts_en=_words(_Words(en=spec.acts.en)),
-        past=_words(spec.past),
-        plans=_words(spec.plans),
-        bans=_words(spec.bans),
-        examples=_words(spec.examples),
-        examples_end=_words(spec.examples_end),
+        frames=words_pattern(spec.frames),
+        orders=words_pattern(spec.orders, spec.order_forms),
+        verdicts=words_pattern(spec.verdicts, spec.verdict_forms),
+        reporters=words_pattern(spec.reporters, spec.reporter_forms),
+        acts_zh=words_pattern(Words(zh=spec.acts.zh)),
+        acts_en=words_pattern(Words(en=spec.acts.en)),
+        past=words_pattern(spec.past),
+        plans=words_pattern(spec.plans),
+        bans=words_pattern(spec.bans),
+        examples=words_pattern(spec.examples),
+        examples_end=words_pattern(spec.examples_end),
     )
 
 
