@@ -9,7 +9,6 @@ in ``data/lexicons/staff_quizzes.yaml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import pydantic
@@ -39,23 +38,11 @@ class _QuizFile(pydantic.BaseModel):
     answer: Words
 
 
-@dataclass(frozen=True, slots=True)
-class _Quiz:
-    asks_compliant: re.Pattern[str]
-    asks_violating: re.Pattern[str]
-    which: re.Pattern[str]
-    answer: re.Pattern[str]
-
-
 @lru_cache(maxsize=1)
-def _shipped() -> _Quiz:
+def _shipped() -> dict[str, re.Pattern[str]]:
+    """The file's lists as patterns, by name (which, asks_compliant, asks_violating, answer)."""
     spec = load_memo_file("staff_quizzes.yaml", _QuizFile)
-    return _Quiz(
-        *(
-            words_pattern(getattr(spec, name))
-            for name in ("asks_compliant", "asks_violating", "which", "answer")
-        )
-    )
+    return {name: words_pattern(getattr(spec, name)) for name in _QuizFile.model_fields}
 
 
 def _options(low: str, at: int) -> list[tuple[str, int, int]]:
@@ -72,21 +59,21 @@ def quizzed_spans(low: str) -> list[tuple[int, int]]:
     """The options of a quiz in ``low`` (a memo lowercased) that its answer marks as violations."""
     spec = _shipped()
     spans: list[tuple[int, int]] = []
-    for which in spec.which.finditer(low):
+    for which in spec["which"].finditer(low):
         mark = _QUESTION_MARK.search(low, which.end(), which.end() + _QUESTION_REACH)
         if mark is None:
             continue
         question = low[which.start() : mark.start()]
-        if spec.asks_violating.search(question):
+        if spec["asks_violating"].search(question):
             wrong_is_answer = True
-        elif spec.asks_compliant.search(question):
+        elif spec["asks_compliant"].search(question):
             wrong_is_answer = False
         else:
             continue
         options = _options(low, mark.end())
         if len(options) < 2:
             continue
-        label = spec.answer.search(low, options[-1][1])
+        label = spec["answer"].search(low, options[-1][1])
         if label is None:
             continue
         letters = _ANSWER_LETTERS.match(low[: label.end() + _ANSWER_REACH], label.end())
