@@ -285,18 +285,24 @@ class Context:
 
     def _own_clause_between(self, marker: tuple[int, int, str], start: int) -> bool:
         """Whether a clause opening with the borrower's own first-person word lies between the
-        collector's quoted words and the cue: 你们威胁我说要上门，我现在就去公安局 answers the threat."""
-        zh, en = _first_person(self.spec)
+        collector's quoted words and the cue: 你们威胁我说要上门，我现在就去公安局 answers the threat.
+        Chinese only: an English quote runs on through its own clauses ("you said, if I paid 50 now, I could
+        get a plan"); the quote runs on past a condition too (``quote_runs_on``), and 我们 in it is the
+        collector's "we" (``quote_not_own``)."""
+        if marker[2] != "zh":
+            return False
+        zh, _ = _first_person(self.spec)
+        runs_on, not_own = self.spec.quote_runs_on, tuple(self.spec.quote_not_own)
         lo = bisect.bisect_left(self._clause_breaks, marker[1])
         hi = bisect.bisect_left(self._clause_breaks, start)
         for brk in self._clause_breaks[lo:hi]:
-            if not self.text[marker[1] : brk].strip(' ,，:："“”'):
+            quote = self.text[marker[1] : brk]
+            if not quote.strip(' ,，:："“”'):
                 continue  # 你们说，我… : the quote itself, opened after its verb
+            if any(word in quote for word in runs_on):
+                return False
             head = self.text[brk + 1 : start].lstrip()
-            if marker[2] == "zh" and zh.match(head):
-                return True
-            words = _LATIN_WORD.findall(head[:12])
-            if marker[2] != "zh" and words and words[0] in en:
+            if zh.match(head) and not head.startswith(not_own):
                 return True
         return False
 

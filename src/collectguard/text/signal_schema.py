@@ -172,6 +172,12 @@ class ContextFile(_Strict):
     conditional: Marker
     third_person: Marker
     collector_speech: Marker
+    #: in the collector's words quoted back, before a clause break: the next clause is still the quote, its
+    #: consequence (你说再不还钱，我今天就去派出所报案); otherwise a clause the borrower opens with a first-person
+    #: word is their own answer (你们威胁我说要上门，我现在就去公安局)
+    quote_runs_on: list[str] = []
+    #: first-person words that in a quote are the collector's (我们: 你们说不还，我们就请律师)
+    quote_not_own: list[str] = []
     #: more markers read before a cue, each removing the signals it names (差点报警, 看别人投诉)
     suppressors: dict[str, Marker] = {}
     #: a marker right AFTER a cue that takes it back ("投诉？不至于", "报警？不用不用")
