@@ -53,7 +53,7 @@ class _QuizFile(pydantic.BaseModel):
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, re.Pattern[str]]:
-    """The file's lists as patterns, by name (which, asks_compliant, asks_violating, answer)."""
+    """The file's lists as patterns, by their field names."""
     spec = load_memo_file("staff_quizzes.yaml", _QuizFile)
     return {name: words_pattern(getattr(spec, name)) for name in _QuizFile.model_fields}
 
