@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["canonical_value", "fold_width"]
+from collectguard.widths import fold_width
 
-# Full-width digits, letters and the ideographic space map to ASCII one character for one
-# character, so offsets found in the folded text are offsets into the original text.
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FOLD[0x3000] = 0x20
-_FOLD_TABLE = str.maketrans({chr(k): chr(v) for k, v in _FOLD.items()})
-
-
-def fold_width(text: str) -> str:
-    """Full-width ASCII forms to half-width; the result has exactly the length of ``text``."""
-    return text.translate(_FOLD_TABLE)
+__all__ = ["canonical_value"]
 
 
 def _digits(value: str) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from collectguard.errors import ValidationError
-from collectguard.pii.normalize import fold_width
 from collectguard.pii.recognizer import Recognizer
 from collectguard.pii.span import PiiSpan
+from collectguard.widths import fold_width
 
 __all__ = ["Registry", "default_registry"]
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 import pydantic
 
 from collectguard.text.memo_words import Words, load_memo_file, words_pattern
+from collectguard.widths import fold_width
 
 __all__ = ["quizzed_spans"]
 
@@ -25,8 +26,6 @@ _ANSWER_REACH = 16
 _OPTION = re.compile(
     r"(?:(?<=^)|(?<=[\s。；;，,:：?？!！]))(?:[(（]([a-d])[)）]|([a-d])(?:[.、．:：)）]|\s+[-–]\s))|(?<=\n)([a-d])\s+"
 )
-#: full-width letters and marks read as their ASCII forms (Ａ．, （ｂ）), one character for one
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 #: the answer's letters right after its label: b, (b), ac, a、c, "b and d"
 _ANSWER_LETTERS = re.compile(
     r"[\s:：是为选]*((?:[(（]?[a-d][)）]?(?:\s*(?:[、,，/&和与]|and|or)\s*(?=[(（]?[a-d](?![a-z])))?)+)(?![a-z])"
@@ -109,7 +108,7 @@ def quizzed_spans(low: str) -> list[tuple[int, int]]:
     reads up to the next; a quiz with any part out of form (a long option, a sentence between the options, an
     answer with words after it) excuses nothing."""
     spec = _shipped()
-    low = low.translate(_FULL_WIDTH)
+    low = fold_width(low)  # Ａ．, （ｂ）: one character for one
     spans: list[tuple[int, int]] = []
     questions = list(spec["which"].finditer(low))
     for i, which in enumerate(questions):

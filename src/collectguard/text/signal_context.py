@@ -287,8 +287,8 @@ class Context:
         """Whether a clause opening with the borrower's own first-person word lies between the
         collector's quoted words and the cue: 你们威胁我说要上门，我现在就去公安局 answers the threat.
         Chinese only: an English quote runs on through its own clauses ("you said, if I paid 50 now, I could
-        get a plan"); the quote runs on past a condition too (``quote_runs_on``), and 我们 in it is the
-        collector's "we" (``quote_not_own``)."""
+        get a plan"); the quote runs on past a condition too (a ``conditional`` word, or ``quote_runs_on``:
+        再不还), and 我们 in it is the collector's "we" (``quote_not_own``)."""
         if marker[2] != "zh":
             return False
         zh, _ = _first_person(self.spec)
@@ -299,7 +299,9 @@ class Context:
             quote = self.text[marker[1] : brk]
             if not quote.strip(' ,，:："“”'):
                 continue  # 你们说，我… : the quote itself, opened after its verb
-            if any(word in quote for word in runs_on):
+            if any(word in quote for word in runs_on) or any(
+                marker[1] <= cs and ce <= brk for cs, ce, _ in self._live_markers("conditional")
+            ):
                 return False
             head = self.text[brk + 1 : start].lstrip()
             if zh.match(head) and not head.startswith(not_own):
