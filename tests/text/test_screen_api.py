@@ -166,6 +166,7 @@ def test_a_lexicon_file_listing_a_term_twice_is_refused() -> None:
     [
         ({"groups": [["a"], ["b"], ["c"]], "window": 9, "need": 2}, "names its gate"),
         ({"groups": [["a"], ["b"]], "window": 9, "need": 3, "gate": 0}, "need 3 but only 2 groups"),
+        ({"groups": [["a"], ["b"]], "window": 9, "need": 2, "unless": ["b c"]}, "has no last group"),
     ],
 )
 def test_a_frame_names_its_gate_and_needs_no_more_groups_than_it_has(combo: dict, message: str) -> None:

@@ -47,7 +47,8 @@ class Entry:
     same_clause: bool = False
     need: int = 0  # a frame: this many distinct groups in any order (0: every group, in order)
     gate: int = 0  # the group scanned first; in a frame, the one that must be present
-    unless: tuple[str, ...] = ()  # a term's normalised exceptions: words that start where it does
+    # normalised exceptions: words that start where a term (or a combo's last group) does
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,9 +182,7 @@ def load_lexicon() -> Lexicon:
                         same_clause=isinstance(item, ComboSpec) and item.same_clause,
                         need=(item.need or 0) if isinstance(item, ComboSpec) else 0,
                         gate=gate,
-                        unless=tuple(normalize(w).text for w in item.unless)
-                        if isinstance(item, TermSpec)
-                        else (),
+                        unless=tuple(normalize(w).text for w in item.unless),
                     )
                 )
                 for g, words in enumerate(groups):

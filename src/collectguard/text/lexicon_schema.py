@@ -62,6 +62,9 @@ class ComboSpec(_EntryOptions):
     # a frame: the gate group and at least need - 1 other groups, in any order, within the window
     # (across sentences); the groups are the parts of one situation (family, a place, "we know")
     need: int | None = pydantic.Field(default=None, ge=2)
+    # words that start where the last group's word does and make the chain no finding: the authority
+    # named as part of something else (police union, court-appointed receiver)
+    unless: tuple[str, ...] = ()
 
     @pydantic.model_validator(mode="after")
     def _gate_in_range(self) -> ComboSpec:
@@ -74,6 +77,10 @@ class ComboSpec(_EntryOptions):
                 )
             if self.need > len(self.groups):
                 raise ValueError(f"need {self.need} but only {len(self.groups)} groups")
+            if self.unless:
+                raise ValueError(
+                    "unless names what follows a chain's last group; a frame (need) has no last group"
+                )
         return self
 
 

@@ -41,6 +41,9 @@ def combo_chains(
                     break
                 chain_end, anchor = nxt[1], nxt[0]
             else:
+                # the authority's word starting another name: the police union, a court-appointed receiver
+                if entry.unless and s.startswith(entry.unless, anchor):
+                    continue
                 if same_sentence(s, first[0], chain_end) and (
                     not entry.same_clause or same_clause(s, first[0], chain_end, entry.lang)
                 ):

@@ -83,7 +83,8 @@ def excused(
     single quotes around Chinese words read as double ones, for the checks of a note about words only (a
     ban or a reviewer's verdict), when it differs."""
     entry, start, end, anchor = hit
-    if entry.unless and s.startswith(entry.unless, start):  # 转给我们主管审批 is no 转给我
+    # 转给我们主管审批 is no 转给我 (a combo's exceptions are read where its chain is found)
+    if entry.groups == 1 and entry.unless and s.startswith(entry.unless, start):
         return True
     lang = entry.lang
     noted = noted or quoted
