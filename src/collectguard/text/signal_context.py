@@ -79,6 +79,7 @@ _OR_GAP = re.compile(r"\s*(?:or\b|nor\b|或|也不|和)", re.IGNORECASE)
 _APART_ZH = re.compile(r"[\s,，。.!！?？;；、~]")
 _APART_EN = re.compile(r"[,.;!?]|\b(?:i|i've|i'm|i'll|i'd|we|we've|you|my)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[a-zA-Z]")
+_WORD = re.compile(r"[\w']+")
 
 
 class Context:
@@ -192,16 +193,22 @@ class Context:
 
     def _spent_before(self, ms: int, me: int, start: int) -> bool:
         """Whether the negator at ``ms``-``me`` was spent by a cue that ends before ``start``, with the words
-        between said apart: after a space or a mark, or in English with a new subject ("…my debt and I've got
-        a lawyer"); never over "or" or 或 ("not my debt or my lawyer's problem" denies both)."""
+        between said apart: after a space or a mark, or in English with a new subject, between or opening the
+        later cue ("…my debt and I've got a lawyer", "…and my lawyer sent you"); never over "or" or 或 ("not my
+        debt or my lawyer's problem" denies both)."""
         used = self._spent.get((ms, me))
         if used is None or start < used:
             return False
         # as typed (as ``scope`` reads it): the normaliser drops a space between two Chinese characters
-        gap = self.norm.original[self.norm.ends[used - 1] : self.norm.starts[start]]
+        original = self.norm.original
+        gap = original[self.norm.ends[used - 1] : self.norm.starts[start]]
         if _OR_GAP.match(gap):
             return False
-        return _APART_EN.search(gap) is not None if _LATIN.search(gap) else _APART_ZH.search(gap) is not None
+        if not _LATIN.search(gap):
+            return _APART_ZH.search(gap) is not None
+        # the later cue may open with its own subject ("not my debt and my lawyer already sent you…")
+        head = _WORD.match(original, self.norm.starts[start])
+        return _APART_EN.search(gap + (head.group() if head else "")) is not None
 
     def _joined(self, name: str, start: int) -> bool:
         """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""
