@@ -39,8 +39,10 @@ class _EntryOptions(_Strict):
     also: tuple[Category, ...] = ()
     # others: only when the message is not to the borrower; not_to_borrower: the same and to a guarantor too, who may
     # hear of the debt but not see the borrower's identifiers; not_to_family: not in a message to an emergency contact
-    # or a guarantor, whose family ("we couldn't reach your son") is most often the borrower
-    addressee: Literal["any", "others", "not_to_borrower", "not_to_family"] = "any"
+    # or a guarantor, whose family ("we couldn't reach your son") is most often the borrower; beyond_guarantee: as
+    # not_to_borrower, and a demand that holds for a guarantor too, since it asks more than the guarantee (another
+    # of the borrower's debts, a guarantee whose period has run out)
+    addressee: Literal["any", "others", "not_to_borrower", "not_to_family", "beyond_guarantee"] = "any"
     # true when it is lawful through a court (强制执行 after a judgment); for a payment-channel
     # entry, when the sentence names the creditor's own channel (对公账户, official app)
     lawful_process: bool = False
