@@ -178,5 +178,7 @@ def compile_context(ctx: ContextFile) -> Context:
         payer_relays=cue_regex(ctx.payer_relays, lang, ctx.payer_relay_exceptions),
         debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
         on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),
-        counted=counted_regex(ctx.counted_contacts, lang, ctx.counted_readers, ctx.counted_verbs),
+        counted=counted_regex(
+            ctx.counted_contacts, lang, ctx.counted_readers, ctx.counted_verbs, ctx.counted_persons
+        ),
     )

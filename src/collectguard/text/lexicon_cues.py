@@ -36,20 +36,28 @@ PER_DAY = ("每天", "一天", "天天", "每日")
 
 
 def counted_regex(
-    things: tuple[str, ...], lang: str, readers: tuple[str, ...] = (), verbs: tuple[str, ...] = ()
+    things: tuple[str, ...],
+    lang: str,
+    readers: tuple[str, ...] = (),
+    verbs: tuple[str, ...] = (),
+    persons: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
     (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied). ``readers``:
-    who is contacted (给你, you); ``verbs``: in English, how (call, text)."""
+    who is contacted (给你, you); ``verbs``: in English, how (call, text); ``persons``: in Chinese, each borrower
+    of a quota named before the day (每个失联借款人每天至少打满50通)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
     who = "|".join(map(re.escape, readers)) or r"(?!x)x"
     if lang == "zh":
+        each = "|".join(re.escape(normalize(p).text) for p in persons) or r"(?!x)x"
         return re.compile(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*"
-            rf"(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
+            rf"(?:{who})\s*(?:打|发|)\s*"
+            rf"|(?:{each})\s*(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*(?:至少|最少|不少于|起码|)\s*"
+            rf"(?:打满|打够|拨满|打|拨|发|呼|外呼|联系|)\s*)[1-9]\d+\s*(?:{alts})"
         )
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
     return re.compile(

@@ -224,4 +224,7 @@ class ContextFile(_Strict):
     # verbs that contact them: a count a day with no one contacted is no pressure (我们每天处理100个电话)
     counted_readers: tuple[str, ...] = ()
     counted_verbs: tuple[str, ...] = ()
+    # a quota for each borrower named before the count a day (每个失联借款人每天至少打满50通): ten or more calls to one
+    # person a day, whoever is told to make them
+    counted_persons: tuple[str, ...] = ()
     on_behalf: tuple[str, ...] = ()
