@@ -44,6 +44,8 @@ class Context:
     yes_no: re.Pattern[str]  # right after a question told back: it asks yes or no (您问他是不是…)
     affirmed: re.Pattern[str]  # at the start of the next clause: it answers yes (…，是的)
     failed_contact: re.Pattern[str]  # where a hit starts: a contact that failed (联系不上)
+    reader_kin: re.Pattern[str]  # one person as the reader's own (您的朋友): to a family reader, the borrower
+    reader_kin_conditions: re.Pattern[str]  # …unless its sentence holds a condition (如果…再不接)
     procedure_after: re.Pattern[str]  # right after a hit in a memo: a rule's setting (联系家属时只能…)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
@@ -134,6 +136,8 @@ def compile_context(ctx: ContextFile) -> Context:
         yes_no=cue_regex(ctx.yes_no_forms, lang),
         affirmed=re.compile(r"\s*(?:" + cue_regex(ctx.affirmations, lang).pattern + ")"),
         failed_contact=cue_regex(ctx.failed_contact, lang),
+        reader_kin=cue_regex(ctx.reader_kin, lang, ctx.reader_kin_exceptions),
+        reader_kin_conditions=cue_regex(ctx.reader_kin_conditions, lang),
         procedure_after=re.compile(
             "(?:"
             + cue_regex(ctx.procedure_settings, lang).pattern

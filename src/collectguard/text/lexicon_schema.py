@@ -134,6 +134,13 @@ class ContextFile(_Strict):
     own_number: tuple[str, ...] = ()
     # where a contact hit starts: the contact failed (联系不上您的朋友 asks where he is, it threatens nobody)
     failed_contact: tuple[str, ...] = ()
+    # one person named as the reader's own (您的朋友周涛, your son): in a message to an emergency contact or a
+    # guarantor that asks the reader to pass on a call-back (a relay request), the borrower, so contacting them is
+    # no contact with a third party (您的家人 stays one), unless a condition stands in its sentence
+    # (如果小王再不接，我们就联系您的女儿; tell your brother if he doesn't call back…: a consequence, not a call-back)
+    reader_kin: tuple[str, ...] = ()
+    reader_kin_exceptions: tuple[str, ...] = ()  # …and none that names a group (您的朋友圈, 您的朋友们)
+    reader_kin_conditions: tuple[str, ...] = ()
     # right after a hit in a memo to staff, a setting word and a rule's word: the hit is the setting of a rule
     # for collectors (联系紧急联系人时只能请其转告…, 联系家属的时候，不得…), not an act or a threat
     procedure_settings: tuple[str, ...] = ()
