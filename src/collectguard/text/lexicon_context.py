@@ -55,6 +55,9 @@ class Context:
     word_bans: re.Pattern[str]  # a rule that bans the words it names or quotes
     verdicts: re.Pattern[str]  # after quoted words: a reviewer's verdict that they broke a rule
     review_frames: re.Pattern[str]  # before the quotes: the note names a review
+    verdict_descriptions: re.Pattern[
+        str
+    ]  # right before a hit in a review: the violation named (a threat of arrest)
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
     verdict_refusals: re.Pattern[str]  # before a verdict in its clause: it sanctions not saying (不说的扣分)
     endorsements: re.Pattern[str]  # after quoted words: praise or a call to copy them (效果很好, do the same)
@@ -88,6 +91,7 @@ GATED = (
     "answered_no",
     "word_named",
     "word_bans",
+    "verdict_descriptions",
     "failed_contact",
     "lawful_names",
     "consent",
@@ -151,6 +155,7 @@ def compile_context(ctx: ContextFile) -> Context:
         word_bans=cue_regex(ctx.word_bans, lang),
         verdicts=cue_regex(ctx.violation_verdicts, lang, not_after=ctx.verdict_denials),
         review_frames=cue_regex(ctx.review_frames, lang),
+        verdict_descriptions=cue_regex(ctx.verdict_descriptions, lang),
         reported_speech_by=re.compile(
             "(?i)(?:"
             + cue_regex(ctx.reported_speakers, lang).pattern

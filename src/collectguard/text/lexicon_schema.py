@@ -188,6 +188,9 @@ class ContextFile(_Strict):
     defiance_exceptions: tuple[str, ...] = ()  # starting where a defiance does and none (违规也要说明原因)
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
+    # right before a hit in a note that names a review: the hit names the kind of violation found ("That is a false
+    # threat of arrest", "flagged as a threat to contact a third party"), it threatens nothing
+    verdict_descriptions: tuple[str, ...] = ()
     # right after a verdict: its object is the debt, so it judges no words (违规逾期, breach of agreement)
     verdict_objects: tuple[str, ...] = ()
     # right before the quote of such a note: the collector who said it (坐席说, agent told the consumer)

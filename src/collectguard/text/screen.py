@@ -22,9 +22,14 @@ from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.pinyin_text import read_pinyin
 from collectguard.text.rewrite import Rewriter, language_of, load_rewriter
-from collectguard.text.screen_addressee import addressee_findings, disclosed_by_demand, relay_findings
+from collectguard.text.screen_addressee import (
+    addressee_findings,
+    disclosed_by_demand,
+    readers_kin,
+    relay_findings,
+)
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import callback_before, sentence_span
+from collectguard.text.screen_context import callback_before
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
@@ -273,7 +278,7 @@ class Screener:
             if entry.addressee not in rules or (memo and _rule_setting(s, entry, end, ctx)):
                 continue
             # to an emergency contact or a guarantor, 联系您的朋友周涛 names the borrower by the reader's kin
-            if family and entry.category == "contact_third_party" and _readers_kin(s, hit, ctx):
+            if family and entry.category == "contact_third_party" and readers_kin(s, hit, ctx):
                 continue
             if told and any(a <= start < b for a, b in told):
                 continue
@@ -368,18 +373,6 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
-
-
-def _readers_kin(s: str, hit: tuple[Entry, int, int, int], ctx: Context) -> bool:
-    """The person a contact hit names is one of the reader's own (您的朋友, your son), from its last part on, in a
-    message that asks the reader to pass on a call-back, with no condition in its sentence."""
-    _, start, end, anchor = hit
-    if not any(
-        m.end() > anchor for m in ctx.reader_kin.finditer(s, max(0, start - 3), end + 8) if m.start() < end
-    ):
-        return False
-    lo, hi = sentence_span(s, start)
-    return ctx.relay_requests.search(s) is not None and ctx.reader_kin_conditions.search(s, lo, hi) is None
 
 
 def _rule_setting(s: str, entry: Entry, end: int, ctx: Context) -> bool:

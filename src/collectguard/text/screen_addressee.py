@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from collectguard.text.lexicon import Entry
 from collectguard.text.lexicon_context import Context
-from collectguard.text.screen_context import clause_span, denied_word, negated
+from collectguard.text.screen_context import clause_span, denied_word, negated, sentence_span
 from collectguard.text.screen_types import Raw
 
-__all__ = ["addressee_findings", "disclosed_by_demand", "relay_findings"]
+__all__ = ["addressee_findings", "disclosed_by_demand", "readers_kin", "relay_findings"]
 
 # how far before a payment word a relay to the debtor may stand (让他尽快还款, tell him to pay)
 _PAYER_REACH = {"zh": 8, "en": 16}
@@ -95,3 +96,15 @@ def _asked_back(s: str, at: int, ctx: Context) -> bool:
     if cue is None or ctx.yes_no.match(s, cue.end()) is None:
         return False
     return _SUM.search(s, lo, hi) is None and ctx.affirmed.match(s, hi + 1) is None
+
+
+def readers_kin(s: str, hit: tuple[Entry, int, int, int], ctx: Context) -> bool:
+    """The person a contact hit names is one of the reader's own (您的朋友, your son), from its last part on, in a
+    message that asks the reader to pass on a call-back, with no condition in its sentence."""
+    _, start, end, anchor = hit
+    if not any(
+        m.end() > anchor for m in ctx.reader_kin.finditer(s, max(0, start - 3), end + 8) if m.start() < end
+    ):
+        return False
+    lo, hi = sentence_span(s, start)
+    return ctx.relay_requests.search(s) is not None and ctx.reader_kin_conditions.search(s, lo, hi) is None

@@ -28,6 +28,9 @@ def combo_chains(
         for a_idx, group, start, end in atoms:
             if a_idx == idx:
                 groups[group].append((start, end))
+        # the last group's word starting another name (the police union) is passed over for a later one
+        if entry.unless:
+            groups[-1] = [h for h in groups[-1] if not s.startswith(entry.unless, h[0])]
         last_end = -1
         for first in sorted(groups[0]):
             if first[0] < last_end:
@@ -41,9 +44,6 @@ def combo_chains(
                     break
                 chain_end, anchor = nxt[1], nxt[0]
             else:
-                # the authority's word starting another name: the police union, a court-appointed receiver
-                if entry.unless and s.startswith(entry.unless, anchor):
-                    continue
                 if same_sentence(s, first[0], chain_end) and (
                     not entry.same_clause or same_clause(s, first[0], chain_end, entry.lang)
                 ):

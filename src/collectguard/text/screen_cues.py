@@ -37,7 +37,7 @@ from collectguard.text.screen_quotes import (
     readers_words,
     to_normalised,
 )
-from collectguard.text.screen_reviews import condemned
+from collectguard.text.screen_reviews import condemned, described
 
 __all__ = ["Present", "excused", "present_cues"]
 
@@ -54,6 +54,7 @@ class Present(NamedTuple):
     answered_no: bool
     word_named: bool
     word_bans: bool
+    verdict_descriptions: bool
     failed_contact: bool
     lawful_names: bool
     consent: bool
@@ -93,6 +94,9 @@ def excused(
         return True
     # quoted in a reviewer's note that judges them a violation (…”，属骚扰性表述)
     if noted is not None and condemned(s, start, end, ctx, noted[0], noted[1]):
+        return True
+    # the kind of violation a review found ("That is a false threat of arrest")
+    if present.verdict_descriptions and described(s, start, ctx):
         return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you

@@ -42,7 +42,7 @@ _CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
 CLOSERS = frozenset(_CLOSE_FOR.values())
 QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | CLOSERS)) + "]")
 #: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
-_QUOTE_REACH = 24
+_QUOTE_REACH = 48
 # the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
 _OWN_SPEECH = re.compile(
     r"(?:我们|我)(?:跟你|跟您|和你|和您|对你|对您|给你|给您)?(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"

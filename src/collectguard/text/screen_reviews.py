@@ -63,6 +63,17 @@ def _reviewed(ctx: Context, original: str, opening: int, start: int) -> bool:
     )
 
 
+def described(s: str, start: int, ctx: Context) -> bool:
+    """The hit at ``start`` names the kind of violation a review found ("That is a false threat of arrest",
+    "flagged as a threat to contact a third party"): a description right before it, in a note whose review is
+    named before it (QA review: …). Without the review ("this is no empty threat of arrest") it is a threat."""
+    m = ctx.verdict_descriptions.search(s, max(0, start - _DESCRIPTION_REACH), start)
+    if m is None or s[m.end() : start].strip():
+        return False
+    frame = ctx.review_frames.search(s, 0, m.start())
+    return frame is not None
+
+
 @lru_cache(maxsize=8)
 def _first_frame(ctx: Context, original: str) -> int:
     m = ctx.review_frames.search(original.lower())
@@ -139,5 +150,7 @@ _DENIAL_REACH = 6
 #: how far after the quote its verdict is looked for, and before it the collector who said it
 _VERDICT_REACH = 200
 _SPEAKER_REACH = 40
+#: how far before a hit the description of a violation may start ("a false threat of " before "arrest")
+_DESCRIPTION_REACH = 24
 #: what ends the clause a verdict's object is looked for in, before the verdict (冒充司法人员，属红线)
 _CLAUSE_BREAK = re.compile(r"[，,。.;；!！?？:：\n]")
