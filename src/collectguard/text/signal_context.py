@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_lexicon import Cue, context_markers
+from collectguard.text.signal_release import live
 from collectguard.text.signal_schema import ContextFile, Lang
 
 if TYPE_CHECKING:
@@ -246,7 +247,8 @@ class Context:
         """Stretches told as past and over: from the start of a sentence with a past-time word to
         the end of the first recovery phrase after that word ("去年…不想活了，…现在好多了",
         "Used to get panic attacks over these letters. Not anymore")."""
-        recovered = sorted((ms, me) for ms, me, _ in self.hits.markers.get("over_recovered", []))
+        # a recovery denied is none ("I'm still not back on my feet", 还没缓过来)
+        recovered = sorted((ms, me) for ms, me, _ in live(self.hits.markers, "over_recovered"))
         out = []
         for ps, pe, _ in self.hits.markers.get("over_past", []):
             ends = [me for ms, me in recovered if ms >= pe]
