@@ -81,6 +81,9 @@ _APART_ZH = re.compile(r"[\s,，。.!！?？;；、~]")
 _APART_EN = re.compile(r"[,.;!?]|\b(?:i|i've|i'm|i'll|i'd|we|we've|you|my)\b", re.IGNORECASE)
 _LATIN = re.compile(r"[a-zA-Z]")
 _WORD = re.compile(r"[\w']+")
+_NEW_SUBJECT_EN = re.compile(
+    r"\b(?:and|but|so)\s+(?:i|i'm|i've|i'll|my|we|we're|we've|our|me)\b", re.IGNORECASE
+)
 
 
 class Context:
@@ -144,7 +147,9 @@ class Context:
         window = self._windows[name]
         best = None
         for ms, me, lang in self._live_markers(name):
-            if name == "negation" and self._spent_before(ms, me, start):
+            if name == "negation" and (
+                self._spent_before(ms, me, start) or self._new_subject(me, start, lang)
+            ):
                 continue
             if me <= start and ms >= lo and start - me <= window.get(lang, 0):
                 best = (ms, me, lang) if best is None or ms > best[0] else best
@@ -210,6 +215,16 @@ class Context:
         # the later cue may open with its own subject ("not my debt and my lawyer already sent you…")
         head = _WORD.match(original, self.norm.starts[start])
         return _APART_EN.search(gap + (head.group() if head else "")) is not None
+
+    def _new_subject(self, me: int, start: int, lang: str) -> bool:
+        """In English, "and", "but" or "so" and a new subject between a negator and the cue at ``start``, or
+        opening it: the cue is said apart ("I won't pay and my attorney filed a dispute")."""
+        if lang != "en" or me >= start:
+            return False
+        original = self.norm.original
+        gap = original[self.norm.ends[me - 1] : self.norm.starts[start]]
+        head = _WORD.match(original, self.norm.starts[start])
+        return _NEW_SUBJECT_EN.search(gap + (head.group() if head else "")) is not None
 
     def _joined(self, name: str, start: int) -> bool:
         """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""
