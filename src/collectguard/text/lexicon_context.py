@@ -47,6 +47,9 @@ class Context:
     reader_kin: re.Pattern[str]  # one person as the reader's own (您的朋友): to a family reader, the borrower
     reader_kin_conditions: re.Pattern[str]  # …unless its sentence holds a condition (如果…再不接)
     procedure_after: re.Pattern[str]  # right after a hit in a memo: a rule's setting (联系家属时只能…)
+    staff_referrals: re.Pattern[str]  # in a memo: a referral to the police (移交公安机关)…
+    staff_sanctions: re.Pattern[str]  # …in a sentence that sanctions an employee (解除劳动合同)
+    staff_sanction_exceptions: re.Pattern[str]  # …and names no borrower (客户, 你)
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
@@ -149,6 +152,9 @@ def compile_context(ctx: ContextFile) -> Context:
             + cue_regex(ctx.procedure_rules, lang).pattern
             + ")"
         ),
+        staff_referrals=cue_regex(ctx.staff_referrals, lang),
+        staff_sanctions=cue_regex(ctx.staff_sanctions, lang),
+        staff_sanction_exceptions=cue_regex(ctx.staff_sanction_exceptions, lang),
         lawful_names=cue_regex(ctx.lawful_names, lang),
         consent=cue_regex(ctx.consent, lang),
         word_named=cue_regex(ctx.word_named, lang),

@@ -145,6 +145,13 @@ class ContextFile(_Strict):
     # for collectors (联系紧急联系人时只能请其转告…, 联系家属的时候，不得…), not an act or a threat
     procedure_settings: tuple[str, ...] = ()
     procedure_rules: tuple[str, ...] = ()
+    # in a memo to staff, a referral to the police or the courts (移交公安机关) in a sentence that sanctions an employee
+    # (解除劳动合同, 开除): the staff member's sanction, not a threat to a borrower
+    staff_referrals: tuple[str, ...] = ()
+    staff_sanctions: tuple[str, ...] = ()
+    staff_sanction_exceptions: tuple[
+        str, ...
+    ] = ()  # …unless the sentence names a borrower (告诉客户…移交公安)
     # at the start of the hit's sentence: a question told back, answered by the next sentence
     # (you asked whether you could go to prison. No.)
     reported_questions: tuple[str, ...] = ()

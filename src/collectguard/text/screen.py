@@ -17,7 +17,6 @@ from collectguard.model import Addressee, parse_enum
 from collectguard.policy.pack import RulePack, load_pack, never_contact_rule
 from collectguard.policy.schema import ContentRule
 from collectguard.text.lexicon import Entry, Lexicon, load_lexicon
-from collectguard.text.lexicon_context import Context
 from collectguard.text.ngram_model import barred_for
 from collectguard.text.normalize import Normalized, Offsets, apply_variants, normalize_text, with_offsets
 from collectguard.text.pinyin_text import read_pinyin
@@ -37,7 +36,7 @@ from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quo
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reports import covered, normalised, reported_spans
 from collectguard.text.screen_reviews import condemned_spans
-from collectguard.text.screen_staff import blanked, names_outsider
+from collectguard.text.screen_staff import blanked, memo_excuses, names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, Raw, ScreenResult, merged
 
 __all__ = ["ROLES", "Finding", "ScreenResult", "Screener", "screen"]
@@ -275,7 +274,7 @@ class Screener:
         for hit in terms:
             entry, start, end, _ = hit
             ctx = context[entry.lang]
-            if entry.addressee not in rules or (memo and _rule_setting(s, entry, end, ctx)):
+            if entry.addressee not in rules or (memo and memo_excuses(s, entry, start, end, ctx)):
                 continue
             # to an emergency contact or a guarantor, 联系您的朋友周涛 names the borrower by the reader's kin
             if family and entry.category == "contact_third_party" and readers_kin(s, hit, ctx):
@@ -373,17 +372,6 @@ class Screener:
 
 
 _PASS = ScreenResult(verdict="pass", findings=())
-
-
-def _rule_setting(s: str, entry: Entry, end: int, ctx: Context) -> bool:
-    """In a memo, 联系紧急联系人时只能… sets a rule for collectors: a contact with one person (a plain
-    contact_third_party entry, not 爆通讯录, which discloses as well) right before a restricting rule's words is
-    the rule's setting, not an act. What the rule then says is screened on its own."""
-    return (
-        entry.category == "contact_third_party"
-        and not entry.also
-        and ctx.procedure_after.match(s, end) is not None
-    )
 
 
 def _severity(category: str) -> str:

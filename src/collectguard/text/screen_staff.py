@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from collectguard.text.lexicon import Entry
 from collectguard.text.lexicon_context import Context
+from collectguard.text.screen_context import sentence_span
 
 
 def names_outsider(
@@ -29,3 +31,36 @@ def blanked(s: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def memo_excuses(s: str, entry: Entry, start: int, end: int, ctx: Context) -> bool:
+    """A hit in a memo to staff that is about the staff, not said to a borrower: a rule's setting, or a sanction."""
+    return _rule_setting(s, entry, end, ctx) or _staff_sanction(s, entry, start, end, ctx)
+
+
+def _rule_setting(s: str, entry: Entry, end: int, ctx: Context) -> bool:
+    """In a memo, 联系紧急联系人时只能… sets a rule for collectors: a contact with one person (a plain
+    contact_third_party entry, not 爆通讯录, which discloses as well) right before a restricting rule's words is
+    the rule's setting, not an act. What the rule then says is screened on its own."""
+    return (
+        entry.category == "contact_third_party"
+        and not entry.also
+        and ctx.procedure_after.match(s, end) is not None
+    )
+
+
+def _staff_sanction(s: str, entry: Entry, start: int, end: int, ctx: Context) -> bool:
+    """一经发现立即解除劳动合同并移交公安机关: a referral to the police in a sentence that sanctions an employee is the
+    staff member's sanction (私收还款的…涉嫌犯罪的移送公安), not a threat to a borrower."""
+    if entry.category not in ("false_legal_consequence", "threat"):
+        return False
+    if not any(
+        m.start() <= start and end <= m.end()
+        for m in ctx.staff_referrals.finditer(s, max(0, start - 8), end + 8)
+    ):
+        return False
+    lo, hi = sentence_span(s, start)
+    return (
+        ctx.staff_sanctions.search(s, lo, hi) is not None
+        and ctx.staff_sanction_exceptions.search(s, lo, hi) is None
+    )
