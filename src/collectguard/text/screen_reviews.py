@@ -46,7 +46,8 @@ def _judged(s: str, ctx: Context, original: str, offs: Offsets, opening: int, cl
     start = list_start(original, opening)  # the speaker stands before the first quote of a list
     # a later item of a list is judged only by a verdict given (均已扣分, 属恐吓), not one in prospect (扣分标准…)
     settled = start != opening and ctx.lang == "zh"
-    return _reviewed(ctx, original, opening, start) and _verdict_after(s, ctx, original, offs, close, settled)
+    reported = _reviewed(ctx, original, opening, start) or _as_subject(ctx, original, start, close)
+    return reported and _verdict_after(s, ctx, original, offs, close, settled)
 
 
 def _reviewed(ctx: Context, original: str, opening: int, start: int) -> bool:
@@ -72,6 +73,19 @@ def described(s: str, start: int, ctx: Context) -> bool:
         return False
     frame = ctx.review_frames.search(s, 0, m.start())
     return frame is not None
+
+
+def _as_subject(ctx: Context, original: str, start: int, close: int) -> bool:
+    """The quoted words open their sentence or follow a colon and are the subject of what follows (Training note:
+    "You'll be arrested if you don't pay" is a false threat), in an impersonal note that names its review first."""
+    if not _SUBJECT_OPENS.search(original, max(0, start - 4), start) and start > 0:
+        return False
+    run = QUOTED_RUN.match(original, close + 1)  # the list the quote ends, and the "is" it may take with it
+    if _COPULA.match(original, close + 1) is None and (
+        run is None or _COPULA.match(original, run.end()) is None
+    ):
+        return False
+    return impersonal(original) and 0 <= _first_frame(ctx, original) < start
 
 
 @lru_cache(maxsize=8)
@@ -150,6 +164,12 @@ _DENIAL_REACH = 6
 #: how far after the quote its verdict is looked for, and before it the collector who said it
 _VERDICT_REACH = 200
 _SPEAKER_REACH = 40
+#: right before a quote that is its sentence's subject: a colon, a mark or the start (Training note: "…" is …)
+_SUBJECT_OPENS = re.compile(r"(?:^|[:：。.!?！？;；\n])\s*$")
+#: right after it: the verb that judges it ("…" is a false threat, “…”属于威胁)
+_COPULA = re.compile(
+    r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算)(?![a-z])", re.IGNORECASE
+)
 #: how far before a hit the description of a violation may start ("a false threat of " before "arrest")
 _DESCRIPTION_REACH = 24
 #: what ends the clause a verdict's object is looked for in, before the verdict (冒充司法人员，属红线)
