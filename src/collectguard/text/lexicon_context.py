@@ -158,7 +158,7 @@ def compile_context(ctx: ContextFile) -> Context:
         lawful_names=cue_regex(ctx.lawful_names, lang),
         consent=cue_regex(ctx.consent, lang),
         word_named=cue_regex(ctx.word_named, lang),
-        word_bans=cue_regex(ctx.word_bans, lang),
+        word_bans=cue_regex(ctx.word_bans, lang, not_after=ctx.verdict_denials),
         verdicts=cue_regex(ctx.violation_verdicts, lang, not_after=ctx.verdict_denials),
         review_frames=cue_regex(ctx.review_frames, lang),
         verdict_descriptions=cue_regex(ctx.verdict_descriptions, lang),

@@ -33,6 +33,8 @@ def cue_regex(
 
 #: the Chinese words that start a count a day (每天给你打20个电话); the screener looks for them before the pattern
 PER_DAY = ("每天", "一天", "天天", "每日")
+#: right before a quota for each borrower: a ban, so no order (严禁每个客户每天打满20通)
+_NOT_BANNED = "".join(f"(?<!{w})" for w in ("严禁", "禁止", "不得", "不准", "不许", "不能", "不要", "切勿"))
 
 
 def counted_regex(
@@ -56,7 +58,7 @@ def counted_regex(
         return re.compile(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*"
             rf"(?:{who})\s*(?:打|发|)\s*"
-            rf"|(?:{each})\s*(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*(?:至少|最少|不少于|起码|)\s*"
+            rf"|{_NOT_BANNED}(?:{each})\s*(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*(?:至少|最少|不少于|起码|)\s*"
             rf"(?:打满|打够|拨满|打|拨|发|呼|外呼|联系|)\s*)[1-9]\d+\s*(?:{alts})"
         )
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"

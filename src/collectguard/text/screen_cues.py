@@ -96,7 +96,7 @@ def excused(
     if noted is not None and condemned(s, start, end, ctx, noted[0], noted[1]):
         return True
     # the kind of violation a review found ("That is a false threat of arrest")
-    if present.verdict_descriptions and described(s, start, ctx):
+    if present.verdict_descriptions and described(s, start, ctx, s if quoted is None else quoted[0]):
         return True
     if entry.category == "insult":
         # abuse is abuse even under a negation ("why don't you …", "not being rude, you

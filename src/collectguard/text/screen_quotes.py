@@ -42,7 +42,9 @@ _CLOSE_FOR = {"“": "”", "「": "」", "『": "』", '"': '"'}
 CLOSERS = frozenset(_CLOSE_FOR.values())
 QUOTES = re.compile("[" + re.escape("".join(set(_OPEN_QUOTES) | CLOSERS)) + "]")
 #: how far from the hit a quote and the word before it are looked for (bounded: long texts stay linear)
-_QUOTE_REACH = 48
+_QUOTE_REACH = 24
+#: …and for a reviewer's verdict, whose quoted lines run longer ("if this isn't paid by Friday")
+REVIEW_QUOTE_REACH = 48
 # the sender reporting their own words right before a quote (我们说了“…”, we told you "…")
 _OWN_SPEECH = re.compile(
     r"(?:我们|我)(?:跟你|跟您|和你|和您|对你|对您|给你|给您)?(?:已经|早就|都)?(?:说|讲|告诉过你|警告过你)(?:了|过)?[:：,， ]*$|\b(?:we|i) (?:said|told you|warned you)[:, ]*$"
@@ -356,14 +358,14 @@ def impersonal(original: str) -> bool:
 
 
 def quotes_around(
-    start: int, end: int, original: str, offs: Offsets, *, single: bool = False
+    start: int, end: int, original: str, offs: Offsets, *, single: bool = False, reach: int = _QUOTE_REACH
 ) -> tuple[int, int] | None:
     """The opening and closing quotation marks around the hit's last word, in ``original``, or None.
     ``single``: English single quotes count too (only a reviewer's verdict is read after them: "never
     met a bigger 'deadbeat'" denies nothing)."""
     a, b = (start, end) if offs is None else (offs[0][start], offs[1][end - 1])
     opening = -1
-    for i in range(b - 1, max(-1, a - _QUOTE_REACH), -1):
+    for i in range(b - 1, max(-1, a - reach), -1):
         ch = original[i]
         if ch in _OPEN_QUOTES and (i < a or ch not in CLOSERS):
             opening = i
@@ -373,7 +375,7 @@ def quotes_around(
     if opening < 0:
         return _single_quotes_around(a, b, original) if single and "'" in original else None
     closer = _CLOSE_FOR[original[opening]]
-    close = original.find(closer, b, b + _QUOTE_REACH)
+    close = original.find(closer, b, b + reach)
     if original.find(closer, opening + 1, b) >= 0 or close < 0:
         return None
     return opening, close

@@ -17,6 +17,7 @@ from collectguard.text.lexicon_context import Context
 from collectguard.text.normalize import Offsets
 from collectguard.text.screen_quotes import (
     QUOTED_RUN,
+    REVIEW_QUOTE_REACH,
     has_quotes,
     impersonal,
     list_start,
@@ -36,7 +37,7 @@ def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: O
     threat.): ``_reviewed`` (a review named before the quote, the collector who said it right before
     it, no 你, 我, you or we outside the quotes) and ``_verdict_after`` (a verdict in the quote's
     sentence or the next, not denied and not on the debt: “…”违规逾期 judges no words)."""
-    quotes = quotes_around(start, end, original, offs, single=True)
+    quotes = quotes_around(start, end, original, offs, single=True, reach=REVIEW_QUOTE_REACH)
     return quotes is not None and _judged(s, ctx, original, offs, *quotes)
 
 
@@ -64,15 +65,17 @@ def _reviewed(ctx: Context, original: str, opening: int, start: int) -> bool:
     )
 
 
-def described(s: str, start: int, ctx: Context) -> bool:
+def described(s: str, start: int, ctx: Context, original: str) -> bool:
     """The hit at ``start`` names the kind of violation a review found ("That is a false threat of arrest",
-    "flagged as a threat to contact a third party"): a description right before it, in a note whose review is
-    named before it (QA review: …). Without the review ("this is no empty threat of arrest") it is a threat."""
+    "flagged as a threat to contact a third party"): a description right before it, itself judged (is a, as a,
+    FAIL,), in an impersonal note whose review is named before it (QA review: …). Without the judgement ("remind
+    them of the threat of arrest") or the review it is a threat."""
     m = ctx.verdict_descriptions.search(s, max(0, start - _DESCRIPTION_REACH), start)
     if m is None or s[m.end() : start].strip():
         return False
-    frame = ctx.review_frames.search(s, 0, m.start())
-    return frame is not None
+    if _JUDGED_AS.search(s, max(0, m.start() - _DESCRIPTION_REACH), m.start()) is None:
+        return False
+    return impersonal(original) and ctx.review_frames.search(s, 0, m.start()) is not None
 
 
 def _as_subject(ctx: Context, original: str, start: int, close: int) -> bool:
@@ -169,6 +172,12 @@ _SUBJECT_OPENS = re.compile(r"(?:^|[:：。.!?！？;；\n])\s*$")
 #: right after it: the verb that judges it ("…" is a false threat, “…”属于威胁)
 _COPULA = re.compile(
     r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算)(?![a-z])", re.IGNORECASE
+)
+#: right before a description of a violation: the judgement that names it (is a false …, flagged as a …, FAIL, …)
+_JUDGED_AS = re.compile(
+    r"(?:\b(?:is|was|as|constitutes|amounts to)|that's|fail,?)\s+(?:an?\s+)?(?:(?:false|empty|idle|implied|clear|"
+    r"prohibited|unlawful|illegal)\s+)?$",
+    re.IGNORECASE,
 )
 #: how far before a hit the description of a violation may start ("a false threat of " before "arrest")
 _DESCRIPTION_REACH = 24

@@ -49,9 +49,14 @@ def _rule_setting(s: str, entry: Entry, end: int, ctx: Context) -> bool:
     )
 
 
+#: how far before a referral to the police the employee's dismissal stands (立即解除劳动合同并移交公安机关)
+_SANCTION_REACH = 16
+
+
 def _staff_sanction(s: str, entry: Entry, start: int, end: int, ctx: Context) -> bool:
-    """一经发现立即解除劳动合同并移交公安机关: a referral to the police in a sentence that sanctions an employee is the
-    staff member's sanction (私收还款的…涉嫌犯罪的移送公安), not a threat to a borrower."""
+    """一经发现立即解除劳动合同并移交公安机关: a referral to the police right after an employee's dismissal is the
+    staff member's sanction (私收还款的，立即解除劳动合同，涉嫌犯罪的移送公安), not a threat to a borrower, when the
+    sentence names no borrower, no debt and no speech to anyone (跟对方说…移送公安，不说的开除 is an order)."""
     if entry.category not in ("false_legal_consequence", "threat"):
         return False
     if not any(
@@ -60,7 +65,5 @@ def _staff_sanction(s: str, entry: Entry, start: int, end: int, ctx: Context) ->
     ):
         return False
     lo, hi = sentence_span(s, start)
-    return (
-        ctx.staff_sanctions.search(s, lo, hi) is not None
-        and ctx.staff_sanction_exceptions.search(s, lo, hi) is None
-    )
+    sanction = ctx.staff_sanctions.search(s, max(lo, start - _SANCTION_REACH), start)
+    return sanction is not None and ctx.staff_sanction_exceptions.search(s, lo, hi) is None
