@@ -48,8 +48,8 @@ class Context:
     reader_kin_conditions: re.Pattern[str]  # …unless its sentence holds a condition (如果…再不接)
     procedure_after: re.Pattern[str]  # right after a hit in a memo: a rule's setting (联系家属时只能…)
     staff_referrals: re.Pattern[str]  # in a memo: a referral to the police (移交公安机关)…
-    staff_sanctions: re.Pattern[str]  # …in a sentence that sanctions an employee (解除劳动合同)
-    staff_sanction_exceptions: re.Pattern[str]  # …and names no borrower (客户, 你)
+    staff_sanctions: re.Pattern[str]  # …right after an employee's dismissal (解除劳动合同)
+    staff_sanction_exceptions: re.Pattern[str]  # …in a sentence naming no borrower, debt or speech
     lawful_names: re.Pattern[str]  # around a hit: the name of a lawful civil process (warrant of control)
     consent: re.Pattern[str]  # in a hit's sentence: only if the reader asks (经您同意, at your request)
     # word of a ``GATED`` list -> its lists: one pass tells which scoped checks can apply at all
@@ -58,9 +58,7 @@ class Context:
     word_bans: re.Pattern[str]  # a rule that bans the words it names or quotes
     verdicts: re.Pattern[str]  # after quoted words: a reviewer's verdict that they broke a rule
     review_frames: re.Pattern[str]  # before the quotes: the note names a review
-    verdict_descriptions: re.Pattern[
-        str
-    ]  # right before a hit in a review: the violation named (a threat of arrest)
+    verdict_descriptions: re.Pattern[str]  # before a hit in a review: the violation named (threat of arrest)
     verdict_objects: re.Pattern[str]  # right after a verdict: the debt is what it judges
     verdict_refusals: re.Pattern[str]  # before a verdict in its clause: it sanctions not saying (不说的扣分)
     endorsements: re.Pattern[str]  # after quoted words: praise or a call to copy them (效果很好, do the same)

@@ -64,8 +64,8 @@ class ComboSpec(_EntryOptions):
     # a frame: the gate group and at least need - 1 other groups, in any order, within the window
     # (across sentences); the groups are the parts of one situation (family, a place, "we know")
     need: int | None = pydantic.Field(default=None, ge=2)
-    # words that start where the last group's word does and make the chain no finding: the authority
-    # named as part of something else (police union, court-appointed receiver)
+    # words that start where the last group's word does and make that word no part of a chain: the authority
+    # named as part of something else (the police union, a police credit union); a later word of the group is tried
     unless: tuple[str, ...] = ()
 
     @pydantic.model_validator(mode="after")
@@ -145,13 +145,12 @@ class ContextFile(_Strict):
     # for collectors (联系紧急联系人时只能请其转告…, 联系家属的时候，不得…), not an act or a threat
     procedure_settings: tuple[str, ...] = ()
     procedure_rules: tuple[str, ...] = ()
-    # in a memo to staff, a referral to the police or the courts (移交公安机关) in a sentence that sanctions an employee
+    # in a memo to staff, a referral to the police or the courts (移交公安机关) right after an employee's dismissal
     # (解除劳动合同, 开除): the staff member's sanction, not a threat to a borrower
     staff_referrals: tuple[str, ...] = ()
     staff_sanctions: tuple[str, ...] = ()
-    staff_sanction_exceptions: tuple[
-        str, ...
-    ] = ()  # …unless the sentence names a borrower (告诉客户…移交公安)
+    # …unless the sentence names a borrower, a debt or speech to anyone (告诉客户…移交公安)
+    staff_sanction_exceptions: tuple[str, ...] = ()
     # at the start of the hit's sentence: a question told back, answered by the next sentence
     # (you asked whether you could go to prison. No.)
     reported_questions: tuple[str, ...] = ()

@@ -47,8 +47,8 @@ _ROLE_SET = frozenset(ROLES)
 # Who may hear of the debt: a guarantor is liable for it (asking them to pay is lawful too), and a
 # colleague works on it (a QA memo or a script names the debt to no outsider).
 _ENTITLED = frozenset({"borrower", "guarantor", "staff"})
-#: the source of a demand beyond a guarantee (another debt, a lapsed guarantee): kept for a guarantor
-_BEYOND_GUARANTEE = "beyond_guarantee"
+#: in the addressee rules of a guarantor: asking them to pay is lawful, within the guarantee
+_GUARANTOR = "guarantor"
 #: readers who are the borrower's family as a rule: their son or wife is most often the borrower
 _FAMILY_READERS = frozenset({"emergency_contact", "guarantor"})
 MODES = ("rules", "rules+model")
@@ -61,6 +61,7 @@ _ADDRESSEE_RULES = {
         | ({"others"} if third else set())
         | ({"not_to_borrower", "beyond_guarantee"} if third or guarantor else set())
         | (set() if family else {"not_to_family"})
+        | ({_GUARANTOR} if guarantor else set())
     )
     for third in (False, True)
     for family in (False, True)
@@ -175,10 +176,6 @@ class Screener:
                 )
                 or []
             )
-        # the guarantor owes the debt too: asking them to pay is lawful, within the guarantee
-        if to == "guarantor":
-            raw = [r for r in raw if r[0] != "demand_from_third_party" or r[3] == _BEYOND_GUARANTEE]
-        raw = [(*r[:3], "lexicon", *r[4:]) if r[3] == _BEYOND_GUARANTEE else r for r in raw]
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
         # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他); nor do the words a memo to
         # staff quotes under a verdict (坐席在家属面前说「你儿子欠我们两万」，被投诉泄露隐私)
@@ -287,11 +284,14 @@ class Screener:
             if excused(s, hit, ctx, present, quoted, noted):
                 continue
             source = "frame" if entry.need else "lexicon"
-            if entry.addressee == "beyond_guarantee" and entry.category == "demand_from_third_party":
-                source = _BEYOND_GUARANTEE
-            raw.append((entry.category, start, end, source, entry.text, entry.severity))
-            for also in entry.also:
-                raw.append((also, start, end, source, entry.text, _severity(also)))
+            within = _GUARANTOR in rules and entry.addressee != "beyond_guarantee"
+            for category, severity in (
+                (entry.category, entry.severity),
+                *((a, _severity(a)) for a in entry.also),
+            ):
+                # the guarantor owes the debt too: asking them to pay is lawful, within the guarantee
+                if not (within and category == "demand_from_third_party"):
+                    raw.append((category, start, end, source, entry.text, severity))
         return raw
 
     def _pii_findings(

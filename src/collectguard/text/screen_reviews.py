@@ -81,7 +81,7 @@ def described(s: str, start: int, ctx: Context, original: str) -> bool:
 def _as_subject(ctx: Context, original: str, start: int, close: int) -> bool:
     """The quoted words open their sentence or follow a colon and are the subject of what follows (Training note:
     "You'll be arrested if you don't pay" is a false threat), in an impersonal note that names its review first."""
-    if not _SUBJECT_OPENS.search(original, max(0, start - 4), start) and start > 0:
+    if start > 0 and not _SUBJECT_OPENS.search(original, max(0, start - 4), start):
         return False
     run = QUOTED_RUN.match(original, close + 1)  # the list the quote ends, and the "is" it may take with it
     if _COPULA.match(original, close + 1) is None and (

@@ -205,26 +205,26 @@ class Context:
         used = self._spent.get((ms, me))
         if used is None or start < used:
             return False
-        # as typed (as ``scope`` reads it): the normaliser drops a space between two Chinese characters
-        original = self.norm.original
-        gap = original[self.norm.ends[used - 1] : self.norm.starts[start]]
+        gap = self._gap(used, start, head=False)
         if _OR_GAP.match(gap):
             return False
         if not _LATIN.search(gap):
             return _APART_ZH.search(gap) is not None
         # the later cue may open with its own subject ("not my debt and my lawyer already sent you…")
-        head = _WORD.match(original, self.norm.starts[start])
-        return _APART_EN.search(gap + (head.group() if head else "")) is not None
+        return _APART_EN.search(self._gap(used, start)) is not None
 
     def _new_subject(self, me: int, start: int, lang: str) -> bool:
         """In English, "and", "but" or "so" and a new subject between a negator and the cue at ``start``, or
         opening it: the cue is said apart ("I won't pay and my attorney filed a dispute")."""
-        if lang != "en" or me >= start:
-            return False
+        return lang == "en" and me < start and _NEW_SUBJECT_EN.search(self._gap(me, start)) is not None
+
+    def _gap(self, end: int, start: int, head: bool = True) -> str:
+        """The original text from normalised ``end`` to the cue at ``start`` (as typed, as ``scope`` reads it: the
+        normaliser drops a space between two Chinese characters), with the cue's first word when ``head``."""
         original = self.norm.original
-        gap = original[self.norm.ends[me - 1] : self.norm.starts[start]]
-        head = _WORD.match(original, self.norm.starts[start])
-        return _NEW_SUBJECT_EN.search(gap + (head.group() if head else "")) is not None
+        gap = original[self.norm.ends[end - 1] : self.norm.starts[start]]
+        word = _WORD.match(original, self.norm.starts[start]) if head else None
+        return gap + (word.group() if word else "")
 
     def _joined(self, name: str, start: int) -> bool:
         """Whether a word of ``name`` stands in the sentence of the cue at ``start``."""
