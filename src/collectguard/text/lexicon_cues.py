@@ -34,6 +34,8 @@ def cue_regex(
 #: the Chinese words that start a count a day (每天给你打20个电话); the screener looks for them before the pattern
 PER_DAY = ("每天", "一天", "天天", "每日")
 #: right before a quota for each borrower: a ban, so no order (严禁每个客户每天打满20通)
+#: how a quota's calls are made (打满50通, 外呼不少于12次)
+_DIAL = "打满|打够|拨满|拨打|呼叫|外呼|联系|打|拨|发|呼"
 _NOT_BANNED = "".join(f"(?<!{w})" for w in ("严禁", "禁止", "不得", "不准", "不许", "不能", "不要", "切勿"))
 
 
@@ -55,11 +57,12 @@ def counted_regex(
     who = "|".join(map(re.escape, readers)) or r"(?!x)x"
     if lang == "zh":
         each = "|".join(re.escape(normalize(p).text) for p in persons) or r"(?!x)x"
+        day = "|".join(PER_DAY)
         return re.compile(
-            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*"
-            rf"(?:{who})\s*(?:打|发|)\s*"
-            rf"|{_NOT_BANNED}(?:{each})\s*(?:{'|'.join(PER_DAY)})\s*(?:都|)\s*(?:至少|最少|不少于|起码|)\s*"
-            rf"(?:打满|打够|拨满|打|拨|发|呼|外呼|联系|)\s*)[1-9]\d+\s*(?:{alts})"
+            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day})\s*(?:都|)\s*(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
+            # a quota for each borrower counts calls by 次 too (每名借款人每日外呼不少于12次)
+            rf"|{_NOT_BANNED}(?:{each})[\s,，]*(?:{day})\s*(?:都要|都得|都|要|)\s*(?:{_DIAL}|)\s*"
+            rf"(?:至少|最少|不少于|起码|)\s*(?:{_DIAL}|)\s*[1-9]\d+\s*(?:{alts}|次|遍)"
         )
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
     return re.compile(

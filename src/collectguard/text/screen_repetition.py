@@ -57,6 +57,7 @@ def may_repeat(s: str) -> bool:
         s.find(s[:3], 3, 20) >= 0
         or "第" in s
         or "天" in s
+        or "每日" in s
         or "th " in s
         or "st " in s
         or "nd " in s
