@@ -47,7 +47,7 @@ class Entry:
     same_clause: bool = False
     need: int = 0  # a frame: this many distinct groups in any order (0: every group, in order)
     gate: int = 0  # the group scanned first; in a frame, the one that must be present
-    # normalised exceptions: words that start where a term (or a combo's last group) does
+    # normalised exceptions: words that start where a term does, or that follow a word of a combo's last group
     unless: tuple[str, ...] = ()
 
 

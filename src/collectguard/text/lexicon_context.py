@@ -192,6 +192,11 @@ def compile_context(ctx: ContextFile) -> Context:
         debtor_subjects=tuple(normalize(w).text for w in ctx.debtor_subjects),
         on_behalf=tuple(normalize(w).text for w in ctx.on_behalf),
         counted=counted_regex(
-            ctx.counted_contacts, lang, ctx.counted_readers, ctx.counted_verbs, ctx.counted_persons
+            ctx.counted_contacts,
+            lang,
+            ctx.counted_readers,
+            ctx.counted_verbs,
+            ctx.counted_persons,
+            ctx.counted_bans,
         ),
     )

@@ -33,10 +33,8 @@ def cue_regex(
 
 #: the Chinese words that start a count a day (每天给你打20个电话); the screener looks for them before the pattern
 PER_DAY = ("每天", "一天", "天天", "每日")
-#: right before a quota for each borrower: a ban, so no order (严禁每个客户每天打满20通)
 #: how a quota's calls are made (打满50通, 外呼不少于12次)
 _DIAL = "打满|打够|拨满|拨打|呼叫|外呼|联系|打|拨|发|呼"
-_NOT_BANNED = "".join(f"(?<!{w})" for w in ("严禁", "禁止", "不得", "不准", "不许", "不能", "不要", "切勿"))
 
 
 def counted_regex(
@@ -45,23 +43,26 @@ def counted_regex(
     readers: tuple[str, ...] = (),
     verbs: tuple[str, ...] = (),
     persons: tuple[str, ...] = (),
+    bans: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
     (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied). ``readers``:
     who is contacted (给你, you); ``verbs``: in English, how (call, text); ``persons``: in Chinese, each borrower
-    of a quota named before the day (每个失联借款人每天至少打满50通)."""
+    of a quota named before the day (每个失联借款人每天至少打满50通), unless one of ``bans`` stands right before it
+    (严禁每个客户每天打满20通)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
     who = "|".join(map(re.escape, readers)) or r"(?!x)x"
     if lang == "zh":
         each = "|".join(re.escape(normalize(p).text) for p in persons) or r"(?!x)x"
+        not_banned = "".join(f"(?<!{re.escape(normalize(w).text)})" for w in bans if w)
         day = "|".join(PER_DAY)
         return re.compile(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day})\s*(?:都|)\s*(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
             # a quota for each borrower counts calls by 次 too (每名借款人每日外呼不少于12次)
-            rf"|{_NOT_BANNED}(?:{each})[\s,，]*(?:{day})\s*(?:都要|都得|都|要|)\s*(?:{_DIAL}|)\s*"
+            rf"|{not_banned}(?:{each})[\s,，]*(?:{day})\s*(?:都要|都得|都|要|)\s*(?:{_DIAL}|)\s*"
             rf"(?:至少|最少|不少于|起码|)\s*(?:{_DIAL}|)\s*[1-9]\d+\s*(?:{alts}|次|遍)"
         )
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"

@@ -64,8 +64,8 @@ class ComboSpec(_EntryOptions):
     # a frame: the gate group and at least need - 1 other groups, in any order, within the window
     # (across sentences); the groups are the parts of one situation (family, a place, "we know")
     need: int | None = pydantic.Field(default=None, ge=2)
-    # words that start where the last group's word does and make that word no part of a chain: the authority
-    # named as part of something else (the police union, a police credit union); a later word of the group is tried
+    # words that follow a word of the last group and make it no part of a chain: the authority named as part of
+    # something else (the police union, a federal credit union); a later word of the group is tried
     unless: tuple[str, ...] = ()
 
     @pydantic.model_validator(mode="after")
@@ -243,4 +243,7 @@ class ContextFile(_Strict):
     # a quota for each borrower named before the count a day (每个失联借款人每天至少打满50通): ten or more calls to one
     # person a day, whoever is told to make them
     counted_persons: tuple[str, ...] = ()
+    counted_bans: tuple[
+        str, ...
+    ] = ()  # …and right before it, a ban: no quota is ordered (严禁每个客户每天打满20通)
     on_behalf: tuple[str, ...] = ()

@@ -28,9 +28,9 @@ def combo_chains(
         for a_idx, group, start, end in atoms:
             if a_idx == idx:
                 groups[group].append((start, end))
-        # the last group's word starting another name (the police union) is passed over for a later one
+        # a last group's word that starts another name (the police union) is passed over for a later one
         if entry.unless:
-            groups[-1] = [h for h in groups[-1] if not s.startswith(entry.unless, h[0])]
+            groups[-1] = [h for h in groups[-1] if not _followed_by(s, h[1], entry.unless)]
         last_end = -1
         for first in sorted(groups[0]):
             if first[0] < last_end:
@@ -50,6 +50,13 @@ def combo_chains(
                     out.append((entry, first[0], chain_end, anchor))
                     last_end = chain_end
     return out
+
+
+def _followed_by(s: str, at: int, words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` follows position ``at`` of ``s``, past spaces."""
+    while at < len(s) and s[at] == " ":
+        at += 1
+    return s.startswith(words, at)
 
 
 def _word_char(c: str) -> bool:

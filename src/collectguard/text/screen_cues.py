@@ -84,7 +84,7 @@ def excused(
     single quotes around Chinese words read as double ones, for the checks of a note about words only (a
     ban or a reviewer's verdict), when it differs."""
     entry, start, end, anchor = hit
-    # 转给我们主管审批 is no 转给我 (a combo's exceptions are read where its chain is found)
+    # 转给我们主管审批 is no 转给我 (a combo's exceptions are read where its chain is found, screen_combos)
     if entry.groups == 1 and entry.unless and s.startswith(entry.unless, start):
         return True
     lang = entry.lang
