@@ -49,6 +49,9 @@ def _rule_setting(s: str, entry: Entry, end: int, ctx: Context) -> bool:
     )
 
 
+#: 他 and 她 in 其他/其她 (其他人员私收还款的…) name no borrower
+_OTHER = "其"
+
 #: how far before a referral to the police the employee's dismissal stands (立即解除劳动合同并移交公安机关)
 _SANCTION_REACH = 16
 
@@ -66,4 +69,6 @@ def _staff_sanction(s: str, entry: Entry, start: int, end: int, ctx: Context) ->
         return False
     lo, hi = sentence_span(s, start)
     sanction = ctx.staff_sanctions.search(s, max(lo, start - _SANCTION_REACH), start)
-    return sanction is not None and ctx.staff_sanction_exceptions.search(s, lo, hi) is None
+    return sanction is not None and not any(
+        not s.startswith(_OTHER, m.start() - 1) for m in ctx.staff_sanction_exceptions.finditer(s, lo, hi)
+    )
