@@ -64,6 +64,7 @@ class Context:
     endorsements: re.Pattern[str]  # after quoted words: praise or a call to copy them (效果很好, do the same)
     concessions: re.Pattern[str]  # right before praise: it is conceded (哪怕, even if)
     defiance: re.Pattern[str]  # after a ban or a verdict: the words ordered anyway (违规也得说)
+    defied_warnings: re.Pattern[str]  # after a warning against the hit: ordered anyway (say it anyway)
     reported_speech_by: re.Pattern[str]  # right before a quote: a collector said it (坐席说“, agent told X ')
     breakers: re.Pattern[str]
     new_commands: re.Pattern[str]  # after a comma: a new command the negation before does not govern
@@ -172,6 +173,7 @@ def compile_context(ctx: ContextFile) -> Context:
         endorsements=cue_regex(ctx.endorsements, lang),
         concessions=cue_regex(ctx.concessions, lang),
         defiance=cue_regex(ctx.defiance, lang, ctx.defiance_exceptions),
+        defied_warnings=cue_regex(ctx.defied_warnings, lang),
         negation_exceptions=re.compile(r"\s*(?:" + exceptions.pattern + ")"),
         breakers=cue_regex(ctx.breakers, lang, ctx.breaker_exceptions),
         new_commands=re.compile(  # not in a series (never call, text or visit him; never threaten, call, post)

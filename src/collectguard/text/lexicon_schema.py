@@ -192,6 +192,9 @@ class ContextFile(_Strict):
     # "say it anyway")
     defiance: tuple[str, ...] = ()
     defiance_exceptions: tuple[str, ...] = ()  # starting where a defiance does and none (违规也要说明原因)
+    # after a warning against the hit (…is a violation, 是违规的) in its sentence or opening the next: the words
+    # ordered anyway; narrower than defiance, since a warning to a borrower goes on with what to do (可以用官方电话核实)
+    defied_warnings: tuple[str, ...] = ()
     # outside the quotes of such a note: a review or a collector named (质检, 坐席, QA, agent)
     review_frames: tuple[str, ...] = ()
     # right before a hit in a note that names a review: the hit names the kind of violation found ("That is a false

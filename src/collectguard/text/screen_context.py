@@ -228,14 +228,22 @@ def warned_against(s: str, end: int, ctx: Context) -> bool:
     """The hit is named to warn against it (…都是骗子, 是违法的, is a scam) later in its sentence,
     or at the start of the next one ("… a 'warrant fee'. That isn't us, it's a scam.")."""
     _, stop = sentence_span(s, end)
-    if ctx.negation_after.search(s, end, stop) is not None:
-        return True
+    if (warning := ctx.negation_after.search(s, end, stop)) is not None:
+        # …is a violation, but say it anyway (or "Use it anyway." opening the next sentence): ordered all the same
+        return ctx.defied_warnings.search(s, warning.end(), stop) is None and not _opens_next(
+            s, stop, ctx.defied_warnings
+        )
+    # only the next sentence's first clause, and only near its start: "That isn't us", "Please don't"
+    return _opens_next(s, stop, ctx.negation_after)
+
+
+def _opens_next(s: str, stop: int, cue: re.Pattern[str]) -> bool:
+    """``cue`` in the first clause of the sentence from ``stop``, near its start."""
     if stop >= len(s):
         return False
-    # only the next sentence's first clause, and only near its start: "That isn't us", "Please don't"
     clause = FIRST_CLAUSE_END.search(s, stop)
     reach = min(clause.start() if clause else len(s), stop + _NEXT_REACH)
-    return ctx.negation_after.search(s, stop, reach) is not None
+    return cue.search(s, stop, reach) is not None
 
 
 #: what may stand between a hit and the denial it is the subject of: only more words of the same
