@@ -11,6 +11,8 @@ Every key is normalised exactly like the messages, so the lexicons only spell th
 
 from __future__ import annotations
 
+import itertools
+
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -132,11 +134,13 @@ def _pinyin_forms(key: str) -> list[str]:
     syllables = lazy_pinyin(key)
     if len(syllables) != len(key):
         return []
-    return [
-        key[:i] + syl + key[i + 1 :]
-        for i, syl in enumerate(syllables)
-        if "\u4e00" <= key[i] <= "\u9fff" and syl.isascii()
-    ]
+    swapped = [i for i, syl in enumerate(syllables) if "\u4e00" <= key[i] <= "\u9fff" and syl.isascii()]
+    forms = [key[:i] + syllables[i] + key[i + 1 :] for i in swapped]
+    # two of three or more, apart (爆tong讯lu); side by side they are one latin run (通xunlu), both kept
+    if len(key) >= 3:
+        for i, j in itertools.combinations(swapped, 2):
+            forms.append(key[:i] + syllables[i] + key[i + 1 : j] + syllables[j] + key[j + 1 :])
+    return forms
 
 
 @lru_cache(maxsize=1)
