@@ -38,6 +38,7 @@ class Context:
     impostor_doubted: re.Pattern[str]  # …a call, a message or the impostors (陌生来电)
     subject_denials: re.Pattern[str]  # right after a hit as a subject: what it does is denied
     own_number: re.Pattern[str]  # right before a phone number: the sender's own number
+    own_number_after: re.Pattern[str]  # right after a phone number: a call back to it (…回个电话)
     answered_no: re.Pattern[str]  # right after a question that holds the hit: a denial
     answered_yes: re.Pattern[str]  # right after a quoted question: an answer that affirms it
     reported_questions: re.Pattern[str]  # a sentence that tells a question back (you asked whether)
@@ -136,6 +137,7 @@ def compile_context(ctx: ContextFile) -> Context:
         impostor_doubted=cue_regex(ctx.impostor_doubted, lang),
         subject_denials=cue_regex(ctx.subject_denials, lang),
         own_number=cue_regex(ctx.own_number, lang),
+        own_number_after=cue_regex(ctx.own_number_after, lang),
         answered_no=cue_regex(ctx.answered_no, lang),
         answered_yes=cue_regex(ctx.answered_yes, lang),
         reported_questions=cue_regex(ctx.reported_questions, lang),

@@ -132,6 +132,7 @@ class ContextFile(_Strict):
     subject_denials: tuple[str, ...] = ()
     # right before a phone number: the number is the sender's own (call me back at …, 回电…)
     own_number: tuple[str, ...] = ()
+    own_number_after: tuple[str, ...] = ()  # right after a phone number: a call back to it (…回个电话)
     # where a contact hit starts: the contact failed (联系不上您的朋友 asks where he is, it threatens nobody)
     failed_contact: tuple[str, ...] = ()
     # one person named as the reader's own (您的朋友周涛, your son): in a message to an emergency contact or a

@@ -28,7 +28,7 @@ from collectguard.text.screen_addressee import (
     relay_findings,
 )
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import callback_before
+from collectguard.text.screen_context import callback_after, callback_before
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
@@ -322,7 +322,8 @@ class Screener:
         if service_number(kind, value):
             return True
         return any(
-            callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) for ctx in self._lex.context.values()
+            callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) or callback_after(ctx.own_number_after, s, at)
+            for ctx in self._lex.context.values()
         )
 
     # -- results -----------------------------------------------------------------------------

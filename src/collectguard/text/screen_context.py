@@ -376,6 +376,17 @@ def callback_before(cue: re.Pattern[str], s: str, at: int, reach: int, lang: str
     return False
 
 
+#: a phone number as the normaliser leaves it: digits, and the dashes, spaces and brackets between them
+_NUMBER_RUN = re.compile(r"[\d\-\s()+]+")
+
+
+def callback_after(cue: re.Pattern[str], s: str, at: int) -> bool:
+    """The number at ``at`` is followed at once by a callback (给0371-86551200回个电话): the number to call back
+    is the sender's own."""
+    run = _NUMBER_RUN.match(s, at)
+    return run is not None and cue.match(s, run.end()) is not None
+
+
 def same_sentence(s: str, start: int, end: int) -> bool:
     return _SENTENCE.search(s, start, end) is None
 
