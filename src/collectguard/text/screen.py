@@ -35,7 +35,7 @@ from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_a
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
 from collectguard.text.screen_reports import covered, normalised, reported_spans
-from collectguard.text.screen_reviews import condemned_spans
+from collectguard.text.screen_reviews import condemned_spans, verdict_clauses
 from collectguard.text.screen_staff import blanked, memo_excuses, names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, Raw, ScreenResult, merged
 
@@ -183,6 +183,8 @@ class Screener:
         if third:
             named = self._ban_spans(s, noting, offs, condemned=memo)
             note = bool(named)
+            if memo:  # nor the kind of violation a memo's verdict names (属于向第三方披露债务)
+                named += [sp for c in self._lex.context.values() for sp in verdict_clauses(s, c)]
             raw.extend(addressee_findings(blanked(s, named) if named else s, self._lex.context.values()))
             raw.extend(disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:

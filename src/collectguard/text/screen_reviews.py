@@ -28,7 +28,7 @@ from collectguard.text.screen_quotes import (
     to_normalised,
 )
 
-__all__ = ["condemned", "condemned_spans"]
+__all__ = ["condemned", "condemned_spans", "verdict_clauses"]
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -156,6 +156,16 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
         for q in quoted_spans(original)
         if _judged(s, ctx, original, offs, q.start(), q.end() - 1)
     ]
+
+
+def verdict_clauses(s: str, ctx: Context) -> list[tuple[int, int]]:
+    """Each verdict of a memo to the end of its clause (属于向第三方披露债务，…): the kind of violation named, which
+    tells no one of a debt and names no outsider to contact."""
+    spans = []
+    for m in ctx.verdicts.finditer(s):
+        stop = _CLAUSE_BREAK.search(s, m.end())
+        spans.append((m.start(), len(s) if stop is None else stop.start()))
+    return spans
 
 
 #: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
