@@ -183,7 +183,8 @@ class Screener:
         if third:
             named = self._ban_spans(s, noting, offs, condemned=memo)
             note = bool(named)
-            if memo:  # nor the kind of violation a memo's verdict names (属于向第三方披露债务)
+            if memo:  # nor what a memo reports or shows wrong, nor the kind of violation its verdict names
+                named += normalised(reported, offs)
                 named += [sp for c in self._lex.context.values() for sp in verdict_clauses(s, c)]
             raw.extend(addressee_findings(blanked(s, named) if named else s, self._lex.context.values()))
             raw.extend(disclosed_by_demand(raw))
