@@ -35,6 +35,8 @@ def cue_regex(
 PER_DAY = ("每天", "一天", "天天", "每日")
 #: how a quota's calls are made (打满50通, 外呼不少于12次)
 _DIAL = "打满|打够|拨满|拨打|呼叫|外呼|联系|打|拨|发|呼"
+#: a quota set in a dialler (每个号码每日拨打上限调到30次)
+_SET = "上限调到|上限调至|上限设为|上限设置为|上限提高到|上限改为|上限为|调到|调至|设为|设置为|提高到|改为"
 
 
 def counted_regex(
@@ -48,9 +50,9 @@ def counted_regex(
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
     (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied). ``readers``:
-    who is contacted (给你, you); ``verbs``: in English, how (call, text); ``persons``: in Chinese, each borrower
-    of a quota named before the day (每个失联借款人每天至少打满50通), unless one of ``bans`` stands right before it
-    (严禁每个客户每天打满20通)."""
+    who is contacted (给你, you); ``verbs``: in English, how (call, text); ``persons``: each borrower of a quota,
+    named before the day in Chinese (每个失联借款人每天至少打满50通) and after the count in English (25 attempts per
+    debtor per day), unless one of ``bans`` stands right before it (严禁每个客户每天打满20通, never make 20 calls…)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
@@ -63,12 +65,16 @@ def counted_regex(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day})\s*(?:都|)\s*(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
             # a quota for each borrower counts calls by 次 too (每名借款人每日外呼不少于12次)
             rf"|{not_banned}(?:{each})[\s,，]*(?:{day})\s*(?:都要|都得|都|要|)\s*(?:{_DIAL}|)\s*"
-            rf"(?:至少|最少|不少于|起码|)\s*(?:{_DIAL}|)\s*[1-9]\d+\s*(?:{alts}|次|遍)"
+            rf"(?:至少|最少|不少于|起码|)\s*(?:{_DIAL}|)\s*(?:{_SET}|)\s*[1-9]\d+\s*(?:{alts}|次|遍)"
         )
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
+    each = "|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True)) or r"(?!x)x"
+    not_banned = "".join(f"(?<!{re.escape(w)} )" for w in bans if w)
     return re.compile(
         rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})"
         rf"|\b(?:{how})\s+"
         rf"(?:{who}|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
         rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:a|per|each) day\b"
+        # a quota for each borrower (25 attempts per debtor per day), unless banned right before (never make …)
+        rf"|{not_banned}\b[1-9]\d+ (?:{alts})s? (?:{each}) (?:(?:a|per|each) day|daily)\b"
     )

@@ -325,7 +325,8 @@ class Screener:
         if service_number(kind, value):
             return True
         return any(
-            callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang) or callback_after(ctx.own_number_after, s, at)
+            callback_before(ctx.own_number, s, at, _OWN_REACH, ctx.lang)
+            or callback_after(ctx.own_number_after, s, at)
             for ctx in self._lex.context.values()
         )
 

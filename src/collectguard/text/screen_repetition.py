@@ -35,7 +35,7 @@ def _repeated_opening(s: str) -> Raw | None:
 
 
 # an ordinal ending or a count a day: the English count is looked for only where one occurs
-_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b")
+_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b")
 
 
 def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
@@ -63,6 +63,7 @@ def may_repeat(s: str) -> bool:
         or "nd " in s
         or "rd " in s
         or " day" in s
+        or " daily" in s
     )
 
 

@@ -179,7 +179,9 @@ _VERDICT_REACH = 200
 _SPEAKER_REACH = 40
 #: right before a quote that is its sentence's subject: a colon, a mark, the start (Training note: "…" is …) or an
 #: answer key's item (第3题“…”——违规, Q3 "…" – violation)
-_SUBJECT_OPENS = re.compile(r"(?:^|[:：。.!?！？;；\n]|第\s*\d{1,3}\s*题|\bq\d{1,3}\b[.:]?)\s*$", re.IGNORECASE)
+_SUBJECT_OPENS = re.compile(
+    r"(?:^|[:：。.!?！？;；\n]|第\s*\d{1,3}\s*题|\bq\d{1,3}\b[.:]?)\s*$", re.IGNORECASE
+)
 #: right after it: the verb that judges it ("…" is a false threat, “…”属于威胁), or an answer key's dash (“…”——违规)
 _COPULA = re.compile(
     r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算|——|—|–|--)(?![a-z])", re.IGNORECASE
