@@ -12,7 +12,6 @@ Every key is normalised exactly like the messages, so the lexicons only spell th
 from __future__ import annotations
 
 import itertools
-
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
