@@ -73,6 +73,9 @@ class Context:
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
     official_payee: re.Pattern[str]
     payee_account: re.Pattern[str]  # around a card number: an account to pay into (转到…户名, pay to)
+    payee_labels: re.Pattern[str]  # before an account holder's name (户名, 收款人)
+    payee_transfers: re.Pattern[str]  # a transfer asked for (转到, 汇入)
+    payee_warnings: re.Pattern[str]  # in the label's sentence: a warning against such accounts (请勿, 诈骗)
     debt_mentions: re.Pattern[str]
     payment_requests: re.Pattern[str]
     relay_requests: re.Pattern[str]
@@ -187,6 +190,9 @@ def compile_context(ctx: ContextFile) -> Context:
         lawful_case=cue_regex(ctx.lawful_case, lang),
         official_payee=cue_regex(ctx.official_payee, lang),
         payee_account=cue_regex(ctx.payee_account, lang),
+        payee_labels=cue_regex(ctx.payee_labels, lang),
+        payee_transfers=cue_regex(ctx.payee_transfers, lang),
+        payee_warnings=cue_regex(ctx.payee_warnings, lang),
         debt_mentions=cue_regex(ctx.debt_mentions, lang, ctx.debt_mention_exceptions),
         payment_requests=cue_regex(ctx.payment_requests, lang),
         relay_requests=cue_regex(ctx.relay_requests, lang),

@@ -218,6 +218,11 @@ class ContextFile(_Strict):
     official_payee: tuple[str, ...] = ()
     # around a card number: it is an account to pay into, not the borrower's card (转到…户名, pay to)
     payee_account: tuple[str, ...] = ()
+    # an account holder's label (户名, 收款人), a transfer asked for (转到, 汇入), and in the label's sentence a warning
+    # that turns it around (请勿, 诈骗): a person named after the label is a personal account to pay into
+    payee_labels: tuple[str, ...] = ()
+    payee_transfers: tuple[str, ...] = ()
+    payee_warnings: tuple[str, ...] = ()
     debt_mentions: tuple[str, ...] = ()
     # words that start where a debt mention does and name no debt (account holder)
     debt_mention_exceptions: tuple[str, ...] = ()

@@ -31,6 +31,7 @@ from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spa
 from collectguard.text.screen_context import callback_after, callback_before
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
+from collectguard.text.screen_payee import personal_payees
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
@@ -190,6 +191,7 @@ class Screener:
             raw.extend(disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(relay_findings(s, self._lex.context.values()))
+        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), normalised(reported, offs)))  # 户名王某
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
