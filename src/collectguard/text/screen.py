@@ -191,7 +191,8 @@ class Screener:
             raw.extend(disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(relay_findings(s, self._lex.context.values()))
-        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), normalised(reported, offs)))  # 户名王某
+        # an account in a person's name (户名王某)
+        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), normalised(reported, offs)))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
