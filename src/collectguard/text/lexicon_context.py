@@ -73,6 +73,15 @@ class Context:
     lawful_case: re.Pattern[str]  # anywhere in a message: a real case named (案号, a writ served)
     official_payee: re.Pattern[str]
     payee_account: re.Pattern[str]  # around a card number: an account to pay into (转到…户名, pay to)
+    night_early: re.Pattern[str]  # before a Chinese hour: the small hours (凌晨)
+    night_late: re.Pattern[str]  # …the evening (晚上)
+    night_morning: re.Pattern[str]  # …the morning (早上)
+    night_deadlines: re.Pattern[str]  # right after a time: a deadline (前)
+    night_deadlines_before: re.Pattern[str]  # right before a time: a deadline (by, until)
+    night_inbound: re.Pattern[str]  # in the time's sentence: hours to call in on (call us, 客服)
+    night_now: re.Pattern[str]  # right before a time: the time of sending (it's, 现在)
+    night_contact: re.Pattern[str]  # in the time's sentence: a contact of the reader (打, call)
+    night_limits: re.Pattern[str]  # in the time's sentence: a window the sender keeps to (only, 只在)
     payee_labels: re.Pattern[str]  # before an account holder's name (户名, 收款人)
     payee_transfers: re.Pattern[str]  # a transfer asked for (转到, 汇入)
     payee_warnings: re.Pattern[str]  # in the label's sentence: a warning against such accounts (请勿, 诈骗)
@@ -190,6 +199,15 @@ def compile_context(ctx: ContextFile) -> Context:
         lawful_case=cue_regex(ctx.lawful_case, lang),
         official_payee=cue_regex(ctx.official_payee, lang),
         payee_account=cue_regex(ctx.payee_account, lang),
+        night_early=cue_regex(ctx.night_early, lang),
+        night_late=cue_regex(ctx.night_late, lang),
+        night_morning=cue_regex(ctx.night_morning, lang),
+        night_deadlines=re.compile(r"\s*(?:" + cue_regex(ctx.night_deadlines, lang).pattern + ")"),
+        night_deadlines_before=cue_regex(ctx.night_deadlines_before, lang),
+        night_inbound=cue_regex(ctx.night_inbound, lang),
+        night_now=cue_regex(ctx.night_now, lang),
+        night_contact=cue_regex(ctx.night_contact, lang),
+        night_limits=cue_regex(ctx.night_limits, lang),
         payee_labels=cue_regex(ctx.payee_labels, lang),
         payee_transfers=cue_regex(ctx.payee_transfers, lang),
         payee_warnings=cue_regex(ctx.payee_warnings, lang),

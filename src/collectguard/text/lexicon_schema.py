@@ -220,6 +220,18 @@ class ContextFile(_Strict):
     payee_account: tuple[str, ...] = ()
     # an account holder's label (户名, 收款人), a transfer asked for (转到, 汇入), and in the label's sentence a warning
     # that turns it around (请勿, 诈骗): a person named after the label is a personal account to pay into
+    # a clock time outside the lawful day (screen_hours): the part of the day before a Chinese hour (凌晨, 晚上, 早上);
+    # a deadline right after it (前) or before it (by, until); hours the reader may call in on (call us, 客服); the
+    # time of sending right before it (it's, 现在); a contact of the reader in its sentence (打, call)
+    night_early: tuple[str, ...] = ()
+    night_late: tuple[str, ...] = ()
+    night_morning: tuple[str, ...] = ()
+    night_deadlines: tuple[str, ...] = ()
+    night_deadlines_before: tuple[str, ...] = ()
+    night_inbound: tuple[str, ...] = ()
+    night_now: tuple[str, ...] = ()
+    night_contact: tuple[str, ...] = ()
+    night_limits: tuple[str, ...] = ()  # in the time's sentence: a window the sender keeps to (only, 只在)
     payee_labels: tuple[str, ...] = ()
     payee_transfers: tuple[str, ...] = ()
     payee_warnings: tuple[str, ...] = ()

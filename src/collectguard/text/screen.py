@@ -27,10 +27,11 @@ from collectguard.text.screen_addressee import (
     readers_kin,
     relay_findings,
 )
+from collectguard.text.screen_callback import callback_after, callback_before
 from collectguard.text.screen_combos import combo_atoms, combo_chains, frame_spans, span_at
-from collectguard.text.screen_context import callback_after, callback_before
 from collectguard.text.screen_cues import Present, excused, present_cues
 from collectguard.text.screen_explain import merge_spans, why_en, why_zh
+from collectguard.text.screen_hours import night_contacts
 from collectguard.text.screen_payee import personal_payees
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
@@ -191,8 +192,10 @@ class Screener:
             raw.extend(disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(relay_findings(s, self._lex.context.values()))
-        # an account in a person's name (户名王某)
-        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), normalised(reported, offs)))
+        # contact at night (凌晨3点打给你), an account in a person's name (户名王某)
+        told = normalised(reported, offs)
+        raw.extend(night_contacts(s, self._lex.context.values(), self._packs, told, memo))
+        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), told))
         if may_repeat(s) and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
