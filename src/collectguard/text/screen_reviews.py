@@ -178,13 +178,15 @@ _DENIAL_REACH = 6
 _VERDICT_REACH = 200
 _SPEAKER_REACH = 40
 #: right before a quote that is its sentence's subject: a colon, a mark, the start (Training note: "…" is …) or an
-#: answer key's item (第3题“…”——违规, Q3 "…" – violation)
+#: answer key's item (第3题“…”——违规, Q3 "…" – violation) or a script library's old line (原句“…”已删除)
 _SUBJECT_OPENS = re.compile(
-    r"(?:^|[:：。.!?！？;；\n]|第\s*\d{1,3}\s*题|\bq\d{1,3}\b[.:]?)\s*$", re.IGNORECASE
+    r"(?:^|[:：。.!?！？;；\n]|第\s*\d{1,3}\s*题|\bq\d{1,3}\b[.:]?|原句|原话术|旧话术|错误示范|错误说法)\s*$",
+    re.IGNORECASE,
 )
-#: right after it: the verb that judges it ("…" is a false threat, “…”属于威胁), or an answer key's dash (“…”——违规)
+#: right after it: the verb that judges it ("…" is a false threat, “…”属于威胁), an answer key's dash (“…”——违规) or
+#: 已 before a verdict given (“…”已删除)
 _COPULA = re.compile(
-    r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算|——|—|–|--)(?![a-z])", re.IGNORECASE
+    r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算|已|——|—|–|--)(?![a-z])", re.IGNORECASE
 )
 #: right before a description of a violation: the judgement that names it (is a false …, flagged as a …, FAIL, …)
 _JUDGED_AS = re.compile(
