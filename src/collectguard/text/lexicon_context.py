@@ -82,6 +82,7 @@ class Context:
     night_now: re.Pattern[str]  # right before a time: the time of sending (it's, 现在)
     night_contact: re.Pattern[str]  # in the time's sentence: a contact of the reader (打, call)
     night_limits: re.Pattern[str]  # in the time's sentence: a window the sender keeps to (only, 只在)
+    night_past: re.Pattern[str]  # before the time in its sentence: a past day (昨晚, last night)
     payee_labels: re.Pattern[str]  # before an account holder's name (户名, 收款人)
     payee_transfers: re.Pattern[str]  # a transfer asked for (转到, 汇入)
     payee_warnings: re.Pattern[str]  # in the label's sentence: a warning against such accounts (请勿, 诈骗)
@@ -208,6 +209,7 @@ def compile_context(ctx: ContextFile) -> Context:
         night_now=cue_regex(ctx.night_now, lang),
         night_contact=cue_regex(ctx.night_contact, lang),
         night_limits=cue_regex(ctx.night_limits, lang),
+        night_past=cue_regex(ctx.night_past, lang),
         payee_labels=cue_regex(ctx.payee_labels, lang),
         payee_transfers=cue_regex(ctx.payee_transfers, lang),
         payee_warnings=cue_regex(ctx.payee_warnings, lang),

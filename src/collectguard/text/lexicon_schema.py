@@ -232,6 +232,7 @@ class ContextFile(_Strict):
     night_now: tuple[str, ...] = ()
     night_contact: tuple[str, ...] = ()
     night_limits: tuple[str, ...] = ()  # in the time's sentence: a window the sender keeps to (only, 只在)
+    night_past: tuple[str, ...] = ()  # before the time in its sentence: a past day (昨晚, last night)
     payee_labels: tuple[str, ...] = ()
     payee_transfers: tuple[str, ...] = ()
     payee_warnings: tuple[str, ...] = ()

@@ -36,8 +36,8 @@ from collectguard.text.screen_payee import personal_payees
 from collectguard.text.screen_pii import IN_FULL, PII_TYPES, in_full_hint, pii_analyzer, service_number
 from collectguard.text.screen_quotes import as_double_quotes, ban_spans, has_quotes, to_normalised
 from collectguard.text.screen_repetition import may_repeat, repetition
-from collectguard.text.screen_reports import covered, normalised, reported_spans
-from collectguard.text.screen_reviews import condemned_spans, verdict_clauses
+from collectguard.text.screen_reports import covered, normalised, orders_nothing, reported_spans
+from collectguard.text.screen_reviews import condemned_spans, gives_verdict, verdict_clauses
 from collectguard.text.screen_staff import blanked, memo_excuses, names_outsider
 from collectguard.text.screen_types import BLOCK_CATEGORIES, Finding, Raw, ScreenResult, merged
 
@@ -192,11 +192,12 @@ class Screener:
             raw.extend(disclosed_by_demand(raw))
         if to == "third_party" and self._unrelated:
             raw.extend(relay_findings(s, self._lex.context.values()))
-        # contact at night (凌晨3点打给你), an account in a person's name (户名王某)
+        # contact at night (凌晨3点打给你), a person's account (户名王某), a count of calls; none in a report
+        report = memo and gives_verdict(s, self._lex.context.values()) and orders_nothing(text)
         told = normalised(reported, offs)
-        raw.extend(night_contacts(s, self._lex.context.values(), self._packs, told, memo))
-        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), told))
-        if may_repeat(s) and (repeated := repetition(s, self._counted)):
+        raw.extend(night_contacts(s, self._lex.context.values(), self._packs, told, report))
+        raw.extend(personal_payees(s, text, offs, self._lex.context.values(), told, report))
+        if may_repeat(s) and not report and (repeated := repetition(s, self._counted)):
             raw.append(repeated)
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))

@@ -48,7 +48,7 @@ _NUMBER_RUN = re.compile(r"[\d\-\s()+]+")
 
 
 def callback_after(cue: re.Pattern[str], s: str, at: int) -> bool:
-    """The number at ``at`` is followed at once by a callback (给0371-86551200回个电话): the number to call back
-    is the sender's own."""
+    """The number at ``at`` is given to call (给0371-86551200回个电话) and followed at once by a callback: the number to
+    call back is the sender's own (not 他手机13912345678回个电话没人接, his number called back)."""
     run = _NUMBER_RUN.match(s, at)
-    return run is not None and cue.match(s, run.end()) is not None
+    return run is not None and s[:at].rstrip(" :：").endswith("给") and cue.match(s, run.end()) is not None

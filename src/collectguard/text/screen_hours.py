@@ -6,7 +6,8 @@ writes at night, or says they will, harasses whatever the words (Regulation F 10
 outside the packs' time window, and the sentence contacts the reader (打, 外呼, call, text) or the message opens
 with it as the time of sending; not a deadline (23:59前, by 11:59 pm), hours to call in on (call us until 10 pm,
 客服时间), nor a time a negation or a ban governs (we never call after 9 pm, 不得在22点后拨打), one the reader agreed
-to, or the window the sender keeps to (we only call between…). The words are data
+to or wrote at (您昨晚11点发来的消息), one on a past day (昨晚22:30误发了提醒), or the window the sender keeps to (we
+only call between…). The words are data
 (``night_*`` in the context files); the clock forms are read here.
 """
 
@@ -21,7 +22,7 @@ from collectguard.policy.pack import RulePack
 from collectguard.policy.schema import TimeWindowRule
 from collectguard.text.clock_numbers import number
 from collectguard.text.lexicon_context import Context
-from collectguard.text.screen_context import sentence_span
+from collectguard.text.screen_context import clause_span, sentence_span
 from collectguard.text.screen_types import Raw
 
 __all__ = ["night_contacts"]
@@ -82,16 +83,16 @@ def _minutes(m: re.Match[str], s: str, ctx: Context) -> int | None:
 
 
 def night_contacts(
-    s: str, contexts: Iterable[Context], packs: Sequence[RulePack], told: list[tuple[int, int]], memo: bool
+    s: str, contexts: Iterable[Context], packs: Sequence[RulePack], told: list[tuple[int, int]], report: bool
 ) -> list[Raw]:
     """A harassment finding at the first time outside the lawful day that the message contacts the reader at; not
-    one in ``told``, what a memo reports or shows wrong, nor in a ``memo`` that gives a verdict (事件报告：…晚22:40…拨打
-    …给予书面警告), nor one the reader asked for or a window the sender keeps to (we only call between 7:30am and
-    9pm, 您同意在21:00至22:30之间联系)."""
+    one in ``told``, what a memo reports or shows wrong, nor any in a ``report``, a memo that gives a verdict
+    (事件报告：…晚22:40…拨打…给予书面警告), nor one the reader asked for or a window the sender keeps to (we only call
+    between 7:30am and 9pm, 您同意在21:00至22:30之间联系)."""
     start, end = _lawful_day(tuple(packs))
     for ctx in contexts:
         clock = _CLOCK.get(ctx.lang)
-        if clock is None or (memo and ctx.verdicts.search(s) is not None):
+        if clock is None or report:
             continue
         for m in clock.finditer(s):
             at = _minutes(m, s, ctx)
@@ -105,7 +106,8 @@ def night_contacts(
                 or ctx.night_inbound.search(s, lo, hi) is not None
                 or ctx.consent.search(s, lo, hi) is not None
                 or ctx.night_limits.search(s, lo, hi) is not None
-                or ctx.negation.search(s, lo, m.start()) is not None
+                or ctx.night_past.search(s, lo, m.start()) is not None
+                or ctx.negation.search(s, *clause_span(s, m.start(), ctx.lang)) is not None  # 十点后严禁外呼
             ):
                 continue
             stamp = m.start() <= _STAMP_REACH or ctx.night_now.search(s, max(lo, m.start() - 12), m.start())

@@ -27,7 +27,7 @@ from collectguard.text.normalize import Offsets
 from collectguard.text.screen_quiz import quizzed_spans
 from collectguard.text.screen_quotes import quoted_spans, to_normalised
 
-__all__ = ["covered", "normalised", "reported_spans"]
+__all__ = ["covered", "normalised", "orders_nothing", "reported_spans"]
 
 
 class _ReportFile(pydantic.BaseModel):
@@ -117,6 +117,11 @@ def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
     told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
     return tuple(quiz + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
+
+
+def orders_nothing(text: str) -> bool:
+    """No order anywhere in a memo (参照, 必须, 每天, from now on, everyone): it may report what staff did."""
+    return _shipped().orders.search(text.lower()) is None
 
 
 def normalised(spans: tuple[tuple[int, int], ...], offs: Offsets) -> list[tuple[int, int]]:

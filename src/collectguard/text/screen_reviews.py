@@ -11,6 +11,7 @@ verdict after them. A collector's own threat in quotes with a verdict on the deb
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from collectguard.text.lexicon_context import Context
@@ -28,7 +29,7 @@ from collectguard.text.screen_quotes import (
     to_normalised,
 )
 
-__all__ = ["condemned", "condemned_spans", "verdict_clauses"]
+__all__ = ["condemned", "condemned_spans", "gives_verdict", "verdict_clauses"]
 
 
 def condemned(s: str, start: int, end: int, ctx: Context, original: str, offs: Offsets) -> bool:
@@ -158,14 +159,34 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
     ]
 
 
+def gives_verdict(s: str, contexts: Iterable[Context]) -> bool:
+    """A verdict in normalised ``s`` that is no sanction for not doing the act (做不到的扣分, anyone who doesn't will be
+    written up): a memo with one, and no order, reports what staff did (违规, 给予书面警告, 被监管罚款)."""
+    for ctx in contexts:
+        for m in ctx.verdicts.finditer(s):
+            clause = max([0, *(b.end() for b in _CLAUSE_BREAK.finditer(s, 0, m.start()))])
+            if ctx.verdict_refusals.search(s, clause, m.start()) is None:
+                return True
+    return False
+
+
 def verdict_clauses(s: str, ctx: Context) -> list[tuple[int, int]]:
     """Each verdict of a memo to the end of its clause (属于向第三方披露债务，…): the kind of violation named, which
     tells no one of a debt and names no outsider to contact."""
     spans = []
     for m in ctx.verdicts.finditer(s):
+        # a verdict given (属于…, 属…, is a …), not one conceded to an order (违规也得跟他老婆讲…, 扣分我认 你直接…)
+        if not (m.group().startswith("属") or _GIVEN_BEFORE.search(s, max(0, m.start() - 6), m.start())):
+            continue
         stop = _CLAUSE_BREAK.search(s, m.end())
         spans.append((m.start(), len(s) if stop is None else stop.start()))
     return spans
+
+
+#: right before a verdict given: the copula that gives it (属于违规披露, is a violation)
+_GIVEN_BEFORE = re.compile(
+    r"(?:属于|属|均属|构成|系|是|为|is|was|are|were|constitutes?)\s*(?:an?\s+)?$", re.IGNORECASE
+)
 
 
 #: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
@@ -186,7 +207,8 @@ _SUBJECT_OPENS = re.compile(
 #: right after it: the verb that judges it ("…" is a false threat, “…”属于威胁), an answer key's dash (“…”——违规) or
 #: 已 before a verdict given (“…”已删除)
 _COPULA = re.compile(
-    r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算|已|——|—|–|--)(?![a-z])", re.IGNORECASE
+    r"\s*(?:is|are|was|were|counts as|属于|属|均属|都属于|均为|都是|是|算|已|——|—|–|--|-(?=\s))(?![a-z])",
+    re.IGNORECASE,
 )
 #: right before a description of a violation: the judgement that names it (is a false …, flagged as a …, FAIL, …)
 _JUDGED_AS = re.compile(
