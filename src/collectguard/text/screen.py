@@ -194,7 +194,7 @@ class Screener:
             raw.extend(relay_findings(s, self._lex.context.values()))
         # contact at night (凌晨3点打给你), a person's account (户名王某), a count of calls; none in a report
         report = memo and gives_verdict(s, self._lex.context.values()) and orders_nothing(text)
-        told = normalised(reported, offs)
+        told = normalised(reported, offs) if reported else []
         raw.extend(night_contacts(s, self._lex.context.values(), self._packs, told, report))
         raw.extend(personal_payees(s, text, offs, self._lex.context.values(), told, report))
         if may_repeat(s) and not report and (repeated := repetition(s, self._counted)):
@@ -202,7 +202,7 @@ class Screener:
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
             if guess and reported:  # nor what a report memo reports (half the words it weighed or more)
-                told = normalised(reported, offs)
+                told = normalised(reported, offs) if reported else []
                 guess = [g for g in guess if 2 * covered(told, g[1], g[2]) < g[2] - g[1]]
             if guess and not self._ban_spans(s, noting, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)
@@ -276,7 +276,7 @@ class Screener:
         cues: dict[str, Present] = {}
         quoted = (text, offs) if has_quotes(text) else None
         noted = None if noting is text or not has_quotes(noting) else (noting, offs)
-        told = normalised(reported, offs)
+        told = normalised(reported, offs) if reported else []
         family = "not_to_family" not in rules  # the reader is of the borrower's family as a rule
         for hit in terms:
             entry, start, end, _ = hit

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from collectguard.model.contact import LAWFUL_DAY
 from collectguard.policy.pack import RulePack
@@ -38,14 +37,28 @@ _CLOCK = {
         re.IGNORECASE,
     ),
 }
+#: what every clock form has, looked for first: a number before a colon, 点 or a.m./p.m., or midnight (most messages
+#: with digits hold sums)
+_MAYBE = re.compile(r"[\d零一二两三四五六七八九十]\s*(?:[:：]\d|点|[ap]\.?m\b)|midnight", re.IGNORECASE)
 #: how far before a Chinese time its part of the day may stand (今晚十二点, 凌晨 3:12, 明早6:00)
 _PERIOD_REACH = 4
 #: how far into the message a time may stand and still be the time it was sent ("(23:47)", "11:52pm.")
 _STAMP_REACH = 6
 
 
-@lru_cache(maxsize=8)
-def _lawful_day(packs: tuple[RulePack, ...]) -> tuple[int, int]:
+#: the window of each set of packs seen, by the packs' identities; the packs are kept with it, so no identity is reused
+_DAYS: dict[tuple[int, ...], tuple[Sequence[RulePack], tuple[int, int]]] = {}
+
+
+def _day_of(packs: Sequence[RulePack]) -> tuple[int, int]:
+    """``_lawful_day`` once per set of packs: hashing a pack's rules on every message would cost more than the reading."""
+    key = tuple(map(id, packs))
+    if (seen := _DAYS.get(key)) is None:
+        seen = _DAYS[key] = (packs, _lawful_day(packs))
+    return seen[1]
+
+
+def _lawful_day(packs: Sequence[RulePack]) -> tuple[int, int]:
     """The narrowest time window of ``packs`` in minutes after midnight, the lawful day when none has one."""
     windows = [
         (rule.spec.params.start, rule.spec.params.end)
@@ -89,7 +102,9 @@ def night_contacts(
     one in ``told``, what a memo reports or shows wrong, nor any in a ``report``, a memo that gives a verdict
     (事件报告：…晚22:40…拨打…给予书面警告), nor one the reader asked for or a window the sender keeps to (we only call
     between 7:30am and 9pm, 您同意在21:00至22:30之间联系)."""
-    start, end = _lawful_day(tuple(packs))
+    if _MAYBE.search(s) is None:  # most messages name no time
+        return []
+    start, end = _day_of(packs)
     for ctx in contexts:
         clock = _CLOCK.get(ctx.lang)
         if clock is None or report:

@@ -66,10 +66,11 @@ def personal_payees(
     gives a verdict (质检：坐席要求客户转账…户名刘红霞，属于违规收款)."""
     found: list[Raw] = []
     for ctx in contexts:
-        labels = [m for m in ctx.payee_labels.finditer(s) if not any(a <= m.start() < b for a, b in told)]
-        if not labels or ctx.payee_transfers.search(s) is None or report:
-            continue
-        for label in labels:
+        if report or ctx.payee_labels.search(s) is None or ctx.payee_transfers.search(s) is None:
+            continue  # most messages name no account holder
+        for label in ctx.payee_labels.finditer(s):
+            if any(a <= label.start() < b for a, b in told):
+                continue
             gap = _GAP.match(s, label.end())
             end = _person_at(s, label.end() if gap is None else gap.end(), original, offs)
             if end is None:
