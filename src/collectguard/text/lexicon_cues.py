@@ -51,7 +51,7 @@ def counted_regex(
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
     (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied). ``readers``:
     who is contacted (给你, you); ``verbs``: in English, how (call, text); ``persons``: each borrower of a quota,
-    named before the day in Chinese (每个失联借款人每天至少打满50通) and after the count in English (25 attempts per
+    named before the day in Chinese (每个失联借款人每天至少打满50通) and after the count in English (25 calls per
     debtor per day), unless one of ``bans`` stands right before it (严禁每个客户每天打满20通, never make 20 calls…)."""
     if not things:
         return re.compile(r"(?!x)x")
@@ -75,6 +75,6 @@ def counted_regex(
         rf"|\b(?:{how})\s+"
         rf"(?:{who}|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
         rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:a|per|each) day\b"
-        # a quota for each borrower (25 attempts per debtor per day), unless banned right before (never make …)
+        # a quota for each borrower (25 calls per debtor per day), unless banned right before (never make …)
         rf"|{not_banned}\b[1-9]\d+ (?:{alts})s? (?:{each}) (?:(?:a|per|each) day|daily)\b"
     )

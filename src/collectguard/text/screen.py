@@ -202,7 +202,6 @@ class Screener:
         if self._model is not None and judge and not raw and not note:  # the model judges no note about words
             guess = self._model.findings(s, raw, barred=barred_for(to))
             if guess and reported:  # nor what a report memo reports (half the words it weighed or more)
-                told = normalised(reported, offs) if reported else []
                 guess = [g for g in guess if 2 * covered(told, g[1], g[2]) < g[2] - g[1]]
             if guess and not self._ban_spans(s, noting, offs, condemned=True):  # looked for only now: rare
                 raw.extend(guess)

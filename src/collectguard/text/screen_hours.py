@@ -7,8 +7,7 @@ outside the packs' time window, and the sentence contacts the reader (打, 外�
 with it as the time of sending; not a deadline (23:59前, by 11:59 pm), hours to call in on (call us until 10 pm,
 客服时间), nor a time a negation or a ban governs (we never call after 9 pm, 不得在22点后拨打), one the reader agreed
 to or wrote at (您昨晚11点发来的消息), one on a past day (昨晚22:30误发了提醒), or the window the sender keeps to (we
-only call between…). The words are data
-(``night_*`` in the context files); the clock forms are read here.
+only call between…). The words are data (``night_*`` in the context files); the clock forms are read here.
 """
 
 from __future__ import annotations
@@ -102,12 +101,12 @@ def night_contacts(
     one in ``told``, what a memo reports or shows wrong, nor any in a ``report``, a memo that gives a verdict
     (事件报告：…晚22:40…拨打…给予书面警告), nor one the reader asked for or a window the sender keeps to (we only call
     between 7:30am and 9pm, 您同意在21:00至22:30之间联系)."""
-    if _MAYBE.search(s) is None:  # most messages name no time
+    if report or _MAYBE.search(s) is None:  # most messages name no time
         return []
     start, end = _day_of(packs)
     for ctx in contexts:
         clock = _CLOCK.get(ctx.lang)
-        if clock is None or report:
+        if clock is None:
             continue
         for m in clock.finditer(s):
             at = _minutes(m, s, ctx)

@@ -4,8 +4,8 @@ A creditor collects into its own account, named for the company (户名：某某
 account held by a person, however the message dresses that person up (本组组长, 我们财务), is not paid to the
 creditor (CBA 2026 on payment channels). The account holder's name follows its label: a surname, one or two
 given characters (or 某, 某某, * for one withheld), then no more Chinese, since a company's name runs on. The
-message must ask for a transfer, and neither it nor the sentence before may warn of such accounts (请勿向个人账户转账) or tell
-of money sent to the reader (放款成功！收款人：陈静).
+message must ask for a transfer, and neither the label's sentence nor the one before may warn of such accounts
+(请勿向个人账户转账) or tell of money sent to the reader (放款成功！收款人：陈静).
 """
 
 from __future__ import annotations
@@ -65,8 +65,10 @@ def personal_payees(
     asks for a transfer; not one in ``told``, what a memo reports or shows wrong, nor in a ``report``, a memo that
     gives a verdict (质检：坐席要求客户转账…户名刘红霞，属于违规收款)."""
     found: list[Raw] = []
+    if report:
+        return found
     for ctx in contexts:
-        if report or ctx.payee_labels.search(s) is None or ctx.payee_transfers.search(s) is None:
+        if ctx.payee_labels.search(s) is None or ctx.payee_transfers.search(s) is None:
             continue  # most messages name no account holder
         for label in ctx.payee_labels.finditer(s):
             if any(a <= label.start() < b for a, b in told):

@@ -159,6 +159,12 @@ def condemned_spans(s: str, ctx: Context, original: str, offs: Offsets) -> list[
     ]
 
 
+#: right before a verdict given: the copula that gives it (属于违规披露, is a violation)
+_GIVEN_BEFORE = re.compile(
+    r"(?:属于|属|均属|构成|系|是|为|is|was|are|were|constitutes?)\s*(?:an?\s+)?$", re.IGNORECASE
+)
+
+
 def gives_verdict(s: str, contexts: Iterable[Context]) -> bool:
     """A verdict in normalised ``s`` that is no sanction for not doing the act (做不到的扣分, anyone who doesn't will be
     written up): a memo with one, and no order, reports what staff did (违规, 给予书面警告, 被监管罚款)."""
@@ -181,12 +187,6 @@ def verdict_clauses(s: str, ctx: Context) -> list[tuple[int, int]]:
         stop = _CLAUSE_BREAK.search(s, m.end())
         spans.append((m.start(), len(s) if stop is None else stop.start()))
     return spans
-
-
-#: right before a verdict given: the copula that gives it (属于违规披露, is a violation)
-_GIVEN_BEFORE = re.compile(
-    r"(?:属于|属|均属|构成|系|是|为|is|was|are|were|constitutes?)\s*(?:an?\s+)?$", re.IGNORECASE
-)
 
 
 #: a verdict given, not one in prospect: 均已扣分, 已处罚, 属恐吓
