@@ -45,6 +45,7 @@ class _ReportFile(pydantic.BaseModel):
     bans: Words
     examples: Words
     examples_end: Words
+    caught: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class _Report:
     bans: re.Pattern[str]
     examples: re.Pattern[str]
     examples_end: re.Pattern[str]
+    caught: re.Pattern[str]
 
 
 #: what may stand before the frame at the memo's opening: a bracket, a date or a number (【质检通报】, 4月质检…)
@@ -102,21 +104,35 @@ def _shipped() -> _Report:
         bans=words_pattern(spec.bans),
         examples=words_pattern(spec.examples),
         examples_end=words_pattern(spec.examples_end),
+        caught=words_pattern(spec.caught),
     )
 
 
 def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of a memo to staff (offsets of ``text``) that report, ban or show as wrong an act: a quiz's
-    wrong options (screen_quiz) in any memo, the rest only when the memo opens with a frame and orders nothing."""
+    wrong options (screen_quiz) and the spellings a note says are caught anyway (``_caught``) in any memo, the rest
+    only when the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
-    quiz = quizzed_spans(low)
+    quiz = quizzed_spans(low) + _caught(low, spec)
     opening = _OPENING_MARKS.match(low)
     if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
         return tuple(quiz)
     quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
     told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
     return tuple(quiz + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
+
+
+#: a bracketed list of spellings (拼音、谐音写法（lao赖、做牢）, any variation (j@il, 4rrest))
+_BRACKETED = re.compile(r"[（(][^（）()]{1,60}[）)]")
+
+
+def _caught(low: str, spec: _Report) -> list[tuple[int, int]]:
+    """In a note that says evasive spellings are caught anyway (拼音夹汉字同样会被识别, the screener caught it; spelling
+    tricks are still abuse), what it quotes or lists in brackets are the spellings named, not said."""
+    if spec.caught.search(low) is None:
+        return []
+    return [(q.start(), q.end()) for q in quoted_spans(low)] + [m.span() for m in _BRACKETED.finditer(low)]
 
 
 def orders_nothing(text: str) -> bool:
