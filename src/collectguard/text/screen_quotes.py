@@ -112,8 +112,10 @@ _RUN_ENDS = re.compile(
 # lists, it holds no 你, 我, you or we ("You think “…” is not allowed. Think again." is a taunt)
 # 我 of an institution (我行, 我司, 我方) is the note's own voice, not a person spoken for
 _PERSONAL = re.compile(
-    r"[你您妳咱俺]|我(?![行司方部院])|老子|阁下|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you|you're|you'll|your|yours|"
-    r"yourself|yourselves|y'all|yall|ya|u|ur)\b",
+    r"[你您妳咱俺]|我(?![行司方部院])|老子|阁下|\b(?:i|i'm|i'll|i've|i'd|me|my|we|we'll|we're|we've|our|us|you're|you'll|your|yours|"
+    r"yourself|yourselves|y'all|yall|ya|u|ur)\b"
+    # a coaching note tells the agent what they said ("you told a debtor '…'"): that "you" is the one reviewed
+    r"|\byou\b(?! (?:told|said|texted|wrote|emailed)\b)",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[“「『\"][^”」』\"\n]{0,60}[”」』\"]")
