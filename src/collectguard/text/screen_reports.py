@@ -114,13 +114,13 @@ def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     only when the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
-    quiz = quizzed_spans(low) + _caught(low, spec)
+    anywhere = quizzed_spans(low) + _caught(low, spec)
     opening = _OPENING_MARKS.match(low)
     if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
-        return tuple(quiz)
+        return tuple(anywhere)
     quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
     told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
-    return tuple(quiz + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
+    return tuple(anywhere + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
 
 
 #: a bracketed list of spellings (拼音、谐音写法（lao赖、做牢）, any variation (j@il, 4rrest))
