@@ -228,5 +228,6 @@ def compile_context(ctx: ContextFile) -> Context:
             ctx.counted_verbs,
             ctx.counted_persons,
             ctx.counted_bans,
+            ctx.counted_debtors,
         ),
     )

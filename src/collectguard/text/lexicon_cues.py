@@ -46,13 +46,16 @@ def counted_regex(
     verbs: tuple[str, ...] = (),
     persons: tuple[str, ...] = (),
     bans: tuple[str, ...] = (),
+    debtors: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
     (每天给你打20个电话, call you 15 times a day; not a count with no one called, nor one denied). ``readers``:
     who is contacted (给你, you); ``verbs``: in English, how (call, text); ``persons``: each borrower of a quota,
     named before the day in Chinese (每个失联借款人每天至少打满50通) and after the count in English (25 calls per
-    debtor per day), unless one of ``bans`` stands right before it (严禁每个客户每天打满20通, never make 20 calls…)."""
+    debtor per day), unless one of ``bans`` stands right before it (严禁每个客户每天打满20通, never make 20 calls…);
+    ``debtors``: in English, the persons for whom bare attempts count (25 attempts per debtor per day, not per
+    account: a card's login attempts)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
@@ -70,11 +73,12 @@ def counted_regex(
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
     each = "|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True)) or r"(?!x)x"
     not_banned = "".join(f"(?<!{re.escape(w)} )" for w in bans if w)
+    debtor = "|".join(re.escape(p) for p in sorted(debtors, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(
         rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})"
         rf"|\b(?:{how})\s+"
         rf"(?:{who}|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
         rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:a|per|each) day\b"
         # a quota for each borrower (25 calls per debtor per day), unless banned right before (never make …)
-        rf"|{not_banned}\b[1-9]\d+ (?:{alts})s? (?:{each}) (?:(?:a|per|each) day|daily)\b"
+        rf"|{not_banned}\b[1-9]\d+ (?:(?:{alts})s? (?:{each})|attempts? (?:{debtor})) (?:(?:a|per|each) day|daily)\b"
     )

@@ -268,4 +268,7 @@ class ContextFile(_Strict):
     counted_bans: tuple[
         str, ...
     ] = ()  # …and right before it, a ban: no quota is ordered (严禁每个客户每天打满20通)
+    # in English, the persons for whom a bare "attempts" counts (25 attempts per debtor per day): not an account's
+    # login or card attempts
+    counted_debtors: tuple[str, ...] = ()
     on_behalf: tuple[str, ...] = ()
