@@ -35,6 +35,8 @@ def cue_regex(
 PER_DAY = ("每天", "一天", "天天", "每日")
 #: how a quota's calls are made (打满50通, 外呼不少于12次)
 _DIAL = "打满|打够|拨满|拨打|呼叫|外呼|联系|打|拨|发|呼"
+#: what may stand between a Chinese ban and the quota it bans: nothing, or the object marker 将 or 把
+_OBJECT_MARKERS = ("", "将", "把")
 #: a quota set in a dialler (每个号码每日拨打上限调到30次)
 _SET = "上限调到|上限调至|上限设为|上限设置为|上限提高到|上限改为|上限为|调到|调至|设为|设置为|提高到|改为"
 
@@ -62,7 +64,10 @@ def counted_regex(
     who = "|".join(map(re.escape, readers)) or r"(?!x)x"
     if lang == "zh":
         each = "|".join(re.escape(normalize(p).text) for p in persons) or r"(?!x)x"
-        not_banned = "".join(f"(?<!{re.escape(normalize(w).text)})" for w in bans if w)
+        # a ban may take its object with 将 or 把 before the quota (严禁将每个号码每日拨打上限调到30次)
+        not_banned = "".join(
+            f"(?<!{re.escape(normalize(w).text + marker)})" for w in bans if w for marker in _OBJECT_MARKERS
+        )
         day = "|".join(PER_DAY)
         return re.compile(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day})\s*(?:都|)\s*(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"

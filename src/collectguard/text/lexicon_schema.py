@@ -218,8 +218,6 @@ class ContextFile(_Strict):
     official_payee: tuple[str, ...] = ()
     # around a card number: it is an account to pay into, not the borrower's card (转到…户名, pay to)
     payee_account: tuple[str, ...] = ()
-    # an account holder's label (户名, 收款人), a transfer asked for (转到, 汇入), and in the label's sentence a warning
-    # that turns it around (请勿, 诈骗): a person named after the label is a personal account to pay into
     # a clock time outside the lawful day (screen_hours): the part of the day before a Chinese hour (凌晨, 晚上, 早上);
     # a deadline right after it (前) or before it (by, until); hours the reader may call in on (call us, 客服); the
     # time of sending right before it (it's, 现在); a contact of the reader in its sentence (打, call)
@@ -233,6 +231,8 @@ class ContextFile(_Strict):
     night_contact: tuple[str, ...] = ()
     night_limits: tuple[str, ...] = ()  # in the time's sentence: a window the sender keeps to (only, 只在)
     night_past: tuple[str, ...] = ()  # before the time in its sentence: a past day (昨晚, last night)
+    # an account holder's label (户名, 收款人), a transfer asked for (转到, 汇入), and in the label's sentence a warning
+    # that turns it around (请勿, 诈骗): a person named after the label is a personal account to pay into
     payee_labels: tuple[str, ...] = ()
     payee_transfers: tuple[str, ...] = ()
     payee_warnings: tuple[str, ...] = ()

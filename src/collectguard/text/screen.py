@@ -178,6 +178,7 @@ class Screener:
                 )
                 or []
             )
+        told = normalised(reported, offs) if reported else []  # what a memo reports, in the final offsets
         # a note that names words under a ban (严禁讲“…”) is about words: what it quotes tells no one of a
         # debt, though the rest of it may (王强逾期未还。严禁说“老赖”，请转告他); nor do the words a memo to
         # staff quotes under a verdict (坐席在家属面前说「你儿子欠我们两万」，被投诉泄露隐私)
@@ -186,7 +187,7 @@ class Screener:
             named = self._ban_spans(s, noting, offs, condemned=memo)
             note = bool(named)
             if memo:  # nor what a memo reports or shows wrong, nor the kind of violation its verdict names
-                named += normalised(reported, offs)
+                named += told
                 named += [sp for c in self._lex.context.values() for sp in verdict_clauses(s, c)]
             raw.extend(addressee_findings(blanked(s, named) if named else s, self._lex.context.values()))
             raw.extend(disclosed_by_demand(raw))
@@ -194,7 +195,6 @@ class Screener:
             raw.extend(relay_findings(s, self._lex.context.values()))
         # contact at night (凌晨3点打给你), a person's account (户名王某), a count of calls; none in a report
         report = memo and gives_verdict(s, self._lex.context.values()) and orders_nothing(text)
-        told = normalised(reported, offs) if reported else []
         raw.extend(night_contacts(s, self._lex.context.values(), self._packs, told, report))
         raw.extend(personal_payees(s, text, offs, self._lex.context.values(), told, report))
         if may_repeat(s) and not report and (repeated := repetition(s, self._counted)):
