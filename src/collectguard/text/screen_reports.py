@@ -46,6 +46,7 @@ class _ReportFile(pydantic.BaseModel):
     examples: Words
     examples_end: Words
     caught: Words
+    removed: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class _Report:
     examples: re.Pattern[str]
     examples_end: re.Pattern[str]
     caught: re.Pattern[str]
+    removed: re.Pattern[str]
 
 
 #: what may stand before the frame at the memo's opening: a bracket, a date or a number (【质检通报】, 4月质检…)
@@ -105,20 +107,22 @@ def _shipped() -> _Report:
         examples=words_pattern(spec.examples),
         examples_end=words_pattern(spec.examples_end),
         caught=words_pattern(spec.caught),
+        removed=words_pattern(spec.removed),
     )
 
 
 def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of a memo to staff (offsets of ``text``) that report, ban or show as wrong an act: a quiz's
-    wrong options (screen_quiz) and the spellings a note says are caught anyway (``_caught``) in any memo, the rest
+    wrong options (screen_quiz), the spellings a note says are caught anyway (``_caught``) and the words taken out of a
+    script (``_removed``) in any memo, the rest
     only when the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
-    anywhere = quizzed_spans(low) + _caught(low, spec)
+    quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
+    anywhere = quizzed_spans(low) + _caught(low, spec) + _removed(low, spec, quotes)
     opening = _OPENING_MARKS.match(low)
     if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
         return tuple(anywhere)
-    quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
     told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
     return tuple(anywhere + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
 
@@ -133,6 +137,19 @@ def _caught(low: str, spec: _Report) -> list[tuple[int, int]]:
     if spec.caught.search(low) is None:
         return []
     return [(q.start(), q.end()) for q in quoted_spans(low)] + [m.span() for m in _BRACKETED.finditer(low)]
+
+
+#: how far after a removal its quote may open (删去了“…”, 删除以下话术：“…”)
+_REMOVED_REACH = 8
+
+
+def _removed(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
+    """A quote right after a removal (删去了“不还就去你茶厂挂横幅”这类话): words taken out of a script, in any memo."""
+    spans = []
+    for m in spec.removed.finditer(low):
+        if quoted := _quote_from(quotes, m.end(), m.end() + _REMOVED_REACH):
+            spans.append(quoted)
+    return spans
 
 
 def orders_nothing(text: str) -> bool:
