@@ -33,10 +33,25 @@ def cue_regex(
 
 #: the Chinese words that start a count a day (每天给你打20个电话); the screener looks for them before the pattern
 PER_DAY = ("每天", "一天", "天天", "每日")
+#: the Chinese words of today, before a count of contacts already made (今天已经给你打了38个电话, 今天第38条)
+TODAY = ("今天", "今日")
 #: how a quota's calls are made (打满50通, 外呼不少于12次)
 _DIAL = "打满|打够|拨满|拨打|呼叫|外呼|联系|打|拨|发|呼"
 #: what may stand between a Chinese ban and the quota it bans: nothing, or the object marker 将 or 把
 _OBJECT_MARKERS = ("", "将", "把")
+#: English words right before a count of contacts that deny it (we never called you 12 times today)
+_EN_DENIALS = (
+    "never",
+    "not",
+    "didn't",
+    "did not",
+    "haven't",
+    "have not",
+    "won't",
+    "will not",
+    "don't",
+    "do not",
+)
 #: a quota set in a dialler (每个号码每日拨打上限调到30次)
 _SET = "上限调到|上限调至|上限设为|上限设置为|上限提高到|上限改为|上限为|调到|调至|设为|设置为|提高到|改为"
 
@@ -69,8 +84,12 @@ def counted_regex(
             f"(?<!{re.escape(normalize(w).text + marker)})" for w in bans if w for marker in _OBJECT_MARKERS
         )
         day = "|".join(PER_DAY)
+        today = "|".join(TODAY)
         return re.compile(
-            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day})\s*(?:都|)\s*(?:{who})\s*(?:打|发|)\s*)[1-9]\d+\s*(?:{alts})"
+            rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day}|{today})\s*(?:都已经|都|已经|)\s*(?:{who})\s*(?:打了|发了|打|发|)\s*)"
+            rf"[1-9]\d+\s*(?:{alts})"
+            # the day's count numbered out (今天第38条：…), a bare 条 or 次 only before no other word (not 今天第12个客户)
+            rf"|(?:{today})(?:的|)第[1-9]\d+\s*(?:(?:{alts})|(?:条|次|个|遍)(?![\u4e00-\u9fff]))"
             # a quota for each borrower counts calls by 次 too (每名借款人每日外呼不少于12次)
             rf"|{not_banned}(?:{each})[\s,，]*(?:{day})\s*(?:都要|都得|都|要|)\s*(?:{_DIAL}|)\s*"
             rf"(?:至少|最少|不少于|起码|)\s*(?:{_DIAL}|)\s*(?:{_SET}|)\s*[1-9]\d+\s*(?:{alts}|次|遍)"
@@ -78,12 +97,16 @@ def counted_regex(
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
     each = "|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True)) or r"(?!x)x"
     not_banned = "".join(f"(?<!{re.escape(w)} )" for w in bans if w)
+    not_denied = "".join(f"(?<!{w} )" for w in _EN_DENIALS)
     debtor = "|".join(re.escape(p) for p in sorted(debtors, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(
         rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})"
-        rf"|\b(?:{how})\s+"
+        # not a count denied (we never called you 12 times today)
+        rf"|{not_denied}\b(?:{how})\s+"
         rf"(?:{who}|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
-        rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:a|per|each) day\b"
+        rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:(?:a|per|each) day|today|so far today)\b"
+        # the day's count numbered out (message 14 of today)
+        rf"|\b(?:{alts})s? (?:#|no\.? ?|number |)[1-9]\d+ (?:of|for) (?:today|the day)\b"
         # a quota for each borrower (25 calls per debtor per day), unless banned right before (never make …)
         rf"|{not_banned}\b[1-9]\d+ (?:(?:{alts})s? (?:{each})|attempts? (?:{debtor})) (?:(?:a|per|each) day|daily)\b"
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from collectguard.text.lexicon_cues import PER_DAY
+from collectguard.text.lexicon_cues import PER_DAY, TODAY
 from collectguard.text.screen_types import Raw
 
 __all__ = ["may_repeat", "repetition"]
@@ -35,7 +35,7 @@ def _repeated_opening(s: str) -> Raw | None:
 
 
 # an ordinal ending or a count a day: the English count is looked for only where one occurs
-_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b")
+_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b| today\b| of today\b")
 
 
 def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
@@ -64,6 +64,7 @@ def may_repeat(s: str) -> bool:
         or "rd " in s
         or " day" in s
         or " daily" in s
+        or "today" in s
     )
 
 
@@ -71,6 +72,6 @@ def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or any(w in s for w in PER_DAY) or _ORDINAL_TAIL.search(s):
+    if "第" in s or any(w in s for w in PER_DAY + TODAY) or _ORDINAL_TAIL.search(s):
         return _counted_contacts(s, counted)
     return None
