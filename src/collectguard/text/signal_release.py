@@ -28,16 +28,36 @@ def released(found: list[Signal], markers: Markers, norm: Normalized) -> list[Si
     # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
     before = ends("release_before")
     third = ends("release_third")
+    kin = _kin_starts(markers, norm)
 
     def said_before(s: Signal, marks: list[tuple[int, str]]) -> bool:
         return any(s.type == signal and s.start < at for at, signal in marks)
+
+    def someone_elses(s: Signal) -> bool:
+        return s.subject == "third_person" or (s.type in _KIN_ANYWHERE and any(k < s.end for k in kin))
 
     return [
         s
         for s in found
         if s.type not in everywhere
         and not said_before(s, before)
-        and not (s.subject == "third_person" and said_before(s, third))
+        and not (someone_elses(s) and said_before(s, third))
+    ]
+
+
+#: the signals that are someone else's for a release when a third person is named anywhere before their end, not only
+#: as their subject: a relative's trouble is told in many shapes (我外婆住院了, "my nan passed last week, just back from
+#: the funeral"); a complaint or anger keeps the narrow reading, since 我老公说我要投诉 is the borrower's own
+_KIN_ANYWHERE = frozenset({"hardship"})
+
+
+def _kin_starts(markers: Markers, norm: Normalized) -> list[int]:
+    """Where a third person is named (offsets of the original), outside the words that only look like one (其他)."""
+    held = markers.get("third_person_exception", [])
+    return [
+        norm.to_original(start, end)[0]
+        for start, end, _ in markers.get("third_person", [])
+        if not any(hs <= start and end <= he for hs, he, _ in held)
     ]
 
 
