@@ -95,6 +95,7 @@ class Context:
     debtor_subjects: tuple[str, ...]  # right before a payment word: the debtor pays (他还款了吗)
     on_behalf: tuple[str, ...]  # …unless the reader pays for him (帮他还, 替她还)
     counted: re.Pattern[str]  # a count of contacts told to the reader (第27条短信, the 12th text)
+    counted_excuses: re.Pattern[str]  # anywhere in the message: the count apologised for or denied
 
 
 #: the context lists a screener looks for in a whole message before it checks around each hit
@@ -230,4 +231,5 @@ def compile_context(ctx: ContextFile) -> Context:
             ctx.counted_bans,
             ctx.counted_debtors,
         ),
+        counted_excuses=cue_regex(ctx.counted_excuses, lang),
     )

@@ -52,6 +52,8 @@ _EN_DENIALS = (
     "don't",
     "do not",
 )
+#: what a day's numbered count counts in English: messages, not calls ("text 12 of today"; a call log's "call 12 of today")
+_EN_NUMBERED = "message|text|sms|voicemail|email"
 #: a quota set in a dialler (每个号码每日拨打上限调到30次)
 _SET = "上限调到|上限调至|上限设为|上限设置为|上限提高到|上限改为|上限为|调到|调至|设为|设置为|提高到|改为"
 
@@ -106,7 +108,7 @@ def counted_regex(
         rf"(?:{who}|your\b[^,.;!?]{{0,20}}?|the\b[^,.;!?]{{0,20}}?)\s+"
         rf"[1-9]\d+(?:,? (?:or |to )?[1-9]\d+)? (?:{alts})s? (?:(?:a|per|each) day|today|so far today)\b"
         # the day's count numbered out (message 14 of today)
-        rf"|\b(?:{alts})s? (?:#|no\.? ?|number |)[1-9]\d+ (?:of|for) (?:today|the day)\b"
+        rf"|\b(?:{_EN_NUMBERED}) (?:#|no\.? ?|number |)[1-9]\d+ (?:of|for) (?:today|the day)\b"
         # a quota for each borrower (25 calls per debtor per day), unless banned right before (never make …)
         rf"|{not_banned}\b[1-9]\d+ (?:(?:{alts})s? (?:{each})|attempts? (?:{debtor})) (?:(?:a|per|each) day|daily)\b"
     )

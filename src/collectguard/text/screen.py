@@ -117,7 +117,7 @@ class Screener:
                 rules.setdefault(rule.category, []).append(rule)
         self._rules = rules
         self._unrelated = tuple(r for r in map(never_contact_rule, self._packs) if r is not None)
-        self._counted = tuple(ctx.counted for ctx in lexicon.context.values())
+        self._counted = tuple((ctx.counted, ctx.counted_excuses) for ctx in lexicon.context.values())
 
     @classmethod
     def load(cls, packs: Sequence[str] = ("cn",), *, mode: str = "rules+model") -> Screener:

@@ -38,15 +38,16 @@ def _repeated_opening(s: str) -> Raw | None:
 _ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b| today\b| of today\b")
 
 
-def _counted_contacts(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
+def _counted_contacts(s: str, counted: Sequence[tuple[re.Pattern[str], re.Pattern[str]]]) -> Raw | None:
     """Telling the reader how many times they have been contacted is pressure by repetition.
 
     ``counted`` holds each language's pattern (``counted_contacts`` in the context files: the
-    counted thing must be a message or a call, so 合同第13条 and 第12期 are not counts).
+    counted thing must be a message or a call, so 合同第13条 and 第12期 are not counts) with its excuses: a count
+    apologised for or denied anywhere in the message (``counted_excuses``: 很抱歉系统故障, "our records show") is none.
     """
-    for pattern in counted:
+    for pattern, excuses in counted:
         m = pattern.search(s)
-        if m is not None:
+        if m is not None and excuses.search(s) is None:
             return ("harassment", m.start(), m.end(), "repetition", m.group(0), "warn")
     return None
 
@@ -68,7 +69,7 @@ def may_repeat(s: str) -> bool:
     )
 
 
-def repetition(s: str, counted: Sequence[re.Pattern[str]]) -> Raw | None:
+def repetition(s: str, counted: Sequence[tuple[re.Pattern[str], re.Pattern[str]]]) -> Raw | None:
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated

@@ -47,6 +47,7 @@ class _ReportFile(pydantic.BaseModel):
     examples_end: Words
     caught: Words
     removed: Words
+    removal_denials: Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class _Report:
     examples_end: re.Pattern[str]
     caught: re.Pattern[str]
     removed: re.Pattern[str]
+    removal_denials: re.Pattern[str]
 
 
 #: what may stand before the frame at the memo's opening: a bracket, a date or a number (【质检通报】, 4月质检…)
@@ -108,6 +110,7 @@ def _shipped() -> _Report:
         examples_end=words_pattern(spec.examples_end),
         caught=words_pattern(spec.caught),
         removed=words_pattern(spec.removed),
+        removal_denials=re.compile("(?:" + words_pattern(spec.removal_denials).pattern + r")\s*$"),
     )
 
 
@@ -144,9 +147,14 @@ _REMOVED_REACH = 8
 
 
 def _removed(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
-    """A quote right after a removal (删去了“不还就去你茶厂挂横幅”这类话): words taken out of a script, in any memo."""
+    """A quote right after a removal (删去了“不还就去你茶厂挂横幅”这类话): words taken out of a script, in any memo that
+    orders nothing, unless the removal is denied or not yet done (不要删掉“…”, 还没删掉“…”)."""
+    if spec.orders.search(low) is not None:
+        return []
     spans = []
     for m in spec.removed.finditer(low):
+        if spec.removal_denials.search(low, max(0, m.start() - _REMOVED_REACH), m.start()) is not None:
+            continue
         if quoted := _quote_from(quotes, m.end(), m.end() + _REMOVED_REACH):
             spans.append(quoted)
     return spans
