@@ -34,6 +34,8 @@ def _repeated_opening(s: str) -> Raw | None:
     return ("harassment", 0, run.end(), "repetition", str(times), "warn")
 
 
+#: the Chinese words that start a count a day or of today (每天给你打20个电话, 今天已经给你打了38个电话)
+_DAY_WORDS = PER_DAY + TODAY
 # an ordinal ending or a count a day: the English count is looked for only where one occurs
 _ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b| today\b| of today\b")
 
@@ -73,6 +75,6 @@ def repetition(s: str, counted: Sequence[tuple[re.Pattern[str], re.Pattern[str]]
     """A repeated opening or a count of contacts in the normalised text ``s``, or None."""
     if s.find(s[:3], 3, 20) >= 0 and (repeated := _repeated_opening(s)):
         return repeated
-    if "第" in s or any(w in s for w in PER_DAY + TODAY) or _ORDINAL_TAIL.search(s):
+    if "第" in s or any(w in s for w in _DAY_WORDS) or _ORDINAL_TAIL.search(s):
         return _counted_contacts(s, counted)
     return None
