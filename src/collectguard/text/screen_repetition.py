@@ -37,7 +37,7 @@ def _repeated_opening(s: str) -> Raw | None:
 #: the Chinese words that start a count a day or of today (每天给你打20个电话, 今天已经给你打了38个电话)
 _DAY_WORDS = PER_DAY + TODAY
 # an ordinal ending or a count a day: the English count is looked for only where one occurs
-_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b| today\b| of today\b")
+_ORDINAL_TAIL = re.compile(r"\d(?:st|nd|rd|th) | (?:a|per|each) day\b| daily\b| today\b")
 
 
 def _counted_contacts(s: str, counted: Sequence[tuple[re.Pattern[str], re.Pattern[str]]]) -> Raw | None:

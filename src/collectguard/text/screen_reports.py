@@ -117,8 +117,7 @@ def _shipped() -> _Report:
 def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The stretches of a memo to staff (offsets of ``text``) that report, ban or show as wrong an act: a quiz's
     wrong options (screen_quiz), the spellings a note says are caught anyway (``_caught``) and the words taken out of a
-    script (``_removed``) in any memo, the rest
-    only when the memo opens with a frame and orders nothing."""
+    script (``_removed``) in any memo, the rest only when the memo opens with a frame and orders nothing."""
     spec = _shipped()
     low = text.lower()
     quotes = [(q.start(), q.end()) for q in quoted_spans(low)]

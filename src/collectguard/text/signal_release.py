@@ -16,7 +16,8 @@ Markers = Mapping[str, list[tuple[int, int, str]]]
 
 def released(found: list[Signal], markers: Markers, norm: Normalized) -> list[Signal]:
     """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
-    those said before it or in it, or with ``third_person_only`` a third person's said before it.
+    those said before it or in it, or with ``third_person_only`` a third person's said before it (for a hardship,
+    one after a third person named anywhere before it: 我外婆住院了…钱我下周一还).
     A release right after a negator (这不是开玩笑) takes back nothing, nor one whose ``yields_to``
     words are in the reply (截图发你了 before 怎么还在催). Markers index the normalised text, signals
     the original."""
