@@ -54,6 +54,8 @@ _EN_DENIALS = (
 )
 #: what a day's numbered count counts in English: messages, not calls ("text 12 of today"; a call log's "call 12 of today")
 _EN_NUMBERED = "message|text|sms|voicemail|email"
+#: a count of ten or more in Chinese, in digits or in words, with 多 or 来 after it (38, 二十, 二十五, 几十, 20多)
+_ZH_COUNT = r"(?:[1-9]\d+|[二三四五六七八九两]?十[一二三四五六七八九]?|几十)(?:多|来|)"
 #: a quota set in a dialler (每个号码每日拨打上限调到30次)
 _SET = "上限调到|上限调至|上限设为|上限设置为|上限提高到|上限改为|上限为|调到|调至|设为|设置为|提高到|改为"
 
@@ -89,9 +91,9 @@ def counted_regex(
         today = "|".join(TODAY)
         return re.compile(
             rf"(?:第|(?<![不没])(?<!不会)(?<!不再)(?:{day}|{today})\s*(?:都已经|都|已经|)\s*(?:{who})\s*(?:打了|发了|打|发|)\s*)"
-            rf"[1-9]\d+\s*(?:{alts})"
+            rf"{_ZH_COUNT}\s*(?:{alts})"
             # the day's count numbered out (今天第38条：…), a bare 条 or 次 only before no other word (not 今天第12个客户)
-            rf"|(?:{today})(?:的|)第[1-9]\d+\s*(?:(?:{alts})|(?:条|次|个|遍)(?![\u4e00-\u9fff]))"
+            rf"|(?:{today})(?:的|)第{_ZH_COUNT}\s*(?:(?:{alts})|(?:条|次|个|遍)(?![\u4e00-\u9fff]))"
             # a quota for each borrower counts calls by 次 too (每名借款人每日外呼不少于12次)
             rf"|{not_banned}(?:{each})[\s,，]*(?:{day})\s*(?:都要|都得|都|要|)\s*(?:{_DIAL}|)\s*"
             rf"(?:至少|最少|不少于|起码|)\s*(?:{_DIAL}|)\s*(?:{_SET}|)\s*[1-9]\d+\s*(?:{alts}|次|遍)"

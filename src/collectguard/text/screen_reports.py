@@ -47,6 +47,7 @@ class _ReportFile(pydantic.BaseModel):
     examples_end: Words
     caught: Words
     removed: Words
+    removed_after: Words
     removal_denials: Words
 
 
@@ -65,6 +66,7 @@ class _Report:
     examples_end: re.Pattern[str]
     caught: re.Pattern[str]
     removed: re.Pattern[str]
+    removed_after: re.Pattern[str]
     removal_denials: re.Pattern[str]
 
 
@@ -110,6 +112,7 @@ def _shipped() -> _Report:
         examples_end=words_pattern(spec.examples_end),
         caught=words_pattern(spec.caught),
         removed=words_pattern(spec.removed),
+        removed_after=words_pattern(spec.removed_after),
         removal_denials=re.compile("(?:" + words_pattern(spec.removal_denials).pattern + r")\s*$"),
     )
 
@@ -146,8 +149,9 @@ _REMOVED_REACH = 8
 
 
 def _removed(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
-    """A quote right after a removal (删去了“不还就去你茶厂挂横幅”这类话): words taken out of a script, in any memo that
-    orders nothing, unless the removal is denied or not yet done (不要删掉“…”, 还没删掉“…”)."""
+    """A quote right after a removal (删去了“不还就去你茶厂挂横幅”这类话) or right before one told of it (“…”这句已删除):
+    words taken out of a script, in any memo that orders nothing, unless the removal is denied or not yet done
+    (不要删掉“…”, 还没删掉“…”)."""
     if spec.orders.search(low) is not None:
         return []
     spans = []
@@ -156,6 +160,15 @@ def _removed(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
             continue
         if quoted := _quote_from(quotes, m.end(), m.end() + _REMOVED_REACH):
             spans.append(quoted)
+    # the quote first, its removal told after it (“…”这句已从话术中删除, "'…' has been removed")
+    for a, b in quotes:
+        after = spec.removed_after.search(low, b)
+        if (
+            after is not None
+            and after.start() - b <= 2 * _REMOVED_REACH
+            and spec.removal_denials.search(low, b, after.start()) is None
+        ):
+            spans.append((a, b))
     return spans
 
 
@@ -188,20 +201,24 @@ def _quote_from(quotes: _Quotes, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 def _told(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
-    """From one staff member named to the end of the clause of their act, told as past (in Chinese a past word, or
-    a verdict later in the sentence: SY0425 短信出现…，判定侮辱; in English a past verb), with no plan between them and
-    the act (王某要对客户说…)."""
+    """From one staff member named to the end of the clause of their act, or of the words they said when a quote
+    follows them (录音中有“…”), told as past (in Chinese a past word, or a verdict later in the sentence: SY0425
+    短信出现…，判定侮辱; in English a past verb), with no plan between them and the act (王某要对客户说…)."""
     spans = []
     for m in spec.reporters.finditer(low):
         after = low[m.end() : m.end() + _ACT_REACH]
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in after[:6])
         act = (spec.acts_zh if chinese else spec.acts_en).search(low, m.end(), m.end() + _ACT_REACH)
-        if act is None:
-            continue
-        end = _end(_CLAUSE, low, act.end(), quotes)
-        quoted = _quote_from(quotes, act.end(), end)  # a quote ends the act: …说“…”请新人背诵
-        end = quoted[1] if quoted else end
-        if spec.plans.search(low, m.end(), act.start()) is not None:
+        said = _quote_from(quotes, m.end(), m.end() + 1)  # the words themselves right after (录音中有“…”)
+        if said is not None:
+            end = said[1]
+        elif act is not None:
+            end = _end(_CLAUSE, low, act.end(), quotes)
+            quoted = _quote_from(quotes, act.end(), end)  # a quote ends the act: …说“…”请新人背诵
+            end = quoted[1] if quoted else end
+            if spec.plans.search(low, m.end(), act.start()) is not None:
+                continue
+        else:
             continue
         if (
             chinese
