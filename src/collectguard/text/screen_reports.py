@@ -124,9 +124,10 @@ def reported_spans(text: str) -> tuple[tuple[int, int], ...]:
     spec = _shipped()
     low = text.lower()
     quotes = [(q.start(), q.end()) for q in quoted_spans(low)]
-    anywhere = quizzed_spans(low) + _caught(low, spec) + _removed(low, spec, quotes)
+    ordered = spec.orders.search(low) is not None
+    anywhere = quizzed_spans(low) + _caught(low, spec) + ([] if ordered else _removed(low, spec, quotes))
     opening = _OPENING_MARKS.match(low)
-    if spec.frames.match(low, opening.end() if opening else 0) is None or spec.orders.search(low) is not None:
+    if spec.frames.match(low, opening.end() if opening else 0) is None or ordered:
         return tuple(anywhere)
     told = _told(low, spec, quotes) if spec.verdicts.search(low) is not None else []
     return tuple(anywhere + told + _banned(low, spec) + _shown_wrong(low, spec, quotes))
@@ -150,10 +151,8 @@ _REMOVED_REACH = 8
 
 def _removed(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
     """A quote right after a removal (删去了“不还就去你茶厂挂横幅”这类话) or right before one told of it (“…”这句已删除):
-    words taken out of a script, in any memo that orders nothing, unless the removal is denied or not yet done
-    (不要删掉“…”, 还没删掉“…”)."""
-    if spec.orders.search(low) is not None:
-        return []
+    words taken out of a script (the caller asks it only of a memo that orders nothing), unless the removal is denied
+    or not yet done (不要删掉“…”, 还没删掉“…”)."""
     spans = []
     for m in spec.removed.finditer(low):
         if spec.removal_denials.search(low, max(0, m.start() - _REMOVED_REACH), m.start()) is not None:
