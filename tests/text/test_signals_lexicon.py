@@ -97,6 +97,8 @@ def test_pinyin_forms_of_a_chinese_cue():
         ('{phrase: "开玩笑的", signals: [distress_self_harm]}', "crisis"),
         # nor yield to a word list the file does not have
         ('{phrase: "请查收", signals: [dispute], yields_to: nosuch}', "nosuch"),
+        # nor widen a third person's reading it does not have
+        ('{phrase: "下周一还", signals: [hardship], named_before: true}', "named_before"),
     ],
 )
 def test_a_broken_release_is_refused(tmp_path, release, named):

@@ -230,6 +230,7 @@ def compile_context(ctx: ContextFile) -> Context:
             ctx.counted_persons,
             ctx.counted_bans,
             ctx.counted_debtors,
+            ctx.counted_denials,
         ),
         counted_excuses=cue_regex(ctx.counted_excuses, lang),
     )

@@ -39,19 +39,6 @@ TODAY = ("今天", "今日")
 _DIAL = "打满|打够|拨满|拨打|呼叫|外呼|联系|打|拨|发|呼"
 #: what may stand between a Chinese ban and the quota it bans: nothing, or the object marker 将 or 把
 _OBJECT_MARKERS = ("", "将", "把")
-#: English words right before a count of contacts that deny it (we never called you 12 times today)
-_EN_DENIALS = (
-    "never",
-    "not",
-    "didn't",
-    "did not",
-    "haven't",
-    "have not",
-    "won't",
-    "will not",
-    "don't",
-    "do not",
-)
 #: what a day's numbered count counts in English: messages, not calls ("text 12 of today"; a call log's "call 12 of today")
 _EN_NUMBERED = "message|text|sms|voicemail|email"
 #: a count of ten or more in Chinese, in digits or in words, with 多 or 来 after it (38, 二十, 二十五, 几十, 20多)
@@ -68,6 +55,7 @@ def counted_regex(
     persons: tuple[str, ...] = (),
     bans: tuple[str, ...] = (),
     debtors: tuple[str, ...] = (),
+    denials: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """第 + a number of ten or more + a counted message or call (Chinese); an English ordinal of
     ten or more + the thing counted ("the 12th text"); ten or more of them a day to the reader or someone named
@@ -76,7 +64,8 @@ def counted_regex(
     named before the day in Chinese (每个失联借款人每天至少打满50通) and after the count in English (25 calls per
     debtor per day), unless one of ``bans`` stands right before it (严禁每个客户每天打满20通, never make 20 calls…);
     ``debtors``: in English, the persons for whom bare attempts count (25 attempts per debtor per day, not per
-    account: a card's login attempts)."""
+    account: a card's login attempts); ``denials``: in English, the words right before the verb that deny the count (we
+    never called you 12 times today)."""
     if not things:
         return re.compile(r"(?!x)x")
     alts = "|".join(re.escape(normalize(t).text) for t in sorted(things, key=len, reverse=True))
@@ -101,7 +90,7 @@ def counted_regex(
     how = "|".join(map(re.escape, verbs)) or r"(?!x)x"
     each = "|".join(re.escape(p) for p in sorted(persons, key=len, reverse=True)) or r"(?!x)x"
     not_banned = "".join(f"(?<!{re.escape(w)} )" for w in bans if w)
-    not_denied = "".join(f"(?<!{w} )" for w in _EN_DENIALS)
+    not_denied = "".join(f"(?<!{re.escape(w)} )" for w in denials if w)
     debtor = "|".join(re.escape(p) for p in sorted(debtors, key=len, reverse=True)) or r"(?!x)x"
     return re.compile(
         rf"\b[1-9]\d+(?:st|nd|rd|th) (?:{alts})"

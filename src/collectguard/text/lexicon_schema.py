@@ -271,6 +271,8 @@ class ContextFile(_Strict):
     # in English, the persons for whom a bare "attempts" counts (25 attempts per debtor per day): not an account's
     # login or card attempts
     counted_debtors: tuple[str, ...] = ()
+    # in English, right before the verb of a count: it is denied (we never called you 12 times today)
+    counted_denials: tuple[str, ...] = ()
     # anywhere in the message: the count is apologised for or denied, or told of someone else (很抱歉系统故障…, 冒充我方的
     # 诈骗电话, "our records show one call"): no pressure
     counted_excuses: tuple[str, ...] = ()

@@ -207,8 +207,12 @@ def _told(low: str, spec: _Report, quotes: _Quotes) -> list[tuple[int, int]]:
     for m in spec.reporters.finditer(low):
         after = low[m.end() : m.end() + _ACT_REACH]
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in after[:6])
-        act = (spec.acts_zh if chinese else spec.acts_en).search(low, m.end(), m.end() + _ACT_REACH)
         said = _quote_from(quotes, m.end(), m.end() + 1)  # the words themselves right after (录音中有“…”)
+        act = (
+            None
+            if said
+            else (spec.acts_zh if chinese else spec.acts_en).search(low, m.end(), m.end() + _ACT_REACH)
+        )
         if said is not None:
             end = said[1]
         elif act is not None:

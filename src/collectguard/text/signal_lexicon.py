@@ -231,7 +231,9 @@ def build(cue_paths: list[Path], context_path: Path) -> Lexicon:
             mark(phrase, "guard", *guard.signals, *((PARTS,) if guard.parts else ()))
     for i, release in enumerate(context.releases):
         role = (
-            "release_third"
+            "release_named"
+            if release.named_before
+            else "release_third"
             if release.third_person_only
             else "release_before"
             if release.before_only

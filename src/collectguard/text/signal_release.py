@@ -8,16 +8,17 @@ from collections.abc import Mapping
 from collectguard.text.normalize import Normalized
 from collectguard.text.signal_types import Signal
 
-#: the automaton roles of release phrases: anywhere, before the phrase, a third person's before it
-RELEASES = ("release", "release_before", "release_third")
+#: the automaton roles of release phrases: anywhere, before the phrase, a third person's before it (its subject, or
+#: with ``named_before`` one named anywhere before the signal)
+RELEASES = ("release", "release_before", "release_third", "release_named")
 _NEGATOR_GAP = 2  # characters between a negator and the release it denies (不是个玩笑, not just joking)
 Markers = Mapping[str, list[tuple[int, int, str]]]
 
 
 def released(found: list[Signal], markers: Markers, norm: Normalized) -> list[Signal]:
     """Drop the signals a release phrase takes back: all of its types, or with ``before_only``
-    those said before it or in it, or with ``third_person_only`` a third person's said before it (for a hardship,
-    one after a third person named anywhere before it: 我外婆住院了…钱我下周一还).
+    those said before it or in it, or with ``third_person_only`` a third person's said before it (with ``named_before``,
+    also one after a third person named anywhere before it: 我外婆住院了…钱我下周一还).
     A release right after a negator (这不是开玩笑) takes back nothing, nor one whose ``yields_to``
     words are in the reply (截图发你了 before 怎么还在催). Markers index the normalised text, signals
     the original."""
@@ -29,27 +30,26 @@ def released(found: list[Signal], markers: Markers, norm: Normalized) -> list[Si
     # a signal said before the phrase ends: 住院 in 现在出院了 is the hardship it says is over
     before = ends("release_before")
     third = ends("release_third")
-    kin = _kin_starts(markers, norm)
+    named = ends("release_named")
+    kin = _kin_starts(markers, norm) if named else []
 
     def said_before(s: Signal, marks: list[tuple[int, str]]) -> bool:
         return any(s.type == signal and s.start < at for at, signal in marks)
 
-    def someone_elses(s: Signal) -> bool:
-        return s.subject == "third_person" or (s.type in _KIN_ANYWHERE and any(k < s.end for k in kin))
+    def third_persons(s: Signal) -> bool:
+        return s.subject == "third_person" and said_before(s, third + named)
+
+    def named_before(s: Signal) -> bool:
+        return any(k < s.end for k in kin) and said_before(s, named)
 
     return [
         s
         for s in found
         if s.type not in everywhere
         and not said_before(s, before)
-        and not (someone_elses(s) and said_before(s, third))
+        and not third_persons(s)
+        and not named_before(s)
     ]
-
-
-#: the signals that are someone else's for a release when a third person is named anywhere before their end, not only
-#: as their subject: a relative's trouble is told in many shapes (我外婆住院了, "my nan passed last week, just back from
-#: the funeral"); a complaint or anger keeps the narrow reading, since 我老公说我要投诉 is the borrower's own
-_KIN_ANYWHERE = frozenset({"hardship"})
 
 
 def _kin_starts(markers: Markers, norm: Normalized) -> list[int]:

@@ -117,6 +117,10 @@ class Release(_Strict):
     before_only: bool = False
     # only a third person's signals said before the phrase: "我大舅要去投诉你们…别理他"
     third_person_only: bool = False
+    # with ``third_person_only``: a signal is a third person's too when one is named anywhere before it, not only as its
+    # subject (a relative's trouble told in many shapes: 我外婆住院了, "my nan passed last week, just back from the
+    # funeral"); not for a complaint or anger, where 我老公说我要投诉 is the borrower's own
+    named_before: bool = False
     # a ``requires`` list: where one of its words is in the reply, the phrase takes nothing back (截图发你了
     # reports a payment, but 截图发你了，怎么还在催 protests the chase: the dispute stands)
     yields_to: str | None = None
@@ -127,6 +131,12 @@ class Release(_Strict):
         if "distress_self_harm" in value:
             raise ValueError("a crisis cue is never released by other words in the reply")
         return value
+
+    @pydantic.model_validator(mode="after")
+    def _named_with_third(self) -> Release:
+        if self.named_before and not self.third_person_only:
+            raise ValueError("named_before widens third_person_only and needs it")
+        return self
 
 
 class ToldAsOver(_Strict):
